@@ -1,0 +1,81 @@
+/**
+ * Exact summation of doubles. The running sum is kept as a short list of
+ * non-overlapping partials whose exact total is the true sum (Shewchuk's method, as
+ * in Python's math.fsum), so a sum does not depend on the order of its terms and two
+ * partial sums merge into the sum of all terms.
+ */
+export class ExactSum {
+  /** Non-overlapping partials, smallest magnitude first. */
+  readonly partials: number[] = [];
+
+  /** Adds one double exactly. */
+  add(value: number): this {
+    const partials = this.partials;
+    let x = value;
+    let i = 0;
+    for (let j = 0; j < partials.length; j++) {
+      let y = partials[j] as number;
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
+      const hi = x + y;
+      const lo = y - (hi - x);
+      if (lo !== 0) partials[i++] = lo;
+      x = hi;
+    }
+    partials.length = i;
+    partials.push(x);
+    return this;
+  }
+
+  /** Adds the exact product a × b (Dekker's two-product: the rounded product and its error). */
+  addProduct(a: number, b: number): this {
+    if (a === 1) return this.add(b);
+    if (b === 1) return this.add(a);
+    const p = a * b;
+    let c = SPLITTER * a;
+    const ah = c - (c - a);
+    const al = a - ah;
+    c = SPLITTER * b;
+    const bh = c - (c - b);
+    const bl = b - bh;
+    const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+    this.add(p);
+    if (e !== 0) this.add(e);
+    return this;
+  }
+
+  /** Adds every term of another sum. */
+  merge(other: ExactSum): this {
+    for (const p of other.partials) this.add(p);
+    return this;
+  }
+
+  /** The exact sum rounded once to the nearest double. */
+  value(): number {
+    const partials = this.partials;
+    let n = partials.length;
+    if (n === 0) return 0;
+    let hi = partials[--n] as number;
+    let lo = 0;
+    while (n > 0) {
+      const x = hi;
+      const y = partials[--n] as number;
+      hi = x + y;
+      const yr = hi - x;
+      lo = y - yr;
+      if (lo !== 0) break;
+    }
+    // Round half-way cases the way the exact sum says, not the way the last add did.
+    if (n > 0 && ((lo < 0 && (partials[n - 1] as number) < 0) || (lo > 0 && (partials[n - 1] as number) > 0))) {
+      const y = lo * 2;
+      const x = hi + y;
+      if (y === x - hi) hi = x;
+    }
+    return hi === 0 ? 0 : hi;
+  }
+}
+
+const SPLITTER = 134217729; // 2^27 + 1

@@ -1,0 +1,98 @@
+import { messages } from './messages.js';
+
+/**
+ * The codes an {@link OkrkitError} can carry.
+ *
+ * - `invalid_plan`: `parsePlan` found problems; `issues` lists each one.
+ * - `invalid_argument`: a function was called with a value it cannot use.
+ * - `cascade_loop`: the alignment graph is not acyclic; the message names the loop.
+ * - `unknown_reference`: an unparsed plan refers to an id that does not exist.
+ *
+ * @category Errors
+ */
+export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference';
+
+/**
+ * The codes of single problems in {@link OkrkitIssue}.
+ *
+ * @category Errors
+ */
+export type OkrkitIssueCode =
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'invalid_number'
+  | 'invalid_date'
+  | 'missing'
+  | 'unrecognized_key'
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'cycle_range'
+  | 'cycle_outside_parent'
+  | 'target_equals_start'
+  | 'range_bounds'
+  | 'invalid_weight'
+  | 'number_out_of_range'
+  | 'cascade_loop';
+
+/**
+ * One problem with an input: where it is (`path`, as in JSON), what kind it is
+ * (`code`) and a sentence that explains it.
+ *
+ * @category Errors
+ */
+export interface OkrkitIssue {
+  readonly path: readonly (string | number)[];
+  readonly code: OkrkitIssueCode;
+  readonly message: string;
+}
+
+/**
+ * Formats an issue path the way JSON tools show it: `objectives[2].links[0].to`.
+ *
+ * @param path - The path segments.
+ * @returns The path as one string; `(root)` for an empty path.
+ * @example
+ * formatPath(['objectives', 2, 'cycleId'])
+ * //=> 'objectives[2].cycleId'
+ * @category Errors
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const segment of path) {
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * The one error class okrkit throws. `code` says what went wrong; `issues` lists each
+ * problem with its path when there is more than one thing to report.
+ *
+ * @example
+ * try {
+ *   parsePlan({ objectives: [{ id: 'o1' }] });
+ * } catch (error) {
+ *   if (error instanceof OkrkitError) console.log(error.code, error.issues.length);
+ * }
+ * //=> logs "invalid_plan 2"
+ * @category Errors
+ */
+export class OkrkitError extends Error {
+  override readonly name = 'OkrkitError';
+  readonly code: OkrkitErrorCode;
+  readonly issues: readonly OkrkitIssue[];
+
+  constructor(code: OkrkitErrorCode, message: string, issues: readonly OkrkitIssue[] = []) {
+    const detail = issues.length
+      ? '\n' + issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`).join('\n')
+      : '';
+    super(message + detail);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** @internal Throws an `invalid_argument` error. */
+export function invalidArgument(what: string): never {
+  throw new OkrkitError('invalid_argument', messages.invalidArgument(what));
+}

@@ -1,0 +1,44 @@
+export { OkrkitError, formatPath } from './error/okrkit-error.js';
+export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './error/okrkit-error.js';
+
+export { Id, CalendarDate, Timestamp, Numeric, Weight, Fraction, Meta } from './schema/primitives.js';
+export { Cycle, CycleState } from './cycle/schema.js';
+export { Unit, UnitLevel } from './unit/schema.js';
+export { Objective, Commitment, RollupMode, AlignmentLink } from './objective/schema.js';
+export {
+  KeyResult,
+  MetricKeyResult,
+  ThresholdKeyResult,
+  RangeKeyResult,
+  BinaryKeyResult,
+  MilestonesKeyResult,
+  BaselineKeyResult,
+  Milestone,
+  Scoring,
+  ScoringStep,
+  ValueFrom,
+  MeetMeasure,
+} from './key-result/schema.js';
+export type { KeyResultKind } from './key-result/schema.js';
+export { Initiative, InitiativeStatus } from './initiative/schema.js';
+export { CheckIn } from './check-in/schema.js';
+export { Plan, KpiRecord, MeasurementRecord } from './plan/schema.js';
+export type { PlanInput } from './plan/schema.js';
+export { parsePlan, safeParsePlan } from './plan/parse.js';
+export type { SafeParsePlanResult } from './plan/parse.js';
+
+export { keyResultProgress } from './key-result/progress.js';
+export type { KeyResultProgress, KeyResultProgressOptions } from './key-result/progress.js';
+export { scoreWeightedMean } from './rollup/weighted-mean.js';
+export type { WeightedScore } from './rollup/weighted-mean.js';
+export { evaluate } from './rollup/evaluate.js';
+export type {
+  Contribution,
+  EvaluateOptions,
+  Evaluation,
+  KeyResultEvaluation,
+  ObjectiveEvaluation,
+} from './rollup/evaluate.js';
+
+export { formatScore, toScale } from './format/score.js';
+export type { FormatScoreOptions, ScoreScale } from './format/score.js';

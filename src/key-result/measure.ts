@@ -1,0 +1,236 @@
+import { compareTimestamps, dateOf } from '../_lib/calendar.js';
+import {
+  add,
+  compare,
+  divideByCount,
+  ratioOfDifferences,
+  sub,
+  toNumber,
+  toValue,
+  type Value,
+} from '../_lib/numeric.js';
+import { ExactSum } from '../_lib/exact-sum.js';
+import { OkrkitError } from '../error/okrkit-error.js';
+import { messages } from '../error/messages.js';
+import type { CheckIn } from '../check-in/schema.js';
+import type { KeyResult, Scoring } from './schema.js';
+
+/**
+ * What okrkit knows about one key result at a date.
+ *
+ * @category Key results
+ */
+export interface KeyResultProgress {
+  /** The key result's id. */
+  readonly keyResultId: string;
+  /** The current value as a plain number; `null` when there is none (no check-in on a threshold, binary or milestones key result). */
+  readonly value: number | null;
+  /** Unclamped progress: `(A − S) / (T − S)` for metric key results; `null` for baseline ones. */
+  readonly raw: number | null;
+  /** `raw` clamped to `[0, cap]`; `null` for baseline key results. */
+  readonly progress: number | null;
+  /** The score from the key result's scoring rule, or its `finalScore`; `null` for baseline ones. */
+  readonly score: number | null;
+  /** True when `finalScore` set the score. */
+  readonly overridden: boolean;
+  /** How many check-ins counted (inside the window, at or before `asOf`). */
+  readonly checkIns: number;
+  /** Calendar date of the latest check-in that counted, or `null`. */
+  readonly lastCheckIn: string | null;
+  /** Confidence of the latest check-in that carried one, or `null`. */
+  readonly confidence: number | null;
+}
+
+/** The dates a measurement looks at: check-ins dated from `since` to `until`, inclusive. */
+export interface MeasureWindow {
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
+function valueOrThrow(x: string | number, where: string): Value {
+  const v = toValue(x);
+  if (v === null) {
+    throw new OkrkitError('invalid_argument', messages.invalidArgument(`${where}: ${messages.invalidNumber}`));
+  }
+  return v;
+}
+
+/** Total order on check-ins of one key result, so "latest" never depends on input order. */
+function compareCheckIns(a: CheckIn, b: CheckIn): number {
+  const byTime = compareTimestamps(a.at, b.at);
+  if (byTime !== 0) return byTime;
+  const ia = a.id ?? '';
+  const ib = b.id ?? '';
+  if (ia !== ib) return ia < ib ? -1 : 1;
+  if (a.value !== undefined && b.value !== undefined) {
+    const c = compare(valueOrThrow(a.value, 'check-in value'), valueOrThrow(b.value, 'check-in value'));
+    if (c !== 0) return c;
+  } else if (a.value !== b.value) {
+    return a.value === undefined ? -1 : 1;
+  }
+  if (a.done !== b.done) return a.done ? 1 : -1;
+  return (a.confidence ?? -1) - (b.confidence ?? -1);
+}
+
+/**
+ * Applies a scoring rule to a progress.
+ */
+export function applyScoring(scoring: Scoring | undefined, progress: number): number {
+  if (scoring === undefined || scoring.type === 'linear') return progress;
+  let best: { min: number; score: number } | null = null;
+  for (const step of scoring.steps) {
+    if (progress >= step.min && (best === null || step.min > best.min)) best = step;
+  }
+  return best === null ? 0 : best.score;
+}
+
+function meets(kr: KeyResult, v: Value): boolean {
+  if (kr.kind === 'threshold') {
+    const c = compare(v, valueOrThrow(kr.value, `key result "${kr.id}" value`));
+    const inclusive = kr.inclusive ?? true;
+    return kr.comparator === 'atLeast' ? c > 0 || (inclusive && c === 0) : c < 0 || (inclusive && c === 0);
+  }
+  if (kr.kind === 'range') {
+    const tol = kr.tolerance === undefined ? 0 : valueOrThrow(kr.tolerance, `key result "${kr.id}" tolerance`);
+    const lo = sub(valueOrThrow(kr.min, `key result "${kr.id}" min`), tol);
+    const hi = add(valueOrThrow(kr.max, `key result "${kr.id}" max`), tol);
+    return compare(v, lo) >= 0 && compare(v, hi) <= 0;
+  }
+  return false;
+}
+
+function milestonesShare(kr: Extract<KeyResult, { kind: 'milestones' }>, until: string | null): number {
+  const done = new ExactSum();
+  const all = new ExactSum();
+  for (const m of kr.milestones) {
+    const w = m.weight === undefined ? 1 : toNumber(valueOrThrow(m.weight, `milestone weight of "${kr.id}"`));
+    all.add(w);
+    const isDone = m.doneAt !== undefined ? until === null || m.doneAt <= until : m.done === true;
+    if (isDone) done.add(w);
+  }
+  const total = all.value();
+  if (total === 0) return 0;
+  const share = done.value() / total;
+  return share > 1 ? 1 : share;
+}
+
+/**
+ * Measures one key result from its check-ins. With `indices` null, every check-in is
+ * looked at and other key results' ones are skipped; otherwise only the positions
+ * `indices[from..to)` are read, known to belong to this key result.
+ *
+ * @internal
+ */
+export function measureKeyResult(
+  kr: KeyResult,
+  checkIns: readonly CheckIn[],
+  indices: Int32Array | null,
+  from: number,
+  to: number,
+  window: MeasureWindow,
+  cap: number,
+): KeyResultProgress {
+  const { since, until } = window;
+  const mode = kr.valueFrom ?? 'latest';
+
+  let counted = 0;
+  let latest: CheckIn | null = null;
+  let latestValued: CheckIn | null = null;
+  let latestConfident: CheckIn | null = null;
+  let acc: Value | null = null;
+  let valued = 0;
+  let met = 0;
+  const judgeShare = (kr.kind === 'threshold' || kr.kind === 'range') && kr.measure === 'shareOfCheckIns';
+
+  for (let i = from; i < to; i++) {
+    const c = checkIns[indices === null ? i : (indices[i] as number)] as CheckIn;
+    if (indices === null && c.keyResultId !== kr.id) continue;
+    const day = dateOf(c.at);
+    if ((since !== null && day < since) || (until !== null && day > until)) continue;
+    counted++;
+    if (latest === null || compareCheckIns(c, latest) > 0) latest = c;
+    if (c.confidence !== undefined && (latestConfident === null || compareCheckIns(c, latestConfident) > 0)) {
+      latestConfident = c;
+    }
+    if (c.value === undefined) continue;
+    valued++;
+    if (mode === 'latest' && !judgeShare) {
+      if (latestValued === null || compareCheckIns(c, latestValued) > 0) latestValued = c;
+      continue;
+    }
+    const v = valueOrThrow(c.value, `check-in value of "${kr.id}"`);
+    if (judgeShare && meets(kr, v)) met++;
+    if (mode === 'latest') {
+      if (latestValued === null || compareCheckIns(c, latestValued) > 0) latestValued = c;
+    } else if (acc === null) {
+      acc = v;
+    } else if (mode === 'sum' || mode === 'average') {
+      acc = add(acc, v);
+    } else if (mode === 'min' ? compare(v, acc) < 0 : compare(v, acc) > 0) {
+      acc = v;
+    }
+  }
+
+  // The current value, from the check-ins that counted.
+  let current: Value | null = null;
+  if (mode === 'latest') {
+    current = latestValued === null ? null : valueOrThrow(latestValued.value as string | number, `check-in value of "${kr.id}"`);
+  } else if (acc !== null) {
+    current = mode === 'average' ? divideByCount(acc, valued) : acc;
+  }
+  const startOf = (): Value | null =>
+    kr.kind === 'metric' || (kr.kind === 'baseline' && kr.start !== undefined)
+      ? valueOrThrow(kr.start as string | number, `key result "${kr.id}" start`)
+      : null;
+  if (mode === 'sum') {
+    const start = startOf();
+    if (start !== null) current = current === null ? start : add(start, current);
+  } else if (current === null) {
+    current = startOf();
+  }
+
+  let raw: number | null;
+  switch (kr.kind) {
+    case 'metric': {
+      const start = valueOrThrow(kr.start, `key result "${kr.id}" start`);
+      const target = valueOrThrow(kr.target, `key result "${kr.id}" target`);
+      if (compare(start, target) === 0) {
+        throw new OkrkitError('invalid_argument', messages.invalidArgument(`key result "${kr.id}": ${messages.targetEqualsStart(String(kr.target))}`));
+      }
+      raw = ratioOfDifferences(current ?? start, start, target);
+      break;
+    }
+    case 'threshold':
+    case 'range':
+      raw = judgeShare ? (valued === 0 ? 0 : met / valued) : current !== null && meets(kr, current) ? 1 : 0;
+      break;
+    case 'binary': {
+      const last = latest;
+      raw = last === null ? 0 : last.done !== undefined ? (last.done ? 1 : 0) : last.value !== undefined && compare(valueOrThrow(last.value, `check-in value of "${kr.id}"`), 0) !== 0 ? 1 : 0;
+      current = null;
+      break;
+    }
+    case 'milestones':
+      raw = milestonesShare(kr, until);
+      current = null;
+      break;
+    case 'baseline':
+      raw = null;
+      break;
+  }
+
+  const progress = raw === null ? null : raw < 0 ? 0 : raw > cap ? cap : raw;
+  const overridden = kr.finalScore !== undefined && raw !== null;
+  const score = progress === null ? null : overridden ? (kr.finalScore as number) : applyScoring(kr.scoring, progress);
+  return {
+    keyResultId: kr.id,
+    value: current === null ? null : toNumber(current),
+    raw,
+    progress,
+    score,
+    overridden,
+    checkIns: counted,
+    lastCheckIn: latest === null ? null : dateOf(latest.at),
+    confidence: latestConfident === null ? null : (latestConfident.confidence as number),
+  };
+}

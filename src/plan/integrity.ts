@@ -1,0 +1,235 @@
+import { compare, isInSupportedRange, toText, toValue } from '../_lib/numeric.js';
+import { findLoop } from '../_lib/graph.js';
+import { messages } from '../error/messages.js';
+import { formatPath, type OkrkitIssue } from '../error/okrkit-error.js';
+import type { Plan } from './schema.js';
+
+type Path = readonly (string | number)[];
+/** A plan in which elements that failed their schema are left as holes. */
+export type PartialPlan = { readonly [K in keyof Plan]: Plan[K] extends readonly (infer T)[] ? readonly (T | undefined)[] : Plan[K] };
+
+/** Ids of elements that failed their schema but still named an id: not "unknown". */
+export type KnownIds = { readonly [K in keyof Plan]?: ReadonlySet<string> };
+
+interface IdIndex {
+  readonly positions: Map<string, number>;
+}
+
+function indexIds(
+  name: string,
+  items: readonly ({ id?: string | undefined } | undefined)[],
+  issues: OkrkitIssue[],
+): IdIndex {
+  const positions = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (item?.id === undefined) return;
+    const first = positions.get(item.id);
+    if (first === undefined) positions.set(item.id, i);
+    else
+      issues.push({
+        path: [name, i, 'id'],
+        code: 'duplicate_id',
+        message: messages.duplicateId(name, item.id, formatPath([name, first])),
+      });
+  });
+  return { positions };
+}
+
+/**
+ * Checks what a schema cannot: unique ids, references that resolve, cycles inside
+ * their parents, metric key results whose target differs from the start, numbers in
+ * range, and an acyclic cascade. Returns every problem found.
+ */
+export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitIssue[] {
+  const issues: OkrkitIssue[] = [];
+  const push = (path: Path, code: OkrkitIssue['code'], message: string) => issues.push({ path, code, message });
+
+  const cycles = indexIds('cycles', plan.cycles, issues);
+  const units = indexIds('units', plan.units, issues);
+  const objectives = indexIds('objectives', plan.objectives, issues);
+  const keyResults = indexIds('keyResults', plan.keyResults, issues);
+  indexIds('initiatives', plan.initiatives, issues);
+  indexIds('checkIns', plan.checkIns, issues);
+  const kpis = indexIds('kpis', plan.kpis, issues);
+
+  for (const [id, i] of keyResults.positions) {
+    const o = objectives.positions.get(id);
+    if (o !== undefined) push(['keyResults', i, 'id'], 'duplicate_id', messages.sharedAlignmentId(id, formatPath(['objectives', o])));
+  }
+
+  const exists = (index: IdIndex, extra: ReadonlySet<string> | undefined, id: string) =>
+    index.positions.has(id) || (extra?.has(id) ?? false);
+  const ref = (path: Path, what: string, index: IdIndex, extra: ReadonlySet<string> | undefined, id: string | undefined) => {
+    if (id !== undefined && !exists(index, extra, id)) push(path, 'unknown_reference', messages.unknownReference(what, id));
+  };
+  const num = (path: Path, x: string | number | undefined) => {
+    if (x === undefined) return;
+    const v = toValue(x);
+    if (v === null) push(path, 'invalid_number', messages.invalidNumber);
+    else if (!isInSupportedRange(v)) push(path, 'number_out_of_range', messages.numberOutOfRange(String(x)));
+  };
+
+  // Cycles: dates in order, inside their parent, no loop of parents.
+  plan.cycles.forEach((c, i) => {
+    if (c === undefined) return;
+    if (c.end < c.start) push(['cycles', i, 'end'], 'cycle_range', messages.cycleEndsBeforeStart(c.start, c.end));
+    ref(['cycles', i, 'parentId'], 'cycle', cycles, known.cycles, c.parentId);
+    if (c.parentId === undefined) return;
+    const p = plan.cycles[cycles.positions.get(c.parentId) ?? -1];
+    if (p !== undefined && p !== c && (c.start < p.start || c.end > p.end)) {
+      push(['cycles', i, 'parentId'], 'cycle_outside_parent', messages.cycleOutsideParent(c.id, p.id));
+    }
+  });
+  parentLoops('cycles', 'cycle', plan.cycles, cycles, push);
+
+  plan.units.forEach((u, i) => {
+    if (u !== undefined) ref(['units', i, 'parentId'], 'unit', units, known.units, u.parentId);
+  });
+  parentLoops('units', 'unit', plan.units, units, push);
+
+  plan.objectives.forEach((o, i) => {
+    if (o === undefined) return;
+    const at = (...rest: (string | number)[]) => ['objectives', i, ...rest];
+    ref(at('cycleId'), 'cycle', cycles, known.cycles, o.cycleId);
+    ref(at('unitId'), 'unit', units, known.units, o.unitId);
+    ref(at('parentId'), 'objective', objectives, known.objectives, o.parentId);
+    num(at('weight'), o.weight);
+    num(at('initiativeWeight'), o.initiativeWeight);
+    o.links?.forEach((link, j) => {
+      if (link.to === o.id) push(at('links', j, 'to'), 'cascade_loop', messages.selfLink(o.id));
+      else if (!exists(objectives, known.objectives, link.to) && !exists(keyResults, known.keyResults, link.to)) {
+        push(at('links', j, 'to'), 'unknown_reference', messages.unknownReference('objective or key result', link.to));
+      }
+      num(at('links', j, 'weight'), link.weight);
+    });
+  });
+
+  plan.keyResults.forEach((kr, i) => {
+    if (kr === undefined) return;
+    const at = (...rest: (string | number)[]) => ['keyResults', i, ...rest];
+    ref(at('objectiveId'), 'objective', objectives, known.objectives, kr.objectiveId);
+    if (kr.source !== undefined) ref(at('source', 'kpiId'), 'KPI', kpis, known.kpis, kr.source.kpiId);
+    num(at('weight'), kr.weight);
+    switch (kr.kind) {
+      case 'metric': {
+        num(at('start'), kr.start);
+        num(at('target'), kr.target);
+        const s = toValue(kr.start);
+        const t = toValue(kr.target);
+        if (s !== null && t !== null && compare(s, t) === 0) push(at('target'), 'target_equals_start', messages.targetEqualsStart(toText(t)));
+        break;
+      }
+      case 'threshold':
+        num(at('value'), kr.value);
+        break;
+      case 'range': {
+        num(at('min'), kr.min);
+        num(at('max'), kr.max);
+        num(at('tolerance'), kr.tolerance);
+        const lo = toValue(kr.min);
+        const hi = toValue(kr.max);
+        if (lo !== null && hi !== null && compare(lo, hi) > 0) push(at('max'), 'range_bounds', messages.rangeMinAboveMax(toText(lo), toText(hi)));
+        if (kr.tolerance !== undefined) {
+          const tol = toValue(kr.tolerance);
+          if (tol !== null && compare(tol, 0) < 0) push(at('tolerance'), 'invalid_value', messages.negativeWeight);
+        }
+        break;
+      }
+      case 'milestones':
+        kr.milestones.forEach((m, j) => num(at('milestones', j, 'weight'), m.weight));
+        break;
+      case 'baseline':
+        num(at('start'), kr.start);
+        break;
+      case 'binary':
+        break;
+    }
+    if (kr.scoring?.type === 'steps') {
+      const seen = new Set<number>();
+      kr.scoring.steps.forEach((step, j) => {
+        if (seen.has(step.min)) push(at('scoring', 'steps', j, 'min'), 'invalid_value', messages.duplicateStep(String(step.min)));
+        seen.add(step.min);
+      });
+    }
+  });
+
+  plan.initiatives.forEach((it, i) => {
+    if (it === undefined) return;
+    if ((it.keyResultId === undefined) === (it.objectiveId === undefined)) {
+      push(['initiatives', i], 'invalid_value', messages.initiativeTarget);
+    }
+    ref(['initiatives', i, 'keyResultId'], 'key result', keyResults, known.keyResults, it.keyResultId);
+    ref(['initiatives', i, 'objectiveId'], 'objective', objectives, known.objectives, it.objectiveId);
+  });
+
+  plan.checkIns.forEach((c, i) => {
+    if (c === undefined) return;
+    ref(['checkIns', i, 'keyResultId'], 'key result', keyResults, known.keyResults, c.keyResultId);
+    num(['checkIns', i, 'value'], c.value);
+  });
+
+  plan.measurements.forEach((m, i) => {
+    if (m !== undefined) ref(['measurements', i, 'kpiId'], 'KPI', kpis, known.kpis, m.kpiId);
+  });
+
+  cascadeLoop(plan, objectives, keyResults, push);
+  return issues;
+}
+
+function parentLoops(
+  name: 'cycles' | 'units',
+  what: string,
+  items: readonly ({ id: string; parentId?: string | undefined } | undefined)[],
+  index: IdIndex,
+  push: (path: Path, code: OkrkitIssue['code'], message: string) => void,
+): void {
+  const adjacency = items.map((item) => {
+    const p = item?.parentId === undefined ? undefined : index.positions.get(item.parentId);
+    return p === undefined ? [] : [p];
+  });
+  const loop = findLoop(adjacency);
+  if (loop === null) return;
+  const first = loop[0] as number;
+  push([name, first, 'parentId'], 'cascade_loop', messages.parentLoop(what, loop.map((k) => items[k]?.id ?? '?')));
+}
+
+/**
+ * The alignment graph — key result → objective, objective → parent, objective → link
+ * target — must be acyclic; report the first loop found, naming every node on it.
+ */
+function cascadeLoop(
+  plan: PartialPlan,
+  objectives: IdIndex,
+  keyResults: IdIndex,
+  push: (path: Path, code: OkrkitIssue['code'], message: string) => void,
+): void {
+  const k = plan.keyResults.length;
+  const node = (id: string): number | undefined => {
+    const o = objectives.positions.get(id);
+    if (o !== undefined) return k + o;
+    return keyResults.positions.get(id);
+  };
+  const adjacency: number[][] = [];
+  plan.keyResults.forEach((kr, i) => {
+    const o = kr === undefined ? undefined : objectives.positions.get(kr.objectiveId);
+    adjacency[i] = o === undefined ? [] : [k + o];
+  });
+  plan.objectives.forEach((o, i) => {
+    const edges: number[] = [];
+    if (o !== undefined) {
+      const p = o.parentId === undefined ? undefined : objectives.positions.get(o.parentId);
+      if (p !== undefined) edges.push(k + p);
+      for (const link of o.links ?? []) {
+        const t = link.to === o.id ? undefined : node(link.to);
+        if (t !== undefined) edges.push(t);
+      }
+    }
+    adjacency[k + i] = edges;
+  });
+  const loop = findLoop(adjacency);
+  if (loop === null) return;
+  const idOf = (n: number) => (n < k ? plan.keyResults[n]?.id : plan.objectives[n - k]?.id) ?? '?';
+  const first = loop[0] as number;
+  const path: Path = first < k ? ['keyResults', first, 'objectiveId'] : ['objectives', first - k];
+  push(path, 'cascade_loop', messages.cascadeLoop(loop.map(idOf)));
+}

@@ -1,0 +1,423 @@
+import { bucket } from '../_lib/buckets.js';
+import { findLoop } from '../_lib/graph.js';
+import { toNumber, toValue } from '../_lib/numeric.js';
+import { messages } from '../error/messages.js';
+import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
+import { applyScoring, measureKeyResult, type KeyResultProgress } from '../key-result/measure.js';
+import { checkCap, checkDate } from '../key-result/progress.js';
+import type { KeyResult } from '../key-result/schema.js';
+import type { Objective } from '../objective/schema.js';
+import type { Plan } from '../plan/schema.js';
+import { WeightedMean } from './weighted-mean.js';
+
+/**
+ * Options of {@link evaluate}.
+ *
+ * @category Rollup
+ */
+export interface EvaluateOptions {
+  /** The calendar date to evaluate at: check-ins after it are not counted. When omitted, every check-in inside its cycle counts. */
+  readonly asOf?: string;
+  /** Upper bound of key-result progress: 1 by default, 1.2 for over-achievement, `Infinity` for none. */
+  readonly cap?: number;
+}
+
+/**
+ * One child's part in a score: its id, what it is, its weight as given, its share of
+ * the total weight among the scored children, and its score.
+ *
+ * @category Rollup
+ */
+export interface Contribution {
+  readonly id: string;
+  readonly type: 'keyResult' | 'objective' | 'initiatives';
+  readonly weight: number;
+  readonly share: number;
+  readonly score: number | null;
+}
+
+/**
+ * A key result in an {@link Evaluation}.
+ *
+ * @category Rollup
+ */
+export interface KeyResultEvaluation extends KeyResultProgress {
+  /** The objective the key result belongs to. */
+  readonly objectiveId: string;
+  /** Ids of the objectives whose score this key result feeds (empty for baseline or weight-0 ones). */
+  readonly contributesTo: readonly string[];
+  /** When objectives linked to this key result with `contributes: true`, its progress is their weighted score, listed here. */
+  readonly drivenBy: readonly Contribution[] | null;
+}
+
+/**
+ * An objective in an {@link Evaluation}.
+ *
+ * @category Rollup
+ */
+export interface ObjectiveEvaluation {
+  readonly objectiveId: string;
+  readonly cycleId: string;
+  /** The score: `finalScore` when set, else `computedScore`. */
+  readonly score: number | null;
+  /** The weighted mean of the contributors; null when nothing was scorable. */
+  readonly computedScore: number | null;
+  /** True when `finalScore` set the score. */
+  readonly overridden: boolean;
+  /** The children that fed the score, with their normalised weights. */
+  readonly contributors: readonly Contribution[];
+  /** Ids of the objectives and key results this objective's score feeds. */
+  readonly contributesTo: readonly string[];
+  /** The objective's key results, in plan order (including baseline and weight-0 ones). */
+  readonly keyResultIds: readonly string[];
+  /** Objectives whose `parentId` is this one, in plan order. */
+  readonly childIds: readonly string[];
+}
+
+/**
+ * The result of {@link evaluate}: every objective and key result by id, and the root
+ * objectives (those without a parent) in plan order. Plain, JSON-serialisable data.
+ *
+ * @category Rollup
+ */
+export interface Evaluation {
+  readonly asOf: string | null;
+  readonly cap: number;
+  readonly objectives: Readonly<Record<string, ObjectiveEvaluation>>;
+  readonly keyResults: Readonly<Record<string, KeyResultEvaluation>>;
+  readonly roots: readonly string[];
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
+function weightOf(w: string | number | undefined, where: string): number {
+  if (w === undefined) return 1;
+  const v = toValue(w);
+  const n = v === null ? NaN : toNumber(v);
+  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(`${where}: ${messages.negativeWeight}`);
+  return n;
+}
+
+function unknown(what: string, id: string): never {
+  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
+}
+
+function arrayOf<T>(plan: Plan, name: keyof Plan): readonly T[] {
+  const value = (plan as unknown as Record<string, unknown>)[name];
+  if (value === undefined) return EMPTY;
+  if (!Array.isArray(value)) invalidArgument(`plan.${String(name)} must be an array`);
+  return value as T[];
+}
+
+/**
+ * Scores a whole plan: every key result's progress and score, and every objective's
+ * score as the weighted mean of its contributing children — its key results, child
+ * objectives (by `parentId`) and objectives that link to it with `contributes: true` —
+ * following each objective's `rollup` mode, weights and `finalScore` override.
+ *
+ * One pass in topological order, linear in objectives + key results + check-ins + edges.
+ * Each key result counts the check-ins dated inside its objective's cycle, up to
+ * `asOf`. The input is never modified.
+ *
+ * @param plan - A plan from {@link parsePlan}.
+ * @param options - `asOf` and `cap`.
+ * @returns The {@link Evaluation}.
+ * @throws {OkrkitError} `cascade_loop` when contributions form a loop, `unknown_reference`
+ *   for an id that does not resolve, `invalid_argument` for bad options or values.
+ * @example
+ * const evaluation = evaluate(plan, { asOf: '2026-08-15' });
+ * evaluation.objectives['o1'].score
+ * //=> 0.6
+ * evaluation.objectives['o1'].contributors
+ * //=> [{ id: 'kr1', type: 'keyResult', weight: 1, share: 0.5, score: 0.7 }, …]
+ * @category Rollup
+ */
+export function evaluate(plan: Plan, options: EvaluateOptions = {}): Evaluation {
+  if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
+  const cap = checkCap(options.cap);
+  const asOf = checkDate(options.asOf, 'asOf');
+
+  const cycles = arrayOf<Plan['cycles'][number]>(plan, 'cycles');
+  const objectives = arrayOf<Objective>(plan, 'objectives');
+  const keyResults = arrayOf<KeyResult>(plan, 'keyResults');
+  const checkIns = arrayOf<Plan['checkIns'][number]>(plan, 'checkIns');
+  const initiatives = arrayOf<Plan['initiatives'][number]>(plan, 'initiatives');
+  const O = objectives.length;
+  const K = keyResults.length;
+
+  // Indexes (Maps, so ids such as "__proto__" are ordinary keys).
+  const cycleIndex = new Map<string, number>();
+  cycles.forEach((c, i) => cycleIndex.set(c.id, i));
+  const objectiveIndex = new Map<string, number>();
+  for (let i = 0; i < O; i++) objectiveIndex.set((objectives[i] as Objective).id, i);
+  const krIndex = new Map<string, number>();
+  for (let j = 0; j < K; j++) krIndex.set((keyResults[j] as KeyResult).id, j);
+
+  // Each objective's window: its cycle, cut at asOf.
+  const windows = objectives.map((o) => {
+    const ci = cycleIndex.get(o.cycleId);
+    if (ci === undefined) unknown('cycle', o.cycleId);
+    const cycle = cycles[ci]!;
+    return { since: cycle.start, until: asOf !== null && asOf < cycle.end ? asOf : cycle.end };
+  });
+
+  // Group check-ins by key result (counting sort: linear, no array per key result).
+  const owner = new Int32Array(checkIns.length);
+  for (let i = 0; i < checkIns.length; i++) {
+    const id = (checkIns[i] as Plan['checkIns'][number]).keyResultId;
+    const j = krIndex.get(id);
+    if (j === undefined) unknown('key result', id);
+    owner[i] = j;
+  }
+  const { starts, items: grouped } = bucket(owner, K);
+
+  // Contribution edges child → parent. Nodes: objectives 0..O-1, key results O..O+K-1.
+  const edgeChild: number[] = [];
+  const edgeParent: number[] = [];
+  const edgeWeight: number[] = [];
+  const krObjective = new Int32Array(K);
+  const driven = new Uint8Array(K);
+  const rollupOf = (o: Objective) => o.rollup ?? 'both';
+  for (let j = 0; j < K; j++) {
+    const kr = keyResults[j] as KeyResult;
+    const oi = objectiveIndex.get(kr.objectiveId);
+    if (oi === undefined) unknown('objective', kr.objectiveId);
+    krObjective[j] = oi;
+    if (kr.kind === 'baseline' || rollupOf(objectives[oi]!) === 'children') continue;
+    const w = weightOf(kr.weight, `key result "${kr.id}" weight`);
+    if (w > 0) {
+      edgeChild.push(O + j);
+      edgeParent.push(oi);
+      edgeWeight.push(w);
+    }
+  }
+  for (let i = 0; i < O; i++) {
+    const o = objectives[i] as Objective;
+    if (o.parentId !== undefined) {
+      const p = objectiveIndex.get(o.parentId);
+      if (p === undefined) unknown('objective', o.parentId);
+      const w = weightOf(o.weight, `objective "${o.id}" weight`);
+      if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') {
+        edgeChild.push(i);
+        edgeParent.push(p);
+        edgeWeight.push(w);
+      }
+    }
+    for (const link of o.links ?? EMPTY) {
+      if (link.contributes !== true) continue;
+      const w = weightOf(link.weight, `objective "${o.id}" link weight`);
+      if (w === 0) continue;
+      const p = objectiveIndex.get(link.to);
+      if (p !== undefined) {
+        if (rollupOf(objectives[p]!) === 'keyResults') continue;
+        edgeChild.push(i);
+        edgeParent.push(p);
+      } else {
+        const j = krIndex.get(link.to);
+        if (j === undefined) unknown('objective or key result', link.to);
+        if (keyResults[j]!.kind === 'baseline') continue;
+        driven[j] = 1;
+        edgeChild.push(i);
+        edgeParent.push(O + j);
+      }
+      edgeWeight.push(w);
+    }
+  }
+
+  // Compressed adjacency: edges by parent (to compute) and by child (to propagate).
+  const N = O + K;
+  const E = edgeChild.length;
+  const { starts: byParentStart, items: byParent } = bucket(edgeParent, N);
+  const { starts: byChildStart, items: byChild } = bucket(edgeChild, N);
+
+  // Key results measured from their check-ins.
+  const measured: KeyResultProgress[] = new Array(K);
+  const scores = new Float64Array(N);
+  const scored = new Uint8Array(N);
+  for (let j = 0; j < K; j++) {
+    const m = measureKeyResult(
+      keyResults[j] as KeyResult,
+      checkIns,
+      grouped,
+      starts[j] as number,
+      starts[j + 1] as number,
+      windows[krObjective[j] as number]!,
+      cap,
+    );
+    measured[j] = m;
+    if (m.score !== null) {
+      scores[O + j] = m.score;
+      scored[O + j] = 1;
+    }
+  }
+
+  // Initiatives, grouped by objective, only when some objective counts them.
+  const initiativeGroups = new Map<number, number[]>();
+  if (objectives.some((o) => o.initiativeWeight !== undefined)) {
+    initiatives.forEach((it) => {
+      const oi =
+        it.objectiveId !== undefined
+          ? objectiveIndex.get(it.objectiveId)
+          : it.keyResultId !== undefined
+            ? krObjective[krIndex.get(it.keyResultId) ?? -1]
+            : undefined;
+      if (oi === undefined) return;
+      const list = initiativeGroups.get(oi);
+      const progress = it.progress ?? (it.status === 'done' ? 1 : 0);
+      if (list) list.push(progress);
+      else initiativeGroups.set(oi, [progress]);
+    });
+  }
+
+  // Kahn's order over objectives and driven key results.
+  const pending = new Int32Array(N);
+  for (let e = 0; e < E; e++) {
+    const child = edgeChild[e] as number;
+    if (child < O || driven[child - O] === 1) {
+      const parent = edgeParent[e] as number;
+      pending[parent] = (pending[parent] as number) + 1;
+    }
+  }
+  const queue = new Int32Array(N);
+  let head = 0;
+  let tail = 0;
+  for (let n = 0; n < N; n++) {
+    if ((n < O || driven[n - O] === 1) && pending[n] === 0) queue[tail++] = n;
+  }
+  const contributorsOf: (readonly Contribution[])[] = new Array(N);
+  const computed = new Float64Array(O);
+  const hasComputed = new Uint8Array(O);
+  const idOf = (n: number) => (n < O ? objectives[n]!.id : keyResults[n - O]!.id);
+
+  while (head < tail) {
+    const n = queue[head++] as number;
+    const mean = new WeightedMean();
+    const from = byParentStart[n] as number;
+    const to = byParentStart[n + 1] as number;
+    for (let k = from; k < to; k++) {
+      const e = byParent[k] as number;
+      const child = edgeChild[e] as number;
+      mean.add(scored[child] === 1 ? (scores[child] as number) : null, edgeWeight[e] as number);
+    }
+    let initiativeShare: { weight: number; score: number } | null = null;
+    if (n < O) {
+      const o = objectives[n] as Objective;
+      const progresses = initiativeGroups.get(n);
+      if (o.initiativeWeight !== undefined && progresses !== undefined) {
+        const w = weightOf(o.initiativeWeight, `objective "${o.id}" initiativeWeight`);
+        const avg = new WeightedMean();
+        for (const p of progresses) avg.add(p, 1);
+        const s = avg.value();
+        if (w > 0 && s !== null) {
+          mean.add(s, w);
+          initiativeShare = { weight: w, score: s };
+        }
+      }
+    }
+    const value = mean.value();
+    const total = mean.totalWeight();
+    const list: Contribution[] = [];
+    for (let k = from; k < to; k++) {
+      const e = byParent[k] as number;
+      const child = edgeChild[e] as number;
+      const w = edgeWeight[e] as number;
+      const s = scored[child] === 1 ? (scores[child] as number) : null;
+      list.push({
+        id: idOf(child),
+        type: child < O ? 'objective' : 'keyResult',
+        weight: w,
+        share: s === null || total === 0 ? 0 : w / total,
+        score: s,
+      });
+    }
+    if (initiativeShare !== null) {
+      list.push({ id: idOf(n), type: 'initiatives', weight: initiativeShare.weight, share: initiativeShare.weight / total, score: initiativeShare.score });
+    }
+    contributorsOf[n] = list;
+
+    if (n < O) {
+      const o = objectives[n] as Objective;
+      if (value !== null) {
+        computed[n] = value;
+        hasComputed[n] = 1;
+      }
+      const final = o.finalScore ?? value;
+      if (final !== null) {
+        scores[n] = final;
+        scored[n] = 1;
+      }
+    } else {
+      const kr = keyResults[n - O] as KeyResult;
+      const raw = value;
+      const progress = raw === null ? null : raw > cap ? cap : raw;
+      const m = measured[n - O] as KeyResultProgress;
+      const score = progress === null ? null : kr.finalScore ?? applyScoring(kr.scoring, progress);
+      measured[n - O] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
+      scored[n] = score === null ? 0 : 1;
+      if (score !== null) scores[n] = score;
+    }
+
+    for (let k = byChildStart[n] as number; k < (byChildStart[n + 1] as number); k++) {
+      const parent = edgeParent[byChild[k] as number] as number;
+      const left = (pending[parent] as number) - 1;
+      pending[parent] = left;
+      if (left === 0) queue[tail++] = parent;
+    }
+  }
+
+  let waiting = 0;
+  for (let n = 0; n < N; n++) if ((n < O || driven[n - O] === 1) && (pending[n] as number) > 0) waiting++;
+  if (waiting > 0) {
+    const adjacency: number[][] = Array.from({ length: N }, () => []);
+    for (let e = 0; e < E; e++) adjacency[edgeChild[e] as number]!.push(edgeParent[e] as number);
+    const loop = findLoop(adjacency) ?? [];
+    throw new OkrkitError('cascade_loop', messages.cascadeLoopError(loop.map(idOf)));
+  }
+
+  // Assemble plain results.
+  const parentIdsOf = (n: number): readonly string[] => {
+    const from = byChildStart[n] as number;
+    const to = byChildStart[n + 1] as number;
+    if (from === to) return EMPTY;
+    const ids: string[] = [];
+    for (let k = from; k < to; k++) ids.push(idOf(edgeParent[byChild[k] as number] as number));
+    return ids;
+  };
+  const krIdsOf: string[][] = Array.from({ length: O }, () => []);
+  for (let j = 0; j < K; j++) krIdsOf[krObjective[j] as number]!.push(keyResults[j]!.id);
+  const childIdsOf: string[][] = Array.from({ length: O }, () => []);
+  const roots: string[] = [];
+  for (let i = 0; i < O; i++) {
+    const o = objectives[i] as Objective;
+    if (o.parentId === undefined) roots.push(o.id);
+    else childIdsOf[objectiveIndex.get(o.parentId) as number]!.push(o.id);
+  }
+
+  const objectiveResults = Object.create(null) as Record<string, ObjectiveEvaluation>;
+  for (let i = 0; i < O; i++) {
+    const o = objectives[i] as Objective;
+    const computedScore = hasComputed[i] === 1 ? (computed[i] as number) : null;
+    objectiveResults[o.id] = {
+      objectiveId: o.id,
+      cycleId: o.cycleId,
+      score: scored[i] === 1 ? (scores[i] as number) : null,
+      computedScore,
+      overridden: o.finalScore !== undefined,
+      contributors: contributorsOf[i] ?? EMPTY,
+      contributesTo: parentIdsOf(i),
+      keyResultIds: krIdsOf[i]!,
+      childIds: childIdsOf[i]!,
+    };
+  }
+  const keyResultResults = Object.create(null) as Record<string, KeyResultEvaluation>;
+  for (let j = 0; j < K; j++) {
+    const kr = keyResults[j] as KeyResult;
+    keyResultResults[kr.id] = {
+      ...(measured[j] as KeyResultProgress),
+      objectiveId: kr.objectiveId,
+      contributesTo: parentIdsOf(O + j),
+      drivenBy: driven[j] === 1 ? (contributorsOf[O + j] ?? EMPTY) : null,
+    };
+  }
+  return { asOf, cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+}
