@@ -11,8 +11,6 @@ function codeOf(issue: z.core.$ZodIssue): OkrkitIssueCode {
       return (issue as { input?: unknown }).input === undefined && issue.message.includes('undefined')
         ? 'missing'
         : 'invalid_type';
-    case 'unrecognized_keys':
-      return 'unrecognized_key';
     case 'invalid_format':
       return (issue as { format?: string }).format === 'date' ? 'invalid_date' : 'invalid_value';
     default:

@@ -23,7 +23,7 @@ export const messages = {
   targetEqualsStart: (value: string) =>
     `The target equals the start (${value}), so progress cannot be measured; use a "threshold" key result to keep a value at a level.`,
   rangeMinAboveMax: (min: string, max: string) => `The range minimum ${min} is above its maximum ${max}.`,
-  negativeWeight: 'A weight must be zero or more: 0 excludes an item, larger numbers weigh more.',
+  negativeWeight: 'A weight must be a number of zero or more: 0 excludes an item, larger numbers weigh more.',
   numberOutOfRange: (value: string) =>
     `The number ${value} is outside the supported range (zero, or a magnitude from 1e-30 to 1e30).`,
   invalidNumber:

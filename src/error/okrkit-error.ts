@@ -23,7 +23,6 @@ export type OkrkitIssueCode =
   | 'invalid_number'
   | 'invalid_date'
   | 'missing'
-  | 'unrecognized_key'
   | 'duplicate_id'
   | 'unknown_reference'
   | 'cycle_range'

@@ -53,7 +53,7 @@ export type Timestamp = z.infer<typeof Timestamp>;
  * //=> '0.1'
  * @category Schemas
  */
-export const Numeric = /*@__PURE__*/ z.union([z.number(), z.string().regex(DECIMAL_STRING)], {
+export const Numeric = /*@__PURE__*/ z.union([z.number(), z.string().regex(DECIMAL_STRING, { error: messages.invalidNumber })], {
   error: messages.invalidNumber,
 });
 /** @category Schemas */
@@ -70,7 +70,7 @@ export type Numeric = z.infer<typeof Numeric>;
  * @category Schemas
  */
 export const Weight = /*@__PURE__*/ z.union(
-  [z.number().min(0, { error: messages.negativeWeight }), z.string().regex(/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/)],
+  [z.number().min(0, { error: messages.negativeWeight }), z.string().regex(/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, { error: messages.negativeWeight })],
   { error: messages.negativeWeight },
 );
 /** @category Schemas */
