@@ -1,6 +1,7 @@
 export { OkrkitError, formatPath } from './error/okrkit-error.js';
 export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './error/okrkit-error.js';
 
+export type { DeepReadonly } from './schema/deep-readonly.js';
 export { Id, CalendarDate, Timestamp, Numeric, Weight, Fraction, Meta } from './schema/primitives.js';
 export { Cycle, CycleState } from './cycle/schema.js';
 export { Unit, UnitLevel } from './unit/schema.js';

@@ -33,7 +33,7 @@ let scaled = 0;
  * Finds the smallest k ≤ 9 with x = n / 10^k for an integer |n| ≤ 2^50, leaving n in
  * `scaled`; -1 when there is none.
  */
-function scaleOf(x: number): number {
+export function scaleOf(x: number): number {
   if (Number.isInteger(x)) {
     if (x <= MAX_SCALED && x >= -MAX_SCALED) {
       scaled = x;
@@ -51,6 +51,11 @@ function scaleOf(x: number): number {
     }
   }
   return -1;
+}
+
+/** The numerator found by the last successful {@link scaleOf}. */
+export function lastScaled(): number {
+  return scaled;
 }
 
 const SIMPLE_DECIMAL = /^(-?)(\d{1,16})(?:\.(\d{1,9}))?$/;

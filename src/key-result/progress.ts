@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import { CheckIn } from '../check-in/schema.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { CalendarDate } from '../schema/primitives.js';
 import { measureKeyResult, type KeyResultProgress } from './measure.js';
 import { KeyResult } from './schema.js';
@@ -61,8 +62,8 @@ const CheckIns = /*@__PURE__*/ z.array(CheckIn);
  * @category Key results
  */
 export function keyResultProgress(
-  keyResult: KeyResult,
-  checkIns: readonly CheckIn[] = [],
+  keyResult: DeepReadonly<KeyResult>,
+  checkIns: readonly DeepReadonly<CheckIn>[] = [],
   options: KeyResultProgressOptions = {},
 ): KeyResultProgress {
   const kr = parseArgument(KeyResult, keyResult, 'keyResult');

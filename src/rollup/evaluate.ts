@@ -8,6 +8,7 @@ import { checkCap, checkDate } from '../key-result/progress.js';
 import type { KeyResult } from '../key-result/schema.js';
 import type { Objective } from '../objective/schema.js';
 import type { Plan } from '../plan/schema.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { WeightedMean } from './weighted-mean.js';
 
 /**
@@ -102,7 +103,7 @@ function unknown(what: string, id: string): never {
   throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
 }
 
-function arrayOf<T>(plan: Plan, name: keyof Plan): readonly T[] {
+function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
   const value = (plan as unknown as Record<string, unknown>)[name];
   if (value === undefined) return EMPTY;
   if (!Array.isArray(value)) invalidArgument(`plan.${String(name)} must be an array`);
@@ -132,7 +133,7 @@ function arrayOf<T>(plan: Plan, name: keyof Plan): readonly T[] {
  * //=> [{ id: 'kr1', type: 'keyResult', weight: 1, share: 0.5, score: 0.7 }, …]
  * @category Rollup
  */
-export function evaluate(plan: Plan, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {
   if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');

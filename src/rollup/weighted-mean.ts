@@ -1,14 +1,19 @@
 import { ExactSum } from '../_lib/exact-sum.js';
+import { divideScaled, ScaledSum } from '../_lib/scaled-sum.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 
 /**
- * Accumulates a weighted mean of scores exactly: Σ wᵢsᵢ and Σ wᵢ are exact sums, so the
- * mean does not depend on the order of the items, and it is kept within the items'
+ * Accumulates a weighted mean of scores exactly, so it does not depend on the order of
+ * the items. While every score and weight is a short decimal (0.8, 3, 12.5) the sums
+ * are exact decimals and the mean is rounded once: (3·0.8 + 0.4) / 4 is 0.7. Otherwise
+ * Σ wᵢsᵢ and Σ wᵢ are exact sums of the doubles. The mean is kept within the items'
  * lowest and highest score (the true mean always is; this only absorbs rounding).
  */
 export class WeightedMean {
   private readonly weighted = new ExactSum();
   private readonly weights = new ExactSum();
+  private readonly decimalWeighted = new ScaledSum();
+  private readonly decimalWeights = new ScaledSum();
   private min = Infinity;
   private max = -Infinity;
   private scored = 0;
@@ -18,6 +23,10 @@ export class WeightedMean {
     if (score === null || !(weight > 0)) return this;
     this.weighted.addProduct(weight, score);
     this.weights.add(weight);
+    if (this.decimalWeighted.valid) {
+      this.decimalWeighted.addProduct(weight, score);
+      this.decimalWeights.addProduct(weight, 1);
+    }
     if (score < this.min) this.min = score;
     if (score > this.max) this.max = score;
     this.scored++;
@@ -29,12 +38,24 @@ export class WeightedMean {
     return this.weights.value();
   }
 
+  /**
+   * Σ wᵢsᵢ ÷ Σ wᵢ from the exact sums of doubles. When Σ wᵢ is itself a double, one
+   * correction step with the exact residual makes the quotient correctly rounded, so
+   * equal rationals (equal weights, or weights scaled by k) give the same double.
+   */
+  private binaryMean(total: number): number {
+    const quotient = this.weighted.value() / total;
+    if (this.weights.partials.length > 1) return quotient;
+    const residual = new ExactSum().merge(this.weighted).addProduct(-quotient, total).value();
+    return quotient + residual / total;
+  }
+
   /** The mean, or null when nothing was scored. */
   value(): number | null {
     if (this.scored === 0) return null;
     const total = this.weights.value();
     if (!(total > 0)) return null;
-    const mean = this.weighted.value() / total;
+    const mean = divideScaled(this.decimalWeighted, this.decimalWeights) ?? this.binaryMean(total);
     const clamped = mean < this.min ? this.min : mean > this.max ? this.max : mean;
     return clamped === 0 ? 0 : clamped;
   }
