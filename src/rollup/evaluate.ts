@@ -413,8 +413,18 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   const keyResultResults = Object.create(null) as Record<string, KeyResultEvaluation>;
   for (let j = 0; j < K; j++) {
     const kr = keyResults[j] as KeyResult;
+    const m = measured[j] as KeyResultProgress;
+    // An explicit literal (not a spread): one object shape for every key result.
     keyResultResults[kr.id] = {
-      ...(measured[j] as KeyResultProgress),
+      keyResultId: m.keyResultId,
+      value: m.value,
+      raw: m.raw,
+      progress: m.progress,
+      score: m.score,
+      overridden: m.overridden,
+      checkIns: m.checkIns,
+      lastCheckIn: m.lastCheckIn,
+      confidence: m.confidence,
       objectiveId: kr.objectiveId,
       contributesTo: parentIdsOf(O + j),
       drivenBy: driven[j] === 1 ? (contributorsOf[O + j] ?? EMPTY) : null,

@@ -1,0 +1,39 @@
+// npm run bench [-- 10000 100000 1000000]
+// Times evaluate() on generated orgs and compares it with a plain-number loop over the
+// same data in the same run (the ratio is what to watch; absolute times vary by machine).
+import { evaluate } from '../src/index.js';
+import { plainRollup } from './baseline.js';
+import { generateOrg } from './generate.js';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const runs = sizes.length ? sizes : [10_000, 100_000, 1_000_000];
+const asOf = '2026-08-31';
+
+function time(fn: () => unknown, repeat: number): number {
+  const samples: number[] = [];
+  for (let r = 0; r < repeat; r++) {
+    const t0 = process.hrtime.bigint();
+    fn();
+    samples.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)]!;
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+console.log(`node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`);
+console.log('| key results | objectives | check-ins | evaluate | plain loop | ratio | µs per key result | heap after |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const n of runs) {
+  const plan = generateOrg({ keyResults: n });
+  const repeat = n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 15;
+  evaluate(plan, { asOf }); // warm-up
+  plainRollup(plan, asOf);
+  const ours = time(() => evaluate(plan, { asOf }), repeat);
+  const base = time(() => plainRollup(plan, asOf), repeat);
+  const heap = process.memoryUsage().heapUsed;
+  console.log(
+    `| ${n.toLocaleString('en')} | ${plan.objectives.length.toLocaleString('en')} | ${plan.checkIns.length.toLocaleString('en')} | ${ours.toFixed(0)} ms | ${base.toFixed(0)} ms | ${(ours / base).toFixed(1)}× | ${((ours * 1000) / n).toFixed(2)} | ${mb(heap)} |`,
+  );
+}
+console.log(`\npeak resident memory: ${mb(process.resourceUsage().maxRSS * 1024)}`);
