@@ -33,8 +33,8 @@ export function plainRollup(plan: Plan, asOf: string): Float64Array {
     const p = Math.min(1, Math.max(0, (a - s) / (t - s)));
     const w = k.weight === undefined ? 1 : Number(k.weight);
     const i = objIndex.get(k.objectiveId)!;
-    sum[i] += w * p;
-    weights[i] += w;
+    sum[i] = sum[i]! + w * p;
+    weights[i] = weights[i]! + w;
   });
   const score = new Float64Array(plan.objectives.length);
   // Generated plans list parents before children, so a reverse pass is leaves first.
@@ -43,8 +43,8 @@ export function plainRollup(plan: Plan, asOf: string): Float64Array {
     const parent = plan.objectives[i]!.parentId;
     if (parent !== undefined) {
       const p = objIndex.get(parent)!;
-      sum[p] += score[i]!;
-      weights[p] += 1;
+      sum[p] = sum[p]! + score[i]!;
+      weights[p] = weights[p]! + 1;
     }
   }
   return score;

@@ -40,8 +40,11 @@ export type OkrkitIssueCode =
  * @category Errors
  */
 export interface OkrkitIssue {
+  /** Where the problem is, as JSON path segments: `['objectives', 2, 'cycleId']`. */
   readonly path: readonly (string | number)[];
+  /** What kind of problem it is; stable across versions, safe to branch on. */
   readonly code: OkrkitIssueCode;
+  /** A sentence that explains the problem to a person. */
   readonly message: string;
 }
 
@@ -77,8 +80,11 @@ export function formatPath(path: readonly (string | number)[]): string {
  * @category Errors
  */
 export class OkrkitError extends Error {
+  /** Always `'OkrkitError'`. */
   override readonly name = 'OkrkitError';
+  /** What went wrong, as a stable code. */
   readonly code: OkrkitErrorCode;
+  /** Each problem with its path; empty when the message says it all. */
   readonly issues: readonly OkrkitIssue[];
 
   constructor(code: OkrkitErrorCode, message: string, issues: readonly OkrkitIssue[] = []) {

@@ -30,10 +30,15 @@ export interface EvaluateOptions {
  * @category Rollup
  */
 export interface Contribution {
+  /** The child's id (for `initiatives`, the objective's own id). */
   readonly id: string;
+  /** A key result, a child or linked objective, or the objective's initiatives as one item. */
   readonly type: 'keyResult' | 'objective' | 'initiatives';
+  /** The weight as given (relative). */
   readonly weight: number;
+  /** The weight's share of the total among the scored children, from 0 to 1; 0 when the child has no score. */
   readonly share: number;
+  /** The child's score, or null when it has none. */
   readonly score: number | null;
 }
 
@@ -57,7 +62,9 @@ export interface KeyResultEvaluation extends KeyResultProgress {
  * @category Rollup
  */
 export interface ObjectiveEvaluation {
+  /** The objective's id. */
   readonly objectiveId: string;
+  /** The objective's cycle. */
   readonly cycleId: string;
   /** The score: `finalScore` when set, else `computedScore`. */
   readonly score: number | null;
@@ -82,10 +89,15 @@ export interface ObjectiveEvaluation {
  * @category Rollup
  */
 export interface Evaluation {
+  /** The date evaluated at, or null when every check-in in each cycle counted. */
   readonly asOf: string | null;
+  /** The progress cap used. */
   readonly cap: number;
+  /** Every objective's evaluation, by id. */
   readonly objectives: Readonly<Record<string, ObjectiveEvaluation>>;
+  /** Every key result's evaluation, by id. */
   readonly keyResults: Readonly<Record<string, KeyResultEvaluation>>;
+  /** Objectives without a parent, in plan order: where a tree display starts. */
   readonly roots: readonly string[];
 }
 

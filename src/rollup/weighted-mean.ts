@@ -68,7 +68,9 @@ export class WeightedMean {
  * @category Rollup
  */
 export interface WeightedScore {
+  /** The item's score, or null when it has none. */
   readonly score: number | null;
+  /** Its relative weight: 1 when omitted, 0 excludes it. */
   readonly weight?: number;
 }
 
