@@ -114,6 +114,14 @@ function milestonesShare(kr: Extract<KeyResult, { kind: 'milestones' }>, until: 
   return share > 1 ? 1 : share;
 }
 
+/** The start value of a metric or baseline key result, or null. */
+function startValue(kr: KeyResult): Value | null {
+  if (kr.kind === 'metric' || (kr.kind === 'baseline' && kr.start !== undefined)) {
+    return valueOrThrow(kr.start as string | number, `key result "${kr.id}" start`);
+  }
+  return null;
+}
+
 /**
  * Measures one key result from its check-ins. With `indices` null, every check-in is
  * looked at and other key results' ones are skipped; otherwise only the positions
@@ -178,15 +186,11 @@ export function measureKeyResult(
   } else if (acc !== null) {
     current = mode === 'average' ? divideByCount(acc, valued) : acc;
   }
-  const startOf = (): Value | null =>
-    kr.kind === 'metric' || (kr.kind === 'baseline' && kr.start !== undefined)
-      ? valueOrThrow(kr.start as string | number, `key result "${kr.id}" start`)
-      : null;
   if (mode === 'sum') {
-    const start = startOf();
+    const start = startValue(kr);
     if (start !== null) current = current === null ? start : add(start, current);
   } else if (current === null) {
-    current = startOf();
+    current = startValue(kr);
   }
 
   let raw: number | null;
