@@ -1,6 +1,16 @@
 // A small text renderer for the examples: objectives as an indented tree with scores
-// on the seeds' 0–100 scale, key results under them. Built only on public functions.
-import { formatScore, type Evaluation, type Plan } from '../src/index.js';
+// on the seeds' 0–100 scale, pace status and confidence, key results under them.
+// Built only on public functions.
+import { formatScore, type Evaluation, type Plan, type Status } from '../src/index.js';
+
+const STATUS: Record<Status, string> = {
+  achieved: 'achieved',
+  onTrack: 'on track',
+  atRisk: 'at risk',
+  offTrack: 'off track',
+  noData: 'no data',
+  notStarted: 'not started',
+};
 
 function valueText(plan: Plan, id: string, evaluation: Evaluation): string {
   const kr = plan.keyResults.find((k) => k.id === id)!;
@@ -20,6 +30,13 @@ function valueText(plan: Plan, id: string, evaluation: Evaluation): string {
   }
 }
 
+function pace(status: Status | null, expected: number, confidence: number | null, grade: string | null): string {
+  const parts = [status === null ? '' : STATUS[status].padEnd(11), `expected ${formatScore(expected).padStart(3)}`];
+  if (confidence !== null) parts.push(`confidence ${formatScore(confidence, { scale: 'fraction', digits: 1 })}`);
+  if (grade !== null) parts.push(`grade ${grade}`);
+  return parts.join('  ');
+}
+
 /** Renders the evaluated plan as lines of text. */
 export function printTree(plan: Plan, evaluation: Evaluation): string {
   const lines: string[] = [];
@@ -29,9 +46,11 @@ export function printTree(plan: Plan, evaluation: Evaluation): string {
     const o = evaluation.objectives[id]!;
     const pad = '  '.repeat(depth);
     lines.push(`${pad}${formatScore(o.score).padStart(3)}  ${title.get(id)}${o.overridden ? '  (final score set by hand)' : ''}`);
+    lines.push(`${pad}     ${pace(o.status, o.expected, o.confidence, o.grade)}`);
     for (const krId of o.keyResultIds) {
       const kr = evaluation.keyResults[krId]!;
       lines.push(`${pad}     ${formatScore(kr.score).padStart(3)}  ${krTitle.get(krId)}  [${valueText(plan, krId, evaluation)}]`);
+      lines.push(`${pad}          ${pace(kr.status, kr.expected, kr.confidence, kr.grade)}`);
     }
     for (const child of o.childIds) walk(child, depth + 1);
   };

@@ -1,7 +1,7 @@
 // Quickstart: score the XYZ Corp plan from the seeds (three objectives, three key
 // results each, decrease key results among them) and print it as a tree on 0–100.
 //
-//   npm start                      # at the end of the quarter
+//   npm start                      # the day after the quarter ends, with grades
 //   npm start -- 2026-08-15        # as of another date
 //
 // In your own project, import from 'okrkit' instead of '../src/index.js'.
@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { evaluate, formatScore, parsePlan, scoreWeightedMean } from '../src/index.js';
 import { printTree } from './print-tree.js';
 
-const asOf = process.argv[2] ?? '2026-09-30';
+const asOf = process.argv[2] ?? '2026-10-01'; // the day after the quarter: grading time
 const json = JSON.parse(readFileSync(new URL('./plans/xyz-corp.json', import.meta.url), 'utf8'));
 
 const plan = parsePlan(json); // validates the schema and every reference; throws OkrkitError otherwise

@@ -4,6 +4,11 @@ export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './error/okrk
 export type { DeepReadonly } from './schema/deep-readonly.js';
 export { Id, CalendarDate, Timestamp, Numeric, Weight, Fraction, Meta } from './schema/primitives.js';
 export { Cycle, CycleState } from './cycle/schema.js';
+export { yearCycle, halfCycles, quarterCycles, monthCycles } from './cycle/generate.js';
+export type { CycleOptions } from './cycle/generate.js';
+export { cycleAt, elapsed, cycleState } from './cycle/query.js';
+export { carryOver } from './carry-over/carry-over.js';
+export type { CarryOverOptions } from './carry-over/carry-over.js';
 export { Unit, UnitLevel } from './unit/schema.js';
 export { Objective, Commitment, RollupMode, AlignmentLink } from './objective/schema.js';
 export {
@@ -15,6 +20,7 @@ export {
   MilestonesKeyResult,
   BaselineKeyResult,
   Milestone,
+  Phase,
   Scoring,
   ScoringStep,
   ValueFrom,
@@ -40,6 +46,17 @@ export type {
   KeyResultEvaluation,
   ObjectiveEvaluation,
 } from './rollup/evaluate.js';
+
+export { Status, paceStatus, worstStatus } from './pace/status.js';
+export type { StatusOptions } from './pace/status.js';
+export { expectedProgress } from './pace/expected.js';
+export { confidenceFromScale, confidenceToScale } from './confidence/scale.js';
+export { Grade, grade } from './grade/grade.js';
+export type { GradeOptions } from './grade/grade.js';
+export { forecastKeyResult } from './forecast/forecast.js';
+export type { Forecast, ForecastOptions } from './forecast/forecast.js';
+export { keyResultHistory } from './history/history.js';
+export type { HistoryPoint, KeyResultHistoryOptions } from './history/history.js';
 
 export { formatScore, toScale } from './format/score.js';
 export type { FormatScoreOptions, ScoreScale } from './format/score.js';

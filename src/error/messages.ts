@@ -37,4 +37,7 @@ export const messages = {
   parentLoop: (what: string, loop: readonly string[]) =>
     `The ${what} hierarchy contains a loop: ${loop.join(' → ')}.`,
   selfLink: (id: string) => `Objective "${id}" links to itself.`,
+  phaseOutOfOrder: (at: string) =>
+    `The phase target on ${at} does not lie between the previous target and the final target: phases must move steadily from the start to the target.`,
+  phaseDuplicate: (at: string) => `Two phase targets fall on ${at}.`,
 } as const;

@@ -29,6 +29,7 @@ export type OkrkitIssueCode =
   | 'cycle_outside_parent'
   | 'target_equals_start'
   | 'range_bounds'
+  | 'phase_order'
   | 'invalid_weight'
   | 'number_out_of_range'
   | 'cascade_loop';

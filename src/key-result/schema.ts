@@ -62,13 +62,28 @@ const common = {
   source: z.object({ kpiId: Id }).optional(),
   finalScore: z.number().min(0).optional(),
   ownerId: Id.optional(),
+  carriedFrom: Id.optional(),
   description: z.string().optional(),
   meta: Meta.optional(),
 };
 
 /**
+ * An intermediate target on a date, for key results that should not move in a straight
+ * line (sales that peak at the end of the quarter, say).
+ *
+ * @category Key results
+ */
+export const Phase = /*@__PURE__*/ z.object({
+  at: CalendarDate,
+  target: Numeric,
+});
+/** @category Key results */
+export type Phase = z.infer<typeof Phase>;
+
+/**
  * A key result that moves a number from `start` to `target`; it is a decrease when the
- * target is below the start (bugs 100 → 60).
+ * target is below the start (bugs 100 → 60). `phases` set intermediate targets: the
+ * expected progress then follows them instead of a straight line.
  *
  * @example
  * MetricKeyResult.parse({ id: 'kr1', objectiveId: 'o1', title: 'Revenue', kind: 'metric', start: 100, target: 120 })
@@ -80,6 +95,7 @@ export const MetricKeyResult = /*@__PURE__*/ z.object({
   kind: z.literal('metric'),
   start: Numeric,
   target: Numeric,
+  phases: z.array(Phase).optional(),
 });
 /** @category Key results */
 export type MetricKeyResult = z.infer<typeof MetricKeyResult>;

@@ -1,4 +1,4 @@
-import { compare, isInSupportedRange, toText, toValue } from '../_lib/numeric.js';
+import { compare, isInSupportedRange, toText, toValue, type Value } from '../_lib/numeric.js';
 import { findLoop } from '../_lib/graph.js';
 import { messages } from '../error/messages.js';
 import { formatPath, type OkrkitIssue } from '../error/okrkit-error.js';
@@ -114,9 +114,11 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
       case 'metric': {
         num(at('start'), kr.start);
         num(at('target'), kr.target);
+        kr.phases?.forEach((p, j) => num(at('phases', j, 'target'), p.target));
         const s = toValue(kr.start);
         const t = toValue(kr.target);
         if (s !== null && t !== null && compare(s, t) === 0) push(at('target'), 'target_equals_start', messages.targetEqualsStart(toText(t)));
+        if (s !== null && t !== null && kr.phases !== undefined) checkPhases(kr.phases, s, t, (j, code, message) => push(at('phases', j, code === 'phase_order' ? 'target' : 'at'), 'phase_order', message));
         break;
       }
       case 'threshold':
@@ -174,6 +176,31 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
 
   cascadeLoop(plan, objectives, keyResults, push);
   return issues;
+}
+
+/**
+ * Phase targets, in date order, must move monotonically from the start towards the
+ * target and stay between them, so expected progress never goes backwards.
+ */
+function checkPhases(
+  phases: readonly { at: string; target: string | number }[],
+  start: Value,
+  target: Value,
+  report: (index: number, code: 'phase_order' | 'phase_date', message: string) => void,
+): void {
+  const up = compare(target, start) > 0;
+  const order = phases.map((p, i) => ({ p, i })).sort((a, b) => (a.p.at < b.p.at ? -1 : a.p.at > b.p.at ? 1 : a.i - b.i));
+  let previous = start;
+  let previousAt: string | null = null;
+  for (const { p, i } of order) {
+    if (p.at === previousAt) report(i, 'phase_date', messages.phaseDuplicate(p.at));
+    previousAt = p.at;
+    const v = toValue(p.target);
+    if (v === null) continue;
+    const forward = up ? compare(v, previous) >= 0 && compare(v, target) <= 0 : compare(v, previous) <= 0 && compare(v, target) >= 0;
+    if (!forward) report(i, 'phase_order', messages.phaseOutOfOrder(p.at));
+    else previous = v;
+  }
 }
 
 function parentLoops(

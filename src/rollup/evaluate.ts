@@ -3,10 +3,17 @@ import { findLoop } from '../_lib/graph.js';
 import { toNumber, toValue } from '../_lib/numeric.js';
 import { messages } from '../error/messages.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
+import type { CheckIn } from '../check-in/schema.js';
+import { elapsedShare, stateAt } from '../cycle/query.js';
+import type { Cycle } from '../cycle/schema.js';
+import { forecastWith, type Forecast } from '../forecast/forecast.js';
+import { gradeRules, gradeWith, type Grade, type GradeOptions } from '../grade/grade.js';
 import { applyScoring, measureKeyResult, type KeyResultProgress } from '../key-result/measure.js';
 import { checkCap, checkDate } from '../key-result/progress.js';
 import type { KeyResult } from '../key-result/schema.js';
 import type { Objective } from '../objective/schema.js';
+import { expectedAt } from '../pace/expected.js';
+import { BY_SEVERITY, classify, SEVERITY, statusRules, type Status, type StatusOptions } from '../pace/status.js';
 import type { Plan } from '../plan/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { WeightedMean } from './weighted-mean.js';
@@ -17,10 +24,16 @@ import { WeightedMean } from './weighted-mean.js';
  * @category Rollup
  */
 export interface EvaluateOptions {
-  /** The calendar date to evaluate at: check-ins after it are not counted. When omitted, every check-in inside its cycle counts. */
+  /** The calendar date to evaluate at: check-ins after it are not counted, and pace is judged on it. When omitted, every check-in inside its cycle counts and pace is judged at each cycle's end. */
   readonly asOf?: string;
   /** Upper bound of key-result progress: 1 by default, 1.2 for over-achievement, `Infinity` for none. */
   readonly cap?: number;
+  /** How statuses are decided (thresholds, mode, objective rule). */
+  readonly status?: StatusOptions;
+  /** Grade thresholds. */
+  readonly grade?: GradeOptions;
+  /** Also project every metric key result's trend to its cycle's end, and objectives' scores from those projections. Off by default. */
+  readonly forecast?: boolean;
 }
 
 /**
@@ -50,6 +63,14 @@ export interface Contribution {
 export interface KeyResultEvaluation extends KeyResultProgress {
   /** The objective the key result belongs to. */
   readonly objectiveId: string;
+  /** Progress expected by the evaluation date (see {@link expectedProgress}). */
+  readonly expected: number;
+  /** Pace status; null for baseline key results. */
+  readonly status: Status | null;
+  /** End-of-cycle grade by its objective's commitment, once the cycle is past or closed; else null. */
+  readonly grade: Grade | null;
+  /** Projection to the cycle's end, with the `forecast` option; else null. */
+  readonly forecast: Forecast | null;
   /** Ids of the objectives whose score this key result feeds (empty for baseline or weight-0 ones). */
   readonly contributesTo: readonly string[];
   /** When objectives linked to this key result with `contributes: true`, its progress is their weighted score, listed here. */
@@ -72,6 +93,16 @@ export interface ObjectiveEvaluation {
   readonly computedScore: number | null;
   /** True when `finalScore` set the score. */
   readonly overridden: boolean;
+  /** Progress expected by the evaluation date: the weighted mean of the contributors' expected progress. */
+  readonly expected: number;
+  /** Pace status: the worst contributor's by default, or from the objective's own score (`status.objective: 'mean'`). */
+  readonly status: Status;
+  /** Weighted mean of its key results' latest confidence; null when none gave one. */
+  readonly confidence: number | null;
+  /** End-of-cycle grade by commitment, once the cycle is past or closed; else null. */
+  readonly grade: Grade | null;
+  /** Projected score at the cycle's end (contributors' forecasts, or their scores where none), with the `forecast` option; else null. */
+  readonly forecastScore: number | null;
   /** The children that fed the score, with their normalised weights. */
   readonly contributors: readonly Contribution[];
   /** Ids of the objectives and key results this objective's score feeds. */
@@ -103,6 +134,20 @@ export interface Evaluation {
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** What evaluation needs to know about one cycle, computed once. */
+interface CycleFacts {
+  readonly start: string;
+  readonly end: string;
+  /** Check-ins counted: from the start to min(asOf, end). */
+  readonly since: string;
+  readonly until: string;
+  /** The date pace is judged on: asOf, or the end. */
+  readonly day: string;
+  readonly linear: number;
+  readonly started: boolean;
+  readonly graded: boolean;
+}
+
 function weightOf(w: string | number | undefined, where: string): number {
   if (w === undefined) return 1;
   const v = toValue(w);
@@ -123,17 +168,20 @@ function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
 }
 
 /**
- * Scores a whole plan: every key result's progress and score, and every objective's
- * score as the weighted mean of its contributing children — its key results, child
- * objectives (by `parentId`) and objectives that link to it with `contributes: true` —
- * following each objective's `rollup` mode, weights and `finalScore` override.
+ * Scores a whole plan: every key result's progress, score, expected progress, status
+ * and grade, and every objective's score as the weighted mean of its contributing
+ * children — its key results, child objectives (by `parentId`) and objectives that
+ * link to it with `contributes: true` — following each objective's `rollup` mode,
+ * weights and `finalScore` override, with its expected progress, status, confidence
+ * and grade.
  *
  * One pass in topological order, linear in objectives + key results + check-ins + edges.
  * Each key result counts the check-ins dated inside its objective's cycle, up to
- * `asOf`. The input is never modified.
+ * `asOf`. Grades appear once `asOf` is past a cycle's end or the cycle's state is
+ * `grading` or `closed`. The input is never modified.
  *
  * @param plan - A plan from {@link parsePlan}.
- * @param options - `asOf` and `cap`.
+ * @param options - `asOf`, `cap`, `status`, `grade` and `forecast`.
  * @returns The {@link Evaluation}.
  * @throws {OkrkitError} `cascade_loop` when contributions form a loop, `unknown_reference`
  *   for an id that does not resolve, `invalid_argument` for bad options or values.
@@ -141,43 +189,56 @@ function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
  * const evaluation = evaluate(plan, { asOf: '2026-08-15' });
  * evaluation.objectives['o1'].score
  * //=> 0.6
+ * evaluation.objectives['o1'].status
+ * //=> 'atRisk'
  * evaluation.objectives['o1'].contributors
  * //=> [{ id: 'kr1', type: 'keyResult', weight: 1, share: 0.5, score: 0.7 }, …]
  * @category Rollup
  */
 export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {
   if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
+  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');
+  const rules = statusRules(options.status);
+  const grades = gradeRules(options.grade);
+  const withForecast = options.forecast === true;
 
-  const cycles = arrayOf<Plan['cycles'][number]>(plan, 'cycles');
+  const cycles = arrayOf<Cycle>(plan, 'cycles');
   const objectives = arrayOf<Objective>(plan, 'objectives');
   const keyResults = arrayOf<KeyResult>(plan, 'keyResults');
-  const checkIns = arrayOf<Plan['checkIns'][number]>(plan, 'checkIns');
+  const checkIns = arrayOf<CheckIn>(plan, 'checkIns');
   const initiatives = arrayOf<Plan['initiatives'][number]>(plan, 'initiatives');
   const O = objectives.length;
   const K = keyResults.length;
 
   // Indexes (Maps, so ids such as "__proto__" are ordinary keys).
-  const cycleIndex = new Map<string, number>();
-  cycles.forEach((c, i) => cycleIndex.set(c.id, i));
   const objectiveIndex = new Map<string, number>();
   for (let i = 0; i < O; i++) objectiveIndex.set((objectives[i] as Objective).id, i);
   const krIndex = new Map<string, number>();
   for (let j = 0; j < K; j++) krIndex.set((keyResults[j] as KeyResult).id, j);
 
-  // Each objective's window: its cycle, cut at asOf.
-  const windows = objectives.map((o) => {
-    const ci = cycleIndex.get(o.cycleId);
-    if (ci === undefined) unknown('cycle', o.cycleId);
-    const cycle = cycles[ci]!;
-    return { since: cycle.start, until: asOf !== null && asOf < cycle.end ? asOf : cycle.end };
-  });
+  // Facts per cycle, and each objective's cycle.
+  const cycleFacts = new Map<string, CycleFacts>();
+  for (const c of cycles) {
+    const day = asOf ?? c.end;
+    cycleFacts.set(c.id, {
+      start: c.start,
+      end: c.end,
+      since: c.start,
+      until: asOf !== null && asOf < c.end ? asOf : c.end,
+      day,
+      linear: elapsedShare(c.start, c.end, day),
+      started: day >= c.start,
+      graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
+    });
+  }
+  const factsOf: CycleFacts[] = objectives.map((o) => cycleFacts.get(o.cycleId) ?? unknown('cycle', o.cycleId));
 
   // Group check-ins by key result (counting sort: linear, no array per key result).
   const owner = new Int32Array(checkIns.length);
   for (let i = 0; i < checkIns.length; i++) {
-    const id = (checkIns[i] as Plan['checkIns'][number]).keyResultId;
+    const id = (checkIns[i] as CheckIn).keyResultId;
     const j = krIndex.get(id);
     if (j === undefined) unknown('key result', id);
     owner[i] = j;
@@ -243,24 +304,42 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   const { starts: byParentStart, items: byParent } = bucket(edgeParent, N);
   const { starts: byChildStart, items: byChild } = bucket(edgeChild, N);
 
-  // Key results measured from their check-ins.
-  const measured: KeyResultProgress[] = new Array(K);
+  // Per-node channels: score, expected progress, confidence, forecast score, status.
   const scores = new Float64Array(N);
   const scored = new Uint8Array(N);
+  const expected = new Float64Array(N);
+  const confidence = new Float64Array(N);
+  const confident = new Uint8Array(N);
+  const forecastScores = new Float64Array(N);
+  const severity = new Uint8Array(N);
+
+  // Key results measured from their check-ins.
+  const measured: KeyResultProgress[] = new Array(K);
+  const forecasts: (Forecast | null)[] = withForecast ? new Array<Forecast | null>(K).fill(null) : [];
   for (let j = 0; j < K; j++) {
-    const m = measureKeyResult(
-      keyResults[j] as KeyResult,
-      checkIns,
-      grouped,
-      starts[j] as number,
-      starts[j + 1] as number,
-      windows[krObjective[j] as number]!,
-      cap,
-    );
+    const kr = keyResults[j] as KeyResult;
+    const facts = factsOf[krObjective[j] as number] as CycleFacts;
+    const from = starts[j] as number;
+    const to = starts[j + 1] as number;
+    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap);
     measured[j] = m;
+    const n = O + j;
     if (m.score !== null) {
-      scores[O + j] = m.score;
-      scored[O + j] = 1;
+      scores[n] = m.score;
+      scored[n] = 1;
+    }
+    if (m.confidence !== null) {
+      confidence[n] = m.confidence;
+      confident[n] = 1;
+    }
+    const e = expectedAt(kr, facts, facts.day, facts.linear);
+    expected[n] = e;
+    const hasData = m.checkIns > 0 || kr.kind === 'milestones';
+    severity[n] = SEVERITY[classify(m.progress, e, facts.started, hasData, rules, m.confidence)];
+    if (withForecast) {
+      const f = kr.kind === 'metric' ? forecastWith(kr, groupOf(checkIns, grouped, from, to), facts, facts.until, cap, rules) : null;
+      forecasts[j] = f;
+      forecastScores[n] = f !== null ? f.score : m.score ?? 0;
     }
   }
 
@@ -305,12 +384,22 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   while (head < tail) {
     const n = queue[head++] as number;
     const mean = new WeightedMean();
+    const expectedMean = new WeightedMean();
+    const confidenceMean = new WeightedMean();
+    const forecastMean = withForecast ? new WeightedMean() : null;
+    let worst = -1;
     const from = byParentStart[n] as number;
     const to = byParentStart[n + 1] as number;
     for (let k = from; k < to; k++) {
       const e = byParent[k] as number;
       const child = edgeChild[e] as number;
-      mean.add(scored[child] === 1 ? (scores[child] as number) : null, edgeWeight[e] as number);
+      const w = edgeWeight[e] as number;
+      mean.add(scored[child] === 1 ? (scores[child] as number) : null, w);
+      expectedMean.add(expected[child] as number, w);
+      if (child >= O && confident[child] === 1) confidenceMean.add(confidence[child] as number, w);
+      forecastMean?.add(forecastScores[child] as number, w);
+      const s = severity[child] as number;
+      if (s > worst) worst = s;
     }
     let initiativeShare: { weight: number; score: number } | null = null;
     if (n < O) {
@@ -323,6 +412,8 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
         const s = avg.value();
         if (w > 0 && s !== null) {
           mean.add(s, w);
+          expectedMean.add(factsOf[n]!.linear, w);
+          forecastMean?.add(s, w);
           initiativeShare = { weight: w, score: s };
         }
       }
@@ -350,6 +441,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
 
     if (n < O) {
       const o = objectives[n] as Objective;
+      const facts = factsOf[n] as CycleFacts;
       if (value !== null) {
         computed[n] = value;
         hasComputed[n] = 1;
@@ -359,15 +451,30 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
         scores[n] = final;
         scored[n] = 1;
       }
+      expected[n] = expectedMean.value() ?? facts.linear;
+      const c = confidenceMean.value();
+      if (c !== null) {
+        confidence[n] = c;
+        confident[n] = 1;
+      }
+      if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? final ?? 0;
+      severity[n] =
+        rules.objective === 'mean' || worst < 0
+          ? SEVERITY[classify(final, expected[n] as number, facts.started, final !== null, rules)]
+          : worst;
     } else {
-      const kr = keyResults[n - O] as KeyResult;
+      const j = n - O;
+      const kr = keyResults[j] as KeyResult;
+      const facts = factsOf[krObjective[j] as number] as CycleFacts;
       const raw = value;
       const progress = raw === null ? null : raw > cap ? cap : raw;
-      const m = measured[n - O] as KeyResultProgress;
+      const m = measured[j] as KeyResultProgress;
       const score = progress === null ? null : kr.finalScore ?? applyScoring(kr.scoring, progress);
-      measured[n - O] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
+      measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
       scored[n] = score === null ? 0 : 1;
       if (score !== null) scores[n] = score;
+      severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, rules)];
+      if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
     }
 
     for (let k = byChildStart[n] as number; k < (byChildStart[n + 1] as number); k++) {
@@ -409,13 +516,19 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   const objectiveResults = Object.create(null) as Record<string, ObjectiveEvaluation>;
   for (let i = 0; i < O; i++) {
     const o = objectives[i] as Objective;
-    const computedScore = hasComputed[i] === 1 ? (computed[i] as number) : null;
+    const facts = factsOf[i] as CycleFacts;
+    const score = scored[i] === 1 ? (scores[i] as number) : null;
     objectiveResults[o.id] = {
       objectiveId: o.id,
       cycleId: o.cycleId,
-      score: scored[i] === 1 ? (scores[i] as number) : null,
-      computedScore,
+      score,
+      computedScore: hasComputed[i] === 1 ? (computed[i] as number) : null,
       overridden: o.finalScore !== undefined,
+      expected: expected[i] as number,
+      status: BY_SEVERITY[severity[i] as number] as Status,
+      confidence: confident[i] === 1 ? (confidence[i] as number) : null,
+      grade: facts.graded ? gradeWith(score, o.commitment ?? 'aspirational', grades) : null,
+      forecastScore: withForecast ? (forecastScores[i] as number) : null,
       contributors: contributorsOf[i] ?? EMPTY,
       contributesTo: parentIdsOf(i),
       keyResultIds: krIdsOf[i]!,
@@ -426,6 +539,8 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   for (let j = 0; j < K; j++) {
     const kr = keyResults[j] as KeyResult;
     const m = measured[j] as KeyResultProgress;
+    const owner = objectives[krObjective[j] as number] as Objective;
+    const facts = factsOf[krObjective[j] as number] as CycleFacts;
     // An explicit literal (not a spread): one object shape for every key result.
     keyResultResults[kr.id] = {
       keyResultId: m.keyResultId,
@@ -438,9 +553,20 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
       lastCheckIn: m.lastCheckIn,
       confidence: m.confidence,
       objectiveId: kr.objectiveId,
+      expected: expected[O + j] as number,
+      status: kr.kind === 'baseline' ? null : (BY_SEVERITY[severity[O + j] as number] as Status),
+      grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(m.score, owner.commitment ?? 'aspirational', grades) : null,
+      forecast: withForecast ? (forecasts[j] ?? null) : null,
       contributesTo: parentIdsOf(O + j),
       drivenBy: driven[j] === 1 ? (contributorsOf[O + j] ?? EMPTY) : null,
     };
   }
   return { asOf, cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+}
+
+/** The check-ins at `items[from..to)`. */
+function groupOf(checkIns: readonly CheckIn[], items: Int32Array, from: number, to: number): CheckIn[] {
+  const out: CheckIn[] = [];
+  for (let k = from; k < to; k++) out.push(checkIns[items[k] as number] as CheckIn);
+  return out;
 }

@@ -1,0 +1,47 @@
+import { invalidArgument } from '../error/okrkit-error.js';
+
+function checkMax(max: number): void {
+  if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0) invalidArgument(`max must be a finite number above 0, got ${String(max)}`);
+}
+
+/**
+ * Turns a confidence on a 0–`max` scale (0–10 by default, as many teams ask "how
+ * confident are you, out of 10?") into okrkit's 0–1 confidence.
+ *
+ * @param value - The confidence on the team's scale.
+ * @param max - The top of the scale: 10 by default.
+ * @returns A number from 0 to 1.
+ * @throws {OkrkitError} `invalid_argument` when the value is outside 0–max or not a number.
+ * @example
+ * confidenceFromScale(7)
+ * //=> 0.7
+ * confidenceFromScale(4, 5)
+ * //=> 0.8
+ * @category Pace
+ */
+export function confidenceFromScale(value: number, max = 10): number {
+  checkMax(max);
+  if (typeof value !== 'number' || !(value >= 0 && value <= max)) invalidArgument(`confidence must be a number from 0 to ${max}, got ${String(value)}`);
+  return value / max;
+}
+
+/**
+ * Shows a 0–1 confidence on a 0–`max` scale, rounded to `digits` decimals.
+ *
+ * @param confidence - A confidence from 0 to 1.
+ * @param max - The top of the scale: 10 by default.
+ * @param digits - Decimals to keep: 1 by default.
+ * @returns The confidence on the scale.
+ * @throws {OkrkitError} `invalid_argument` when the confidence is outside 0–1.
+ * @example
+ * confidenceToScale(0.72)
+ * //=> 7.2
+ * @category Pace
+ */
+export function confidenceToScale(confidence: number, max = 10, digits = 1): number {
+  checkMax(max);
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) invalidArgument(`confidence must be a number from 0 to 1, got ${String(confidence)}`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 15) invalidArgument(`digits must be an integer from 0 to 15, got ${String(digits)}`);
+  const factor = 10 ** digits;
+  return Math.round(confidence * max * factor) / factor;
+}

@@ -1,0 +1,161 @@
+import * as z from 'zod';
+import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
+import { Dec, ratioOfDifferences, toNumber, toValue, type Value } from '../_lib/numeric.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { invalidArgument } from '../error/okrkit-error.js';
+import { CheckIn } from '../check-in/schema.js';
+import { Cycle } from '../cycle/schema.js';
+import { applyScoring } from '../key-result/measure.js';
+import { checkCap, checkDate } from '../key-result/progress.js';
+import { KeyResult } from '../key-result/schema.js';
+import { classify, statusRules, type Status, type StatusOptions, type StatusRules } from '../pace/status.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+
+/**
+ * Where a key result is heading: its value projected to the end of the cycle, with the
+ * progress, score and status that value would give.
+ *
+ * @category Pace
+ */
+export interface Forecast {
+  /** The projected value at the cycle's last day. */
+  readonly value: number;
+  /** Unclamped projected progress. */
+  readonly raw: number;
+  /** Projected progress, clamped to [0, cap]. */
+  readonly progress: number;
+  /** The score the projected progress would earn. */
+  readonly score: number;
+  /** `achieved` when the projection reaches the target; otherwise judged against full progress. */
+  readonly status: Status;
+  /** How many check-in dates the trend was fitted to. */
+  readonly points: number;
+}
+
+/**
+ * Options of {@link forecastKeyResult}.
+ *
+ * @category Pace
+ */
+export interface ForecastOptions {
+  /** Use check-ins dated on or before this date; all in the cycle when omitted. */
+  readonly asOf?: string;
+  /** Progress cap: 1 by default. */
+  readonly cap?: number;
+  /** Status thresholds. */
+  readonly status?: StatusOptions;
+}
+
+function value(x: string | number): Value {
+  const v = toValue(x);
+  if (v === null) invalidArgument(`not a number: ${String(x)}`);
+  return v;
+}
+
+/**
+ * The forecast for checked input: a least-squares line through (day, value) for each
+ * check-in date in the window, the value being the key result's current value as of
+ * that date (so `sum` key results fit their running total). Exact: a perfectly linear
+ * series projects exactly. Null for key results that are not metric ones, or with fewer
+ * than two check-in dates.
+ */
+export function forecastWith(
+  kr: KeyResult,
+  checkIns: readonly CheckIn[],
+  cycle: { readonly start: string; readonly end: string },
+  until: string,
+  cap: number,
+  rules: StatusRules,
+): Forecast | null {
+  if (kr.kind !== 'metric') return null;
+  const mode = kr.valueFrom ?? 'latest';
+  const points = checkIns
+    .filter((c) => c.keyResultId === kr.id && c.value !== undefined)
+    .filter((c) => {
+      const d = dateOf(c.at);
+      return d >= cycle.start && d <= until && d <= cycle.end;
+    })
+    .sort((a, b) => compareTimestamps(a.at, b.at));
+  // Running current value after each check-in; the last state of each date counts.
+  const series = new Map<string, Dec>();
+  let acc: Dec | null = null;
+  let count = 0;
+  const start = value(kr.start);
+  for (const c of points) {
+    const v = toDec(value(c.value as string | number));
+    count++;
+    if (acc === null) acc = v;
+    else if (mode === 'sum' || mode === 'average') acc = acc.plus(v);
+    else if (mode === 'min') acc = v.lt(acc) ? v : acc;
+    else if (mode === 'max') acc = v.gt(acc) ? v : acc;
+    else acc = v;
+    series.set(dateOf(c.at), mode === 'sum' ? toDec(start).plus(acc) : mode === 'average' ? acc.div(count) : acc);
+  }
+  if (series.size < 2) return null;
+
+  // Least squares, exactly: projected = (Σy·D + N·(n·x_end − Σx)) / (n·D), with
+  // N = nΣxy − ΣxΣy and D = nΣx² − (Σx)².
+  const n = series.size;
+  let sx = new Dec(0);
+  let sy = new Dec(0);
+  let sxx = new Dec(0);
+  let sxy = new Dec(0);
+  for (const [day, y] of series) {
+    const x = daysBetween(cycle.start, day);
+    const yd = y;
+    sx = sx.plus(x);
+    sy = sy.plus(yd);
+    sxx = sxx.plus(x * x);
+    sxy = sxy.plus(yd.times(x));
+  }
+  const numerator = sxy.times(n).minus(sx.times(sy));
+  const denominator = sxx.times(n).minus(sx.times(sx));
+  const xEnd = daysBetween(cycle.start, cycle.end);
+  const projected = sy.times(denominator).plus(numerator.times(sx.neg().plus(xEnd * n))).div(denominator.times(n));
+  const raw = ratioOfDifferences(projected, start, value(kr.target));
+  const progress = raw < 0 ? 0 : raw > cap ? cap : raw;
+  return {
+    value: toNumber(projected),
+    raw,
+    progress,
+    score: applyScoring(kr.scoring, progress),
+    status: classify(progress, 1, true, true, rules),
+    points: n,
+  };
+}
+
+function toDec(v: Value): Dec {
+  return typeof v === 'number' ? new Dec(v) : v;
+}
+
+const CheckIns = /*@__PURE__*/ z.array(CheckIn);
+
+/**
+ * Projects a metric key result's trend to the end of its cycle: a least-squares line
+ * through its value at each check-in date (up to `asOf`), read at the cycle's last day.
+ *
+ * @param keyResult - A metric key result.
+ * @param checkIns - Its check-ins (others are ignored).
+ * @param cycle - Its objective's cycle.
+ * @param options - `asOf`, `cap` and status thresholds.
+ * @returns The forecast, or null for other kinds or fewer than two check-in dates.
+ * @throws {OkrkitError} `invalid_argument` for bad input.
+ * @example
+ * const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
+ * const kr = { id: 'k', objectiveId: 'o', title: 'Leads', kind: 'metric', start: 0, target: 120 } as const;
+ * forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }], q3)
+ * //=> { value: 90, raw: 0.75, progress: 0.75, score: 0.75, status: 'atRisk', points: 2 }
+ * @category Pace
+ */
+export function forecastKeyResult(
+  keyResult: DeepReadonly<KeyResult>,
+  checkIns: readonly DeepReadonly<CheckIn>[],
+  cycle: DeepReadonly<Cycle>,
+  options: ForecastOptions = {},
+): Forecast | null {
+  const kr = parseArgument(KeyResult, keyResult, 'keyResult');
+  const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  const c = parseArgument(Cycle, cycle, 'cycle');
+  const asOf = checkDate(options.asOf, 'asOf');
+  return forecastWith(kr, list, c, asOf ?? c.end, checkCap(options.cap), statusRules(options.status));
+}

@@ -1,0 +1,77 @@
+import * as z from 'zod';
+import { invalidArgument } from '../error/okrkit-error.js';
+import type { Commitment } from '../objective/schema.js';
+
+/**
+ * An end-of-cycle grade, in the colours of "Measure What Matters".
+ *
+ * @category Pace
+ */
+export const Grade = /*@__PURE__*/ z.enum(['green', 'yellow', 'red']);
+/** @category Pace */
+export type Grade = z.infer<typeof Grade>;
+
+/**
+ * Grade thresholds. Aspirational OKRs: green from 0.7, yellow from 0.4 (a 0.7 on a
+ * stretch goal is a success). Committed OKRs are expected to reach 1.0: green only at 1,
+ * yellow from 0.7.
+ *
+ * @category Pace
+ */
+export interface GradeOptions {
+  readonly aspirational?: { readonly green?: number; readonly yellow?: number };
+  readonly committed?: { readonly green?: number; readonly yellow?: number };
+}
+
+/** Grade thresholds with defaults filled in and checked. */
+export interface GradeRules {
+  readonly aspirational: { readonly green: number; readonly yellow: number };
+  readonly committed: { readonly green: number; readonly yellow: number };
+}
+
+function pair(given: { readonly green?: number; readonly yellow?: number } | undefined, green: number, yellow: number, name: string) {
+  const g = given?.green ?? green;
+  const y = given?.yellow ?? yellow;
+  for (const [k, v] of [['green', g], ['yellow', y]] as const) {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) invalidArgument(`${name}.${k} must be a finite number of zero or more, got ${String(v)}`);
+  }
+  if (y > g) invalidArgument(`${name}.yellow (${y}) must be at most ${name}.green (${g})`);
+  return { green: g, yellow: y };
+}
+
+/** Fills in and checks {@link GradeOptions}. */
+export function gradeRules(options: GradeOptions = {}): GradeRules {
+  return {
+    aspirational: pair(options.aspirational, 0.7, 0.4, 'grade.aspirational'),
+    committed: pair(options.committed, 1, 0.7, 'grade.committed'),
+  };
+}
+
+/** The grade for checked input. */
+export function gradeWith(score: number | null, commitment: Commitment, rules: GradeRules): Grade | null {
+  if (score === null) return null;
+  const t = rules[commitment];
+  return score >= t.green ? 'green' : score >= t.yellow ? 'yellow' : 'red';
+}
+
+/**
+ * Grades a final score: aspirational OKRs are green from 0.7 and yellow from 0.4;
+ * committed OKRs are green only at 1.0 and yellow from 0.7; red below.
+ *
+ * @param score - The score at the end of the cycle (0–1), or null.
+ * @param commitment - `aspirational` (default) or `committed`.
+ * @param options - Other thresholds.
+ * @returns The grade, or null for a null score.
+ * @throws {OkrkitError} `invalid_argument` for a NaN score or bad thresholds.
+ * @example
+ * grade(0.72)
+ * //=> 'green'
+ * grade(0.72, 'committed')
+ * //=> 'yellow'
+ * @category Pace
+ */
+export function grade(score: number | null, commitment: Commitment = 'aspirational', options: GradeOptions = {}): Grade | null {
+  if (score !== null && (typeof score !== 'number' || Number.isNaN(score))) invalidArgument(`score must be a number or null, got ${String(score)}`);
+  if (commitment !== 'aspirational' && commitment !== 'committed') invalidArgument(`commitment must be 'aspirational' or 'committed', got ${String(commitment)}`);
+  return gradeWith(score, commitment, gradeRules(options));
+}

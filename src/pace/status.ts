@@ -1,0 +1,152 @@
+import * as z from 'zod';
+import { invalidArgument } from '../error/okrkit-error.js';
+
+/**
+ * Where a key result or objective stands against the pace its cycle sets:
+ *
+ * - `notStarted`: the cycle has not begun;
+ * - `noData`: the cycle has begun but nothing has been measured yet;
+ * - `achieved`: progress reached 1;
+ * - `onTrack`, `atRisk`, `offTrack`: progress compared with the expected progress.
+ *
+ * @category Pace
+ */
+export const Status = /*@__PURE__*/ z.enum(['notStarted', 'noData', 'achieved', 'onTrack', 'atRisk', 'offTrack']);
+/** @category Pace */
+export type Status = z.infer<typeof Status>;
+
+/**
+ * How statuses are decided. In `ratio` mode (default) a key result is on track when
+ * progress ÷ expected ≥ `onTrack` (0.95) and at risk when ≥ `atRisk` (0.75). In
+ * `difference` mode the thresholds are allowed shortfalls: on track when
+ * expected − progress ≤ `onTrack` (0.05), at risk when ≤ `atRisk` (0.25).
+ *
+ * @category Pace
+ */
+export interface StatusOptions {
+  /** `ratio` (default) or `difference`. */
+  readonly mode?: 'ratio' | 'difference';
+  /** On-track threshold: 0.95 in ratio mode, 0.05 in difference mode. */
+  readonly onTrack?: number;
+  /** At-risk threshold: 0.75 in ratio mode, 0.25 in difference mode. */
+  readonly atRisk?: number;
+  /** An objective's status: its `worst` contributing child's (default), or from its own score and expected progress (`mean`). */
+  readonly objective?: 'worst' | 'mean';
+  /** Judge key results by `progress` against pace (default) or by their latest `confidence`, falling back to progress without one. */
+  readonly from?: 'progress' | 'confidence';
+  /** Confidence thresholds when `from` is `confidence`: on track ≥ 0.7, at risk ≥ 0.4 by default. */
+  readonly confidence?: { readonly onTrack?: number; readonly atRisk?: number };
+}
+
+/** Status options with every default filled in and checked. */
+export interface StatusRules {
+  readonly mode: 'ratio' | 'difference';
+  readonly onTrack: number;
+  readonly atRisk: number;
+  readonly objective: 'worst' | 'mean';
+  readonly from: 'progress' | 'confidence';
+  readonly confidenceOnTrack: number;
+  readonly confidenceAtRisk: number;
+}
+
+function threshold(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalidArgument(`${name} must be a finite number of zero or more, got ${String(value)}`);
+  return value;
+}
+
+/** Fills in and checks {@link StatusOptions}. */
+export function statusRules(options: StatusOptions = {}): StatusRules {
+  const mode = options.mode ?? 'ratio';
+  if (mode !== 'ratio' && mode !== 'difference') invalidArgument(`status.mode must be 'ratio' or 'difference', got ${String(mode)}`);
+  const onTrack = threshold(options.onTrack, mode === 'ratio' ? 0.95 : 0.05, 'status.onTrack');
+  const atRisk = threshold(options.atRisk, mode === 'ratio' ? 0.75 : 0.25, 'status.atRisk');
+  if (mode === 'ratio' ? atRisk > onTrack : atRisk < onTrack) {
+    invalidArgument(`status.atRisk (${atRisk}) must be ${mode === 'ratio' ? 'at most' : 'at least'} status.onTrack (${onTrack})`);
+  }
+  const objective = options.objective ?? 'worst';
+  if (objective !== 'worst' && objective !== 'mean') invalidArgument(`status.objective must be 'worst' or 'mean', got ${String(objective)}`);
+  const from = options.from ?? 'progress';
+  if (from !== 'progress' && from !== 'confidence') invalidArgument(`status.from must be 'progress' or 'confidence', got ${String(from)}`);
+  const confidenceOnTrack = threshold(options.confidence?.onTrack, 0.7, 'status.confidence.onTrack');
+  const confidenceAtRisk = threshold(options.confidence?.atRisk, 0.4, 'status.confidence.atRisk');
+  return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk };
+}
+
+/** The pace status for checked input. */
+export function classify(
+  progress: number | null,
+  expected: number,
+  started: boolean,
+  hasData: boolean,
+  rules: StatusRules,
+  confidence: number | null = null,
+): Status {
+  if (!started) return 'notStarted';
+  if (!hasData || progress === null) return 'noData';
+  if (progress >= 1) return 'achieved';
+  if (rules.from === 'confidence' && confidence !== null) {
+    return confidence >= rules.confidenceOnTrack ? 'onTrack' : confidence >= rules.confidenceAtRisk ? 'atRisk' : 'offTrack';
+  }
+  if (rules.mode === 'difference') {
+    const gap = expected - progress;
+    return gap <= rules.onTrack ? 'onTrack' : gap <= rules.atRisk ? 'atRisk' : 'offTrack';
+  }
+  if (expected <= 0) return 'onTrack';
+  const ratio = progress / expected;
+  return ratio >= rules.onTrack ? 'onTrack' : ratio >= rules.atRisk ? 'atRisk' : 'offTrack';
+}
+
+/** Severity of each status, for "worst child" rollups: higher is worse. */
+export const SEVERITY: Readonly<Record<Status, number>> = {
+  achieved: 0,
+  notStarted: 1,
+  onTrack: 2,
+  noData: 3,
+  atRisk: 4,
+  offTrack: 5,
+};
+/** Statuses by severity. */
+export const BY_SEVERITY: readonly Status[] = ['achieved', 'notStarted', 'onTrack', 'noData', 'atRisk', 'offTrack'];
+
+/**
+ * The status of a progress against the progress expected by now.
+ *
+ * @param progress - Progress so far (0–1, or above with a cap), or null when nothing was measured.
+ * @param expected - Progress expected by now, 0–1 (see {@link expectedProgress}).
+ * @param options - Thresholds and mode.
+ * @returns `achieved` at progress 1; otherwise `onTrack`, `atRisk` or `offTrack`; `noData` for a null progress.
+ * @throws {OkrkitError} `invalid_argument` for NaN inputs or inconsistent thresholds.
+ * @example
+ * paceStatus(0.45, 0.5)
+ * //=> 'atRisk' (0.45 / 0.5 = 0.9, below 0.95)
+ * paceStatus(0.45, 0.5, { mode: 'difference' })
+ * //=> 'onTrack' (0.05 behind)
+ * @category Pace
+ */
+export function paceStatus(progress: number | null, expected: number, options: StatusOptions = {}): Status {
+  if (progress !== null && (typeof progress !== 'number' || Number.isNaN(progress))) invalidArgument(`progress must be a number or null, got ${String(progress)}`);
+  if (typeof expected !== 'number' || !(expected >= 0 && expected <= 1)) invalidArgument(`expected must be a number from 0 to 1, got ${String(expected)}`);
+  return classify(progress, expected, true, progress !== null, statusRules(options));
+}
+
+/**
+ * The worst of several statuses, the default status of an objective: `offTrack`, then
+ * `atRisk`, `noData`, `onTrack`, `notStarted`, `achieved`.
+ *
+ * @param statuses - Statuses of the children.
+ * @returns The worst, or null for none.
+ * @example
+ * worstStatus(['onTrack', 'achieved', 'atRisk'])
+ * //=> 'atRisk'
+ * @category Pace
+ */
+export function worstStatus(statuses: readonly Status[]): Status | null {
+  let worst = -1;
+  for (const s of statuses) {
+    const level = SEVERITY[s];
+    if (level === undefined) invalidArgument(`unknown status ${String(s)}`);
+    if (level > worst) worst = level;
+  }
+  return worst < 0 ? null : (BY_SEVERITY[worst] as Status);
+}
