@@ -68,7 +68,7 @@ export function elapsedShare(start: string, end: string, day: string): number {
  * @throws {OkrkitError} `invalid_argument` for a bad cycle or date.
  * @example
  * elapsed({ id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }, '2026-08-15')
- * //=> 0.5  (45 of 90 days)
+ * //=> 0.4945… (45 of the 91 days from the first to the last)
  * @category Cycles
  */
 export function elapsed(cycle: DeepReadonly<Cycle>, asOf: string): number {
