@@ -29,7 +29,7 @@ export {
 export type { KeyResultKind } from './key-result/schema.js';
 export { Initiative, InitiativeStatus } from './initiative/schema.js';
 export { CheckIn } from './check-in/schema.js';
-export { Plan, KpiRecord, MeasurementRecord } from './plan/schema.js';
+export { Plan } from './plan/schema.js';
 export type { PlanInput } from './plan/schema.js';
 export { parsePlan, safeParsePlan } from './plan/parse.js';
 export type { SafeParsePlanResult } from './plan/parse.js';
@@ -57,6 +57,30 @@ export { forecastKeyResult } from './forecast/forecast.js';
 export type { Forecast, ForecastOptions } from './forecast/forecast.js';
 export { keyResultHistory } from './history/history.js';
 export type { HistoryPoint, KeyResultHistoryOptions } from './history/history.js';
+
+export {
+  Kpi,
+  KpiTarget,
+  KpiTimeframe,
+  DataSource,
+  TrackingFrequency,
+  KpiAggregation,
+  KpiThresholdRule,
+  KpiScoring,
+  Perspective,
+  Rag,
+  Measurement,
+} from './kpi/schema.js';
+export { evaluateKpi, kpiActual, kpiAttainment, kpiStatus } from './kpi/evaluate-kpi.js';
+export type { KpiEvaluation, KpiOptions } from './kpi/evaluate-kpi.js';
+export { kpiSeries } from './kpi/series.js';
+export type { KpiBucket, KpiSeries, KpiSeriesOptions } from './kpi/series.js';
+export { evaluateKpis } from './kpi/evaluate-kpis.js';
+export type { EvaluateKpisOptions } from './kpi/evaluate-kpis.js';
+export { kpiAlerts } from './kpi/alerts.js';
+export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
+export { scorecard, scorecardByUnit } from './scorecard/scorecard.js';
+export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './scorecard/scorecard.js';
 
 export { formatScore, toScale } from './format/score.js';
 export type { FormatScoreOptions, ScoreScale } from './format/score.js';

@@ -2,7 +2,10 @@ import type * as z from 'zod';
 import { messages } from '../error/messages.js';
 import { OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../error/okrkit-error.js';
 
+const KPI_PARTS = new Set(['target', 'timeframe', 'data source', 'tracking frequency'].map((p) => messages.kpiMissingPart(p)));
+
 function codeOf(issue: z.core.$ZodIssue): OkrkitIssueCode {
+  if (KPI_PARTS.has(issue.message)) return 'missing_kpi_part';
   if (issue.message === messages.invalidNumber) return 'invalid_number';
   if (issue.message === messages.negativeWeight) return 'invalid_weight';
   if (issue.message === messages.invalidDate || issue.message === messages.invalidTimestamp) return 'invalid_date';

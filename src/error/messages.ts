@@ -40,4 +40,11 @@ export const messages = {
   phaseOutOfOrder: (at: string) =>
     `The phase target on ${at} does not lie between the previous target and the final target: phases must move steadily from the start to the target.`,
   phaseDuplicate: (at: string) => `Two phase targets fall on ${at}.`,
+  kpiMissingPart: (part: string) =>
+    `A KPI needs all four parts — a measurable target, a timeframe, a data source and a tracking frequency — and this one has no ${part}.`,
+  kpiZeroTarget: (polarity: string) =>
+    `A ${polarity} KPI with a target of 0 and no baseline cannot be measured as a ratio; give it a baseline to measure from.`,
+  kpiTargetEqualsBaseline: 'The target equals the baseline, so attainment cannot be measured.',
+  scaleGoalEqualsRedFlag: 'The goal equals the red flag, so the 0–10 scale has no length.',
+  kpiEmptyTimeframe: (start: string, end: string) => `The timeframe ends (${end}) before it starts (${start}).`,
 } as const;

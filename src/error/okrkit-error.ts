@@ -30,6 +30,8 @@ export type OkrkitIssueCode =
   | 'target_equals_start'
   | 'range_bounds'
   | 'phase_order'
+  | 'missing_kpi_part'
+  | 'kpi_target'
   | 'invalid_weight'
   | 'number_out_of_range'
   | 'cascade_loop';

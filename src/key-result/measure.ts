@@ -41,6 +41,13 @@ export interface KeyResultProgress {
   readonly confidence: number | null;
 }
 
+/** A key result's current value taken from a KPI: the aggregate, how many measurements and the latest date. */
+export interface SourcedValue {
+  readonly value: Value | null;
+  readonly count: number;
+  readonly last: string | null;
+}
+
 /** The dates a measurement looks at: check-ins dated from `since` to `until`, inclusive. */
 export interface MeasureWindow {
   readonly since: string | null;
@@ -137,6 +144,7 @@ export function measureKeyResult(
   to: number,
   window: MeasureWindow,
   cap: number,
+  source: SourcedValue | null = null,
 ): KeyResultProgress {
   const { since, until } = window;
   const mode = kr.valueFrom ?? 'latest';
@@ -179,14 +187,18 @@ export function measureKeyResult(
     }
   }
 
-  // The current value, from the check-ins that counted.
+  // The current value: the KPI's actual for a sourced key result, else from the check-ins that counted.
   let current: Value | null = null;
-  if (mode === 'latest') {
+  if (source !== null) {
+    current = source.value ?? startValue(kr);
+  } else if (mode === 'latest') {
     current = latestValued === null ? null : valueOrThrow(latestValued.value as string | number, `check-in value of "${kr.id}"`);
   } else if (acc !== null) {
     current = mode === 'average' ? divideByCount(acc, valued) : acc;
   }
-  if (mode === 'sum') {
+  if (source !== null) {
+    // The KPI's aggregation already made the value.
+  } else if (mode === 'sum') {
     const start = startValue(kr);
     if (start !== null) current = current === null ? start : add(start, current);
   } else if (current === null) {
@@ -206,7 +218,7 @@ export function measureKeyResult(
     }
     case 'threshold':
     case 'range':
-      raw = judgeShare ? (valued === 0 ? 0 : met / valued) : current !== null && meets(kr, current) ? 1 : 0;
+      raw = judgeShare && source === null ? (valued === 0 ? 0 : met / valued) : current !== null && meets(kr, current) ? 1 : 0;
       break;
     case 'binary': {
       const last = latest;
@@ -233,8 +245,8 @@ export function measureKeyResult(
     progress,
     score,
     overridden,
-    checkIns: counted,
-    lastCheckIn: latest === null ? null : dateOf(latest.at),
+    checkIns: source !== null ? source.count : counted,
+    lastCheckIn: source !== null ? source.last : latest === null ? null : dateOf(latest.at),
     confidence: latestConfident === null ? null : (latestConfident.confidence as number),
   };
 }

@@ -170,8 +170,41 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
     num(['checkIns', i, 'value'], c.value);
   });
 
+  plan.kpis.forEach((k, i) => {
+    if (k === undefined) return;
+    const at = (...rest: (string | number)[]) => ['kpis', i, ...rest];
+    if ('cycleId' in k.timeframe) ref(at('timeframe', 'cycleId'), 'cycle', cycles, known.cycles, k.timeframe.cycleId);
+    else if (k.timeframe.end < k.timeframe.start) push(at('timeframe', 'end'), 'cycle_range', messages.kpiEmptyTimeframe(k.timeframe.start, k.timeframe.end));
+    ref(at('unitId'), 'unit', units, known.units, k.unitId);
+    num(at('weight'), k.weight);
+    const t = k.target;
+    if (t.polarity === 'range') {
+      num(at('target', 'min'), t.min);
+      num(at('target', 'max'), t.max);
+      const lo = toValue(t.min);
+      const hi = toValue(t.max);
+      if (lo !== null && hi !== null && compare(lo, hi) > 0) push(at('target', 'max'), 'range_bounds', messages.rangeMinAboveMax(toText(lo), toText(hi)));
+    } else {
+      num(at('target', 'value'), t.value);
+      num(at('target', 'baseline'), t.baseline);
+      const v = toValue(t.value);
+      const b = t.baseline === undefined ? undefined : toValue(t.baseline);
+      if (v !== null && b === undefined && compare(v, 0) === 0) push(at('target', 'value'), 'kpi_target', messages.kpiZeroTarget(t.polarity));
+      if (v !== null && b !== undefined && b !== null && compare(v, b) === 0) push(at('target', 'baseline'), 'kpi_target', messages.kpiTargetEqualsBaseline);
+    }
+    if (k.scoring?.type === 'scale') {
+      num(at('scoring', 'goal'), k.scoring.goal);
+      num(at('scoring', 'redFlag'), k.scoring.redFlag);
+      const g = toValue(k.scoring.goal);
+      const r = toValue(k.scoring.redFlag);
+      if (g !== null && r !== null && compare(g, r) === 0) push(at('scoring', 'goal'), 'kpi_target', messages.scaleGoalEqualsRedFlag);
+    }
+  });
+
   plan.measurements.forEach((m, i) => {
-    if (m !== undefined) ref(['measurements', i, 'kpiId'], 'KPI', kpis, known.kpis, m.kpiId);
+    if (m === undefined) return;
+    ref(['measurements', i, 'kpiId'], 'KPI', kpis, known.kpis, m.kpiId);
+    num(['measurements', i, 'value'], m.value);
   });
 
   cascadeLoop(plan, objectives, keyResults, push);

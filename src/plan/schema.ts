@@ -2,29 +2,11 @@ import * as z from 'zod';
 import { CheckIn } from '../check-in/schema.js';
 import { Cycle } from '../cycle/schema.js';
 import { Initiative } from '../initiative/schema.js';
+import { Kpi, Measurement } from '../kpi/schema.js';
 import { KeyResult } from '../key-result/schema.js';
 import { Objective } from '../objective/schema.js';
-import { Id, Meta } from '../schema/primitives.js';
+import { Meta } from '../schema/primitives.js';
 import { Unit } from '../unit/schema.js';
-
-/**
- * A KPI record as far as the core reads it. The KPI module fills in the four parts
- * (target, timeframe, data source, tracking frequency); other fields are kept as given.
- *
- * @category Schemas
- */
-export const KpiRecord = /*@__PURE__*/ z.looseObject({ id: Id });
-/** @category Schemas */
-export type KpiRecord = z.infer<typeof KpiRecord>;
-
-/**
- * A KPI measurement as far as the core reads it.
- *
- * @category Schemas
- */
-export const MeasurementRecord = /*@__PURE__*/ z.looseObject({ kpiId: Id });
-/** @category Schemas */
-export type MeasurementRecord = z.infer<typeof MeasurementRecord>;
 
 /**
  * One plan: flat arrays of records joined by ids, as a product stores them in its
@@ -43,8 +25,8 @@ export const Plan = /*@__PURE__*/ z.object({
   keyResults: z.array(KeyResult).default([]),
   initiatives: z.array(Initiative).default([]),
   checkIns: z.array(CheckIn).default([]),
-  kpis: z.array(KpiRecord).default([]),
-  measurements: z.array(MeasurementRecord).default([]),
+  kpis: z.array(Kpi).default([]),
+  measurements: z.array(Measurement).default([]),
   meta: Meta.optional(),
 });
 /** A validated plan, with every array present. @category Schemas */
@@ -60,6 +42,6 @@ export const PLAN_COLLECTIONS = {
   keyResults: KeyResult,
   initiatives: Initiative,
   checkIns: CheckIn,
-  kpis: KpiRecord,
-  measurements: MeasurementRecord,
+  kpis: Kpi,
+  measurements: Measurement,
 } as const;

@@ -8,7 +8,9 @@ import { elapsedShare, stateAt } from '../cycle/query.js';
 import type { Cycle } from '../cycle/schema.js';
 import { forecastWith, type Forecast } from '../forecast/forecast.js';
 import { gradeRules, gradeWith, type Grade, type GradeOptions } from '../grade/grade.js';
-import { applyScoring, measureKeyResult, type KeyResultProgress } from '../key-result/measure.js';
+import { applyScoring, measureKeyResult, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
+import { aggregate } from '../kpi/measure.js';
+import type { Kpi, Measurement } from '../kpi/schema.js';
 import { checkCap, checkDate } from '../key-result/progress.js';
 import type { KeyResult } from '../key-result/schema.js';
 import type { Objective } from '../objective/schema.js';
@@ -245,6 +247,13 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   }
   const { starts, items: grouped } = bucket(owner, K);
 
+  // KPI measurements grouped by KPI, for key results fed by a KPI.
+  const kpis = arrayOf<Kpi>(plan, 'kpis');
+  const measurements = arrayOf<Measurement>(plan, 'measurements');
+  const kpiIndex = new Map<string, number>();
+  kpis.forEach((k, i) => kpiIndex.set(k.id, i));
+  const byKpi = kpis.length === 0 ? null : groupMeasurements(measurements, kpiIndex);
+
   // Contribution edges child → parent. Nodes: objectives 0..O-1, key results O..O+K-1.
   const edgeChild: number[] = [];
   const edgeParent: number[] = [];
@@ -321,7 +330,14 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
     const facts = factsOf[krObjective[j] as number] as CycleFacts;
     const from = starts[j] as number;
     const to = starts[j + 1] as number;
-    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap);
+    let sourced: SourcedValue | null = null;
+    if (kr.source !== undefined) {
+      const ki = kpiIndex.get(kr.source.kpiId);
+      if (ki === undefined || byKpi === null) unknown('KPI', kr.source.kpiId);
+      const kpi = kpis[ki] as Kpi;
+      sourced = aggregate(kpi.aggregation ?? 'last', measurements, byKpi.items, byKpi.starts[ki] as number, byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
+    }
+    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap, sourced);
     measured[j] = m;
     const n = O + j;
     if (m.score !== null) {
@@ -562,6 +578,18 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
     };
   }
   return { asOf, cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+}
+
+/** Measurements grouped by KPI (counting sort). */
+function groupMeasurements(measurements: readonly Measurement[], kpiIndex: ReadonlyMap<string, number>) {
+  const owner = new Int32Array(measurements.length);
+  for (let i = 0; i < measurements.length; i++) {
+    const id = (measurements[i] as Measurement).kpiId;
+    const k = kpiIndex.get(id);
+    if (k === undefined) unknown('KPI', id);
+    owner[i] = k;
+  }
+  return bucket(owner, kpiIndex.size);
 }
 
 /** The check-ins at `items[from..to)`. */

@@ -1,0 +1,78 @@
+import { invalidArgument } from '../error/okrkit-error.js';
+import { checkDate } from '../key-result/progress.js';
+import type { Plan } from '../plan/schema.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { evaluateKpis } from './evaluate-kpis.js';
+import type { Rag } from './schema.js';
+
+/**
+ * Options of {@link kpiAlerts}.
+ *
+ * @category KPIs
+ */
+export interface KpiAlertsOptions {
+  /** The date to look at. */
+  readonly asOf: string;
+  /** Only key results in this cycle count as working on a KPI; by default, those in any cycle that contains `asOf`. */
+  readonly cycleId?: string;
+  /** Which statuses raise an alert: amber and red by default. */
+  readonly statuses?: readonly Rag[];
+}
+
+/**
+ * A KPI that needs an objective: it is amber or red and no key result in the cycle
+ * works on it.
+ *
+ * @category KPIs
+ */
+export interface KpiAlert {
+  readonly kpiId: string;
+  readonly status: Rag;
+  readonly attainment: number;
+  /** The cycles looked in for a key result fed by the KPI. */
+  readonly cycleIds: readonly string[];
+}
+
+/**
+ * Lists the KPIs that are amber or red at `asOf` while no key result in the current
+ * cycle takes its value from them (`source: { kpiId }`): candidates for a new objective,
+ * as the seeds advise — "when you fall behind on a KPI, use an OKR to get back on track".
+ *
+ * @param plan - A plan from {@link parsePlan}.
+ * @param options - `asOf`, `cycleId` and `statuses`.
+ * @returns The alerts, worst attainment first.
+ * @throws {OkrkitError} `invalid_argument` for bad options or an unknown cycle.
+ * @example
+ * kpiAlerts(plan, { asOf: '2026-11-15' })
+ * //=> [{ kpiId: 'cost-per-lead', status: 'red', attainment: 0.4, cycleIds: ['q4-2026'] }]
+ * @category KPIs
+ */
+export function kpiAlerts(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {
+  if (typeof options !== 'object' || options === null) invalidArgument('options must give { asOf }');
+  const asOf = checkDate(options.asOf, 'asOf');
+  if (asOf === null) invalidArgument('options.asOf is required');
+  const p = plan as Plan;
+  const cycles = p.cycles ?? [];
+  let cycleIds: string[];
+  if (options.cycleId !== undefined) {
+    if (!cycles.some((c) => c.id === options.cycleId)) invalidArgument(`unknown cycle "${options.cycleId}" in options.cycleId`);
+    cycleIds = [options.cycleId];
+  } else {
+    cycleIds = cycles.filter((c) => c.start <= asOf && asOf <= c.end).map((c) => c.id);
+  }
+  const inCycle = new Set(cycleIds);
+  const objectiveCycle = new Map((p.objectives ?? []).map((o) => [o.id, o.cycleId]));
+  const covered = new Set<string>();
+  for (const kr of p.keyResults ?? []) {
+    if (kr.source !== undefined && inCycle.has(objectiveCycle.get(kr.objectiveId) ?? '')) covered.add(kr.source.kpiId);
+  }
+  const statuses = new Set<Rag>(options.statuses ?? ['amber', 'red']);
+  const evaluations = evaluateKpis(plan, { asOf });
+  const alerts: KpiAlert[] = [];
+  for (const kpi of p.kpis ?? []) {
+    const e = evaluations[kpi.id];
+    if (e === undefined || e.status === null || !statuses.has(e.status) || covered.has(kpi.id)) continue;
+    alerts.push({ kpiId: kpi.id, status: e.status, attainment: (e.pacedAttainment ?? e.attainment) as number, cycleIds });
+  }
+  return alerts.sort((a, b) => a.attainment - b.attainment || (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0));
+}

@@ -1,0 +1,165 @@
+import * as z from 'zod';
+import { toNumber } from '../_lib/numeric.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { Cycle } from '../cycle/schema.js';
+import { checkDate } from '../key-result/progress.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { Numeric } from '../schema/primitives.js';
+import { aggregate, attainmentAgainst, paceShare, ragOf, timeframeOf, valueOf, type Span } from './measure.js';
+import { Kpi, Measurement, type Rag } from './schema.js';
+
+/**
+ * Options of the KPI functions.
+ *
+ * @category KPIs
+ */
+export interface KpiOptions {
+  /** Count measurements dated on or before this date; the whole timeframe when omitted. */
+  readonly asOf?: string;
+  /** The plan's cycles, needed when the KPI's timeframe names a cycle. */
+  readonly cycles?: readonly DeepReadonly<Cycle>[];
+}
+
+/**
+ * A KPI's result at a date.
+ *
+ * @category KPIs
+ */
+export interface KpiEvaluation {
+  readonly kpiId: string;
+  /** The timeframe as dates. */
+  readonly timeframe: { readonly start: string; readonly end: string };
+  /** The aggregate of the measurements so far, or null with none (0 for `count`). */
+  readonly actual: number | null;
+  /** Measurements counted. */
+  readonly count: number;
+  /** Calendar date of the latest measurement counted. */
+  readonly lastMeasured: string | null;
+  /** Attainment against the full target (see {@link kpiAttainment}); null without an actual. */
+  readonly attainment: number | null;
+  /** For cumulative KPIs (`sum`, `count`) before the timeframe ends: attainment against the target pro-rated to the share of the timeframe gone by; else null. */
+  readonly pacedAttainment: number | null;
+  /** Red, amber or green from the threshold rules (on the paced attainment when there is one); null without an actual. */
+  readonly status: Rag | null;
+}
+
+const Measurements = /*@__PURE__*/ z.array(Measurement);
+const Cycles = /*@__PURE__*/ z.array(Cycle);
+
+/** Evaluates a checked KPI over checked measurements (positions `items[from..to)`, or all). */
+export function evaluateKpiWith(
+  kpi: Kpi,
+  measurements: readonly Measurement[],
+  items: Int32Array | null,
+  from: number,
+  to: number,
+  span: Span,
+  asOf: string | null,
+): KpiEvaluation {
+  const day = asOf ?? span.end;
+  const until = day < span.end ? day : span.end;
+  const aggregation = kpi.aggregation ?? 'last';
+  const agg = aggregate(aggregation, measurements, items, from, to, span.start, until, items === null ? kpi.id : null);
+  const actual = agg.value === null ? null : toNumber(agg.value);
+  const attainment = agg.value === null ? null : attainmentAgainst(kpi, agg.value);
+  const cumulative = (aggregation === 'sum' || aggregation === 'count') && kpi.target.polarity !== 'range';
+  const share = paceShare(span, day);
+  const pacedAttainment = agg.value !== null && cumulative && share > 0 && share < 1 ? attainmentAgainst(kpi, agg.value, share) : null;
+  const judged = pacedAttainment ?? attainment;
+  return {
+    kpiId: kpi.id,
+    timeframe: { start: span.start, end: span.end },
+    actual,
+    count: agg.count,
+    lastMeasured: agg.last,
+    attainment,
+    pacedAttainment,
+    status: judged === null ? null : ragOf(kpi.thresholds, judged),
+  };
+}
+
+function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {
+  const k = parseArgument(Kpi, kpi, 'kpi');
+  const list = parseArgument(Measurements, measurements, 'measurements');
+  const cycles = parseArgument(Cycles, options.cycles ?? [], 'cycles');
+  const asOf = checkDate(options.asOf, 'asOf');
+  return { k, list, span: timeframeOf(k, cycles), asOf };
+}
+
+/**
+ * Evaluates one KPI at a date: its actual value over the timeframe, attainment, paced
+ * attainment for cumulative KPIs, and red/amber/green status.
+ *
+ * @param kpi - The KPI.
+ * @param measurements - Its measurements (others are ignored).
+ * @param options - `asOf`, and `cycles` when the timeframe names a cycle.
+ * @returns The {@link KpiEvaluation}.
+ * @throws {OkrkitError} `invalid_argument` for bad input or a target attainment cannot be measured against; `unknown_reference` for an unknown cycle.
+ * @example
+ * const leads = { id: 'leads', name: 'New leads', target: { polarity: 'higher', value: 20 }, timeframe: { start: '2026-10-01', end: '2026-12-31' }, dataSource: { name: 'CRM' }, frequency: 'weekly', aggregation: 'sum' } as const;
+ * evaluateKpi(leads, [{ kpiId: 'leads', at: '2026-11-15', value: 12 }], { asOf: '2026-11-15' })
+ * //=> { actual: 12, attainment: 0.6, pacedAttainment: 1.045…, status: 'green', … }
+ * @category KPIs
+ */
+export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): KpiEvaluation {
+  const { k, list, span, asOf } = prepare(kpi, measurements, options);
+  return evaluateKpiWith(k, list, null, 0, list.length, span, asOf);
+}
+
+/**
+ * A KPI's actual value: its measurements over the timeframe up to `asOf`, combined by
+ * its `aggregation` (`last` by default). Decimal strings add up exactly.
+ *
+ * @param kpi - The KPI.
+ * @param measurements - Its measurements (others are ignored).
+ * @param options - `asOf`, and `cycles` when the timeframe names a cycle.
+ * @returns The actual, or null with no measurement (0 for `count`).
+ * @throws {OkrkitError} `invalid_argument` for bad input; `unknown_reference` for an unknown cycle.
+ * @example
+ * kpiActual({ ...leads, aggregation: 'sum' }, [{ kpiId: 'leads', at: '2026-10-09', value: '0.1' }, { kpiId: 'leads', at: '2026-10-16', value: '0.2' }])
+ * //=> 0.3
+ * @category KPIs
+ */
+export function kpiActual(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): number | null {
+  return evaluateKpi(kpi, measurements, options).actual;
+}
+
+/**
+ * How far an actual value attains a KPI's target: `higher` A / T, `lower` 2 − A / T,
+ * `range` 1 inside (A / min below it, 2 − A / max above it); with a `baseline`, linear
+ * from the baseline (0) to the target (1). Never below 0; above 1 means over-achieved.
+ *
+ * @param kpi - The KPI.
+ * @param actual - The actual value, as a number or decimal string.
+ * @returns The attainment.
+ * @throws {OkrkitError} `invalid_argument` for a zero target without a baseline (the ratio has no meaning), a target equal to its baseline, or a bad value.
+ * @example
+ * kpiAttainment({ ...costPerLead, target: { polarity: 'lower', value: '0.5' } }, '0.55')
+ * //=> 0.9
+ * @category KPIs
+ */
+export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): number {
+  const k = parseArgument(Kpi, kpi, 'kpi');
+  const a = valueOf(parseArgument(Numeric, actual, 'actual'), 'actual');
+  return attainmentAgainst(k, a);
+}
+
+/**
+ * A KPI's red/amber/green status at a date: the first of its threshold rules that
+ * matches its attainment (default: green from 1, amber from 0.9, red below). Cumulative
+ * KPIs (`sum`, `count`) are paced: before the timeframe ends, they are judged against the
+ * target pro-rated to the share of days gone by.
+ *
+ * @param kpi - The KPI.
+ * @param measurements - Its measurements.
+ * @param options - `asOf` and `cycles`.
+ * @returns The status, or null with no measurement.
+ * @throws {OkrkitError} as {@link evaluateKpi}.
+ * @example
+ * kpiStatus(leads, [{ kpiId: 'leads', at: '2026-11-15', value: 12 }], { asOf: '2026-11-15' })
+ * //=> 'green' (12 of the 11.5 due by mid-November)
+ * @category KPIs
+ */
+export function kpiStatus(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): Rag | null {
+  return evaluateKpi(kpi, measurements, options).status;
+}

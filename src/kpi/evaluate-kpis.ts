@@ -1,0 +1,56 @@
+import { bucket } from '../_lib/buckets.js';
+import { messages } from '../error/messages.js';
+import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
+import type { Cycle } from '../cycle/schema.js';
+import { checkDate } from '../key-result/progress.js';
+import type { Plan } from '../plan/schema.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { evaluateKpiWith, type KpiEvaluation } from './evaluate-kpi.js';
+import { timeframeOf } from './measure.js';
+import type { Kpi, Measurement } from './schema.js';
+
+/**
+ * Options of {@link evaluateKpis}.
+ *
+ * @category KPIs
+ */
+export interface EvaluateKpisOptions {
+  /** The date to evaluate at; each KPI's whole timeframe when omitted. */
+  readonly asOf?: string;
+}
+
+/**
+ * Evaluates every KPI of a plan at a date (actual, attainment, paced attainment,
+ * status), in time linear in KPIs + measurements.
+ *
+ * @param plan - A plan from {@link parsePlan}.
+ * @param options - `asOf`.
+ * @returns Each KPI's {@link KpiEvaluation}, by id.
+ * @throws {OkrkitError} `unknown_reference` for a measurement of an unknown KPI or an unknown cycle; `invalid_argument` for bad options.
+ * @example
+ * evaluateKpis(plan, { asOf: '2026-11-15' })['new-leads'].status
+ * //=> 'green'
+ * @category KPIs
+ */
+export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions = {}): Readonly<Record<string, KpiEvaluation>> {
+  if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
+  const asOf = checkDate(options.asOf, 'asOf');
+  const p = plan as Plan;
+  const kpis: readonly Kpi[] = p.kpis ?? [];
+  const measurements: readonly Measurement[] = p.measurements ?? [];
+  const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
+  const index = new Map<string, number>();
+  kpis.forEach((k, i) => index.set(k.id, i));
+  const owner = new Int32Array(measurements.length);
+  measurements.forEach((m, i) => {
+    const k = index.get(m.kpiId);
+    if (k === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError('KPI', m.kpiId));
+    owner[i] = k;
+  });
+  const { starts, items } = bucket(owner, kpis.length);
+  const out = Object.create(null) as Record<string, KpiEvaluation>;
+  kpis.forEach((k, i) => {
+    out[k.id] = evaluateKpiWith(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);
+  });
+  return out;
+}

@@ -1,0 +1,143 @@
+import { addDays as addDaysToDate, addMonths as addMonthsToDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from 'date-fns';
+import * as z from 'zod';
+import { addDays, fromDate, toNoon } from '../_lib/calendar.js';
+import { toNumber } from '../_lib/numeric.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { invalidArgument } from '../error/okrkit-error.js';
+import { Cycle } from '../cycle/schema.js';
+import { checkDate } from '../key-result/progress.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+import type { KpiOptions } from './evaluate-kpi.js';
+import { aggregate, timeframeOf, type Span } from './measure.js';
+import { Kpi, Measurement, type TrackingFrequency } from './schema.js';
+
+/**
+ * One tracking period of a KPI.
+ *
+ * @category KPIs
+ */
+export interface KpiBucket {
+  /** First day of the period (clipped to the timeframe). */
+  readonly start: string;
+  /** Last day of the period (clipped to the timeframe). */
+  readonly end: string;
+  /** The period's measurements combined by the KPI's aggregation; null with none (0 for `count`). */
+  readonly value: number | null;
+  /** Measurements in the period. */
+  readonly count: number;
+  /** True once the period is over at `asOf`. */
+  readonly complete: boolean;
+  /** True when the period is over and has no measurement. */
+  readonly missing: boolean;
+}
+
+/**
+ * A KPI's series: its buckets, how many completed periods lack a measurement, and
+ * whether it is stale (the last completed period has none).
+ *
+ * @category KPIs
+ */
+export interface KpiSeries {
+  readonly kpiId: string;
+  readonly frequency: TrackingFrequency;
+  readonly buckets: readonly KpiBucket[];
+  /** Completed periods without a measurement. */
+  readonly missing: number;
+  /** True when the last completed period has no measurement: a weekly KPI with no value last week. */
+  readonly stale: boolean;
+}
+
+/**
+ * Options of {@link kpiSeries}.
+ *
+ * @category KPIs
+ */
+export interface KpiSeriesOptions extends KpiOptions {
+  /** First day of the week, 0 (Sunday) to 6; the KPI's `weekStartsOn`, else 1 (Monday). */
+  readonly weekStartsOn?: number;
+}
+
+type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** The first day of the period after the one containing `day`. */
+function nextPeriod(day: string, frequency: TrackingFrequency, weekStartsOn: Day): string {
+  const d = toNoon(day);
+  switch (frequency) {
+    case 'daily':
+      return addDays(day, 1);
+    case 'weekly':
+      return fromDate(addDaysToDate(startOfWeek(d, { weekStartsOn }), 7));
+    case 'monthly':
+      return fromDate(addMonthsToDate(startOfMonth(d), 1));
+    case 'quarterly':
+      return fromDate(addMonthsToDate(startOfQuarter(d), 3));
+    case 'yearly':
+      return fromDate(addMonthsToDate(startOfYear(d), 12));
+  }
+}
+
+/** The periods of a timeframe, clipped to it. */
+export function periods(span: Span, frequency: TrackingFrequency, weekStartsOn: Day): Span[] {
+  const out: Span[] = [];
+  for (let start = span.start; start <= span.end; ) {
+    const next = nextPeriod(start, frequency, weekStartsOn);
+    const end = addDays(next, -1);
+    out.push({ start, end: end < span.end ? end : span.end });
+    start = next;
+  }
+  return out;
+}
+
+const Measurements = /*@__PURE__*/ z.array(Measurement);
+const Cycles = /*@__PURE__*/ z.array(Cycle);
+
+/**
+ * Splits a KPI's timeframe into its tracking periods (days, weeks starting on Monday
+ * unless told otherwise, calendar months, quarters or years, the first and last clipped
+ * to the timeframe) and aggregates each period's measurements. Completed periods with no
+ * measurement are flagged `missing`; the series is `stale` when the last completed
+ * period is missing.
+ *
+ * @param kpi - The KPI.
+ * @param measurements - Its measurements (others are ignored).
+ * @param options - `asOf`, `cycles` and `weekStartsOn`.
+ * @returns The {@link KpiSeries}.
+ * @throws {OkrkitError} `invalid_argument` for bad input; `unknown_reference` for an unknown cycle.
+ * @example
+ * const s = kpiSeries(leads, measurements, { asOf: '2026-10-20' });
+ * s.buckets.slice(0, 3).map((b) => [b.start, b.end, b.value, b.missing])
+ * //=> [['2026-10-01', '2026-10-04', 2, false], ['2026-10-05', '2026-10-11', null, true], ['2026-10-12', '2026-10-18', 3, false]]
+ * @category KPIs
+ */
+export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiSeriesOptions = {}): KpiSeries {
+  const k = parseArgument(Kpi, kpi, 'kpi');
+  const list = parseArgument(Measurements, measurements, 'measurements');
+  const span = timeframeOf(k, parseArgument(Cycles, options.cycles ?? [], 'cycles'));
+  const asOf = checkDate(options.asOf, 'asOf');
+  const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) invalidArgument(`weekStartsOn must be an integer from 0 to 6, got ${String(weekStartsOn)}`);
+  const aggregation = k.aggregation ?? 'last';
+  const day = asOf ?? span.end;
+
+  const buckets: KpiBucket[] = periods(span, k.frequency, weekStartsOn as Day).map((p) => {
+    const until = day < p.end ? day : p.end;
+    const agg = until < p.start ? { value: null, count: 0 } : aggregate(aggregation, list, null, 0, list.length, p.start, until, k.id);
+    const complete = day >= p.end;
+    return {
+      start: p.start,
+      end: p.end,
+      value: agg.value === null ? null : toNumber(agg.value),
+      count: agg.count,
+      complete,
+      missing: complete && agg.count === 0,
+    };
+  });
+  const completed = buckets.filter((b) => b.complete);
+  return {
+    kpiId: k.id,
+    frequency: k.frequency,
+    buckets,
+    missing: completed.filter((b) => b.missing).length,
+    stale: completed.length > 0 && completed[completed.length - 1]!.missing,
+  };
+}

@@ -1,0 +1,300 @@
+import { Dec, ratioOfDifferences, toNumber, toValue } from '../_lib/numeric.js';
+import { invalidArgument } from '../error/okrkit-error.js';
+import { applyScoring } from '../key-result/measure.js';
+import { checkCap } from '../key-result/progress.js';
+import { evaluateKpis } from '../kpi/evaluate-kpis.js';
+import type { Kpi, Perspective } from '../kpi/schema.js';
+import type { Plan } from '../plan/schema.js';
+import { WeightedMean } from '../rollup/weighted-mean.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+
+/**
+ * A rating band: a total (0–100) of at least `min` earns `label`.
+ *
+ * @category Scorecards
+ */
+export interface RatingBand {
+  readonly label: string;
+  readonly min: number;
+}
+
+/** The default bands: A from 90, B from 75, C from 60, D below. */
+export const DEFAULT_BANDS: readonly RatingBand[] = [
+  { label: 'A', min: 90 },
+  { label: 'B', min: 75 },
+  { label: 'C', min: 60 },
+  { label: 'D', min: -Infinity },
+];
+
+/**
+ * Options of {@link scorecard}.
+ *
+ * @category Scorecards
+ */
+export interface ScorecardOptions {
+  /** The date to evaluate at; each KPI's whole timeframe when omitted. */
+  readonly asOf?: string;
+  /** Only KPIs of this unit. */
+  readonly unitId?: string;
+  /** Only KPIs of this owner (a person's evaluation sheet). */
+  readonly ownerId?: string;
+  /** Only KPIs of this perspective. */
+  readonly perspective?: Perspective;
+  /** Only these KPIs. */
+  readonly kpiIds?: readonly string[];
+  /** Weights for this scorecard, overriding the KPIs' own `weight` (default 1). */
+  readonly weights?: readonly { readonly kpiId: string; readonly weight: number }[];
+  /** Rating bands, checked from the highest `min` down: A ≥ 90, B ≥ 75, C ≥ 60, D below by default. */
+  readonly bands?: readonly RatingBand[];
+  /** Upper bound of an item's score: 1 by default (no extra credit), 1.2 to reward over-achievement. */
+  readonly cap?: number;
+  /** A KPI with no measurement scores 0 (`zero`, default, as evaluation sheets do) or is left out (`skip`). */
+  readonly missing?: 'zero' | 'skip';
+}
+
+/**
+ * One line of a scorecard.
+ *
+ * @category Scorecards
+ */
+export interface ScorecardLine {
+  readonly kpiId: string;
+  readonly name: string;
+  readonly perspective: Perspective | null;
+  /** The weight as given. */
+  readonly weight: number;
+  /** The weight's share of the scorecard, 0–1 (0 for a skipped line). */
+  readonly share: number;
+  readonly actual: number | null;
+  readonly attainment: number | null;
+  /** The line's score, 0–cap; null when skipped for lack of data. */
+  readonly score: number | null;
+  /** What the line adds to the total: score × share × 100. */
+  readonly points: number;
+  /** True when the KPI has no measurement yet. */
+  readonly noData: boolean;
+}
+
+/**
+ * A KPI scorecard: its lines, the total on 0–100, the rating band, and the same per
+ * balanced-scorecard perspective.
+ *
+ * @category Scorecards
+ */
+export interface Scorecard {
+  readonly lines: readonly ScorecardLine[];
+  /** The weighted mean of the line scores × 100; null with no line. */
+  readonly total: number | null;
+  readonly rating: string | null;
+  /** Per perspective: its total and its share of the weight. */
+  readonly byPerspective: Readonly<Partial<Record<Perspective, { readonly total: number | null; readonly share: number }>>>;
+}
+
+interface Rules {
+  readonly bands: readonly RatingBand[];
+  readonly cap: number;
+  readonly missing: 'zero' | 'skip';
+}
+
+function rulesOf(options: ScorecardOptions): Rules {
+  const bands = options.bands ?? DEFAULT_BANDS;
+  if (!Array.isArray(bands) || bands.length === 0) invalidArgument('bands must be a non-empty array of { label, min }');
+  for (const b of bands) {
+    if (typeof b?.label !== 'string' || typeof b.min !== 'number' || Number.isNaN(b.min)) invalidArgument(`each band needs a label and a numeric min, got ${JSON.stringify(b)}`);
+  }
+  const missing = options.missing ?? 'zero';
+  if (missing !== 'zero' && missing !== 'skip') invalidArgument(`missing must be 'zero' or 'skip', got ${String(missing)}`);
+  return { bands: [...bands].sort((a, b) => b.min - a.min), cap: checkCap(options.cap), missing };
+}
+
+function ratingOf(bands: readonly RatingBand[], total: number | null): string | null {
+  if (total === null) return null;
+  for (const b of bands) if (total >= b.min) return b.label;
+  return null;
+}
+
+/** Points on the 0–10 scale, from the red flag's points to the goal's, clamped. */
+function scalePoints(kpi: Kpi, actual: number): number {
+  const s = kpi.scoring;
+  if (s?.type !== 'scale') return 0;
+  const a = toValue(actual);
+  const goal = toValue(s.goal);
+  const red = toValue(s.redFlag);
+  if (a === null || goal === null || red === null) invalidArgument(`KPI "${kpi.id}": the scale needs numeric goal and red flag`);
+  const low = s.redFlagPoints ?? 0;
+  const high = s.goalPoints ?? 10;
+  const p = low + (high - low) * ratioOfDifferences(a, red, goal);
+  return p < 0 ? 0 : p > 10 ? 10 : p;
+}
+
+/** A line's score from its KPI's scoring rule. */
+function scoreOf(kpi: Kpi, actual: number | null, attainment: number | null, cap: number): number | null {
+  if (actual === null || attainment === null) return null;
+  const s = kpi.scoring;
+  const raw = s?.type === 'scale' ? scalePoints(kpi, actual) / 10 : s?.type === 'steps' ? applyScoring(s, attainment) : attainment;
+  return raw > cap ? cap : raw;
+}
+
+const hundred = (x: number | null) => (x === null ? null : toNumber(new Dec(x).times(100)));
+
+function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof evaluateKpis>, weights: ReadonlyMap<string, number>, rules: Rules): Scorecard {
+  const drafts = kpis.map((kpi) => {
+    const e = evaluations[kpi.id]!;
+    const given = weights.get(kpi.id);
+    const weight = given ?? (kpi.weight === undefined ? 1 : toNumber(toValue(kpi.weight) ?? 1));
+    const score = scoreOf(kpi, e.actual, e.attainment, rules.cap);
+    const counted = score ?? (rules.missing === 'zero' ? 0 : null);
+    return { kpi, e, weight, score: counted, noData: e.actual === null };
+  });
+  const mean = new WeightedMean();
+  const perPerspective = new Map<Perspective, WeightedMean>();
+  for (const d of drafts) {
+    mean.add(d.score, d.weight);
+    const p = d.kpi.perspective;
+    if (p !== undefined) {
+      const m = perPerspective.get(p) ?? new WeightedMean();
+      m.add(d.score, d.weight);
+      perPerspective.set(p, m);
+    }
+  }
+  const totalWeight = mean.totalWeight();
+  const lines: ScorecardLine[] = drafts.map((d) => {
+    const share = d.score === null || totalWeight === 0 ? 0 : d.weight / totalWeight;
+    return {
+      kpiId: d.kpi.id,
+      name: d.kpi.name,
+      perspective: d.kpi.perspective ?? null,
+      weight: d.weight,
+      share,
+      actual: d.e.actual,
+      attainment: d.e.attainment,
+      score: d.score,
+      points: d.score === null ? 0 : toNumber(new Dec(d.score).times(share).times(100)),
+      noData: d.noData,
+    };
+  });
+  const total = hundred(mean.value());
+  const byPerspective: Partial<Record<Perspective, { total: number | null; share: number }>> = {};
+  for (const [p, m] of perPerspective) {
+    byPerspective[p] = { total: hundred(m.value()), share: totalWeight === 0 ? 0 : m.totalWeight() / totalWeight };
+  }
+  return { lines, total, rating: ratingOf(rules.bands, total), byPerspective };
+}
+
+function weightsOf(options: ScorecardOptions): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const w of options.weights ?? []) {
+    if (typeof w?.weight !== 'number' || !Number.isFinite(w.weight) || w.weight < 0) invalidArgument(`weights: the weight of "${String(w?.kpiId)}" must be a finite number of zero or more`);
+    weights.set(w.kpiId, w.weight);
+  }
+  return weights;
+}
+
+/**
+ * A KPI scorecard — the seeds' KPI evaluation sheet: each selected KPI's score from its
+ * scoring rule (attainment by default, `steps`, or the goal/red-flag 0–10 `scale`),
+ * weighted (weights need not add up to 100: they are normalised), a total on 0–100, a
+ * rating band, and the same per perspective. Select KPIs by owner, unit, perspective or
+ * id.
+ *
+ * @param plan - A plan from {@link parsePlan}.
+ * @param options - Selection, `asOf`, `weights`, `bands`, `cap` and `missing`.
+ * @returns The {@link Scorecard}.
+ * @throws {OkrkitError} `invalid_argument` for bad options or KPIs that cannot be measured.
+ * @example
+ * const sheet = scorecard(plan, { ownerId: 'lan', asOf: '2026-12-31' });
+ * [sheet.total, sheet.rating]
+ * //=> [82.5, 'B']
+ * @category Scorecards
+ */
+export function scorecard(plan: DeepReadonly<Plan>, options: ScorecardOptions = {}): Scorecard {
+  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
+  const rules = rulesOf(options);
+  const weights = weightsOf(options);
+  const wanted = options.kpiIds === undefined ? null : new Set(options.kpiIds);
+  const kpis = ((plan as Plan).kpis ?? []).filter(
+    (k) =>
+      (options.unitId === undefined || k.unitId === options.unitId) &&
+      (options.ownerId === undefined || k.ownerId === options.ownerId) &&
+      (options.perspective === undefined || k.perspective === options.perspective) &&
+      (wanted === null || wanted.has(k.id)),
+  );
+  const evaluations = evaluateKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
+  return build(kpis, evaluations, weights, rules);
+}
+
+/**
+ * A unit's scorecard in the unit tree.
+ *
+ * @category Scorecards
+ */
+export interface UnitScorecard {
+  readonly unitId: string;
+  /** The scorecard of the unit's own KPIs. */
+  readonly own: Scorecard;
+  /** The plain mean of its own total (when it has KPIs) and its child units' totals; null when none has a total. */
+  readonly total: number | null;
+  readonly rating: string | null;
+  readonly childIds: readonly string[];
+}
+
+/**
+ * Scorecards for every unit, rolled up the unit tree: a unit's total is the plain mean
+ * of its own scorecard's total and its child units' totals, so a department's total
+ * weighs each team equally with the department's own KPIs.
+ *
+ * @param plan - A plan from {@link parsePlan}.
+ * @param options - `asOf`, `weights`, `bands`, `cap` and `missing` (as {@link scorecard}).
+ * @returns Each unit's {@link UnitScorecard}, by id.
+ * @throws {OkrkitError} `invalid_argument` for bad options.
+ * @example
+ * scorecardByUnit(plan, { asOf: '2026-12-31' })['sales'].total
+ * //=> 78.4
+ * @category Scorecards
+ */
+export function scorecardByUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'> = {}): Readonly<Record<string, UnitScorecard>> {
+  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
+  const rules = rulesOf(options);
+  const weights = weightsOf(options);
+  const p = plan as Plan;
+  const units = p.units ?? [];
+  const evaluations = evaluateKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
+  const byUnit = new Map<string, Kpi[]>();
+  for (const k of p.kpis ?? []) {
+    if (k.unitId === undefined) continue;
+    const list = byUnit.get(k.unitId);
+    if (list) list.push(k);
+    else byUnit.set(k.unitId, [k]);
+  }
+  const ids = new Set(units.map((u) => u.id));
+  const children = new Map<string, string[]>();
+  for (const u of units) {
+    if (u.parentId === undefined || !ids.has(u.parentId)) continue;
+    const list = children.get(u.parentId);
+    if (list) list.push(u.id);
+    else children.set(u.parentId, [u.id]);
+  }
+  // Leaves first: order units by depth, deepest first (parsePlan rejects loops; guard anyway).
+  const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
+  const depth = (id: string) => {
+    let d = 0;
+    const seen = new Set<string>();
+    for (let q = parentOf.get(id); q !== undefined && ids.has(q) && !seen.has(q); q = parentOf.get(q)) {
+      seen.add(q);
+      d++;
+    }
+    return d;
+  };
+  const order = units.map((u) => ({ id: u.id, d: depth(u.id) })).sort((a, b) => b.d - a.d);
+  const out = Object.create(null) as Record<string, UnitScorecard>;
+  for (const { id } of order) {
+    const own = build(byUnit.get(id) ?? [], evaluations, weights, rules);
+    const childIds = children.get(id) ?? [];
+    const mean = new WeightedMean();
+    if (own.total !== null) mean.add(own.total, 1);
+    for (const c of childIds) mean.add(out[c]?.total ?? null, 1);
+    const total = mean.value();
+    out[id] = { unitId: id, own, total, rating: ratingOf(rules.bands, total), childIds };
+  }
+  return out;
+}
