@@ -19,7 +19,7 @@ console.log('KPI'.padEnd(62) + 'weight  target           actual           attain
 for (const line of sheet.lines) {
   const k = kpiOf.get(line.kpiId)!;
   console.log(
-    line.name.padEnd(58) +
+    line.name.padEnd(62) +
       formatScore(line.share, { scale: 'percent' }).padStart(6) +
       '  ' + targetText(k).padEnd(16) +
       ' ' + (line.actual === null ? '–' : line.actual.toLocaleString('en')).padEnd(16) +
