@@ -98,7 +98,7 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
       a = ratioOfDifferences(actual, 0, lo);
     } else if (compare(actual, hi) > 0) {
       if (compare(hi, 0) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiZeroTarget('range')}`);
-      a = 2 - ratioOfDifferences(actual, 0, hi);
+      a = ratioOfDifferences(actual, add(hi, hi), hi); // 2 − A/max, exactly
     } else {
       a = 1;
     }
@@ -111,8 +111,13 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
       a = share === 1 ? ratioOfDifferences(actual, b, target) : ratioOfDifferences(actual, b, target) / share;
     } else {
       if (compare(target, 0) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiZeroTarget(t.polarity)}`);
-      const ratio = ratioOfDifferences(actual, 0, target) / share;
-      a = t.polarity === 'higher' ? ratio : 2 - ratio;
+      if (share === 1) {
+        // A/T, or 2 − A/T = (A − 2T) / (T − 2T), each exact with one rounding.
+        a = t.polarity === 'higher' ? ratioOfDifferences(actual, 0, target) : ratioOfDifferences(actual, add(target, target), target);
+      } else {
+        const ratio = ratioOfDifferences(actual, 0, target) / share;
+        a = t.polarity === 'higher' ? ratio : 2 - ratio;
+      }
     }
   }
   return a > 0 ? a : 0;
