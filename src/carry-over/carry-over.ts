@@ -46,16 +46,16 @@ export interface CarryOverOptions {
  */
 export function carryOver(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
   const source = plan as Plan;
-  if (typeof options !== 'object' || options === null) invalidArgument('options must name the cycles { from, to }');
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const { from, to } = options;
   const fromCycle = source.cycles?.find((c) => c.id === from);
-  if (fromCycle === undefined) invalidArgument(`unknown cycle "${String(from)}" in options.from`);
-  if (!source.cycles.some((c) => c.id === to)) invalidArgument(`unknown cycle "${String(to)}" in options.to`);
-  if (from === to) invalidArgument('options.from and options.to must be different cycles');
+  if (fromCycle === undefined) invalidArgument('arg.unknownCycle', { id: String(from), name: 'options.from' });
+  if (!source.cycles.some((c) => c.id === to)) invalidArgument('arg.unknownCycle', { id: String(to), name: 'options.to' });
+  if (from === to) invalidArgument('arg.differentCycles');
   const mode = options.mode ?? 'reset';
   const include = options.include ?? 'unfinished';
-  if (mode !== 'reset' && mode !== 'keep') invalidArgument(`options.mode must be 'reset' or 'keep', got ${String(mode)}`);
-  if (include !== 'unfinished' && include !== 'all') invalidArgument(`options.include must be 'unfinished' or 'all', got ${String(include)}`);
+  if (mode !== 'reset' && mode !== 'keep') invalidArgument('arg.oneOf', { name: 'options.mode', options: "'reset', 'keep'", value: String(mode) });
+  if (include !== 'unfinished' && include !== 'all') invalidArgument('arg.oneOf', { name: 'options.include', options: "'unfinished', 'all'", value: String(include) });
   const newId = options.newId ?? ((id: string) => `${id}@${to}`);
 
   const evaluation = evaluate(source, { asOf: options.asOf ?? fromCycle.end });
@@ -77,7 +77,7 @@ export function carryOver(plan: DeepReadonly<Plan>, options: CarryOverOptions): 
 
   const taken = new Set<string>([...source.objectives.map((o) => o.id), ...source.keyResults.map((k) => k.id), ...source.initiatives.map((i) => i.id)]);
   const claim = (id: string) => {
-    if (typeof id !== 'string' || id === '' || taken.has(id)) invalidArgument(`options.newId gave the id "${String(id)}", which is empty or already taken`);
+    if (typeof id !== 'string' || id === '' || taken.has(id)) invalidArgument('arg.idTaken', { id: String(id) });
     taken.add(id);
     return id;
   };

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../error/okrkit-error.js';
 
 function checkMax(max: number): void {
-  if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0) invalidArgument(`max must be a finite number above 0, got ${String(max)}`);
+  if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0) invalidArgument('arg.positive', { name: 'max', value: String(max) });
 }
 
 /**
@@ -21,7 +21,7 @@ function checkMax(max: number): void {
  */
 export function confidenceFromScale(value: number, max = 10): number {
   checkMax(max);
-  if (typeof value !== 'number' || !(value >= 0 && value <= max)) invalidArgument(`confidence must be a number from 0 to ${max}, got ${String(value)}`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= max)) invalidArgument('arg.numberBetween', { name: 'confidence', min: 0, max, value: String(value) });
   return value / max;
 }
 
@@ -40,8 +40,8 @@ export function confidenceFromScale(value: number, max = 10): number {
  */
 export function confidenceToScale(confidence: number, max = 10, digits = 1): number {
   checkMax(max);
-  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) invalidArgument(`confidence must be a number from 0 to 1, got ${String(confidence)}`);
-  if (!Number.isInteger(digits) || digits < 0 || digits > 15) invalidArgument(`digits must be an integer from 0 to 15, got ${String(digits)}`);
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) invalidArgument('arg.numberBetween', { name: 'confidence', min: 0, max: 1, value: String(confidence) });
+  if (!Number.isInteger(digits) || digits < 0 || digits > 15) invalidArgument('arg.integerBetween', { name: 'digits', min: 0, max: 15, value: String(digits) });
   const factor = 10 ** digits;
   return Math.round(confidence * max * factor) / factor;
 }

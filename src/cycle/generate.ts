@@ -30,13 +30,13 @@ interface YearInfo {
 }
 
 function yearInfo(year: number, options: CycleOptions): YearInfo {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) invalidArgument(`year must be a four-digit integer, got ${String(year)}`);
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) invalidArgument('arg.fourDigitYear', { value: String(year) });
   const startMonth = options.startMonth ?? 1;
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
-    invalidArgument(`startMonth must be an integer from 1 to 12, got ${String(startMonth)}`);
+    invalidArgument('arg.integerBetween', { name: 'startMonth', min: 1, max: 12, value: String(startMonth) });
   }
   const label = options.label ?? 'start';
-  if (label !== 'start' && label !== 'end') invalidArgument(`label must be 'start' or 'end', got ${String(label)}`);
+  if (label !== 'start' && label !== 'end') invalidArgument('arg.oneOf', { name: 'label', options: "'start', 'end'", value: String(label) });
   const fiscal = startMonth !== 1;
   const startYear = fiscal && label === 'end' ? year - 1 : year;
   return fiscal

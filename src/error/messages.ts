@@ -1,50 +1,65 @@
+import { msg, type Message } from '../i18n/message.js';
+
 /**
- * Every message okrkit produces, in one place. Each starts with the library's name
- * when it heads an error, and each issue message reads as a sentence about the input.
+ * Builders for the messages okrkit produces. Each returns a {@link Message} — a key of
+ * the catalogues in `src/i18n` and its values — so errors and issues can be shown in
+ * English or Vietnamese.
  */
 export const messages = {
-  invalidPlan: (count: number) =>
-    `okrkit: the plan is invalid (${count} ${count === 1 ? 'problem' : 'problems'})`,
-  invalidArgument: (what: string) => `okrkit: invalid argument: ${what}`,
-  cascadeLoopError: (loop: readonly string[]) =>
-    `okrkit: the cascade contains a loop: ${loop.join(' → ')}`,
-  unknownReferenceError: (what: string, id: string) =>
-    `okrkit: the plan refers to an unknown ${what} "${id}"; parse it with parsePlan first`,
+  invalidPlan: (count: number): Message => msg(count === 1 ? 'error.invalidPlan.one' : 'error.invalidPlan.other', { count }),
+  invalidArgument: (detail: Message): Message => msg('error.invalidArgument', { detail }),
+  cascadeLoopError: (loop: readonly string[]): Message => msg('error.cascadeLoop', { loop: loop.join(' → ') }),
+  unknownReferenceError: (what: Message, id: string): Message => msg('error.unknownReference', { what, id }),
 
-  duplicateId: (collection: string, id: string, firstPath: string) =>
-    `Duplicate id "${id}" in ${collection}: it is already used at ${firstPath}.`,
-  sharedAlignmentId: (id: string, firstPath: string) =>
-    `Id "${id}" is used by both an objective and a key result (${firstPath}); links could not tell them apart.`,
-  unknownReference: (what: string, id: string) => `Unknown ${what} "${id}".`,
-  cycleEndsBeforeStart: (start: string, end: string) =>
-    `The cycle ends (${end}) before it starts (${start}).`,
-  cycleOutsideParent: (id: string, parentId: string) =>
-    `Cycle "${id}" does not lie inside its parent cycle "${parentId}".`,
-  targetEqualsStart: (value: string) =>
-    `The target equals the start (${value}), so progress cannot be measured; use a "threshold" key result to keep a value at a level.`,
-  rangeMinAboveMax: (min: string, max: string) => `The range minimum ${min} is above its maximum ${max}.`,
-  negativeWeight: 'A weight must be a number of zero or more: 0 excludes an item, larger numbers weigh more.',
-  numberOutOfRange: (value: string) =>
-    `The number ${value} is outside the supported range (zero, or a magnitude from 1e-30 to 1e30).`,
-  invalidNumber:
-    'Expected a finite number or a decimal string such as "1234.56" (a dot for decimals, no thousands separators).',
-  invalidDate: 'Expected a calendar date written as YYYY-MM-DD, such as "2026-07-01".',
-  invalidTimestamp:
-    'Expected a calendar date (YYYY-MM-DD) or a date-time with an offset, such as "2026-07-01T09:30:00+07:00".',
-  initiativeTarget: 'An initiative must name exactly one of keyResultId or objectiveId.',
-  duplicateStep: (min: string) => `Two scoring steps start at the same progress ${min}.`,
-  cascadeLoop: (loop: readonly string[]) => `The cascade contains a loop: ${loop.join(' → ')}.`,
-  parentLoop: (what: string, loop: readonly string[]) =>
-    `The ${what} hierarchy contains a loop: ${loop.join(' → ')}.`,
-  selfLink: (id: string) => `Objective "${id}" links to itself.`,
-  phaseOutOfOrder: (at: string) =>
-    `The phase target on ${at} does not lie between the previous target and the final target: phases must move steadily from the start to the target.`,
-  phaseDuplicate: (at: string) => `Two phase targets fall on ${at}.`,
-  kpiMissingPart: (part: string) =>
-    `A KPI needs all four parts — a measurable target, a timeframe, a data source and a tracking frequency — and this one has no ${part}.`,
-  kpiZeroTarget: (polarity: string) =>
-    `A ${polarity} KPI with a target of 0 and no baseline cannot be measured as a ratio; give it a baseline to measure from.`,
-  kpiTargetEqualsBaseline: 'The target equals the baseline, so attainment cannot be measured.',
-  scaleGoalEqualsRedFlag: 'The goal equals the red flag, so the 0–10 scale has no length.',
-  kpiEmptyTimeframe: (start: string, end: string) => `The timeframe ends (${end}) before it starts (${start}).`,
+  duplicateId: (collection: string, id: string, first: string): Message => msg('issue.duplicateId', { collection, id, first }),
+  sharedAlignmentId: (id: string, first: string): Message => msg('issue.sharedAlignmentId', { id, first }),
+  unknownReference: (what: Message, id: string): Message => msg('issue.unknownReference', { what, id }),
+  cycleEndsBeforeStart: (start: string, end: string): Message => msg('issue.cycleEndsBeforeStart', { start, end }),
+  cycleOutsideParent: (id: string, parent: string): Message => msg('issue.cycleOutsideParent', { id, parent }),
+  targetEqualsStart: (value: string): Message => msg('issue.targetEqualsStart', { value }),
+  rangeMinAboveMax: (min: string, max: string): Message => msg('issue.rangeMinAboveMax', { min, max }),
+  negativeWeight: msg('issue.negativeWeight'),
+  negativeTolerance: msg('issue.negativeTolerance'),
+  numberOutOfRange: (value: string): Message => msg('issue.numberOutOfRange', { value }),
+  invalidNumber: msg('issue.invalidNumber'),
+  invalidDate: msg('issue.invalidDate'),
+  invalidTimestamp: msg('issue.invalidTimestamp'),
+  initiativeTarget: msg('issue.initiativeTarget'),
+  duplicateStep: (min: string): Message => msg('issue.duplicateStep', { min }),
+  cascadeLoop: (loop: readonly string[]): Message => msg('issue.cascadeLoop', { loop: loop.join(' → ') }),
+  parentLoop: (what: Message, loop: readonly string[]): Message => msg('issue.parentLoop', { what, loop: loop.join(' → ') }),
+  selfLink: (id: string): Message => msg('issue.selfLink', { id }),
+  phaseOutOfOrder: (at: string): Message => msg('issue.phaseOutOfOrder', { at }),
+  phaseDuplicate: (at: string): Message => msg('issue.phaseDuplicate', { at }),
+  kpiZeroTarget: (polarity: string): Message => msg('issue.kpiZeroTarget', { polarity }),
+  kpiTargetEqualsBaseline: msg('issue.kpiTargetEqualsBaseline'),
+  kpiEmptyTimeframe: (start: string, end: string): Message => msg('issue.kpiEmptyTimeframe', { start, end }),
+  scaleGoalEqualsRedFlag: msg('issue.scaleGoalEqualsRedFlag'),
 } as const;
+
+/** Nouns used inside messages. */
+export const nouns = {
+  cycle: msg('noun.cycle'),
+  unit: msg('noun.unit'),
+  objective: msg('noun.objective'),
+  keyResult: msg('noun.keyResult'),
+  objectiveOrKeyResult: msg('noun.objectiveOrKeyResult'),
+  kpi: msg('noun.kpi'),
+} as const;
+
+/** Where an argument problem is. */
+export const where = {
+  keyResult: (id: string): Message => msg('where.keyResult', { id }),
+  keyResultField: (id: string, field: string): Message => msg('where.keyResultField', { id, field }),
+  checkInValue: (id: string): Message => msg('where.checkInValue', { id }),
+  milestoneWeight: (id: string): Message => msg('where.milestoneWeight', { id }),
+  objectiveField: (id: string, field: string): Message => msg('where.objectiveField', { id, field }),
+  kpi: (id: string): Message => msg('where.kpi', { id }),
+  kpiField: (id: string, field: string): Message => msg('where.kpiField', { id, field }),
+  measurement: (id: string): Message => msg('where.measurement', { id }),
+} as const;
+
+/** A problem at a place: "key result "kr1": …". */
+export function at(place: Message, detail: Message): Message {
+  return msg('arg.at', { where: place, detail });
+}

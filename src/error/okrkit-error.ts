@@ -1,3 +1,5 @@
+import { english, msg, type Message, type MessageParam } from '../i18n/message.js';
+import type { MessageKey } from '../i18n/en.js';
 import { messages } from './messages.js';
 
 /**
@@ -32,6 +34,7 @@ export type OkrkitIssueCode =
   | 'phase_order'
   | 'missing_kpi_part'
   | 'kpi_target'
+  | 'unknown_kind'
   | 'invalid_weight'
   | 'number_out_of_range'
   | 'cascade_loop';
@@ -47,8 +50,17 @@ export interface OkrkitIssue {
   readonly path: readonly (string | number)[];
   /** What kind of problem it is; stable across versions, safe to branch on. */
   readonly code: OkrkitIssueCode;
-  /** A sentence that explains the problem to a person. */
+  /** A sentence that explains the problem to a person, in English (see {@link localizeIssue}). */
   readonly message: string;
+  /** The catalogue key of the message, for showing it in another language. */
+  readonly messageKey: MessageKey;
+  /** The values of the message's placeholders. */
+  readonly params: Readonly<Record<string, MessageParam>>;
+}
+
+/** @internal Builds an issue from a path, a code and a message. */
+export function issue(path: readonly (string | number)[], code: OkrkitIssueCode, message: Message): OkrkitIssue {
+  return { path, code, message: english(message), messageKey: message.key, params: message.params ?? {} };
 }
 
 /**
@@ -89,18 +101,27 @@ export class OkrkitError extends Error {
   readonly code: OkrkitErrorCode;
   /** Each problem with its path; empty when the message says it all. */
   readonly issues: readonly OkrkitIssue[];
+  /** The catalogue key of the message, for showing it in another language (see {@link localizeError}). */
+  readonly messageKey: MessageKey;
+  /** The values of the message's placeholders. */
+  readonly params: Readonly<Record<string, MessageParam>>;
 
-  constructor(code: OkrkitErrorCode, message: string, issues: readonly OkrkitIssue[] = []) {
+  constructor(code: OkrkitErrorCode, message: Message, issues: readonly OkrkitIssue[] = []) {
     const detail = issues.length
-      ? '\n' + issues.map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`).join('\n')
+      ? '\n' + issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n')
       : '';
-    super(message + detail);
+    super(english(message) + detail);
     this.code = code;
     this.issues = issues;
+    this.messageKey = message.key;
+    this.params = message.params ?? {};
   }
 }
 
-/** @internal Throws an `invalid_argument` error. */
-export function invalidArgument(what: string): never {
-  throw new OkrkitError('invalid_argument', messages.invalidArgument(what));
+/** @internal Throws an `invalid_argument` error with a keyed detail. */
+export function invalidArgument(detail: Message): never;
+export function invalidArgument(key: MessageKey, params?: Readonly<Record<string, MessageParam>>): never;
+export function invalidArgument(detail: Message | MessageKey, params?: Readonly<Record<string, MessageParam>>): never {
+  const message = typeof detail === 'string' ? msg(detail, params) : detail;
+  throw new OkrkitError('invalid_argument', messages.invalidArgument(message));
 }

@@ -48,7 +48,7 @@ export interface ForecastOptions {
 
 function value(x: string | number): Value {
   const v = toValue(x);
-  if (v === null) invalidArgument(`not a number: ${String(x)}`);
+  if (v === null) invalidArgument('arg.notNumber', { value: String(x) });
   return v;
 }
 

@@ -25,14 +25,14 @@ export interface FormatScoreOptions {
 
 function checkScore(score: number, name: string): void {
   if (typeof score !== 'number' || !Number.isFinite(score)) {
-    invalidArgument(`${name} must be a finite number or null, got ${String(score)}`);
+    invalidArgument('arg.finiteOrNull', { name, value: String(score) });
   }
 }
 
 function digitsOf(options: FormatScoreOptions): number {
   const scale = options.scale ?? 'hundred';
   const digits = options.digits ?? (scale === 'fraction' ? 2 : 0);
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) invalidArgument(`digits must be an integer from 0 to 20, got ${String(digits)}`);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) invalidArgument('arg.integerBetween', { name: 'digits', min: 0, max: 20, value: String(digits) });
   return digits;
 }
 

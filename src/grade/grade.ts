@@ -33,9 +33,9 @@ function pair(given: { readonly green?: number; readonly yellow?: number } | und
   const g = given?.green ?? green;
   const y = given?.yellow ?? yellow;
   for (const [k, v] of [['green', g], ['yellow', y]] as const) {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) invalidArgument(`${name}.${k} must be a finite number of zero or more, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) invalidArgument('arg.nonNegative', { name: `${name}.${k}`, value: String(v) });
   }
-  if (y > g) invalidArgument(`${name}.yellow (${y}) must be at most ${name}.green (${g})`);
+  if (y > g) invalidArgument('arg.atMost', { name: `${name}.yellow`, value: y, other: `${name}.green`, otherValue: g });
   return { green: g, yellow: y };
 }
 
@@ -71,7 +71,7 @@ export function gradeWith(score: number | null, commitment: Commitment, rules: G
  * @category Pace
  */
 export function grade(score: number | null, commitment: Commitment = 'aspirational', options: GradeOptions = {}): Grade | null {
-  if (score !== null && (typeof score !== 'number' || Number.isNaN(score))) invalidArgument(`score must be a number or null, got ${String(score)}`);
-  if (commitment !== 'aspirational' && commitment !== 'committed') invalidArgument(`commitment must be 'aspirational' or 'committed', got ${String(commitment)}`);
+  if (score !== null && (typeof score !== 'number' || Number.isNaN(score))) invalidArgument('arg.numberOrNull', { name: 'score', value: String(score) });
+  if (commitment !== 'aspirational' && commitment !== 'committed') invalidArgument('arg.oneOf', { name: 'commitment', options: "'aspirational', 'committed'", value: String(commitment) });
   return gradeWith(score, commitment, gradeRules(options));
 }

@@ -25,7 +25,7 @@ export interface KeyResultProgressOptions {
 export function checkCap(cap: number | undefined): number {
   if (cap === undefined) return 1;
   if (typeof cap !== 'number' || Number.isNaN(cap) || cap < 1) {
-    invalidArgument(`cap must be a number of at least 1 (or Infinity), got ${String(cap)}`);
+    invalidArgument('arg.capAtLeastOne', { name: 'cap', value: String(cap) });
   }
   return cap;
 }

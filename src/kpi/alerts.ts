@@ -48,14 +48,14 @@ export interface KpiAlert {
  * @category KPIs
  */
 export function kpiAlerts(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {
-  if (typeof options !== 'object' || options === null) invalidArgument('options must give { asOf }');
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const asOf = checkDate(options.asOf, 'asOf');
-  if (asOf === null) invalidArgument('options.asOf is required');
+  if (asOf === null) invalidArgument('arg.required', { name: 'options.asOf' });
   const p = plan as Plan;
   const cycles = p.cycles ?? [];
   let cycleIds: string[];
   if (options.cycleId !== undefined) {
-    if (!cycles.some((c) => c.id === options.cycleId)) invalidArgument(`unknown cycle "${options.cycleId}" in options.cycleId`);
+    if (!cycles.some((c) => c.id === options.cycleId)) invalidArgument('arg.unknownCycle', { id: options.cycleId, name: 'options.cycleId' });
     cycleIds = [options.cycleId];
   } else {
     cycleIds = cycles.filter((c) => c.start <= asOf && asOf <= c.end).map((c) => c.id);

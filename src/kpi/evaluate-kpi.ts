@@ -5,6 +5,7 @@ import { Cycle } from '../cycle/schema.js';
 import { checkDate } from '../key-result/progress.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { Numeric } from '../schema/primitives.js';
+import { msg } from '../i18n/message.js';
 import { aggregate, attainmentAgainst, paceShare, ragOf, timeframeOf, valueOf, type Span } from './measure.js';
 import { Kpi, Measurement, type Rag } from './schema.js';
 
@@ -140,7 +141,7 @@ export function kpiActual(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
  */
 export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): number {
   const k = parseArgument(Kpi, kpi, 'kpi');
-  const a = valueOf(parseArgument(Numeric, actual, 'actual'), 'actual');
+  const a = valueOf(parseArgument(Numeric, actual, 'actual'), msg('where.name', { name: 'actual' }));
   return attainmentAgainst(k, a);
 }
 

@@ -1,5 +1,5 @@
 import { bucket } from '../_lib/buckets.js';
-import { messages } from '../error/messages.js';
+import { messages, nouns } from '../error/messages.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import { checkDate } from '../key-result/progress.js';
@@ -33,7 +33,7 @@ export interface EvaluateKpisOptions {
  * @category KPIs
  */
 export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions = {}): Readonly<Record<string, KpiEvaluation>> {
-  if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
+  if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
   const asOf = checkDate(options.asOf, 'asOf');
   const p = plan as Plan;
   const kpis: readonly Kpi[] = p.kpis ?? [];
@@ -44,7 +44,7 @@ export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOpti
   const owner = new Int32Array(measurements.length);
   measurements.forEach((m, i) => {
     const k = index.get(m.kpiId);
-    if (k === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError('KPI', m.kpiId));
+    if (k === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.kpi, m.kpiId));
     owner[i] = k;
   });
   const { starts, items } = bucket(owner, kpis.length);

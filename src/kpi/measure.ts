@@ -1,6 +1,7 @@
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
 import { add, compare, divideByCount, ratioOfDifferences, toValue, type Value } from '../_lib/numeric.js';
-import { messages } from '../error/messages.js';
+import { at, messages, nouns, where } from '../error/messages.js';
+import type { Message } from '../i18n/message.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from './schema.js';
@@ -17,17 +18,17 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
   if ('cycleId' in tf) {
     const cycle = cycles instanceof Map ? cycles.get(tf.cycleId) : (cycles as readonly Cycle[]).find((c) => c.id === tf.cycleId);
     if (cycle === undefined) {
-      throw new OkrkitError('unknown_reference', messages.unknownReferenceError('cycle', tf.cycleId));
+      throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.cycle, tf.cycleId));
     }
     return { start: cycle.start, end: cycle.end };
   }
-  if (tf.end < tf.start) invalidArgument(`KPI "${kpi.id}": ${messages.kpiEmptyTimeframe(tf.start, tf.end)}`);
+  if (tf.end < tf.start) invalidArgument(at(where.kpi(kpi.id), messages.kpiEmptyTimeframe(tf.start, tf.end)));
   return { start: tf.start, end: tf.end };
 }
 
-export function valueOf(x: string | number, where: string): Value {
+export function valueOf(x: string | number, place: Message): Value {
   const v = toValue(x);
-  if (v === null) invalidArgument(`${where}: ${messages.invalidNumber}`);
+  if (v === null) invalidArgument(at(place, messages.invalidNumber));
   return v;
 }
 
@@ -65,7 +66,7 @@ export function aggregate(
       if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
       continue;
     }
-    const v = valueOf(m.value, `measurement of KPI "${m.kpiId}"`);
+    const v = valueOf(m.value, where.measurement(m.kpiId));
     if (aggregation === 'last') {
       // The latest reading; two at the same moment resolve to the larger, whatever their order.
       const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
@@ -91,26 +92,26 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
   const t = kpi.target;
   let a: number;
   if (t.polarity === 'range') {
-    const lo = valueOf(t.min, `KPI "${kpi.id}" target.min`);
-    const hi = valueOf(t.max, `KPI "${kpi.id}" target.max`);
+    const lo = valueOf(t.min, where.kpiField(kpi.id, 'target.min'));
+    const hi = valueOf(t.max, where.kpiField(kpi.id, 'target.max'));
     if (compare(actual, lo) < 0) {
-      if (compare(lo, 0) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiZeroTarget('range')}`);
+      if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
       a = ratioOfDifferences(actual, 0, lo);
     } else if (compare(actual, hi) > 0) {
-      if (compare(hi, 0) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiZeroTarget('range')}`);
+      if (compare(hi, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
       a = ratioOfDifferences(actual, add(hi, hi), hi); // 2 − A/max, exactly
     } else {
       a = 1;
     }
   } else {
-    const target = valueOf(t.value, `KPI "${kpi.id}" target.value`);
+    const target = valueOf(t.value, where.kpiField(kpi.id, 'target.value'));
     if (t.baseline !== undefined) {
-      const b = valueOf(t.baseline, `KPI "${kpi.id}" target.baseline`);
-      if (compare(b, target) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiTargetEqualsBaseline}`);
+      const b = valueOf(t.baseline, where.kpiField(kpi.id, 'target.baseline'));
+      if (compare(b, target) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiTargetEqualsBaseline));
       // Linear from the baseline (0) to the target (1), pro-rated: the target moves from the baseline.
       a = share === 1 ? ratioOfDifferences(actual, b, target) : ratioOfDifferences(actual, b, target) / share;
     } else {
-      if (compare(target, 0) === 0) invalidArgument(`KPI "${kpi.id}": ${messages.kpiZeroTarget(t.polarity)}`);
+      if (compare(target, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget(t.polarity)));
       if (share === 1) {
         // A/T, or 2 − A/T = (A − 2T) / (T − 2T), each exact with one rounding.
         a = t.polarity === 'higher' ? ratioOfDifferences(actual, 0, target) : ratioOfDifferences(actual, add(target, target), target);

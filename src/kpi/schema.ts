@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { messages } from '../error/messages.js';
+import { english, msg } from '../i18n/message.js';
 import { ScoringStep } from '../key-result/schema.js';
 import { CalendarDate, Id, Meta, Numeric, Timestamp, Weight } from '../schema/primitives.js';
 
 /** Names a missing KPI part in its error; other problems keep zod's message. */
-const missing = (name: string) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? messages.kpiMissingPart(name) : undefined),
+const missing = (key: 'issue.kpiMissingTarget' | 'issue.kpiMissingTimeframe' | 'issue.kpiMissingDataSource' | 'issue.kpiMissingFrequency') => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? english(msg(key)) : undefined),
 });
 
 /**
@@ -22,7 +22,7 @@ export const KpiTarget = /*@__PURE__*/ z.discriminatedUnion('polarity', [
   z.object({ polarity: z.literal('higher'), value: Numeric, baseline: Numeric.optional() }),
   z.object({ polarity: z.literal('lower'), value: Numeric, baseline: Numeric.optional() }),
   z.object({ polarity: z.literal('range'), min: Numeric, max: Numeric }),
-], missing('target'));
+], missing('issue.kpiMissingTarget'));
 /** @category KPIs */
 export type KpiTarget = z.infer<typeof KpiTarget>;
 
@@ -37,7 +37,7 @@ export type KpiTarget = z.infer<typeof KpiTarget>;
 export const KpiTimeframe = /*@__PURE__*/ z.union([
   z.object({ cycleId: Id }),
   z.object({ start: CalendarDate, end: CalendarDate }),
-], missing('timeframe'));
+], missing('issue.kpiMissingTimeframe'));
 /** @category KPIs */
 export type KpiTimeframe = z.infer<typeof KpiTimeframe>;
 
@@ -54,7 +54,7 @@ export const DataSource = /*@__PURE__*/ z.object({
   name: z.string().min(1),
   kind: z.string().optional(),
   ref: z.string().optional(),
-}, missing('data source'));
+}, missing('issue.kpiMissingDataSource'));
 /** @category KPIs */
 export type DataSource = z.infer<typeof DataSource>;
 
@@ -63,7 +63,7 @@ export type DataSource = z.infer<typeof DataSource>;
  *
  * @category KPIs
  */
-export const TrackingFrequency = /*@__PURE__*/ z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'yearly'], missing('tracking frequency'));
+export const TrackingFrequency = /*@__PURE__*/ z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'yearly'], missing('issue.kpiMissingFrequency'));
 /** @category KPIs */
 export type TrackingFrequency = z.infer<typeof TrackingFrequency>;
 

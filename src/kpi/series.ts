@@ -115,7 +115,7 @@ export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
   const span = timeframeOf(k, parseArgument(Cycles, options.cycles ?? [], 'cycles'));
   const asOf = checkDate(options.asOf, 'asOf');
   const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;
-  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) invalidArgument(`weekStartsOn must be an integer from 0 to 6, got ${String(weekStartsOn)}`);
+  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) invalidArgument('arg.integerBetween', { name: 'weekStartsOn', min: 0, max: 6, value: String(weekStartsOn) });
   const aggregation = k.aggregation ?? 'last';
   const day = asOf ?? span.end;
 

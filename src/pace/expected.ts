@@ -11,7 +11,7 @@ import { CalendarDate } from '../schema/primitives.js';
 
 function value(x: string | number): Value {
   const v = toValue(x);
-  if (v === null) invalidArgument(`not a number: ${String(x)}`);
+  if (v === null) invalidArgument('arg.notNumber', { value: String(x) });
   return v;
 }
 

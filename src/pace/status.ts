@@ -51,23 +51,23 @@ export interface StatusRules {
 
 function threshold(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalidArgument(`${name} must be a finite number of zero or more, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) invalidArgument('arg.nonNegative', { name, value: String(value) });
   return value;
 }
 
 /** Fills in and checks {@link StatusOptions}. */
 export function statusRules(options: StatusOptions = {}): StatusRules {
   const mode = options.mode ?? 'ratio';
-  if (mode !== 'ratio' && mode !== 'difference') invalidArgument(`status.mode must be 'ratio' or 'difference', got ${String(mode)}`);
+  if (mode !== 'ratio' && mode !== 'difference') invalidArgument('arg.oneOf', { name: 'status.mode', options: "'ratio', 'difference'", value: String(mode) });
   const onTrack = threshold(options.onTrack, mode === 'ratio' ? 0.95 : 0.05, 'status.onTrack');
   const atRisk = threshold(options.atRisk, mode === 'ratio' ? 0.75 : 0.25, 'status.atRisk');
   if (mode === 'ratio' ? atRisk > onTrack : atRisk < onTrack) {
-    invalidArgument(`status.atRisk (${atRisk}) must be ${mode === 'ratio' ? 'at most' : 'at least'} status.onTrack (${onTrack})`);
+    invalidArgument(mode === 'ratio' ? 'arg.atMost' : 'arg.atLeast', { name: 'status.atRisk', value: atRisk, other: 'status.onTrack', otherValue: onTrack });
   }
   const objective = options.objective ?? 'worst';
-  if (objective !== 'worst' && objective !== 'mean') invalidArgument(`status.objective must be 'worst' or 'mean', got ${String(objective)}`);
+  if (objective !== 'worst' && objective !== 'mean') invalidArgument('arg.oneOf', { name: 'status.objective', options: "'worst', 'mean'", value: String(objective) });
   const from = options.from ?? 'progress';
-  if (from !== 'progress' && from !== 'confidence') invalidArgument(`status.from must be 'progress' or 'confidence', got ${String(from)}`);
+  if (from !== 'progress' && from !== 'confidence') invalidArgument('arg.oneOf', { name: 'status.from', options: "'progress', 'confidence'", value: String(from) });
   const confidenceOnTrack = threshold(options.confidence?.onTrack, 0.7, 'status.confidence.onTrack');
   const confidenceAtRisk = threshold(options.confidence?.atRisk, 0.4, 'status.confidence.atRisk');
   return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk };
@@ -125,8 +125,8 @@ export const BY_SEVERITY: readonly Status[] = ['achieved', 'notStarted', 'onTrac
  * @category Pace
  */
 export function paceStatus(progress: number | null, expected: number, options: StatusOptions = {}): Status {
-  if (progress !== null && (typeof progress !== 'number' || Number.isNaN(progress))) invalidArgument(`progress must be a number or null, got ${String(progress)}`);
-  if (typeof expected !== 'number' || !(expected >= 0 && expected <= 1)) invalidArgument(`expected must be a number from 0 to 1, got ${String(expected)}`);
+  if (progress !== null && (typeof progress !== 'number' || Number.isNaN(progress))) invalidArgument('arg.numberOrNull', { name: 'progress', value: String(progress) });
+  if (typeof expected !== 'number' || !(expected >= 0 && expected <= 1)) invalidArgument('arg.numberBetween', { name: 'expected', min: 0, max: 1, value: String(expected) });
   return classify(progress, expected, true, progress !== null, statusRules(options));
 }
 
@@ -145,7 +145,7 @@ export function worstStatus(statuses: readonly Status[]): Status | null {
   let worst = -1;
   for (const s of statuses) {
     const level = SEVERITY[s];
-    if (level === undefined) invalidArgument(`unknown status ${String(s)}`);
+    if (level === undefined) invalidArgument('arg.unknownStatus', { value: String(s) });
     if (level > worst) worst = level;
   }
   return worst < 0 ? null : (BY_SEVERITY[worst] as Status);

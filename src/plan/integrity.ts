@@ -1,7 +1,8 @@
 import { compare, isInSupportedRange, toText, toValue, type Value } from '../_lib/numeric.js';
 import { findLoop } from '../_lib/graph.js';
-import { messages } from '../error/messages.js';
-import { formatPath, type OkrkitIssue } from '../error/okrkit-error.js';
+import { messages, nouns } from '../error/messages.js';
+import type { Message } from '../i18n/message.js';
+import { formatPath, issue, type OkrkitIssue } from '../error/okrkit-error.js';
 import type { Plan } from './schema.js';
 
 type Path = readonly (string | number)[];
@@ -25,12 +26,7 @@ function indexIds(
     if (item?.id === undefined) return;
     const first = positions.get(item.id);
     if (first === undefined) positions.set(item.id, i);
-    else
-      issues.push({
-        path: [name, i, 'id'],
-        code: 'duplicate_id',
-        message: messages.duplicateId(name, item.id, formatPath([name, first])),
-      });
+    else issues.push(issue([name, i, 'id'], 'duplicate_id', messages.duplicateId(name, item.id, formatPath([name, first]))));
   });
   return { positions };
 }
@@ -42,7 +38,7 @@ function indexIds(
  */
 export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitIssue[] {
   const issues: OkrkitIssue[] = [];
-  const push = (path: Path, code: OkrkitIssue['code'], message: string) => issues.push({ path, code, message });
+  const push = (path: Path, code: OkrkitIssue['code'], message: Message) => issues.push(issue(path, code, message));
 
   const cycles = indexIds('cycles', plan.cycles, issues);
   const units = indexIds('units', plan.units, issues);
@@ -59,7 +55,7 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
 
   const exists = (index: IdIndex, extra: ReadonlySet<string> | undefined, id: string) =>
     index.positions.has(id) || (extra?.has(id) ?? false);
-  const ref = (path: Path, what: string, index: IdIndex, extra: ReadonlySet<string> | undefined, id: string | undefined) => {
+  const ref = (path: Path, what: Message, index: IdIndex, extra: ReadonlySet<string> | undefined, id: string | undefined) => {
     if (id !== undefined && !exists(index, extra, id)) push(path, 'unknown_reference', messages.unknownReference(what, id));
   };
   const num = (path: Path, x: string | number | undefined) => {
@@ -73,32 +69,32 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
   plan.cycles.forEach((c, i) => {
     if (c === undefined) return;
     if (c.end < c.start) push(['cycles', i, 'end'], 'cycle_range', messages.cycleEndsBeforeStart(c.start, c.end));
-    ref(['cycles', i, 'parentId'], 'cycle', cycles, known.cycles, c.parentId);
+    ref(['cycles', i, 'parentId'], nouns.cycle, cycles, known.cycles, c.parentId);
     if (c.parentId === undefined) return;
     const p = plan.cycles[cycles.positions.get(c.parentId) ?? -1];
     if (p !== undefined && p !== c && (c.start < p.start || c.end > p.end)) {
       push(['cycles', i, 'parentId'], 'cycle_outside_parent', messages.cycleOutsideParent(c.id, p.id));
     }
   });
-  parentLoops('cycles', 'cycle', plan.cycles, cycles, push);
+  parentLoops('cycles', nouns.cycle, plan.cycles, cycles, push);
 
   plan.units.forEach((u, i) => {
-    if (u !== undefined) ref(['units', i, 'parentId'], 'unit', units, known.units, u.parentId);
+    if (u !== undefined) ref(['units', i, 'parentId'], nouns.unit, units, known.units, u.parentId);
   });
-  parentLoops('units', 'unit', plan.units, units, push);
+  parentLoops('units', nouns.unit, plan.units, units, push);
 
   plan.objectives.forEach((o, i) => {
     if (o === undefined) return;
     const at = (...rest: (string | number)[]) => ['objectives', i, ...rest];
-    ref(at('cycleId'), 'cycle', cycles, known.cycles, o.cycleId);
-    ref(at('unitId'), 'unit', units, known.units, o.unitId);
-    ref(at('parentId'), 'objective', objectives, known.objectives, o.parentId);
+    ref(at('cycleId'), nouns.cycle, cycles, known.cycles, o.cycleId);
+    ref(at('unitId'), nouns.unit, units, known.units, o.unitId);
+    ref(at('parentId'), nouns.objective, objectives, known.objectives, o.parentId);
     num(at('weight'), o.weight);
     num(at('initiativeWeight'), o.initiativeWeight);
     o.links?.forEach((link, j) => {
       if (link.to === o.id) push(at('links', j, 'to'), 'cascade_loop', messages.selfLink(o.id));
       else if (!exists(objectives, known.objectives, link.to) && !exists(keyResults, known.keyResults, link.to)) {
-        push(at('links', j, 'to'), 'unknown_reference', messages.unknownReference('objective or key result', link.to));
+        push(at('links', j, 'to'), 'unknown_reference', messages.unknownReference(nouns.objectiveOrKeyResult, link.to));
       }
       num(at('links', j, 'weight'), link.weight);
     });
@@ -107,8 +103,8 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
   plan.keyResults.forEach((kr, i) => {
     if (kr === undefined) return;
     const at = (...rest: (string | number)[]) => ['keyResults', i, ...rest];
-    ref(at('objectiveId'), 'objective', objectives, known.objectives, kr.objectiveId);
-    if (kr.source !== undefined) ref(at('source', 'kpiId'), 'KPI', kpis, known.kpis, kr.source.kpiId);
+    ref(at('objectiveId'), nouns.objective, objectives, known.objectives, kr.objectiveId);
+    if (kr.source !== undefined) ref(at('source', 'kpiId'), nouns.kpi, kpis, known.kpis, kr.source.kpiId);
     num(at('weight'), kr.weight);
     switch (kr.kind) {
       case 'metric': {
@@ -133,7 +129,7 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
         if (lo !== null && hi !== null && compare(lo, hi) > 0) push(at('max'), 'range_bounds', messages.rangeMinAboveMax(toText(lo), toText(hi)));
         if (kr.tolerance !== undefined) {
           const tol = toValue(kr.tolerance);
-          if (tol !== null && compare(tol, 0) < 0) push(at('tolerance'), 'invalid_value', messages.negativeWeight);
+          if (tol !== null && compare(tol, 0) < 0) push(at('tolerance'), 'invalid_value', messages.negativeTolerance);
         }
         break;
       }
@@ -160,22 +156,22 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
     if ((it.keyResultId === undefined) === (it.objectiveId === undefined)) {
       push(['initiatives', i], 'invalid_value', messages.initiativeTarget);
     }
-    ref(['initiatives', i, 'keyResultId'], 'key result', keyResults, known.keyResults, it.keyResultId);
-    ref(['initiatives', i, 'objectiveId'], 'objective', objectives, known.objectives, it.objectiveId);
+    ref(['initiatives', i, 'keyResultId'], nouns.keyResult, keyResults, known.keyResults, it.keyResultId);
+    ref(['initiatives', i, 'objectiveId'], nouns.objective, objectives, known.objectives, it.objectiveId);
   });
 
   plan.checkIns.forEach((c, i) => {
     if (c === undefined) return;
-    ref(['checkIns', i, 'keyResultId'], 'key result', keyResults, known.keyResults, c.keyResultId);
+    ref(['checkIns', i, 'keyResultId'], nouns.keyResult, keyResults, known.keyResults, c.keyResultId);
     num(['checkIns', i, 'value'], c.value);
   });
 
   plan.kpis.forEach((k, i) => {
     if (k === undefined) return;
     const at = (...rest: (string | number)[]) => ['kpis', i, ...rest];
-    if ('cycleId' in k.timeframe) ref(at('timeframe', 'cycleId'), 'cycle', cycles, known.cycles, k.timeframe.cycleId);
+    if ('cycleId' in k.timeframe) ref(at('timeframe', 'cycleId'), nouns.cycle, cycles, known.cycles, k.timeframe.cycleId);
     else if (k.timeframe.end < k.timeframe.start) push(at('timeframe', 'end'), 'cycle_range', messages.kpiEmptyTimeframe(k.timeframe.start, k.timeframe.end));
-    ref(at('unitId'), 'unit', units, known.units, k.unitId);
+    ref(at('unitId'), nouns.unit, units, known.units, k.unitId);
     num(at('weight'), k.weight);
     const t = k.target;
     if (t.polarity === 'range') {
@@ -203,7 +199,7 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
 
   plan.measurements.forEach((m, i) => {
     if (m === undefined) return;
-    ref(['measurements', i, 'kpiId'], 'KPI', kpis, known.kpis, m.kpiId);
+    ref(['measurements', i, 'kpiId'], nouns.kpi, kpis, known.kpis, m.kpiId);
     num(['measurements', i, 'value'], m.value);
   });
 
@@ -219,7 +215,7 @@ function checkPhases(
   phases: readonly { at: string; target: string | number }[],
   start: Value,
   target: Value,
-  report: (index: number, code: 'phase_order' | 'phase_date', message: string) => void,
+  report: (index: number, code: 'phase_order' | 'phase_date', message: Message) => void,
 ): void {
   const up = compare(target, start) > 0;
   const order = phases.map((p, i) => ({ p, i })).sort((a, b) => (a.p.at < b.p.at ? -1 : a.p.at > b.p.at ? 1 : a.i - b.i));
@@ -238,10 +234,10 @@ function checkPhases(
 
 function parentLoops(
   name: 'cycles' | 'units',
-  what: string,
+  what: Message,
   items: readonly ({ id: string; parentId?: string | undefined } | undefined)[],
   index: IdIndex,
-  push: (path: Path, code: OkrkitIssue['code'], message: string) => void,
+  push: (path: Path, code: OkrkitIssue['code'], message: Message) => void,
 ): void {
   const adjacency = items.map((item) => {
     const p = item?.parentId === undefined ? undefined : index.positions.get(item.parentId);
@@ -261,7 +257,7 @@ function cascadeLoop(
   plan: PartialPlan,
   objectives: IdIndex,
   keyResults: IdIndex,
-  push: (path: Path, code: OkrkitIssue['code'], message: string) => void,
+  push: (path: Path, code: OkrkitIssue['code'], message: Message) => void,
 ): void {
   const k = plan.keyResults.length;
   const node = (id: string): number | undefined => {

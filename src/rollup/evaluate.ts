@@ -1,7 +1,8 @@
 import { bucket } from '../_lib/buckets.js';
 import { findLoop } from '../_lib/graph.js';
 import { toNumber, toValue } from '../_lib/numeric.js';
-import { messages } from '../error/messages.js';
+import { at, messages, nouns, where } from '../error/messages.js';
+import type { Message } from '../i18n/message.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { CheckIn } from '../check-in/schema.js';
 import { elapsedShare, stateAt } from '../cycle/query.js';
@@ -150,22 +151,22 @@ interface CycleFacts {
   readonly graded: boolean;
 }
 
-function weightOf(w: string | number | undefined, where: string): number {
+function weightOf(w: string | number | undefined, place: Message): number {
   if (w === undefined) return 1;
   const v = toValue(w);
   const n = v === null ? NaN : toNumber(v);
-  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(`${where}: ${messages.negativeWeight}`);
+  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(at(place, messages.negativeWeight));
   return n;
 }
 
-function unknown(what: string, id: string): never {
+function unknown(what: Message, id: string): never {
   throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
 }
 
 function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
   const value = (plan as unknown as Record<string, unknown>)[name];
   if (value === undefined) return EMPTY;
-  if (!Array.isArray(value)) invalidArgument(`plan.${String(name)} must be an array`);
+  if (!Array.isArray(value)) invalidArgument('arg.array', { name: `plan.${String(name)}` });
   return value as T[];
 }
 
@@ -198,8 +199,8 @@ function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
  * @category Rollup
  */
 export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {
-  if (typeof plan !== 'object' || plan === null) invalidArgument('plan must be a plan object (see parsePlan)');
-  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
+  if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');
   const rules = statusRules(options.status);
@@ -235,14 +236,14 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
       graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
     });
   }
-  const factsOf: CycleFacts[] = objectives.map((o) => cycleFacts.get(o.cycleId) ?? unknown('cycle', o.cycleId));
+  const factsOf: CycleFacts[] = objectives.map((o) => cycleFacts.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
 
   // Group check-ins by key result (counting sort: linear, no array per key result).
   const owner = new Int32Array(checkIns.length);
   for (let i = 0; i < checkIns.length; i++) {
     const id = (checkIns[i] as CheckIn).keyResultId;
     const j = krIndex.get(id);
-    if (j === undefined) unknown('key result', id);
+    if (j === undefined) unknown(nouns.keyResult, id);
     owner[i] = j;
   }
   const { starts, items: grouped } = bucket(owner, K);
@@ -264,10 +265,10 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
   for (let j = 0; j < K; j++) {
     const kr = keyResults[j] as KeyResult;
     const oi = objectiveIndex.get(kr.objectiveId);
-    if (oi === undefined) unknown('objective', kr.objectiveId);
+    if (oi === undefined) unknown(nouns.objective, kr.objectiveId);
     krObjective[j] = oi;
     if (kr.kind === 'baseline' || rollupOf(objectives[oi]!) === 'children') continue;
-    const w = weightOf(kr.weight, `key result "${kr.id}" weight`);
+    const w = weightOf(kr.weight, where.keyResultField(kr.id, 'weight'));
     if (w > 0) {
       edgeChild.push(O + j);
       edgeParent.push(oi);
@@ -278,8 +279,8 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
     const o = objectives[i] as Objective;
     if (o.parentId !== undefined) {
       const p = objectiveIndex.get(o.parentId);
-      if (p === undefined) unknown('objective', o.parentId);
-      const w = weightOf(o.weight, `objective "${o.id}" weight`);
+      if (p === undefined) unknown(nouns.objective, o.parentId);
+      const w = weightOf(o.weight, where.objectiveField(o.id, 'weight'));
       if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') {
         edgeChild.push(i);
         edgeParent.push(p);
@@ -288,7 +289,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
     }
     for (const link of o.links ?? EMPTY) {
       if (link.contributes !== true) continue;
-      const w = weightOf(link.weight, `objective "${o.id}" link weight`);
+      const w = weightOf(link.weight, where.objectiveField(o.id, 'link weight'));
       if (w === 0) continue;
       const p = objectiveIndex.get(link.to);
       if (p !== undefined) {
@@ -297,7 +298,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
         edgeParent.push(p);
       } else {
         const j = krIndex.get(link.to);
-        if (j === undefined) unknown('objective or key result', link.to);
+        if (j === undefined) unknown(nouns.objectiveOrKeyResult, link.to);
         if (keyResults[j]!.kind === 'baseline') continue;
         driven[j] = 1;
         edgeChild.push(i);
@@ -333,7 +334,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
     let sourced: SourcedValue | null = null;
     if (kr.source !== undefined) {
       const ki = kpiIndex.get(kr.source.kpiId);
-      if (ki === undefined || byKpi === null) unknown('KPI', kr.source.kpiId);
+      if (ki === undefined || byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
       const kpi = kpis[ki] as Kpi;
       sourced = aggregate(kpi.aggregation ?? 'last', measurements, byKpi.items, byKpi.starts[ki] as number, byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
     }
@@ -422,7 +423,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
       const o = objectives[n] as Objective;
       const progresses = initiativeGroups.get(n);
       if (o.initiativeWeight !== undefined && progresses !== undefined) {
-        const w = weightOf(o.initiativeWeight, `objective "${o.id}" initiativeWeight`);
+        const w = weightOf(o.initiativeWeight, where.objectiveField(o.id, 'initiativeWeight'));
         const avg = new WeightedMean();
         for (const p of progresses) avg.add(p, 1);
         const s = avg.value();
@@ -586,7 +587,7 @@ function groupMeasurements(measurements: readonly Measurement[], kpiIndex: Reado
   for (let i = 0; i < measurements.length; i++) {
     const id = (measurements[i] as Measurement).kpiId;
     const k = kpiIndex.get(id);
-    if (k === undefined) unknown('KPI', id);
+    if (k === undefined) unknown(nouns.kpi, id);
     owner[i] = k;
   }
   return bucket(owner, kpiIndex.size);

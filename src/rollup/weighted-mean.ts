@@ -90,16 +90,16 @@ export interface WeightedScore {
  * @category Rollup
  */
 export function scoreWeightedMean(items: readonly WeightedScore[]): number | null {
-  if (!Array.isArray(items)) invalidArgument('items must be an array of { score, weight? }');
+  if (!Array.isArray(items)) invalidArgument('arg.items');
   const mean = new WeightedMean();
   items.forEach((item, i) => {
     const weight = item?.weight ?? 1;
     const score = item?.score ?? null;
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
-      invalidArgument(`items[${i}].weight must be a finite number of zero or more, got ${String(weight)}`);
+      invalidArgument('arg.itemWeight', { index: i, value: String(weight) });
     }
     if (score !== null && (typeof score !== 'number' || !Number.isFinite(score) || score < 0)) {
-      invalidArgument(`items[${i}].score must be a finite number of zero or more or null, got ${String(score)}`);
+      invalidArgument('arg.itemScore', { index: i, value: String(score) });
     }
     mean.add(score, weight);
   });

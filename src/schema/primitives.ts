@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 import { messages } from '../error/messages.js';
+import { english } from '../i18n/message.js';
 
 /**
  * An identifier: a non-empty string of at most 256 characters. Ids are compared
@@ -23,7 +24,7 @@ export type Id = z.infer<typeof Id>;
  * //=> '2026-07-01'
  * @category Schemas
  */
-export const CalendarDate = /*@__PURE__*/ z.iso.date({ error: messages.invalidDate });
+export const CalendarDate = /*@__PURE__*/ z.iso.date({ error: english(messages.invalidDate) });
 /** @category Schemas */
 export type CalendarDate = z.infer<typeof CalendarDate>;
 
@@ -39,7 +40,7 @@ export type CalendarDate = z.infer<typeof CalendarDate>;
  */
 export const Timestamp = /*@__PURE__*/ z.union(
   [z.iso.date(), z.iso.datetime({ offset: true })],
-  { error: messages.invalidTimestamp },
+  { error: english(messages.invalidTimestamp) },
 );
 /** @category Schemas */
 export type Timestamp = z.infer<typeof Timestamp>;
@@ -53,8 +54,8 @@ export type Timestamp = z.infer<typeof Timestamp>;
  * //=> '0.1'
  * @category Schemas
  */
-export const Numeric = /*@__PURE__*/ z.union([z.number(), z.string().regex(DECIMAL_STRING, { error: messages.invalidNumber })], {
-  error: messages.invalidNumber,
+export const Numeric = /*@__PURE__*/ z.union([z.number(), z.string().regex(DECIMAL_STRING, { error: english(messages.invalidNumber) })], {
+  error: english(messages.invalidNumber),
 });
 /** @category Schemas */
 export type Numeric = z.infer<typeof Numeric>;
@@ -70,8 +71,8 @@ export type Numeric = z.infer<typeof Numeric>;
  * @category Schemas
  */
 export const Weight = /*@__PURE__*/ z.union(
-  [z.number().min(0, { error: messages.negativeWeight }), z.string().regex(/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, { error: messages.negativeWeight })],
-  { error: messages.negativeWeight },
+  [z.number().min(0, { error: english(messages.negativeWeight) }), z.string().regex(/^\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/, { error: english(messages.negativeWeight) })],
+  { error: english(messages.negativeWeight) },
 );
 /** @category Schemas */
 export type Weight = z.infer<typeof Weight>;

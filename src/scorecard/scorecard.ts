@@ -1,5 +1,7 @@
 import { Dec, ratioOfDifferences, toNumber, toValue } from '../_lib/numeric.js';
+import { at, where } from '../error/messages.js';
 import { invalidArgument } from '../error/okrkit-error.js';
+import { msg } from '../i18n/message.js';
 import { applyScoring } from '../key-result/measure.js';
 import { checkCap } from '../key-result/progress.js';
 import { evaluateKpis } from '../kpi/evaluate-kpis.js';
@@ -98,12 +100,12 @@ interface Rules {
 
 function rulesOf(options: ScorecardOptions): Rules {
   const bands = options.bands ?? DEFAULT_BANDS;
-  if (!Array.isArray(bands) || bands.length === 0) invalidArgument('bands must be a non-empty array of { label, min }');
+  if (!Array.isArray(bands) || bands.length === 0) invalidArgument('arg.bands');
   for (const b of bands) {
-    if (typeof b?.label !== 'string' || typeof b.min !== 'number' || Number.isNaN(b.min)) invalidArgument(`each band needs a label and a numeric min, got ${JSON.stringify(b)}`);
+    if (typeof b?.label !== 'string' || typeof b.min !== 'number' || Number.isNaN(b.min)) invalidArgument('arg.band', { value: JSON.stringify(b) ?? String(b) });
   }
   const missing = options.missing ?? 'zero';
-  if (missing !== 'zero' && missing !== 'skip') invalidArgument(`missing must be 'zero' or 'skip', got ${String(missing)}`);
+  if (missing !== 'zero' && missing !== 'skip') invalidArgument('arg.oneOf', { name: 'missing', options: "'zero', 'skip'", value: String(missing) });
   return { bands: [...bands].sort((a, b) => b.min - a.min), cap: checkCap(options.cap), missing };
 }
 
@@ -120,7 +122,7 @@ function scalePoints(kpi: Kpi, actual: number): number {
   const a = toValue(actual);
   const goal = toValue(s.goal);
   const red = toValue(s.redFlag);
-  if (a === null || goal === null || red === null) invalidArgument(`KPI "${kpi.id}": the scale needs numeric goal and red flag`);
+  if (a === null || goal === null || red === null) invalidArgument(at(where.kpi(kpi.id), msg('arg.scaleNumbers')));
   const low = s.redFlagPoints ?? 0;
   const high = s.goalPoints ?? 10;
   const p = low + (high - low) * ratioOfDifferences(a, red, goal);
@@ -184,7 +186,7 @@ function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof evaluateKpis
 function weightsOf(options: ScorecardOptions): Map<string, number> {
   const weights = new Map<string, number>();
   for (const w of options.weights ?? []) {
-    if (typeof w?.weight !== 'number' || !Number.isFinite(w.weight) || w.weight < 0) invalidArgument(`weights: the weight of "${String(w?.kpiId)}" must be a finite number of zero or more`);
+    if (typeof w?.weight !== 'number' || !Number.isFinite(w.weight) || w.weight < 0) invalidArgument('arg.scoreWeight', { id: String(w?.kpiId) });
     weights.set(w.kpiId, w.weight);
   }
   return weights;
@@ -208,7 +210,7 @@ function weightsOf(options: ScorecardOptions): Map<string, number> {
  * @category Scorecards
  */
 export function scorecard(plan: DeepReadonly<Plan>, options: ScorecardOptions = {}): Scorecard {
-  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const rules = rulesOf(options);
   const weights = weightsOf(options);
   const wanted = options.kpiIds === undefined ? null : new Set(options.kpiIds);
@@ -253,7 +255,7 @@ export interface UnitScorecard {
  * @category Scorecards
  */
 export function scorecardByUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'> = {}): Readonly<Record<string, UnitScorecard>> {
-  if (typeof options !== 'object' || options === null) invalidArgument('options must be an object');
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const rules = rulesOf(options);
   const weights = weightsOf(options);
   const p = plan as Plan;

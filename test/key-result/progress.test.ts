@@ -174,7 +174,7 @@ describe('keyResultProgress', () => {
         expect(error).toBeInstanceOf(OkrkitError);
         expect((error as OkrkitError).code).toBe('invalid_argument');
         expect((error as OkrkitError).issues).toEqual([
-          { path: ['keyResult', 'start'], code: 'invalid_number', message: expect.stringContaining('decimal string') },
+          { path: ['keyResult', 'start'], code: 'invalid_number', message: expect.stringContaining('decimal string'), messageKey: 'issue.invalidNumber', params: {} },
         ]);
       }
     });
