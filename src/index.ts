@@ -84,3 +84,9 @@ export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorec
 
 export { formatScore, toScale } from './format/score.js';
 export type { FormatScoreOptions, ScoreScale } from './format/score.js';
+export { formatValue } from './format/value.js';
+export type { FormatValueOptions } from './format/value.js';
+export { translate, localizeIssue, localizeError, label } from './i18n/localize.js';
+export type { Locale, LabelKey } from './i18n/localize.js';
+export type { Message, MessageParam } from './i18n/message.js';
+export type { MessageKey } from './i18n/en.js';

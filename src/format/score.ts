@@ -1,5 +1,7 @@
 import { Dec } from '../_lib/numeric.js';
 import { invalidArgument } from '../error/okrkit-error.js';
+import { checkLocale, type Locale } from '../i18n/localize.js';
+import { INTL_LOCALE } from './value.js';
 
 /**
  * The scales a score can be shown on: `fraction` (0–1, as computed), `hundred` (0–100,
@@ -21,6 +23,8 @@ export interface FormatScoreOptions {
   readonly digits?: number;
   /** Text for a missing score: `'–'` by default. */
   readonly empty?: string;
+  /** Number style: `en` (default: 72.5) or `vi` (72,5). */
+  readonly locale?: Locale;
 }
 
 function checkScore(score: number, name: string): void {
@@ -70,6 +74,8 @@ export function toScale(score: number, options: FormatScoreOptions = {}): number
  * @example
  * formatScore(0.725, { scale: 'percent' })
  * //=> '73%'
+ * formatScore(0.725, { digits: 1, locale: 'vi' })
+ * //=> '72,5'
  * formatScore(null)
  * //=> '–'
  * @category Format
@@ -77,6 +83,10 @@ export function toScale(score: number, options: FormatScoreOptions = {}): number
 export function formatScore(score: number | null, options: FormatScoreOptions = {}): string {
   if (score === null) return options.empty ?? '–';
   const value = toScale(score, options);
-  const text = value.toFixed(digitsOf(options));
+  const digits = digitsOf(options);
+  const text =
+    options.locale === undefined
+      ? value.toFixed(digits)
+      : new Intl.NumberFormat(INTL_LOCALE[checkLocale(options.locale)], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
   return (options.scale ?? 'hundred') === 'percent' ? `${text}%` : text;
 }
