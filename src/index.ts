@@ -82,6 +82,9 @@ export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
 export { scorecard, scorecardByUnit } from './scorecard/scorecard.js';
 export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './scorecard/scorecard.js';
 
+export { lintPlan } from './lint/lint.js';
+export type { LintCode, LintFinding, LintOptions, Severity } from './lint/lint.js';
+
 export { formatScore, toScale } from './format/score.js';
 export type { FormatScoreOptions, ScoreScale } from './format/score.js';
 export { formatValue } from './format/value.js';

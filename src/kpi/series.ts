@@ -25,7 +25,7 @@ export interface KpiBucket {
   readonly value: number | null;
   /** Measurements in the period. */
   readonly count: number;
-  /** True once the period is over at `asOf`. */
+  /** True once `asOf` is past the period's last day (always, without `asOf`). */
   readonly complete: boolean;
   /** True when the period is over and has no measurement. */
   readonly missing: boolean;
@@ -122,7 +122,8 @@ export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
   const buckets: KpiBucket[] = periods(span, k.frequency, weekStartsOn as Day).map((p) => {
     const until = day < p.end ? day : p.end;
     const agg = until < p.start ? { value: null, count: 0 } : aggregate(aggregation, list, null, 0, list.length, p.start, until, k.id);
-    const complete = day >= p.end;
+    // A period is over once asOf is past its last day (all are, without asOf).
+    const complete = asOf === null || asOf > p.end;
     return {
       start: p.start,
       end: p.end,
