@@ -1,4 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { planJsonSchema } from './src/json-schema/plan-schema.js';
 
 export default defineConfig({
   entry: ['src/index.ts'],
@@ -8,4 +10,11 @@ export default defineConfig({
   sourcemap: true,
   treeshake: true,
   target: 'node20',
+  // The plan's JSON Schema ships in the package and in docs/, generated from the zod schemas.
+  async onSuccess() {
+    const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
+    mkdirSync('dist', { recursive: true });
+    writeFileSync('dist/plan.schema.json', text);
+    writeFileSync('docs/plan.schema.json', text);
+  },
 });

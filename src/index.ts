@@ -32,6 +32,7 @@ export { CheckIn } from './check-in/schema.js';
 export { Plan } from './plan/schema.js';
 export type { PlanInput } from './plan/schema.js';
 export { parsePlan, safeParsePlan } from './plan/parse.js';
+export { planJsonSchema } from './json-schema/plan-schema.js';
 export type { SafeParsePlanResult } from './plan/parse.js';
 
 export { keyResultProgress } from './key-result/progress.js';
