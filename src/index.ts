@@ -83,6 +83,10 @@ export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
 export { scorecard, scorecardByUnit } from './scorecard/scorecard.js';
 export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './scorecard/scorecard.js';
 
+export { defineKeyResultKind, defineScoring, createOkrkit } from './plugin/create.js';
+export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './plugin/create.js';
+export type { KeyResultKindContext } from './plugin/registry.js';
+
 export { lintPlan } from './lint/lint.js';
 export type { LintCode, LintFinding, LintOptions, Severity } from './lint/lint.js';
 

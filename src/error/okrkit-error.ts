@@ -9,10 +9,11 @@ import { messages } from './messages.js';
  * - `invalid_argument`: a function was called with a value it cannot use.
  * - `cascade_loop`: the alignment graph is not acyclic; the message names the loop.
  * - `unknown_reference`: an unparsed plan refers to an id that does not exist.
+ * - `plugin_failed`: a plug-in threw, or returned NaN or a value outside its declared range.
  *
  * @category Errors
  */
-export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference';
+export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed';
 
 /**
  * The codes of single problems in {@link OkrkitIssue}.

@@ -15,6 +15,8 @@ import { at, messages, where } from '../error/messages.js';
 import type { Message } from '../i18n/message.js';
 import type { CheckIn } from '../check-in/schema.js';
 import type { KeyResult, Scoring } from './schema.js';
+import { msg } from '../i18n/message.js';
+import { NO_PLUGINS, runProgress, runScoring, type Registry } from '../plugin/registry.js';
 
 /**
  * What okrkit knows about one key result at a date.
@@ -83,8 +85,14 @@ function compareCheckIns(a: CheckIn, b: CheckIn): number {
 /**
  * Applies a scoring rule to a progress.
  */
-export function applyScoring(scoring: Scoring | undefined, progress: number): number {
+export function applyScoring(
+  scoring: Scoring | undefined,
+  progress: number,
+  keyResult: { readonly id: string } = { id: '' },
+  registry: Registry = NO_PLUGINS,
+): number {
   if (scoring === undefined || scoring.type === 'linear') return progress;
+  if (scoring.type === 'plugin') return runScoring(registry, scoring.id, progress, keyResult);
   let best: { min: number; score: number } | null = null;
   for (const step of scoring.steps) {
     if (progress >= step.min && (best === null || step.min > best.min)) best = step;
@@ -146,6 +154,7 @@ export function measureKeyResult(
   window: MeasureWindow,
   cap: number,
   source: SourcedValue | null = null,
+  registry: Registry = NO_PLUGINS,
 ): KeyResultProgress {
   const { since, until } = window;
   const mode = kr.valueFrom ?? 'latest';
@@ -234,11 +243,26 @@ export function measureKeyResult(
     case 'baseline':
       raw = null;
       break;
+    default: {
+      // A plug-in kind: its own rule, given the current value and the check-ins that counted.
+      const k = kr as { readonly kind: string; readonly id: string };
+      const plugin = registry.kinds.get(k.kind);
+      if (plugin === undefined) throw new OkrkitError('invalid_argument', messages.invalidArgument(at(where.keyResult(k.id), msg('issue.unknownKind', { kind: k.kind, options: 'metric, threshold, range, binary, milestones, baseline' }))));
+      const counted: CheckIn[] = [];
+      for (let i = from; i < to; i++) {
+        const c = checkIns[indices === null ? i : (indices[i] as number)] as CheckIn;
+        const day = dateOf(c.at);
+        if ((indices !== null || c.keyResultId === k.id) && (since === null || day >= since) && (until === null || day <= until)) counted.push(c);
+      }
+      counted.sort((a, b) => compareCheckIns(a, b));
+      raw = runProgress(plugin, k, { value: current === null ? null : toNumber(current), checkIns: counted, asOf: until });
+      break;
+    }
   }
 
   const progress = raw === null ? null : raw < 0 ? 0 : raw > cap ? cap : raw;
   const overridden = kr.finalScore !== undefined && raw !== null;
-  const score = progress === null ? null : overridden ? (kr.finalScore as number) : applyScoring(kr.scoring, progress);
+  const score = progress === null ? null : overridden ? (kr.finalScore as number) : applyScoring(kr.scoring, progress, kr, registry);
   return {
     keyResultId: kr.id,
     value: current === null ? null : toNumber(current),

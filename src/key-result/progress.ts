@@ -5,6 +5,7 @@ import { CheckIn } from '../check-in/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { CalendarDate } from '../schema/primitives.js';
 import { measureKeyResult, type KeyResultProgress } from './measure.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { KeyResult } from './schema.js';
 
 /**
@@ -66,12 +67,23 @@ export function keyResultProgress(
   checkIns: readonly DeepReadonly<CheckIn>[] = [],
   options: KeyResultProgressOptions = {},
 ): KeyResultProgress {
-  const kr = parseArgument(KeyResult, keyResult, 'keyResult');
+  return keyResultProgressWith(keyResult, checkIns, options, KeyResult, NO_PLUGINS);
+}
+
+/** Measures a key result with given schemas and plug-ins (see createOkrkit). */
+export function keyResultProgressWith(
+  keyResult: unknown,
+  checkIns: unknown,
+  options: KeyResultProgressOptions,
+  schema: z.ZodType,
+  registry: Registry,
+): KeyResultProgress {
+  const kr = parseArgument(schema, keyResult, 'keyResult') as KeyResult;
   const list = parseArgument(CheckIns, checkIns, 'checkIns');
   const cap = checkCap(options.cap);
   const until = checkDate(options.asOf, 'asOf');
   const since = checkDate(options.since, 'since');
-  return measureKeyResult(kr, list, null, 0, list.length, { since, until }, cap);
+  return measureKeyResult(kr, list, null, 0, list.length, { since, until }, cap, null, registry);
 }
 
 export type { KeyResultProgress };

@@ -25,9 +25,10 @@ export const ScoringStep = /*@__PURE__*/ z.object({
 export type ScoringStep = z.infer<typeof ScoringStep>;
 
 /**
- * How progress becomes a score: `linear` (score = progress, the default) or `steps`,
- * where each band of completion earns a set score, as in the seeds' KPI templates.
- * Progress below every band scores 0.
+ * How progress becomes a score: `linear` (score = progress, the default), `steps`,
+ * where each band of completion earns a set score, as in the seeds' KPI templates
+ * (progress below every band scores 0), or `plugin`: a rule registered with
+ * {@link defineScoring} and {@link createOkrkit}.
  *
  * @example
  * Scoring.parse({ type: 'steps', steps: [{ min: 1, score: 1 }, { min: 0.7, score: 0.7 }, { min: 0.4, score: 0.3 }] })
@@ -37,6 +38,7 @@ export type ScoringStep = z.infer<typeof ScoringStep>;
 export const Scoring = /*@__PURE__*/ z.discriminatedUnion('type', [
   z.object({ type: z.literal('linear') }),
   z.object({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
+  z.object({ type: z.literal('plugin'), id: Id }),
 ]);
 /** @category Key results */
 export type Scoring = z.infer<typeof Scoring>;
@@ -51,7 +53,8 @@ export const MeetMeasure = /*@__PURE__*/ z.enum(['current', 'shareOfCheckIns']);
 /** @category Key results */
 export type MeetMeasure = z.infer<typeof MeetMeasure>;
 
-const common = {
+/** The fields every key-result kind has, plug-in kinds included. */
+export const keyResultCommon = {
   id: Id,
   objectiveId: Id,
   title: z.string(),
@@ -91,7 +94,7 @@ export type Phase = z.infer<typeof Phase>;
  * @category Key results
  */
 export const MetricKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('metric'),
   start: Numeric,
   target: Numeric,
@@ -110,7 +113,7 @@ export type MetricKeyResult = z.infer<typeof MetricKeyResult>;
  * @category Key results
  */
 export const ThresholdKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('threshold'),
   comparator: z.enum(['atLeast', 'atMost']),
   value: Numeric,
@@ -130,7 +133,7 @@ export type ThresholdKeyResult = z.infer<typeof ThresholdKeyResult>;
  * @category Key results
  */
 export const RangeKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('range'),
   min: Numeric,
   max: Numeric,
@@ -150,7 +153,7 @@ export type RangeKeyResult = z.infer<typeof RangeKeyResult>;
  * @category Key results
  */
 export const BinaryKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('binary'),
 });
 /** @category Key results */
@@ -182,7 +185,7 @@ export type Milestone = z.infer<typeof Milestone>;
  * @category Key results
  */
 export const MilestonesKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('milestones'),
   milestones: z.array(Milestone).min(1),
 });
@@ -199,7 +202,7 @@ export type MilestonesKeyResult = z.infer<typeof MilestonesKeyResult>;
  * @category Key results
  */
 export const BaselineKeyResult = /*@__PURE__*/ z.object({
-  ...common,
+  ...keyResultCommon,
   kind: z.literal('baseline'),
   start: Numeric.optional(),
 });

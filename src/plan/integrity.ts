@@ -1,7 +1,8 @@
 import { compare, isInSupportedRange, toText, toValue, type Value } from '../_lib/numeric.js';
 import { findLoop } from '../_lib/graph.js';
 import { messages, nouns } from '../error/messages.js';
-import type { Message } from '../i18n/message.js';
+import { msg, type Message } from '../i18n/message.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { formatPath, issue, type OkrkitIssue } from '../error/okrkit-error.js';
 import type { Plan } from './schema.js';
 
@@ -36,7 +37,7 @@ function indexIds(
  * their parents, metric key results whose target differs from the start, numbers in
  * range, and an acyclic cascade. Returns every problem found.
  */
-export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitIssue[] {
+export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}, registry: Registry = NO_PLUGINS): OkrkitIssue[] {
   const issues: OkrkitIssue[] = [];
   const push = (path: Path, code: OkrkitIssue['code'], message: Message) => issues.push(issue(path, code, message));
 
@@ -141,6 +142,9 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}): OkrkitI
         break;
       case 'binary':
         break;
+    }
+    if (kr.scoring?.type === 'plugin' && !registry.scorings.has(kr.scoring.id)) {
+      push(at('scoring', 'id'), 'unknown_reference', msg('plugin.unknownScoring', { id: kr.scoring.id, keyResult: kr.id }));
     }
     if (kr.scoring?.type === 'steps') {
       const seen = new Set<number>();

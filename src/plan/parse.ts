@@ -2,6 +2,9 @@ import { fromZodIssues } from '../_lib/zod-issues.js';
 import { messages } from '../error/messages.js';
 import { OkrkitError, type OkrkitIssue } from '../error/okrkit-error.js';
 import { checkIntegrity, type KnownIds, type PartialPlan } from './integrity.js';
+import type * as z from 'zod';
+import { KeyResult } from '../key-result/schema.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { PLAN_COLLECTIONS, Plan } from './schema.js';
 
 /**
@@ -21,10 +24,11 @@ function isRecord(x: unknown): x is Record<string, unknown> {
  * When the schema fails, keep the elements that pass their own schema (others become
  * holes) so the integrity checks still run and every problem is reported at once.
  */
-function salvage(input: Record<string, unknown>): { plan: PartialPlan; known: KnownIds } {
+function salvage(input: Record<string, unknown>, keyResult: z.ZodType): { plan: PartialPlan; known: KnownIds } {
   const plan: Record<string, unknown> = {};
   const known: Record<string, Set<string>> = {};
-  for (const [name, schema] of Object.entries(PLAN_COLLECTIONS)) {
+  for (const [name, collection] of Object.entries(PLAN_COLLECTIONS)) {
+    const schema: z.ZodType = name === 'keyResults' ? keyResult : collection;
     const raw = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
     const items = Array.isArray(raw) ? raw : [];
     const ids = new Set<string>();
@@ -62,17 +66,22 @@ function salvage(input: Record<string, unknown>): { plan: PartialPlan; known: Kn
  * @category Schemas
  */
 export function safeParsePlan(input: unknown): SafeParsePlanResult {
+  return safeParsePlanWith(input, Plan, KeyResult, NO_PLUGINS) as SafeParsePlanResult;
+}
+
+/** Parses a plan with given schemas and plug-ins (see createOkrkit). */
+export function safeParsePlanWith(input: unknown, planSchema: z.ZodType, keyResultSchema: z.ZodType, registry: Registry): SafeParsePlanResult {
   let issues: OkrkitIssue[];
   let data: Plan | undefined;
-  const parsed = Plan.safeParse(input);
+  const parsed = planSchema.safeParse(input);
   if (parsed.success) {
-    data = parsed.data;
-    issues = checkIntegrity(data);
+    data = parsed.data as Plan;
+    issues = checkIntegrity(data, {}, registry);
   } else {
     issues = fromZodIssues(parsed.error.issues);
     if (isRecord(input)) {
-      const { plan, known } = salvage(input);
-      issues.push(...checkIntegrity(plan, known));
+      const { plan, known } = salvage(input, keyResultSchema);
+      issues.push(...checkIntegrity(plan, known, registry));
     }
   }
   if (issues.length === 0 && data !== undefined) return { success: true, data };

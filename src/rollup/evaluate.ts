@@ -20,6 +20,7 @@ import { BY_SEVERITY, classify, SEVERITY, statusRules, type Status, type StatusO
 import type { Plan } from '../plan/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { WeightedMean } from './weighted-mean.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 
 /**
  * Options of {@link evaluate}.
@@ -199,6 +200,11 @@ function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
  * @category Rollup
  */
 export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {
+  return evaluateWith(plan, options, NO_PLUGINS);
+}
+
+/** Scores a plan with plug-ins (see createOkrkit). */
+export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Evaluation {
   if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const cap = checkCap(options.cap);
@@ -338,7 +344,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
       const kpi = kpis[ki] as Kpi;
       sourced = aggregate(kpi.aggregation ?? 'last', measurements, byKpi.items, byKpi.starts[ki] as number, byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
     }
-    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap, sourced);
+    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap, sourced, registry);
     measured[j] = m;
     const n = O + j;
     if (m.score !== null) {
@@ -486,7 +492,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
       const raw = value;
       const progress = raw === null ? null : raw > cap ? cap : raw;
       const m = measured[j] as KeyResultProgress;
-      const score = progress === null ? null : kr.finalScore ?? applyScoring(kr.scoring, progress);
+      const score = progress === null ? null : kr.finalScore ?? applyScoring(kr.scoring, progress, kr, registry);
       measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
       scored[n] = score === null ? 0 : 1;
       if (score !== null) scores[n] = score;
