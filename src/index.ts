@@ -87,7 +87,7 @@ export { defineKeyResultKind, defineScoring, createOkrkit } from './plugin/creat
 export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './plugin/create.js';
 export type { KeyResultKindContext } from './plugin/registry.js';
 
-export { lintPlan } from './lint/lint.js';
+export { lintPlan, LINT_RULES } from './lint/lint.js';
 export type { LintCode, LintFinding, LintOptions, Severity } from './lint/lint.js';
 
 export { formatScore, toScale } from './format/score.js';
@@ -95,6 +95,7 @@ export type { FormatScoreOptions, ScoreScale } from './format/score.js';
 export { formatValue } from './format/value.js';
 export type { FormatValueOptions } from './format/value.js';
 export { translate, localizeIssue, localizeError, label } from './i18n/localize.js';
-export type { Locale, LabelKey } from './i18n/localize.js';
+export type { LabelKey } from './i18n/localize.js';
+export type { Locale } from './i18n/locale.js';
 export type { Message, MessageParam } from './i18n/message.js';
 export type { MessageKey } from './i18n/en.js';

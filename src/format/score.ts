@@ -1,6 +1,6 @@
 import { Dec } from '../_lib/numeric.js';
 import { invalidArgument } from '../error/okrkit-error.js';
-import { checkLocale, type Locale } from '../i18n/localize.js';
+import { checkLocale, type Locale } from '../i18n/locale.js';
 import { INTL_LOCALE } from './value.js';
 
 /**

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../error/okrkit-error.js';
-import { checkLocale, type Locale } from '../i18n/localize.js';
+import { checkLocale, type Locale } from '../i18n/locale.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 
 /** The Intl locale for each of okrkit's languages. */

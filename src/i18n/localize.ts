@@ -1,24 +1,10 @@
 import { formatPath, type OkrkitError, type OkrkitIssue } from '../error/okrkit-error.js';
-import { invalidArgument } from '../error/okrkit-error.js';
+import { checkLocale, type Locale } from './locale.js';
 import { en, type MessageKey } from './en.js';
 import { renderWith, type Message, type MessageParam } from './message.js';
 import { vi } from './vi.js';
 
-/**
- * The languages okrkit speaks: English and Vietnamese.
- *
- * @category Messages
- */
-export type Locale = 'en' | 'vi';
-
 const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, vi };
-
-/** Checks a locale option. */
-export function checkLocale(locale: Locale | undefined): Locale {
-  if (locale === undefined) return 'en';
-  if (locale !== 'en' && locale !== 'vi') invalidArgument('arg.oneOf', { name: 'locale', options: "'en', 'vi'", value: String(locale) });
-  return locale;
-}
 
 /**
  * Puts a message into words in a language.

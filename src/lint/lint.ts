@@ -3,7 +3,8 @@ import { add, compare, toText, toValue, type Value } from '../_lib/numeric.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import type { MessageKey } from '../i18n/en.js';
-import { checkLocale, translate, type Locale } from '../i18n/localize.js';
+import { checkLocale, type Locale } from '../i18n/locale.js';
+import { translate } from '../i18n/localize.js';
 import { msg, type Message, type MessageParam } from '../i18n/message.js';
 import { checkDate } from '../key-result/progress.js';
 import { kpiSeries } from '../kpi/series.js';
@@ -17,7 +18,16 @@ import type { DeepReadonly } from '../schema/deep-readonly.js';
  */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Every lint rule with its default severity, in the order they run. */
+/**
+ * Every lint rule's stable code with its default severity, in the order the rules run.
+ *
+ * @example
+ * Object.keys(LINT_RULES).length
+ * //=> 15
+ * LINT_RULES['kpi-incomplete']
+ * //=> 'error'
+ * @category Lint
+ */
 export const LINT_RULES = {
   'objectives-per-owner': 'warning',
   'key-results-per-objective': 'warning',

@@ -118,10 +118,15 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   readonly KeyResult: z.ZodType<KeyResultOf<Kinds>>;
   /** The Plan schema with the plug-in kinds. */
   readonly Plan: z.ZodType<PlanWith<Kinds>>;
+  /** {@link parsePlan}, accepting the plug-in kinds and scorings. */
   parsePlan(input: unknown): PlanWith<Kinds>;
+  /** {@link safeParsePlan}, accepting the plug-in kinds and scorings. */
   safeParsePlan(input: unknown): { success: true; data: PlanWith<Kinds> } | { success: false; error: NonNullable<SafeParsePlanResult['error']> };
+  /** {@link evaluate}, measuring plug-in key results with their own rules. */
   evaluate(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): Evaluation;
+  /** {@link keyResultProgress} for built-in and plug-in key results. */
   keyResultProgress(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
+  /** {@link lintPlan} over a plan with plug-in key results. */
   lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
 }
 
