@@ -57,7 +57,7 @@ const CheckIns = /*@__PURE__*/ z.array(CheckIn);
  * @throws {OkrkitError} `invalid_argument` for bad input.
  * @example
  * keyResultHistory(kr, checkIns, q3, { asOf: '2026-08-15' }).map((p) => [p.date, p.progress, p.expected])
- * //=> [['2026-07-01', 0, 0], ['2026-07-31', 0.3, 0.333…], ['2026-08-15', 0.3, 0.5]]
+ * //=> [['2026-07-01', 0, 0], ['2026-07-31', 0.3, 0.3296…], ['2026-08-15', 0.3, 0.4945…]]
  * @category Pace
  */
 export function keyResultHistory(

@@ -43,8 +43,9 @@ export interface KpiAlert {
  * @returns The alerts, worst attainment first.
  * @throws {OkrkitError} `invalid_argument` for bad options or an unknown cycle.
  * @example
- * kpiAlerts(plan, { asOf: '2026-11-15' })
- * //=> [{ kpiId: 'cost-per-lead', status: 'red', attainment: 0.4, cycleIds: ['q4-2026'] }]
+ * // plan: examples/plans/abc-kpis.json
+ * kpiAlerts(plan, { asOf: '2026-11-15' })[0]
+ * //=> { kpiId: 'cost-per-lead', status: 'red', attainment: 0.2, cycleIds: ['q4-2026'] }
  * @category KPIs
  */
 export function kpiAlerts(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {

@@ -99,7 +99,7 @@ function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Mea
  * @example
  * const leads = { id: 'leads', name: 'New leads', target: { polarity: 'higher', value: 20 }, timeframe: { start: '2026-10-01', end: '2026-12-31' }, dataSource: { name: 'CRM' }, frequency: 'weekly', aggregation: 'sum' } as const;
  * evaluateKpi(leads, [{ kpiId: 'leads', at: '2026-11-15', value: 12 }], { asOf: '2026-11-15' })
- * //=> { actual: 12, attainment: 0.6, pacedAttainment: 1.045…, status: 'green', … }
+ * //=> { actual: 12, attainment: 0.6, pacedAttainment: 1.2, status: 'green', … } (46 of 92 days gone: 10 due)
  * @category KPIs
  */
 export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): KpiEvaluation {
@@ -158,7 +158,7 @@ export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): 
  * @throws {OkrkitError} as {@link evaluateKpi}.
  * @example
  * kpiStatus(leads, [{ kpiId: 'leads', at: '2026-11-15', value: 12 }], { asOf: '2026-11-15' })
- * //=> 'green' (12 of the 11.5 due by mid-November)
+ * //=> 'green' (12 of the 10 due by mid-November)
  * @category KPIs
  */
 export function kpiStatus(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): Rag | null {

@@ -28,8 +28,9 @@ export interface EvaluateKpisOptions {
  * @returns Each KPI's {@link KpiEvaluation}, by id.
  * @throws {OkrkitError} `unknown_reference` for a measurement of an unknown KPI or an unknown cycle; `invalid_argument` for bad options.
  * @example
- * evaluateKpis(plan, { asOf: '2026-11-15' })['new-leads'].status
- * //=> 'green'
+ * // plan: examples/plans/abc-kpis.json — 9 of 20 leads, paced: 0.9 of the 10 due
+ * evaluateKpis(plan, { asOf: '2026-11-15' })['lan-leads'].status
+ * //=> 'amber'
  * @category KPIs
  */
 export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions = {}): Readonly<Record<string, KpiEvaluation>> {

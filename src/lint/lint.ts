@@ -126,8 +126,9 @@ function hasQuantity(title: string): boolean {
  * @returns The findings, rule by rule in the order above.
  * @throws {OkrkitError} `invalid_argument` for bad options only.
  * @example
- * lintPlan(plan, { asOf: '2026-08-20', locale: 'vi', rules: { 'metric-without-unit': 'off' } })
- * //=> [{ code: 'stale-key-result', severity: 'warning', id: 'kr-seo', path: ['keyResults', 3], message: 'Đã 20 ngày chưa check-in …' }, …]
+ * // plan: examples/plans/saas-cascade.json
+ * lintPlan(plan, { asOf: '2026-08-20', locale: 'vi' }).find((f) => f.id === 'kr-seo')
+ * //=> { code: 'metric-without-unit', severity: 'info', id: 'kr-seo', path: ['keyResults', 3], message: 'Kết quả then chốt dạng số này chưa có đơn vị (%, VND, khách hàng…).', … }
  * @category Lint
  */
 export function lintPlan(plan: DeepReadonly<Plan>, options: LintOptions = {}): LintFinding[] {

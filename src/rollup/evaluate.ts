@@ -190,13 +190,14 @@ function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
  * @throws {OkrkitError} `cascade_loop` when contributions form a loop, `unknown_reference`
  *   for an id that does not resolve, `invalid_argument` for bad options or values.
  * @example
+ * // plan: examples/plans/xyz-corp.json
  * const evaluation = evaluate(plan, { asOf: '2026-08-15' });
- * evaluation.objectives['o1'].score
- * //=> 0.6
- * evaluation.objectives['o1'].status
- * //=> 'atRisk'
- * evaluation.objectives['o1'].contributors
- * //=> [{ id: 'kr1', type: 'keyResult', weight: 1, share: 0.5, score: 0.7 }, …]
+ * evaluation.objectives['o-sales'].score
+ * //=> 0.2305… (83/360: the mean of 6/20, 4/15 and 0.5/4)
+ * evaluation.objectives['o-sales'].status
+ * //=> 'offTrack'
+ * evaluation.objectives['o-sales'].contributors[0]
+ * //=> { id: 'kr-sales-growth', type: 'keyResult', weight: 1, share: 0.333…, score: 0.3 }
  * @category Rollup
  */
 export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {

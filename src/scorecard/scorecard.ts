@@ -204,9 +204,10 @@ function weightsOf(options: ScorecardOptions): Map<string, number> {
  * @returns The {@link Scorecard}.
  * @throws {OkrkitError} `invalid_argument` for bad options or KPIs that cannot be measured.
  * @example
+ * // plan: examples/plans/abc-kpis.json
  * const sheet = scorecard(plan, { ownerId: 'lan', asOf: '2026-12-31' });
  * [sheet.total, sheet.rating]
- * //=> [82.5, 'B']
+ * //=> [92, 'A']
  * @category Scorecards
  */
 export function scorecard(plan: DeepReadonly<Plan>, options: ScorecardOptions = {}): Scorecard {
@@ -250,8 +251,9 @@ export interface UnitScorecard {
  * @returns Each unit's {@link UnitScorecard}, by id.
  * @throws {OkrkitError} `invalid_argument` for bad options.
  * @example
+ * // plan: examples/plans/abc-kpis.json — Sales is the mean of Lan (92) and Minh (82)
  * scorecardByUnit(plan, { asOf: '2026-12-31' })['sales'].total
- * //=> 78.4
+ * //=> 87
  * @category Scorecards
  */
 export function scorecardByUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'> = {}): Readonly<Record<string, UnitScorecard>> {
