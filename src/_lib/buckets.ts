@@ -20,3 +20,24 @@ export function bucket(keys: ArrayLike<number>, keyCount: number): { starts: Int
   }
   return { starts, items };
 }
+
+/**
+ * Groups records by the position of the id they refer to (a check-in by its key result,
+ * a measurement by its KPI): `keyOf` gives the id, `index` maps ids to positions, and
+ * `unknown` is called (and must throw) for an id that is not in the index.
+ */
+export function bucketByRef<T>(
+  records: readonly T[],
+  keyOf: (record: T) => string,
+  index: ReadonlyMap<string, number>,
+  keyCount: number,
+  unknown: (id: string) => never,
+): { starts: Int32Array; items: Int32Array } {
+  const owner = new Int32Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const id = keyOf(records[i] as T);
+    const k = index.get(id);
+    owner[i] = k === undefined ? unknown(id) : k;
+  }
+  return bucket(owner, keyCount);
+}

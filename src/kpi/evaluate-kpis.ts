@@ -1,4 +1,4 @@
-import { bucket } from '../_lib/buckets.js';
+import { bucketByRef } from '../_lib/buckets.js';
 import { messages, nouns } from '../error/messages.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
@@ -42,13 +42,9 @@ export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOpti
   const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
   const index = new Map<string, number>();
   kpis.forEach((k, i) => index.set(k.id, i));
-  const owner = new Int32Array(measurements.length);
-  measurements.forEach((m, i) => {
-    const k = index.get(m.kpiId);
-    if (k === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.kpi, m.kpiId));
-    owner[i] = k;
+  const { starts, items } = bucketByRef(measurements, (m) => m.kpiId, index, kpis.length, (id) => {
+    throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.kpi, id));
   });
-  const { starts, items } = bucket(owner, kpis.length);
   const out = Object.create(null) as Record<string, KpiEvaluation>;
   kpis.forEach((k, i) => {
     out[k.id] = evaluateKpiWith(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);

@@ -1,4 +1,4 @@
-import { bucket } from '../_lib/buckets.js';
+import { bucket, bucketByRef } from '../_lib/buckets.js';
 import { findLoop } from '../_lib/graph.js';
 import { toNumber, toValue } from '../_lib/numeric.js';
 import { at, messages, nouns, where } from '../error/messages.js';
@@ -246,21 +246,14 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
   const factsOf: CycleFacts[] = objectives.map((o) => cycleFacts.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
 
   // Group check-ins by key result (counting sort: linear, no array per key result).
-  const owner = new Int32Array(checkIns.length);
-  for (let i = 0; i < checkIns.length; i++) {
-    const id = (checkIns[i] as CheckIn).keyResultId;
-    const j = krIndex.get(id);
-    if (j === undefined) unknown(nouns.keyResult, id);
-    owner[i] = j;
-  }
-  const { starts, items: grouped } = bucket(owner, K);
+  const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, K, (id) => unknown(nouns.keyResult, id));
 
   // KPI measurements grouped by KPI, for key results fed by a KPI.
   const kpis = arrayOf<Kpi>(plan, 'kpis');
   const measurements = arrayOf<Measurement>(plan, 'measurements');
   const kpiIndex = new Map<string, number>();
   kpis.forEach((k, i) => kpiIndex.set(k.id, i));
-  const byKpi = kpis.length === 0 ? null : groupMeasurements(measurements, kpiIndex);
+  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknown(nouns.kpi, id));
 
   // Contribution edges child → parent. Nodes: objectives 0..O-1, key results O..O+K-1.
   const edgeChild: number[] = [];
@@ -586,18 +579,6 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
     };
   }
   return { asOf, cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
-}
-
-/** Measurements grouped by KPI (counting sort). */
-function groupMeasurements(measurements: readonly Measurement[], kpiIndex: ReadonlyMap<string, number>) {
-  const owner = new Int32Array(measurements.length);
-  for (let i = 0; i < measurements.length; i++) {
-    const id = (measurements[i] as Measurement).kpiId;
-    const k = kpiIndex.get(id);
-    if (k === undefined) unknown(nouns.kpi, id);
-    owner[i] = k;
-  }
-  return bucket(owner, kpiIndex.size);
 }
 
 /** The check-ins at `items[from..to)`. */
