@@ -35,7 +35,6 @@ export type OkrkitIssueCode =
   | 'phase_order'
   | 'missing_kpi_part'
   | 'kpi_target'
-  | 'unknown_kind'
   | 'invalid_weight'
   | 'number_out_of_range'
   | 'cascade_loop';
