@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
+import { dateOf, daysBetween } from '../_lib/calendar.js';
 import { Dec, ratioOfDifferences, toNumber, toValue, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import { CheckIn } from '../check-in/schema.js';
 import { Cycle } from '../cycle/schema.js';
-import { applyScoring } from '../key-result/measure.js';
+import { applyScoring, compareCheckIns } from '../key-result/measure.js';
 import { checkCap, checkDate } from '../key-result/progress.js';
 import { KeyResult } from '../key-result/schema.js';
 import { classify, statusRules, type Status, type StatusOptions, type StatusRules } from '../pace/status.js';
@@ -75,7 +75,7 @@ export function forecastWith(
       const d = dateOf(c.at);
       return d >= cycle.start && d <= until && d <= cycle.end;
     })
-    .sort((a, b) => compareTimestamps(a.at, b.at));
+    .sort(compareCheckIns);
   // Running current value after each check-in; the last state of each date counts.
   const series = new Map<string, Dec>();
   let acc: Dec | null = null;

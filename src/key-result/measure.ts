@@ -10,6 +10,9 @@ import {
   type Value,
 } from '../_lib/numeric.js';
 import { ExactSum } from '../_lib/exact-sum.js';
+
+/** -0 as 0: JSON may carry -0, results never do. */
+export const positiveZero = (x: number): number => (x === 0 ? 0 : x);
 import { OkrkitError } from '../error/okrkit-error.js';
 import { at, messages, where } from '../error/messages.js';
 import type { Message } from '../i18n/message.js';
@@ -66,7 +69,7 @@ function valueOrThrow(x: string | number, place: Message): Value {
 }
 
 /** Total order on check-ins of one key result, so "latest" never depends on input order. */
-function compareCheckIns(a: CheckIn, b: CheckIn): number {
+export function compareCheckIns(a: CheckIn, b: CheckIn): number {
   const byTime = compareTimestamps(a.at, b.at);
   if (byTime !== 0) return byTime;
   const ia = a.id ?? '';
@@ -97,7 +100,7 @@ export function applyScoring(
   for (const step of scoring.steps) {
     if (progress >= step.min && (best === null || step.min > best.min)) best = step;
   }
-  return best === null ? 0 : best.score;
+  return best === null ? 0 : positiveZero(best.score);
 }
 
 function meets(kr: KeyResult, v: Value): boolean {
@@ -262,7 +265,7 @@ export function measureKeyResult(
 
   const progress = raw === null ? null : raw < 0 ? 0 : raw > cap ? cap : raw;
   const overridden = kr.finalScore !== undefined && raw !== null;
-  const score = progress === null ? null : overridden ? (kr.finalScore as number) : applyScoring(kr.scoring, progress, kr, registry);
+  const score = progress === null ? null : overridden ? positiveZero(kr.finalScore as number) : applyScoring(kr.scoring, progress, kr, registry);
   return {
     keyResultId: kr.id,
     value: current === null ? null : toNumber(current),
@@ -272,6 +275,6 @@ export function measureKeyResult(
     overridden,
     checkIns: source !== null ? source.count : counted,
     lastCheckIn: source !== null ? source.last : latest === null ? null : dateOf(latest.at),
-    confidence: latestConfident === null ? null : (latestConfident.confidence as number),
+    confidence: latestConfident === null ? null : positiveZero(latestConfident.confidence as number),
   };
 }

@@ -9,7 +9,7 @@ import { elapsedShare, stateAt } from '../cycle/query.js';
 import type { Cycle } from '../cycle/schema.js';
 import { forecastWith, type Forecast } from '../forecast/forecast.js';
 import { gradeRules, gradeWith, type Grade, type GradeOptions } from '../grade/grade.js';
-import { applyScoring, measureKeyResult, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
+import { applyScoring, measureKeyResult, positiveZero, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
 import { aggregate } from '../kpi/measure.js';
 import type { Kpi, Measurement } from '../kpi/schema.js';
 import { checkCap, checkDate } from '../key-result/progress.js';
@@ -463,7 +463,7 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
         computed[n] = value;
         hasComputed[n] = 1;
       }
-      const final = o.finalScore ?? value;
+      const final = o.finalScore === undefined ? value : positiveZero(o.finalScore);
       if (final !== null) {
         scores[n] = final;
         scored[n] = 1;
@@ -486,7 +486,7 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
       const raw = value;
       const progress = raw === null ? null : raw > cap ? cap : raw;
       const m = measured[j] as KeyResultProgress;
-      const score = progress === null ? null : kr.finalScore ?? applyScoring(kr.scoring, progress, kr, registry);
+      const score = progress === null ? null : kr.finalScore !== undefined ? positiveZero(kr.finalScore) : applyScoring(kr.scoring, progress, kr, registry);
       measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
       scored[n] = score === null ? 0 : 1;
       if (score !== null) scores[n] = score;

@@ -111,11 +111,25 @@ describe('edge numbers and dates', () => {
     }
   });
 
-  it('takes -0 as 0 and never returns -0', () => {
+  it('takes -0 as 0 and never returns -0 (a value, a confidence, a final score, a step score)', () => {
     const r = planWith(-0, 'checkIn');
     const e = evaluate(r.data!, { asOf: '2026-08-02' });
     expect(Object.is(e.keyResults['k']!.value, 0)).toBe(true);
     expect(Object.is(e.keyResults['k']!.progress, 0)).toBe(true);
+    // found by `npm run fuzz`: a confidence of -0 used to come out as -0
+    const plan = parsePlan({
+      cycles: [q3],
+      objectives: [{ id: 'o', title: 'o', cycleId: 'q3', finalScore: -0 }],
+      keyResults: [
+        { id: 'a', objectiveId: 'o', title: 'a', kind: 'metric', start: 0, target: 10, finalScore: -0 },
+        { id: 'b', objectiveId: 'o', title: 'b', kind: 'metric', start: 0, target: 10, scoring: { type: 'steps', steps: [{ min: 0, score: -0 }] } },
+      ],
+      checkIns: [{ keyResultId: 'a', at: '2026-08-01', value: 1, confidence: -0 }],
+    });
+    const f = evaluate(plan, { asOf: '2026-08-02' });
+    for (const x of [f.keyResults['a']!.confidence, f.keyResults['a']!.score, f.keyResults['b']!.score, f.objectives['o']!.score, f.objectives['o']!.confidence]) {
+      expect(Object.is(x, -0)).toBe(false);
+    }
   });
 
   it.each(['2026-02-30', '2026-13-01', '2026-1-01', '26-01-01'])('rejects the date %s', (date) => {
