@@ -139,7 +139,7 @@ export interface Evaluation {
 const EMPTY: readonly never[] = Object.freeze([]);
 
 /** What evaluation needs to know about one cycle, computed once. */
-interface CycleFacts {
+export interface CycleFacts {
   readonly start: string;
   readonly end: string;
   /** Check-ins counted: from the start to min(asOf, end). */
@@ -150,6 +150,21 @@ interface CycleFacts {
   readonly linear: number;
   readonly started: boolean;
   readonly graded: boolean;
+}
+
+/** The facts of a cycle at an evaluation date. */
+export function cycleFacts(c: Cycle, asOf: string | null): CycleFacts {
+  const day = asOf ?? c.end;
+  return {
+    start: c.start,
+    end: c.end,
+    since: c.start,
+    until: asOf !== null && asOf < c.end ? asOf : c.end,
+    day,
+    linear: elapsedShare(c.start, c.end, day),
+    started: day >= c.start,
+    graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
+  };
 }
 
 function weightOf(w: string | number | undefined, place: Message): number {
@@ -206,6 +221,63 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
 
 /** Scores a plan with plug-ins (see createOkrkit). */
 export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Evaluation {
+  return runEvaluation(plan, options, registry).evaluation;
+}
+
+/**
+ * Everything an evaluation knows while it runs: indexes, the contribution graph in
+ * compressed form, and one slot per node for each channel. Nodes are objectives
+ * 0..O-1, then key results O..O+K-1. The live evaluation keeps it to re-score a key
+ * result's ancestors.
+ */
+export interface Scoring {
+  readonly objectives: readonly Objective[];
+  readonly keyResults: readonly KeyResult[];
+  readonly checkIns: readonly CheckIn[];
+  readonly O: number;
+  readonly K: number;
+  readonly cap: number;
+  readonly asOf: string | null;
+  readonly rules: ReturnType<typeof statusRules>;
+  readonly grades: ReturnType<typeof gradeRules>;
+  readonly withForecast: boolean;
+  readonly registry: Registry;
+  readonly krIndex: ReadonlyMap<string, number>;
+  readonly factsOf: readonly CycleFacts[];
+  readonly krObjective: Int32Array;
+  readonly starts: Int32Array;
+  readonly grouped: Int32Array;
+  readonly kpis: readonly Kpi[];
+  readonly kpiIndex: ReadonlyMap<string, number>;
+  readonly measurements: readonly Measurement[];
+  readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
+  readonly driven: Uint8Array;
+  readonly edgeChild: readonly number[];
+  readonly edgeParent: readonly number[];
+  readonly edgeWeight: readonly number[];
+  readonly byParentStart: Int32Array;
+  readonly byParent: Int32Array;
+  readonly byChildStart: Int32Array;
+  readonly byChild: Int32Array;
+  readonly initiativeGroups: ReadonlyMap<number, number[]>;
+  readonly scores: Float64Array;
+  readonly scored: Uint8Array;
+  readonly expected: Float64Array;
+  readonly confidence: Float64Array;
+  readonly confident: Uint8Array;
+  readonly forecastScores: Float64Array;
+  readonly severity: Uint8Array;
+  readonly computed: Float64Array;
+  readonly hasComputed: Uint8Array;
+  readonly measured: KeyResultProgress[];
+  readonly forecasts: (Forecast | null)[];
+  readonly contributorsOf: (readonly Contribution[])[];
+  /** Each node's position in the topological order (children first). */
+  readonly rank: Int32Array;
+}
+
+/** Builds the scoring state: indexes and graph, no scores yet. */
+function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Scoring {
   if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const cap = checkCap(options.cap);
@@ -229,21 +301,9 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
   for (let j = 0; j < K; j++) krIndex.set((keyResults[j] as KeyResult).id, j);
 
   // Facts per cycle, and each objective's cycle.
-  const cycleFacts = new Map<string, CycleFacts>();
-  for (const c of cycles) {
-    const day = asOf ?? c.end;
-    cycleFacts.set(c.id, {
-      start: c.start,
-      end: c.end,
-      since: c.start,
-      until: asOf !== null && asOf < c.end ? asOf : c.end,
-      day,
-      linear: elapsedShare(c.start, c.end, day),
-      started: day >= c.start,
-      graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
-    });
-  }
-  const factsOf: CycleFacts[] = objectives.map((o) => cycleFacts.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
+  const factsById = new Map<string, CycleFacts>();
+  for (const c of cycles) factsById.set(c.id, cycleFacts(c, asOf));
+  const factsOf: CycleFacts[] = objectives.map((o) => factsById.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
 
   // Group check-ins by key result (counting sort: linear, no array per key result).
   const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, K, (id) => unknown(nouns.keyResult, id));
@@ -255,7 +315,7 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
   kpis.forEach((k, i) => kpiIndex.set(k.id, i));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknown(nouns.kpi, id));
 
-  // Contribution edges child → parent. Nodes: objectives 0..O-1, key results O..O+K-1.
+  // Contribution edges child → parent.
   const edgeChild: number[] = [];
   const edgeParent: number[] = [];
   const edgeWeight: number[] = [];
@@ -310,55 +370,8 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
 
   // Compressed adjacency: edges by parent (to compute) and by child (to propagate).
   const N = O + K;
-  const E = edgeChild.length;
   const { starts: byParentStart, items: byParent } = bucket(edgeParent, N);
   const { starts: byChildStart, items: byChild } = bucket(edgeChild, N);
-
-  // Per-node channels: score, expected progress, confidence, forecast score, status.
-  const scores = new Float64Array(N);
-  const scored = new Uint8Array(N);
-  const expected = new Float64Array(N);
-  const confidence = new Float64Array(N);
-  const confident = new Uint8Array(N);
-  const forecastScores = new Float64Array(N);
-  const severity = new Uint8Array(N);
-
-  // Key results measured from their check-ins.
-  const measured: KeyResultProgress[] = new Array(K);
-  const forecasts: (Forecast | null)[] = withForecast ? new Array<Forecast | null>(K).fill(null) : [];
-  for (let j = 0; j < K; j++) {
-    const kr = keyResults[j] as KeyResult;
-    const facts = factsOf[krObjective[j] as number] as CycleFacts;
-    const from = starts[j] as number;
-    const to = starts[j + 1] as number;
-    let sourced: SourcedValue | null = null;
-    if (kr.source !== undefined) {
-      const ki = kpiIndex.get(kr.source.kpiId);
-      if (ki === undefined || byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
-      const kpi = kpis[ki] as Kpi;
-      sourced = aggregate(kpi.aggregation ?? 'last', measurements, byKpi.items, byKpi.starts[ki] as number, byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
-    }
-    const m = measureKeyResult(kr, checkIns, grouped, from, to, facts, cap, sourced, registry);
-    measured[j] = m;
-    const n = O + j;
-    if (m.score !== null) {
-      scores[n] = m.score;
-      scored[n] = 1;
-    }
-    if (m.confidence !== null) {
-      confidence[n] = m.confidence;
-      confident[n] = 1;
-    }
-    const e = expectedAt(kr, facts, facts.day, facts.linear);
-    expected[n] = e;
-    const hasData = m.checkIns > 0 || kr.kind === 'milestones';
-    severity[n] = SEVERITY[classify(m.progress, e, facts.started, hasData, rules, m.confidence)];
-    if (withForecast) {
-      const f = kr.kind === 'metric' ? forecastWith(kr, groupOf(checkIns, grouped, from, to), facts, facts.until, cap, rules) : null;
-      forecasts[j] = f;
-      forecastScores[n] = f !== null ? f.score : m.score ?? 0;
-    }
-  }
 
   // Initiatives, grouped by objective, only when some objective counts them.
   const initiativeGroups = new Map<number, number[]>();
@@ -378,9 +391,226 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
     });
   }
 
+  return {
+    objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective,
+    starts, grouped, kpis, kpiIndex, measurements, byKpi, driven, edgeChild, edgeParent, edgeWeight,
+    byParentStart, byParent, byChildStart, byChild, initiativeGroups,
+    scores: new Float64Array(N),
+    scored: new Uint8Array(N),
+    expected: new Float64Array(N),
+    confidence: new Float64Array(N),
+    confident: new Uint8Array(N),
+    forecastScores: new Float64Array(N),
+    severity: new Uint8Array(N),
+    computed: new Float64Array(O),
+    hasComputed: new Uint8Array(O),
+    measured: new Array(K),
+    forecasts: withForecast ? new Array<Forecast | null>(K).fill(null) : [],
+    contributorsOf: new Array(N),
+    rank: new Int32Array(N),
+  };
+}
+
+/**
+ * Measures key result j from its check-ins (`checkIns` overrides the plan's, for the
+ * live evaluation) and sets its channels.
+ */
+export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[] | null = null): void {
+  const kr = st.keyResults[j] as KeyResult;
+  const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
+  const from = st.starts[j] as number;
+  const to = st.starts[j + 1] as number;
+  let sourced: SourcedValue | null = null;
+  if (kr.source !== undefined) {
+    const ki = st.kpiIndex.get(kr.source.kpiId);
+    if (ki === undefined || st.byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
+    const kpi = st.kpis[ki] as Kpi;
+    sourced = aggregate(kpi.aggregation ?? 'last', st.measurements, st.byKpi.items, st.byKpi.starts[ki] as number, st.byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
+  }
+  const m =
+    checkIns === null
+      ? measureKeyResult(kr, st.checkIns, st.grouped, from, to, facts, st.cap, sourced, st.registry)
+      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, st.cap, sourced, st.registry);
+  st.measured[j] = m;
+  const n = st.O + j;
+  st.scored[n] = m.score === null ? 0 : 1;
+  st.scores[n] = m.score ?? 0;
+  st.confident[n] = m.confidence === null ? 0 : 1;
+  st.confidence[n] = m.confidence ?? 0;
+  const e = expectedAt(kr, facts, facts.day, facts.linear);
+  st.expected[n] = e;
+  const hasData = m.checkIns > 0 || kr.kind === 'milestones';
+  st.severity[n] = SEVERITY[classify(m.progress, e, facts.started, hasData, st.rules, m.confidence)];
+  if (st.withForecast) {
+    const own = checkIns ?? groupOf(st.checkIns, st.grouped, from, to);
+    const f = kr.kind === 'metric' ? forecastWith(kr, own, facts, facts.until, st.cap, st.rules) : null;
+    st.forecasts[j] = f;
+    st.forecastScores[n] = f !== null ? f.score : m.score ?? 0;
+  }
+}
+
+/** Scores node n (an objective or a driven key result) from its contributors. */
+export function scoreNode(st: Scoring, n: number): void {
+  const { O, scores, scored, expected, confidence, confident, forecastScores, severity, edgeChild, edgeWeight, byParent } = st;
+  const mean = new WeightedMean();
+  const expectedMean = new WeightedMean();
+  const confidenceMean = new WeightedMean();
+  const forecastMean = st.withForecast ? new WeightedMean() : null;
+  let worst = -1;
+  const from = st.byParentStart[n] as number;
+  const to = st.byParentStart[n + 1] as number;
+  for (let k = from; k < to; k++) {
+    const e = byParent[k] as number;
+    const child = edgeChild[e] as number;
+    const w = edgeWeight[e] as number;
+    mean.add(scored[child] === 1 ? (scores[child] as number) : null, w);
+    expectedMean.add(expected[child] as number, w);
+    if (child >= O && confident[child] === 1) confidenceMean.add(confidence[child] as number, w);
+    forecastMean?.add(forecastScores[child] as number, w);
+    const s = severity[child] as number;
+    if (s > worst) worst = s;
+  }
+  let initiativeShare: { weight: number; score: number } | null = null;
+  if (n < O) {
+    const o = st.objectives[n] as Objective;
+    const progresses = st.initiativeGroups.get(n);
+    if (o.initiativeWeight !== undefined && progresses !== undefined) {
+      const w = weightOf(o.initiativeWeight, where.objectiveField(o.id, 'initiativeWeight'));
+      const avg = new WeightedMean();
+      for (const p of progresses) avg.add(p, 1);
+      const s = avg.value();
+      if (w > 0 && s !== null) {
+        mean.add(s, w);
+        expectedMean.add(st.factsOf[n]!.linear, w);
+        forecastMean?.add(s, w);
+        initiativeShare = { weight: w, score: s };
+      }
+    }
+  }
+  const value = mean.value();
+  const total = mean.totalWeight();
+  const list: Contribution[] = [];
+  for (let k = from; k < to; k++) {
+    const e = byParent[k] as number;
+    const child = edgeChild[e] as number;
+    const w = edgeWeight[e] as number;
+    const s = scored[child] === 1 ? (scores[child] as number) : null;
+    list.push({ id: idOf(st, child), type: child < O ? 'objective' : 'keyResult', weight: w, share: s === null || total === 0 ? 0 : w / total, score: s });
+  }
+  if (initiativeShare !== null) {
+    list.push({ id: idOf(st, n), type: 'initiatives', weight: initiativeShare.weight, share: initiativeShare.weight / total, score: initiativeShare.score });
+  }
+  st.contributorsOf[n] = list;
+
+  if (n < O) {
+    const o = st.objectives[n] as Objective;
+    const facts = st.factsOf[n] as CycleFacts;
+    st.hasComputed[n] = value === null ? 0 : 1;
+    st.computed[n] = value ?? 0;
+    const final = o.finalScore === undefined ? value : positiveZero(o.finalScore);
+    scored[n] = final === null ? 0 : 1;
+    scores[n] = final ?? 0;
+    expected[n] = expectedMean.value() ?? facts.linear;
+    const c = confidenceMean.value();
+    confident[n] = c === null ? 0 : 1;
+    confidence[n] = c ?? 0;
+    if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? final ?? 0;
+    severity[n] =
+      st.rules.objective === 'mean' || worst < 0
+        ? SEVERITY[classify(final, expected[n] as number, facts.started, final !== null, st.rules)]
+        : worst;
+  } else {
+    const j = n - O;
+    const kr = st.keyResults[j] as KeyResult;
+    const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
+    const raw = value;
+    const progress = raw === null ? null : raw > st.cap ? st.cap : raw;
+    const m = st.measured[j] as KeyResultProgress;
+    const score = progress === null ? null : kr.finalScore !== undefined ? positiveZero(kr.finalScore) : applyScoring(kr.scoring, progress, kr, st.registry);
+    st.measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
+    scored[n] = score === null ? 0 : 1;
+    scores[n] = score ?? 0;
+    severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
+    if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
+  }
+}
+
+function idOf(st: Scoring, n: number): string {
+  return n < st.O ? st.objectives[n]!.id : st.keyResults[n - st.O]!.id;
+}
+
+/** Ids of the nodes that node n feeds. */
+function parentIdsOf(st: Scoring, n: number): readonly string[] {
+  const from = st.byChildStart[n] as number;
+  const to = st.byChildStart[n + 1] as number;
+  if (from === to) return EMPTY;
+  const ids: string[] = [];
+  for (let k = from; k < to; k++) ids.push(idOf(st, st.edgeParent[st.byChild[k] as number] as number));
+  return ids;
+}
+
+/** The plain record of objective i. */
+export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly string[], childIds: readonly string[]): ObjectiveEvaluation {
+  const o = st.objectives[i] as Objective;
+  const facts = st.factsOf[i] as CycleFacts;
+  const score = st.scored[i] === 1 ? (st.scores[i] as number) : null;
+  return {
+    objectiveId: o.id,
+    cycleId: o.cycleId,
+    score,
+    computedScore: st.hasComputed[i] === 1 ? (st.computed[i] as number) : null,
+    overridden: o.finalScore !== undefined,
+    expected: st.expected[i] as number,
+    status: BY_SEVERITY[st.severity[i] as number] as Status,
+    confidence: st.confident[i] === 1 ? (st.confidence[i] as number) : null,
+    grade: facts.graded ? gradeWith(score, o.commitment ?? 'aspirational', st.grades) : null,
+    forecastScore: st.withForecast ? (st.forecastScores[i] as number) : null,
+    contributors: st.contributorsOf[i] ?? EMPTY,
+    contributesTo: parentIdsOf(st, i),
+    keyResultIds,
+    childIds,
+  };
+}
+
+/** The plain record of key result j. */
+export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
+  const kr = st.keyResults[j] as KeyResult;
+  const m = st.measured[j] as KeyResultProgress;
+  const oi = st.krObjective[j] as number;
+  const owner = st.objectives[oi] as Objective;
+  const facts = st.factsOf[oi] as CycleFacts;
+  const n = st.O + j;
+  // An explicit literal (not a spread): one object shape for every key result.
+  return {
+    keyResultId: m.keyResultId,
+    value: m.value,
+    raw: m.raw,
+    progress: m.progress,
+    score: m.score,
+    overridden: m.overridden,
+    checkIns: m.checkIns,
+    lastCheckIn: m.lastCheckIn,
+    confidence: m.confidence,
+    objectiveId: kr.objectiveId,
+    expected: st.expected[n] as number,
+    status: kr.kind === 'baseline' ? null : (BY_SEVERITY[st.severity[n] as number] as Status),
+    grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(m.score, owner.commitment ?? 'aspirational', st.grades) : null,
+    forecast: st.withForecast ? (st.forecasts[j] ?? null) : null,
+    contributesTo: parentIdsOf(st, n),
+    drivenBy: st.driven[j] === 1 ? (st.contributorsOf[n] ?? EMPTY) : null,
+  };
+}
+
+/** Runs a whole evaluation and keeps its state (for the live evaluation). */
+export function runEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): { evaluation: Evaluation; state: Scoring } {
+  const st = prepare(plan, options, registry);
+  const { O, K, driven, edgeChild, edgeParent, byChildStart, byChild } = st;
+  const N = O + K;
+  for (let j = 0; j < K; j++) measureNode(st, j);
+
   // Kahn's order over objectives and driven key results.
   const pending = new Int32Array(N);
-  for (let e = 0; e < E; e++) {
+  for (let e = 0; e < edgeChild.length; e++) {
     const child = edgeChild[e] as number;
     if (child < O || driven[child - O] === 1) {
       const parent = edgeParent[e] as number;
@@ -393,107 +623,10 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
   for (let n = 0; n < N; n++) {
     if ((n < O || driven[n - O] === 1) && pending[n] === 0) queue[tail++] = n;
   }
-  const contributorsOf: (readonly Contribution[])[] = new Array(N);
-  const computed = new Float64Array(O);
-  const hasComputed = new Uint8Array(O);
-  const idOf = (n: number) => (n < O ? objectives[n]!.id : keyResults[n - O]!.id);
-
   while (head < tail) {
-    const n = queue[head++] as number;
-    const mean = new WeightedMean();
-    const expectedMean = new WeightedMean();
-    const confidenceMean = new WeightedMean();
-    const forecastMean = withForecast ? new WeightedMean() : null;
-    let worst = -1;
-    const from = byParentStart[n] as number;
-    const to = byParentStart[n + 1] as number;
-    for (let k = from; k < to; k++) {
-      const e = byParent[k] as number;
-      const child = edgeChild[e] as number;
-      const w = edgeWeight[e] as number;
-      mean.add(scored[child] === 1 ? (scores[child] as number) : null, w);
-      expectedMean.add(expected[child] as number, w);
-      if (child >= O && confident[child] === 1) confidenceMean.add(confidence[child] as number, w);
-      forecastMean?.add(forecastScores[child] as number, w);
-      const s = severity[child] as number;
-      if (s > worst) worst = s;
-    }
-    let initiativeShare: { weight: number; score: number } | null = null;
-    if (n < O) {
-      const o = objectives[n] as Objective;
-      const progresses = initiativeGroups.get(n);
-      if (o.initiativeWeight !== undefined && progresses !== undefined) {
-        const w = weightOf(o.initiativeWeight, where.objectiveField(o.id, 'initiativeWeight'));
-        const avg = new WeightedMean();
-        for (const p of progresses) avg.add(p, 1);
-        const s = avg.value();
-        if (w > 0 && s !== null) {
-          mean.add(s, w);
-          expectedMean.add(factsOf[n]!.linear, w);
-          forecastMean?.add(s, w);
-          initiativeShare = { weight: w, score: s };
-        }
-      }
-    }
-    const value = mean.value();
-    const total = mean.totalWeight();
-    const list: Contribution[] = [];
-    for (let k = from; k < to; k++) {
-      const e = byParent[k] as number;
-      const child = edgeChild[e] as number;
-      const w = edgeWeight[e] as number;
-      const s = scored[child] === 1 ? (scores[child] as number) : null;
-      list.push({
-        id: idOf(child),
-        type: child < O ? 'objective' : 'keyResult',
-        weight: w,
-        share: s === null || total === 0 ? 0 : w / total,
-        score: s,
-      });
-    }
-    if (initiativeShare !== null) {
-      list.push({ id: idOf(n), type: 'initiatives', weight: initiativeShare.weight, share: initiativeShare.weight / total, score: initiativeShare.score });
-    }
-    contributorsOf[n] = list;
-
-    if (n < O) {
-      const o = objectives[n] as Objective;
-      const facts = factsOf[n] as CycleFacts;
-      if (value !== null) {
-        computed[n] = value;
-        hasComputed[n] = 1;
-      }
-      const final = o.finalScore === undefined ? value : positiveZero(o.finalScore);
-      if (final !== null) {
-        scores[n] = final;
-        scored[n] = 1;
-      }
-      expected[n] = expectedMean.value() ?? facts.linear;
-      const c = confidenceMean.value();
-      if (c !== null) {
-        confidence[n] = c;
-        confident[n] = 1;
-      }
-      if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? final ?? 0;
-      severity[n] =
-        rules.objective === 'mean' || worst < 0
-          ? SEVERITY[classify(final, expected[n] as number, facts.started, final !== null, rules)]
-          : worst;
-    } else {
-      const j = n - O;
-      const kr = keyResults[j] as KeyResult;
-      const facts = factsOf[krObjective[j] as number] as CycleFacts;
-      const raw = value;
-      const progress = raw === null ? null : raw > cap ? cap : raw;
-      const m = measured[j] as KeyResultProgress;
-      const score = progress === null ? null : kr.finalScore !== undefined ? positiveZero(kr.finalScore) : applyScoring(kr.scoring, progress, kr, registry);
-      measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
-      scored[n] = score === null ? 0 : 1;
-      if (score !== null) scores[n] = score;
-      severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, rules)];
-      if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
-    }
-
+    const n = queue[head] as number;
+    st.rank[n] = head++;
+    scoreNode(st, n);
     for (let k = byChildStart[n] as number; k < (byChildStart[n + 1] as number); k++) {
       const parent = edgeParent[byChild[k] as number] as number;
       const left = (pending[parent] as number) - 1;
@@ -501,84 +634,32 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
       if (left === 0) queue[tail++] = parent;
     }
   }
-
   let waiting = 0;
   for (let n = 0; n < N; n++) if ((n < O || driven[n - O] === 1) && (pending[n] as number) > 0) waiting++;
   if (waiting > 0) {
     const adjacency: number[][] = Array.from({ length: N }, () => []);
-    for (let e = 0; e < E; e++) adjacency[edgeChild[e] as number]!.push(edgeParent[e] as number);
+    for (let e = 0; e < edgeChild.length; e++) adjacency[edgeChild[e] as number]!.push(edgeParent[e] as number);
     const loop = findLoop(adjacency) ?? [];
-    throw new OkrkitError('cascade_loop', messages.cascadeLoopError(loop.map(idOf)));
+    throw new OkrkitError('cascade_loop', messages.cascadeLoopError(loop.map((n) => idOf(st, n))));
   }
 
   // Assemble plain results.
-  const parentIdsOf = (n: number): readonly string[] => {
-    const from = byChildStart[n] as number;
-    const to = byChildStart[n + 1] as number;
-    if (from === to) return EMPTY;
-    const ids: string[] = [];
-    for (let k = from; k < to; k++) ids.push(idOf(edgeParent[byChild[k] as number] as number));
-    return ids;
-  };
   const krIdsOf: string[][] = Array.from({ length: O }, () => []);
-  for (let j = 0; j < K; j++) krIdsOf[krObjective[j] as number]!.push(keyResults[j]!.id);
+  for (let j = 0; j < K; j++) krIdsOf[st.krObjective[j] as number]!.push(st.keyResults[j]!.id);
   const childIdsOf: string[][] = Array.from({ length: O }, () => []);
   const roots: string[] = [];
+  const objectiveIndex = new Map<string, number>();
+  for (let i = 0; i < O; i++) objectiveIndex.set(st.objectives[i]!.id, i);
   for (let i = 0; i < O; i++) {
-    const o = objectives[i] as Objective;
+    const o = st.objectives[i] as Objective;
     if (o.parentId === undefined) roots.push(o.id);
     else childIdsOf[objectiveIndex.get(o.parentId) as number]!.push(o.id);
   }
-
   const objectiveResults = Object.create(null) as Record<string, ObjectiveEvaluation>;
-  for (let i = 0; i < O; i++) {
-    const o = objectives[i] as Objective;
-    const facts = factsOf[i] as CycleFacts;
-    const score = scored[i] === 1 ? (scores[i] as number) : null;
-    objectiveResults[o.id] = {
-      objectiveId: o.id,
-      cycleId: o.cycleId,
-      score,
-      computedScore: hasComputed[i] === 1 ? (computed[i] as number) : null,
-      overridden: o.finalScore !== undefined,
-      expected: expected[i] as number,
-      status: BY_SEVERITY[severity[i] as number] as Status,
-      confidence: confident[i] === 1 ? (confidence[i] as number) : null,
-      grade: facts.graded ? gradeWith(score, o.commitment ?? 'aspirational', grades) : null,
-      forecastScore: withForecast ? (forecastScores[i] as number) : null,
-      contributors: contributorsOf[i] ?? EMPTY,
-      contributesTo: parentIdsOf(i),
-      keyResultIds: krIdsOf[i]!,
-      childIds: childIdsOf[i]!,
-    };
-  }
+  for (let i = 0; i < O; i++) objectiveResults[st.objectives[i]!.id] = objectiveRecord(st, i, krIdsOf[i]!, childIdsOf[i]!);
   const keyResultResults = Object.create(null) as Record<string, KeyResultEvaluation>;
-  for (let j = 0; j < K; j++) {
-    const kr = keyResults[j] as KeyResult;
-    const m = measured[j] as KeyResultProgress;
-    const owner = objectives[krObjective[j] as number] as Objective;
-    const facts = factsOf[krObjective[j] as number] as CycleFacts;
-    // An explicit literal (not a spread): one object shape for every key result.
-    keyResultResults[kr.id] = {
-      keyResultId: m.keyResultId,
-      value: m.value,
-      raw: m.raw,
-      progress: m.progress,
-      score: m.score,
-      overridden: m.overridden,
-      checkIns: m.checkIns,
-      lastCheckIn: m.lastCheckIn,
-      confidence: m.confidence,
-      objectiveId: kr.objectiveId,
-      expected: expected[O + j] as number,
-      status: kr.kind === 'baseline' ? null : (BY_SEVERITY[severity[O + j] as number] as Status),
-      grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(m.score, owner.commitment ?? 'aspirational', grades) : null,
-      forecast: withForecast ? (forecasts[j] ?? null) : null,
-      contributesTo: parentIdsOf(O + j),
-      drivenBy: driven[j] === 1 ? (contributorsOf[O + j] ?? EMPTY) : null,
-    };
-  }
-  return { asOf, cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+  for (let j = 0; j < K; j++) keyResultResults[st.keyResults[j]!.id] = keyResultRecord(st, j);
+  return { evaluation: { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots }, state: st };
 }
 
 /** The check-ins at `items[from..to)`. */
