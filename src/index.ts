@@ -40,6 +40,8 @@ export type { KeyResultProgress, KeyResultProgressOptions } from './key-result/p
 export { scoreWeightedMean } from './rollup/weighted-mean.js';
 export type { WeightedScore } from './rollup/weighted-mean.js';
 export { evaluate } from './rollup/evaluate.js';
+export { liveEvaluation } from './rollup/live.js';
+export type { LiveEvaluation, EvaluationChanges } from './rollup/live.js';
 export type {
   Contribution,
   EvaluateOptions,
