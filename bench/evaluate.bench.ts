@@ -1,7 +1,7 @@
 // npm run bench [-- 10000 100000 1000000]
 // Times evaluate() on generated orgs and compares it with a plain-number loop over the
 // same data in the same run (the ratio is what to watch; absolute times vary by machine).
-import { evaluate } from '../src/index.js';
+import { evaluate, liveEvaluation } from '../src/index.js';
 import { plainRollup } from './baseline.js';
 import { generateOrg } from './generate.js';
 
@@ -37,3 +37,21 @@ for (const n of runs) {
   );
 }
 console.log(`\npeak resident memory: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+// Incremental re-scoring: check-ins applied to key results of the deepest objectives
+// (depth 6), each re-scoring its key result and ancestors, against a full evaluate.
+console.log('\n| key results | full evaluate | per check-in (live) | check-ins per full evaluate |');
+console.log('|---:|---:|---:|---:|');
+for (const n of runs.filter((x) => x >= 100_000)) {
+  const plan = generateOrg({ keyResults: n });
+  const full = time(() => evaluate(plan, { asOf }), 1);
+  const live = liveEvaluation(plan, { asOf });
+  const leaves = plan.keyResults.slice(-Math.min(10_000, plan.keyResults.length)); // the last objectives are the deepest
+  const count = 20_000;
+  const checkIns = Array.from({ length: count }, (_, i) => ({ keyResultId: leaves[(i * 7919) % leaves.length]!.id, at: '2026-08-30', value: i % 97 }));
+  for (let i = 0; i < 1000; i++) live.applyCheckIn(checkIns[i]!); // warm-up
+  const t0 = process.hrtime.bigint();
+  for (const c of checkIns) live.applyCheckIn(c);
+  const perCheckIn = Number(process.hrtime.bigint() - t0) / 1e6 / count;
+  console.log(`| ${n.toLocaleString('en')} | ${full.toFixed(0)} ms | ${(perCheckIn * 1000).toFixed(1)} µs | ${Math.round(full / perCheckIn).toLocaleString('en')} |`);
+}

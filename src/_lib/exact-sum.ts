@@ -2,18 +2,28 @@
  * Exact summation of doubles. The running sum is kept as a short list of
  * non-overlapping partials whose exact total is the true sum (Shewchuk's method, as
  * in Python's math.fsum), so a sum does not depend on the order of its terms and two
- * partial sums merge into the sum of all terms.
+ * partial sums merge into the sum of all terms. The list keeps an explicit count and
+ * never shrinks its array, so adding and resetting allocate nothing on the hot path.
  */
 export class ExactSum {
-  /** Non-overlapping partials, smallest magnitude first. */
-  readonly partials: number[] = [];
+  /** Non-overlapping partials, smallest magnitude first; only the first `count` are live. */
+  private readonly partials: number[] = [];
+  /** How many partials are live. */
+  count = 0;
+
+  /** Empties the sum, for reuse. */
+  reset(): this {
+    this.count = 0;
+    return this;
+  }
 
   /** Adds one double exactly. */
   add(value: number): this {
     const partials = this.partials;
+    const count = this.count;
     let x = value;
     let i = 0;
-    for (let j = 0; j < partials.length; j++) {
+    for (let j = 0; j < count; j++) {
       let y = partials[j] as number;
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -25,8 +35,8 @@ export class ExactSum {
       if (lo !== 0) partials[i++] = lo;
       x = hi;
     }
-    partials.length = i;
-    partials.push(x);
+    partials[i] = x;
+    this.count = i + 1;
     return this;
   }
 
@@ -49,14 +59,14 @@ export class ExactSum {
 
   /** Adds every term of another sum. */
   merge(other: ExactSum): this {
-    for (const p of other.partials) this.add(p);
+    for (let j = 0; j < other.count; j++) this.add(other.partials[j] as number);
     return this;
   }
 
   /** The exact sum rounded once to the nearest double. */
   value(): number {
     const partials = this.partials;
-    let n = partials.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = partials[--n] as number;
     let lo = 0;

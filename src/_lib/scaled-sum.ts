@@ -15,6 +15,14 @@ export class ScaledSum {
   scale = 0;
   valid = true;
 
+  /** Empties the sum, for reuse. */
+  reset(): this {
+    this.numerator = 0;
+    this.scale = 0;
+    this.valid = true;
+    return this;
+  }
+
   /** Adds n / 10^k for a safe integer n ≥ 0. */
   addScaled(n: number, k: number): this {
     if (!this.valid) return this;

@@ -449,13 +449,16 @@ export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[]
   }
 }
 
+/** Accumulators reused by every call of scoreNode (it never runs inside itself). */
+const SCRATCH = { mean: new WeightedMean(), expected: new WeightedMean(), confidence: new WeightedMean(), forecast: new WeightedMean(), initiatives: new WeightedMean() };
+
 /** Scores node n (an objective or a driven key result) from its contributors. */
 export function scoreNode(st: Scoring, n: number): void {
   const { O, scores, scored, expected, confidence, confident, forecastScores, severity, edgeChild, edgeWeight, byParent } = st;
-  const mean = new WeightedMean();
-  const expectedMean = new WeightedMean();
-  const confidenceMean = new WeightedMean();
-  const forecastMean = st.withForecast ? new WeightedMean() : null;
+  const mean = SCRATCH.mean.reset();
+  const expectedMean = SCRATCH.expected.reset();
+  const confidenceMean = SCRATCH.confidence.reset();
+  const forecastMean = st.withForecast ? SCRATCH.forecast.reset() : null;
   let worst = -1;
   const from = st.byParentStart[n] as number;
   const to = st.byParentStart[n + 1] as number;
@@ -476,7 +479,7 @@ export function scoreNode(st: Scoring, n: number): void {
     const progresses = st.initiativeGroups.get(n);
     if (o.initiativeWeight !== undefined && progresses !== undefined) {
       const w = weightOf(o.initiativeWeight, where.objectiveField(o.id, 'initiativeWeight'));
-      const avg = new WeightedMean();
+      const avg = SCRATCH.initiatives.reset();
       for (const p of progresses) avg.add(p, 1);
       const s = avg.value();
       if (w > 0 && s !== null) {

@@ -18,6 +18,18 @@ export class WeightedMean {
   private max = -Infinity;
   private scored = 0;
 
+  /** Empties the mean, for reuse on a hot path. */
+  reset(): this {
+    this.weighted.reset();
+    this.weights.reset();
+    this.decimalWeighted.reset();
+    this.decimalWeights.reset();
+    this.min = Infinity;
+    this.max = -Infinity;
+    this.scored = 0;
+    return this;
+  }
+
   /** Adds a scored item; weight 0 or a null score is skipped. */
   add(score: number | null, weight: number): this {
     if (score === null || !(weight > 0)) return this;
@@ -45,7 +57,7 @@ export class WeightedMean {
    */
   private binaryMean(total: number): number {
     const quotient = this.weighted.value() / total;
-    if (this.weights.partials.length > 1) return quotient;
+    if (this.weights.count > 1) return quotient;
     const residual = new ExactSum().merge(this.weighted).addProduct(-quotient, total).value();
     return quotient + residual / total;
   }

@@ -23,6 +23,12 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     ['parsePlan', () => parsePlan(plan)],
     ['safeParsePlan', () => safeParsePlan(plan)],
     ['evaluate', () => evaluate(plan, { asOf, forecast: true })],
+    ['liveEvaluation', () => {
+      const live = okrkit.liveEvaluation(plan, { asOf });
+      const kr = plan.keyResults[0];
+      if (kr !== undefined) live.applyCheckIn({ keyResultId: kr.id, at: asOf, value: 1 });
+      return live.evaluation;
+    }],
     ['lintPlan', () => lintPlan(plan, { asOf, locale: 'vi' })],
     ['evaluateKpis', () => evaluateKpis(plan, { asOf })],
     ['kpiAlerts', () => kpiAlerts(plan, { asOf })],
