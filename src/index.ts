@@ -41,6 +41,9 @@ export { scoreWeightedMean } from './rollup/weighted-mean.js';
 export type { WeightedScore } from './rollup/weighted-mean.js';
 export { evaluate } from './rollup/evaluate.js';
 export { liveEvaluation } from './rollup/live.js';
+export { evaluateShard, mergeShards } from './rollup/shard.js';
+export type { EvaluationShard } from './rollup/shard.js';
+export type { Measured } from './rollup/evaluate.js';
 export type { LiveEvaluation, EvaluationChanges } from './rollup/live.js';
 export type {
   Contribution,

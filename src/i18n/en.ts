@@ -105,6 +105,9 @@ export const en = {
   'arg.scoreWeight': 'weights: the weight of "{id}" must be a finite number of zero or more',
   'arg.invalid': '{name} does not match its schema',
   'arg.rule': 'unknown lint rule "{rule}"; expected one of {options}',
+  'arg.shardMissing': 'no shard measured key result "{id}"',
+  'arg.shardDuplicate': 'key result "{id}" was measured by two shards',
+  'arg.shardOptions': 'shard {index} was evaluated with another {name} than the merge',
   'arg.pluginKind': 'a plug-in kind needs a name that is not a built-in kind, got "{kind}"',
   'arg.pluginDuplicate': 'two plug-ins are named "{name}"',
 

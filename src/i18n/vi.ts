@@ -101,6 +101,9 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.scoreWeight': 'weights: trọng số của "{id}" phải là số hữu hạn không âm',
   'arg.invalid': '{name} không khớp với lược đồ',
   'arg.rule': 'không có quy tắc kiểm tra "{rule}"; cần một trong {options}',
+  'arg.shardMissing': 'không phân đoạn nào đã đo kết quả then chốt "{id}"',
+  'arg.shardDuplicate': 'kết quả then chốt "{id}" được đo bởi hai phân đoạn',
+  'arg.shardOptions': 'phân đoạn {index} được tính với {name} khác với lần gộp',
   'arg.pluginKind': 'loại plug-in cần một tên không trùng với loại có sẵn, nhận được "{kind}"',
   'arg.pluginDuplicate': 'có hai plug-in cùng tên "{name}"',
 

@@ -411,26 +411,60 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   };
 }
 
+/** A key result's measurement: its progress record and, when asked, its forecast. */
+export interface Measured {
+  readonly progress: KeyResultProgress;
+  readonly forecast: Forecast | null;
+}
+
+/** What measuring one key result needs from its plan. */
+export interface MeasureContext {
+  readonly checkIns: readonly CheckIn[];
+  readonly grouped: Int32Array;
+  readonly starts: Int32Array;
+  readonly kpis: readonly Kpi[];
+  readonly kpiIndex: ReadonlyMap<string, number>;
+  readonly measurements: readonly Measurement[];
+  readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
+  readonly cap: number;
+  readonly rules: ReturnType<typeof statusRules>;
+  readonly withForecast: boolean;
+  readonly registry: Registry;
+}
+
 /**
- * Measures key result j from its check-ins (`checkIns` overrides the plan's, for the
- * live evaluation) and sets its channels.
+ * Measures key result j (of the context's plan) in its cycle: from its check-ins, or
+ * from `checkIns` when given (the live evaluation's own list), or from its KPI.
  */
-export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[] | null = null): void {
-  const kr = st.keyResults[j] as KeyResult;
-  const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
-  const from = st.starts[j] as number;
-  const to = st.starts[j + 1] as number;
+export function measureOne(cx: MeasureContext, kr: KeyResult, j: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
+  const from = cx.starts[j] as number;
+  const to = cx.starts[j + 1] as number;
   let sourced: SourcedValue | null = null;
   if (kr.source !== undefined) {
-    const ki = st.kpiIndex.get(kr.source.kpiId);
-    if (ki === undefined || st.byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
-    const kpi = st.kpis[ki] as Kpi;
-    sourced = aggregate(kpi.aggregation ?? 'last', st.measurements, st.byKpi.items, st.byKpi.starts[ki] as number, st.byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
+    const ki = cx.kpiIndex.get(kr.source.kpiId);
+    if (ki === undefined || cx.byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
+    const kpi = cx.kpis[ki] as Kpi;
+    sourced = aggregate(kpi.aggregation ?? 'last', cx.measurements, cx.byKpi.items, cx.byKpi.starts[ki] as number, cx.byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
   }
-  const m =
+  const progress =
     checkIns === null
-      ? measureKeyResult(kr, st.checkIns, st.grouped, from, to, facts, st.cap, sourced, st.registry)
-      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, st.cap, sourced, st.registry);
+      ? measureKeyResult(kr, cx.checkIns, cx.grouped, from, to, facts, cx.cap, sourced, cx.registry)
+      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry);
+  const forecast =
+    cx.withForecast && kr.kind === 'metric' ? forecastWith(kr, checkIns ?? groupOf(cx.checkIns, cx.grouped, from, to), facts, facts.until, cx.cap, cx.rules) : null;
+  return { progress, forecast };
+}
+
+/** Measures key result j from its check-ins (`checkIns` overrides the plan's) and sets its channels. */
+export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[] | null = null): void {
+  setMeasured(st, j, measureOne(st, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, checkIns));
+}
+
+/** Sets key result j's channels from its measurement. */
+export function setMeasured(st: Scoring, j: number, measured: Measured): void {
+  const kr = st.keyResults[j] as KeyResult;
+  const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
+  const m = measured.progress;
   st.measured[j] = m;
   const n = st.O + j;
   st.scored[n] = m.score === null ? 0 : 1;
@@ -442,8 +476,7 @@ export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[]
   const hasData = m.checkIns > 0 || kr.kind === 'milestones';
   st.severity[n] = SEVERITY[classify(m.progress, e, facts.started, hasData, st.rules, m.confidence)];
   if (st.withForecast) {
-    const own = checkIns ?? groupOf(st.checkIns, st.grouped, from, to);
-    const f = kr.kind === 'metric' ? forecastWith(kr, own, facts, facts.until, st.cap, st.rules) : null;
+    const f = measured.forecast;
     st.forecasts[j] = f;
     st.forecastScores[n] = f !== null ? f.score : m.score ?? 0;
   }
@@ -605,11 +638,19 @@ export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
 }
 
 /** Runs a whole evaluation and keeps its state (for the live evaluation). */
-export function runEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): { evaluation: Evaluation; state: Scoring } {
+export function runEvaluation(
+  plan: DeepReadonly<Plan>,
+  options: EvaluateOptions,
+  registry: Registry,
+  measuredElsewhere: ((id: string) => Measured) | null = null,
+): { evaluation: Evaluation; state: Scoring } {
   const st = prepare(plan, options, registry);
   const { O, K, driven, edgeChild, edgeParent, byChildStart, byChild } = st;
   const N = O + K;
-  for (let j = 0; j < K; j++) measureNode(st, j);
+  for (let j = 0; j < K; j++) {
+    if (measuredElsewhere === null) measureNode(st, j);
+    else setMeasured(st, j, measuredElsewhere(st.keyResults[j]!.id));
+  }
 
   // Kahn's order over objectives and driven key results.
   const pending = new Int32Array(N);

@@ -35,6 +35,8 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     ['scorecard', () => scorecard(plan, { asOf })],
     ['scorecardByUnit', () => scorecardByUnit(plan, { asOf })],
     ['cycleAt', () => cycleAt(asOf, plan.cycles)],
+    ['evaluateShard', () => okrkit.evaluateShard(plan, { asOf })],
+    ['mergeShards', () => okrkit.mergeShards(plan, [okrkit.evaluateShard(plan, { asOf })], { asOf })],
     ['elapsed', () => elapsed(cycle, asOf)],
     ['carryOver', () => carryOver({ ...plan, cycles: [...plan.cycles, { id: 'next', name: 'next', start: '2027-01-01', end: '2027-03-31' }] }, { from: cycle.id, to: 'next', mode: 'keep', include: 'all' })],
   ];

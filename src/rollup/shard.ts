@@ -1,0 +1,112 @@
+import { bucketByRef } from '../_lib/buckets.js';
+import { messages, nouns } from '../error/messages.js';
+import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
+import type { CheckIn } from '../check-in/schema.js';
+import type { Cycle } from '../cycle/schema.js';
+import { checkCap, checkDate } from '../key-result/progress.js';
+import type { KeyResult } from '../key-result/schema.js';
+import type { Kpi, Measurement } from '../kpi/schema.js';
+import type { Objective } from '../objective/schema.js';
+import { statusRules } from '../pace/status.js';
+import type { Plan } from '../plan/schema.js';
+import { NO_PLUGINS } from '../plugin/registry.js';
+import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { cycleFacts, measureOne, runEvaluation, type EvaluateOptions, type Evaluation, type Measured } from './evaluate.js';
+
+/**
+ * The key results one worker measured: plain JSON, to send back for
+ * {@link mergeShards}.
+ *
+ * @category Rollup
+ */
+export interface EvaluationShard {
+  readonly asOf: string | null;
+  readonly cap: number;
+  readonly forecast: boolean;
+  /** Each key result's measurement, by id. */
+  readonly keyResults: Readonly<Record<string, Measured>>;
+}
+
+const fail = (what: typeof nouns.cycle, id: string): never => {
+  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
+};
+
+/**
+ * Measures the key results of one part of a plan — a department's, say — so the heavy
+ * work (reading millions of check-ins and measurements) can be spread over workers.
+ * The part is a plan of its own: its key results with their objectives, the cycles,
+ * their check-ins and the KPIs they read. {@link mergeShards} rolls the parts up into
+ * the whole evaluation.
+ *
+ * @param part - A sub-plan holding the key results to measure.
+ * @param options - As for {@link evaluate}; the same for every shard and the merge.
+ * @returns The shard: every key result's measurement.
+ * @throws {OkrkitError} `unknown_reference` for a key result whose objective, cycle or KPI is not in the part; `invalid_argument` for bad options.
+ * @example
+ * const marketing = evaluateShard({ ...plan, keyResults: marketingKeyResults, checkIns: marketingCheckIns }, { asOf });
+ * const product = evaluateShard({ ...plan, keyResults: productKeyResults, checkIns: productCheckIns }, { asOf });
+ * mergeShards({ ...plan, checkIns: [] }, [marketing, product], { asOf })
+ * //=> the same as evaluate(plan, { asOf })
+ * @category Rollup
+ */
+export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions = {}): EvaluationShard {
+  if (typeof part !== 'object' || part === null) invalidArgument('arg.plan');
+  const cap = checkCap(options.cap);
+  const asOf = checkDate(options.asOf, 'asOf');
+  const rules = statusRules(options.status);
+  const withForecast = options.forecast === true;
+  const p = part as Plan;
+  const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
+  const objectiveCycle = new Map<string, string>((p.objectives ?? []).map((o: Objective) => [o.id, o.cycleId]));
+  const keyResults: readonly KeyResult[] = p.keyResults ?? [];
+  const checkIns: readonly CheckIn[] = p.checkIns ?? [];
+  const kpis: readonly Kpi[] = p.kpis ?? [];
+  const measurements: readonly Measurement[] = p.measurements ?? [];
+  const krIndex = new Map(keyResults.map((k, j) => [k.id, j]));
+  const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
+  const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, keyResults.length, (id) => fail(nouns.keyResult, id));
+  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
+  const context = { checkIns, grouped, starts, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry: NO_PLUGINS };
+
+  const out = Object.create(null) as Record<string, Measured>;
+  keyResults.forEach((kr, j) => {
+    const cycleId = objectiveCycle.get(kr.objectiveId) ?? fail(nouns.objective, kr.objectiveId);
+    const cycle = cycles.get(cycleId) ?? fail(nouns.cycle, cycleId);
+    out[kr.id] = measureOne(context, kr, j, cycleFacts(cycle, asOf));
+  });
+  return { asOf, cap, forecast: withForecast, keyResults: out };
+}
+
+/**
+ * Rolls shards up into the evaluation of the whole plan: the key results measured by
+ * {@link evaluateShard}, then every objective in one topological pass. The result equals
+ * {@link evaluate} of the whole plan. The plan given here may leave out its check-ins and
+ * measurements: the shards have read them.
+ *
+ * @param plan - The whole plan (check-ins and measurements may be left out).
+ * @param shards - The shards, which together measured every key result once.
+ * @param options - The options every shard used.
+ * @returns The {@link Evaluation}.
+ * @throws {OkrkitError} `invalid_argument` when a key result is missing from the shards or measured twice, or a shard used other options; as {@link evaluate} otherwise.
+ * @example
+ * mergeShards({ ...plan, checkIns: [] }, [marketing, product], { asOf })
+ * //=> the same as evaluate(plan, { asOf })
+ * @category Rollup
+ */
+export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions = {}): Evaluation {
+  if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
+  const asOf = checkDate(options.asOf, 'asOf');
+  const cap = checkCap(options.cap);
+  const measured = new Map<string, Measured>();
+  shards.forEach((shard, index) => {
+    if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
+    if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
+    if (shard.forecast !== (options.forecast === true)) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
+    for (const [id, m] of Object.entries(shard.keyResults) as [string, Measured][]) {
+      if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });
+      measured.set(id, m);
+    }
+  });
+  const cleared = { ...(plan as Plan), checkIns: [], measurements: [] };
+  return runEvaluation(cleared, options, NO_PLUGINS, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
+}
