@@ -60,10 +60,11 @@ export interface MeasureWindow {
   readonly until: string | null;
 }
 
-function valueOrThrow(x: string | number, place: Message): Value {
+/** Reads a value; the place of the problem is built only when there is one. */
+function valueOrThrow(x: string | number, place: (id: string, field: string) => Message, id: string, field = ''): Value {
   const v = toValue(x);
   if (v === null) {
-    throw new OkrkitError('invalid_argument', messages.invalidArgument(at(place, messages.invalidNumber)));
+    throw new OkrkitError('invalid_argument', messages.invalidArgument(at(place(id, field), messages.invalidNumber)));
   }
   return v;
 }
@@ -76,7 +77,7 @@ export function compareCheckIns(a: CheckIn, b: CheckIn): number {
   const ib = b.id ?? '';
   if (ia !== ib) return ia < ib ? -1 : 1;
   if (a.value !== undefined && b.value !== undefined) {
-    const c = compare(valueOrThrow(a.value, where.checkInValue(a.keyResultId)), valueOrThrow(b.value, where.checkInValue(b.keyResultId)));
+    const c = compare(valueOrThrow(a.value, where.checkInValue, a.keyResultId), valueOrThrow(b.value, where.checkInValue, b.keyResultId));
     if (c !== 0) return c;
   } else if (a.value !== b.value) {
     return a.value === undefined ? -1 : 1;
@@ -105,14 +106,14 @@ export function applyScoring(
 
 function meets(kr: KeyResult, v: Value): boolean {
   if (kr.kind === 'threshold') {
-    const c = compare(v, valueOrThrow(kr.value, where.keyResultField(kr.id, 'value')));
+    const c = compare(v, valueOrThrow(kr.value, where.keyResultField, kr.id, 'value'));
     const inclusive = kr.inclusive ?? true;
     return kr.comparator === 'atLeast' ? c > 0 || (inclusive && c === 0) : c < 0 || (inclusive && c === 0);
   }
   if (kr.kind === 'range') {
-    const tol = kr.tolerance === undefined ? 0 : valueOrThrow(kr.tolerance, where.keyResultField(kr.id, 'tolerance'));
-    const lo = sub(valueOrThrow(kr.min, where.keyResultField(kr.id, 'min')), tol);
-    const hi = add(valueOrThrow(kr.max, where.keyResultField(kr.id, 'max')), tol);
+    const tol = kr.tolerance === undefined ? 0 : valueOrThrow(kr.tolerance, where.keyResultField, kr.id, 'tolerance');
+    const lo = sub(valueOrThrow(kr.min, where.keyResultField, kr.id, 'min'), tol);
+    const hi = add(valueOrThrow(kr.max, where.keyResultField, kr.id, 'max'), tol);
     return compare(v, lo) >= 0 && compare(v, hi) <= 0;
   }
   return false;
@@ -122,7 +123,7 @@ function milestonesShare(kr: Extract<KeyResult, { kind: 'milestones' }>, until: 
   const done = new ExactSum();
   const all = new ExactSum();
   for (const m of kr.milestones) {
-    const w = m.weight === undefined ? 1 : toNumber(valueOrThrow(m.weight, where.milestoneWeight(kr.id)));
+    const w = m.weight === undefined ? 1 : toNumber(valueOrThrow(m.weight, where.milestoneWeight, kr.id));
     all.add(w);
     const isDone = m.doneAt !== undefined ? until === null || m.doneAt <= until : m.done === true;
     if (isDone) done.add(w);
@@ -136,7 +137,7 @@ function milestonesShare(kr: Extract<KeyResult, { kind: 'milestones' }>, until: 
 /** The start value of a metric or baseline key result, or null. */
 function startValue(kr: KeyResult): Value | null {
   if (kr.kind === 'metric' || (kr.kind === 'baseline' && kr.start !== undefined)) {
-    return valueOrThrow(kr.start as string | number, where.keyResultField(kr.id, 'start'));
+    return valueOrThrow(kr.start as string | number, where.keyResultField, kr.id, 'start');
   }
   return null;
 }
@@ -187,7 +188,7 @@ export function measureKeyResult(
       if (latestValued === null || compareCheckIns(c, latestValued) > 0) latestValued = c;
       continue;
     }
-    const v = valueOrThrow(c.value, where.checkInValue(kr.id));
+    const v = valueOrThrow(c.value, where.checkInValue, kr.id);
     if (judgeShare && meets(kr, v)) met++;
     if (mode === 'latest') {
       if (latestValued === null || compareCheckIns(c, latestValued) > 0) latestValued = c;
@@ -205,7 +206,7 @@ export function measureKeyResult(
   if (source !== null) {
     current = source.value ?? startValue(kr);
   } else if (mode === 'latest') {
-    current = latestValued === null ? null : valueOrThrow(latestValued.value as string | number, where.checkInValue(kr.id));
+    current = latestValued === null ? null : valueOrThrow(latestValued.value as string | number, where.checkInValue, kr.id);
   } else if (acc !== null) {
     current = mode === 'average' ? divideByCount(acc, valued) : acc;
   }
@@ -221,8 +222,8 @@ export function measureKeyResult(
   let raw: number | null;
   switch (kr.kind) {
     case 'metric': {
-      const start = valueOrThrow(kr.start, where.keyResultField(kr.id, 'start'));
-      const target = valueOrThrow(kr.target, where.keyResultField(kr.id, 'target'));
+      const start = valueOrThrow(kr.start, where.keyResultField, kr.id, 'start');
+      const target = valueOrThrow(kr.target, where.keyResultField, kr.id, 'target');
       if (compare(start, target) === 0) {
         throw new OkrkitError('invalid_argument', messages.invalidArgument(at(where.keyResult(kr.id), messages.targetEqualsStart(String(kr.target)))));
       }
@@ -235,7 +236,7 @@ export function measureKeyResult(
       break;
     case 'binary': {
       const last = latest;
-      raw = last === null ? 0 : last.done !== undefined ? (last.done ? 1 : 0) : last.value !== undefined && compare(valueOrThrow(last.value, where.checkInValue(kr.id)), 0) !== 0 ? 1 : 0;
+      raw = last === null ? 0 : last.done !== undefined ? (last.done ? 1 : 0) : last.value !== undefined && compare(valueOrThrow(last.value, where.checkInValue, kr.id), 0) !== 0 ? 1 : 0;
       current = null;
       break;
     }

@@ -141,7 +141,7 @@ export function kpiActual(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
  */
 export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): number {
   const k = parseArgument(Kpi, kpi, 'kpi');
-  const a = valueOf(parseArgument(Numeric, actual, 'actual'), msg('where.name', { name: 'actual' }));
+  const a = valueOf(parseArgument(Numeric, actual, 'actual'), (name) => msg('where.name', { name }), 'actual');
   return attainmentAgainst(k, a);
 }
 

@@ -26,9 +26,10 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
   return { start: tf.start, end: tf.end };
 }
 
-export function valueOf(x: string | number, place: Message): Value {
+/** Reads a value; the place of the problem is built only when there is one. */
+export function valueOf(x: string | number, place: (id: string, field: string) => Message, id: string, field = ''): Value {
   const v = toValue(x);
-  if (v === null) invalidArgument(at(place, messages.invalidNumber));
+  if (v === null) invalidArgument(at(place(id, field), messages.invalidNumber));
   return v;
 }
 
@@ -66,7 +67,7 @@ export function aggregate(
       if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
       continue;
     }
-    const v = valueOf(m.value, where.measurement(m.kpiId));
+    const v = valueOf(m.value, where.measurement, m.kpiId);
     if (aggregation === 'last') {
       // The latest reading; two at the same moment resolve to the larger, whatever their order.
       const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
@@ -92,8 +93,8 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
   const t = kpi.target;
   let a: number;
   if (t.polarity === 'range') {
-    const lo = valueOf(t.min, where.kpiField(kpi.id, 'target.min'));
-    const hi = valueOf(t.max, where.kpiField(kpi.id, 'target.max'));
+    const lo = valueOf(t.min, where.kpiField, kpi.id, 'target.min');
+    const hi = valueOf(t.max, where.kpiField, kpi.id, 'target.max');
     if (compare(actual, lo) < 0) {
       if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
       a = ratioOfDifferences(actual, 0, lo);
@@ -104,9 +105,9 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
       a = 1;
     }
   } else {
-    const target = valueOf(t.value, where.kpiField(kpi.id, 'target.value'));
+    const target = valueOf(t.value, where.kpiField, kpi.id, 'target.value');
     if (t.baseline !== undefined) {
-      const b = valueOf(t.baseline, where.kpiField(kpi.id, 'target.baseline'));
+      const b = valueOf(t.baseline, where.kpiField, kpi.id, 'target.baseline');
       if (compare(b, target) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiTargetEqualsBaseline));
       // Linear from the baseline (0) to the target (1), pro-rated: the target moves from the baseline.
       a = share === 1 ? ratioOfDifferences(actual, b, target) : ratioOfDifferences(actual, b, target) / share;

@@ -167,11 +167,12 @@ export function cycleFacts(c: Cycle, asOf: string | null): CycleFacts {
   };
 }
 
-function weightOf(w: string | number | undefined, place: Message): number {
+/** Reads a weight; the place of the problem is built only when there is one. */
+function weightOf(w: string | number | undefined, place: (id: string, field: string) => Message, id: string, field: string): number {
   if (w === undefined) return 1;
   const v = toValue(w);
   const n = v === null ? NaN : toNumber(v);
-  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(at(place, messages.negativeWeight));
+  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(at(place(id, field), messages.negativeWeight));
   return n;
 }
 
@@ -274,6 +275,8 @@ export interface Scoring {
   readonly contributorsOf: (readonly Contribution[])[];
   /** Each node's position in the topological order (children first). */
   readonly rank: Int32Array;
+  /** Frozen `[id]` arrays shared by the many nodes that feed just one parent. */
+  readonly onlyParent: (readonly string[] | undefined)[];
 }
 
 /** Builds the scoring state: indexes and graph, no scores yet. */
@@ -328,7 +331,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     if (oi === undefined) unknown(nouns.objective, kr.objectiveId);
     krObjective[j] = oi;
     if (kr.kind === 'baseline' || rollupOf(objectives[oi]!) === 'children') continue;
-    const w = weightOf(kr.weight, where.keyResultField(kr.id, 'weight'));
+    const w = weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
     if (w > 0) {
       edgeChild.push(O + j);
       edgeParent.push(oi);
@@ -340,7 +343,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     if (o.parentId !== undefined) {
       const p = objectiveIndex.get(o.parentId);
       if (p === undefined) unknown(nouns.objective, o.parentId);
-      const w = weightOf(o.weight, where.objectiveField(o.id, 'weight'));
+      const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
       if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') {
         edgeChild.push(i);
         edgeParent.push(p);
@@ -349,7 +352,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     }
     for (const link of o.links ?? EMPTY) {
       if (link.contributes !== true) continue;
-      const w = weightOf(link.weight, where.objectiveField(o.id, 'link weight'));
+      const w = weightOf(link.weight, where.objectiveField, o.id, 'link weight');
       if (w === 0) continue;
       const p = objectiveIndex.get(link.to);
       if (p !== undefined) {
@@ -408,6 +411,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     forecasts: withForecast ? new Array<Forecast | null>(K).fill(null) : [],
     contributorsOf: new Array(N),
     rank: new Int32Array(N),
+    onlyParent: new Array(N),
   };
 }
 
@@ -511,7 +515,7 @@ export function scoreNode(st: Scoring, n: number): void {
     const o = st.objectives[n] as Objective;
     const progresses = st.initiativeGroups.get(n);
     if (o.initiativeWeight !== undefined && progresses !== undefined) {
-      const w = weightOf(o.initiativeWeight, where.objectiveField(o.id, 'initiativeWeight'));
+      const w = weightOf(o.initiativeWeight, where.objectiveField, o.id, 'initiativeWeight');
       const avg = SCRATCH.initiatives.reset();
       for (const p of progresses) avg.add(p, 1);
       const s = avg.value();
@@ -580,6 +584,11 @@ function parentIdsOf(st: Scoring, n: number): readonly string[] {
   const from = st.byChildStart[n] as number;
   const to = st.byChildStart[n + 1] as number;
   if (from === to) return EMPTY;
+  if (from + 1 === to) {
+    // One parent (every key result, most objectives): share one frozen array per parent.
+    const parent = st.edgeParent[st.byChild[from] as number] as number;
+    return (st.onlyParent[parent] ??= Object.freeze([idOf(st, parent)]));
+  }
   const ids: string[] = [];
   for (let k = from; k < to; k++) ids.push(idOf(st, st.edgeParent[st.byChild[k] as number] as number));
   return ids;
