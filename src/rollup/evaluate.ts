@@ -489,8 +489,12 @@ export function setMeasured(st: Scoring, j: number, measured: Measured): void {
 /** Accumulators reused by every call of scoreNode (it never runs inside itself). */
 const SCRATCH = { mean: new WeightedMean(), expected: new WeightedMean(), confidence: new WeightedMean(), forecast: new WeightedMean(), initiatives: new WeightedMean() };
 
-/** Scores node n (an objective or a driven key result) from its contributors. */
-export function scoreNode(st: Scoring, n: number): void {
+/**
+ * Scores node n (an objective or a driven key result) from its contributors. A check-in
+ * never changes expected progress (it depends on the plan and the date only), so the live
+ * evaluation passes `withExpected: false` and keeps it.
+ */
+export function scoreNode(st: Scoring, n: number, withExpected = true): void {
   const { O, scores, scored, expected, confidence, confident, forecastScores, severity, edgeChild, edgeWeight, byParent } = st;
   const mean = SCRATCH.mean.reset();
   const expectedMean = SCRATCH.expected.reset();
@@ -504,7 +508,7 @@ export function scoreNode(st: Scoring, n: number): void {
     const child = edgeChild[e] as number;
     const w = edgeWeight[e] as number;
     mean.add(scored[child] === 1 ? (scores[child] as number) : null, w);
-    expectedMean.add(expected[child] as number, w);
+    if (withExpected) expectedMean.add(expected[child] as number, w);
     if (child >= O && confident[child] === 1) confidenceMean.add(confidence[child] as number, w);
     forecastMean?.add(forecastScores[child] as number, w);
     const s = severity[child] as number;
@@ -521,7 +525,7 @@ export function scoreNode(st: Scoring, n: number): void {
       const s = avg.value();
       if (w > 0 && s !== null) {
         mean.add(s, w);
-        expectedMean.add(st.factsOf[n]!.linear, w);
+        if (withExpected) expectedMean.add(st.factsOf[n]!.linear, w);
         forecastMean?.add(s, w);
         initiativeShare = { weight: w, score: s };
       }
@@ -550,7 +554,7 @@ export function scoreNode(st: Scoring, n: number): void {
     const final = o.finalScore === undefined ? value : positiveZero(o.finalScore);
     scored[n] = final === null ? 0 : 1;
     scores[n] = final ?? 0;
-    expected[n] = expectedMean.value() ?? facts.linear;
+    if (withExpected) expected[n] = expectedMean.value() ?? facts.linear;
     const c = confidenceMean.value();
     confident[n] = c === null ? 0 : 1;
     confidence[n] = c ?? 0;

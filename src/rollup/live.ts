@@ -104,7 +104,7 @@ export function liveEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOption
         }
       }
       const order = [...seen].sort((a, b) => (rank[a] as number) - (rank[b] as number));
-      for (const n of order) scoreNode(state, n);
+      for (const n of order) scoreNode(state, n, false);
 
       const changedKeyResults = Object.create(null) as Record<string, KeyResultEvaluation>;
       const changedObjectives = Object.create(null) as Record<string, ObjectiveEvaluation>;
