@@ -533,18 +533,21 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
   }
   const value = mean.value();
   const total = mean.totalWeight();
+  // Contributions: a re-score (live evaluation) keeps the objects, and the list, that did not change.
+  const previous = st.contributorsOf[n];
   const list: Contribution[] = [];
   for (let k = from; k < to; k++) {
     const e = byParent[k] as number;
     const child = edgeChild[e] as number;
     const w = edgeWeight[e] as number;
     const s = scored[child] === 1 ? (scores[child] as number) : null;
-    list.push({ id: idOf(st, child), type: child < O ? 'objective' : 'keyResult', weight: w, share: s === null || total === 0 ? 0 : w / total, score: s });
+    list.push(contribution(previous, list.length, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s));
   }
   if (initiativeShare !== null) {
-    list.push({ id: idOf(st, n), type: 'initiatives', weight: initiativeShare.weight, share: initiativeShare.weight / total, score: initiativeShare.score });
+    list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, initiativeShare.weight / total, initiativeShare.score));
   }
-  st.contributorsOf[n] = list;
+  const unchanged = previous !== undefined && previous.length === list.length && list.every((c, i) => c === previous[i]);
+  st.contributorsOf[n] = unchanged ? previous : list;
 
   if (n < O) {
     const o = st.objectives[n] as Objective;
@@ -577,6 +580,25 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
     if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
   }
+}
+
+/**
+ * The contribution at position `index`: the previous object when nothing in it changed
+ * (a live re-score changes one child's score, not the others), else a new one.
+ */
+function contribution(
+  previous: readonly Contribution[] | undefined,
+  index: number,
+  st: Scoring,
+  node: number,
+  type: Contribution['type'],
+  weight: number,
+  share: number,
+  score: number | null,
+): Contribution {
+  const old = previous?.[index];
+  if (old !== undefined && old.score === score && old.share === share && old.weight === weight) return old;
+  return { id: idOf(st, node), type, weight, share, score };
 }
 
 function idOf(st: Scoring, n: number): string {
