@@ -4,6 +4,9 @@ import { CalendarDate, Id, Meta } from '../schema/primitives.js';
 /**
  * Where a cycle is in its life: planned, running, being graded, or closed.
  *
+ * @example
+ * CycleState.parse('grading')
+ * //=> 'grading'
  * @category Cycles
  */
 export const CycleState = /*@__PURE__*/ z.enum(['draft', 'active', 'grading', 'closed']);

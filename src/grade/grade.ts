@@ -5,6 +5,9 @@ import type { Commitment } from '../objective/schema.js';
 /**
  * An end-of-cycle grade, in the colours of "Measure What Matters".
  *
+ * @example
+ * Grade.parse('green')
+ * //=> 'green'
  * @category Pace
  */
 export const Grade = /*@__PURE__*/ z.enum(['green', 'yellow', 'red']);

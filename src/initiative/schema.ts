@@ -4,6 +4,9 @@ import { CalendarDate, Fraction, Id, Meta } from '../schema/primitives.js';
 /**
  * Where an initiative stands.
  *
+ * @example
+ * InitiativeStatus.parse('inProgress')
+ * //=> 'inProgress'
  * @category Objectives
  */
 export const InitiativeStatus = /*@__PURE__*/ z.enum(['planned', 'inProgress', 'done', 'blocked']);

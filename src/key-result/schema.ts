@@ -6,6 +6,9 @@ import { CalendarDate, Id, Meta, Numeric, Weight } from '../schema/primitives.js
  * its cycle: the `latest` one (default), their `sum` (each an increment on `start`),
  * `average`, `min` or `max`.
  *
+ * @example
+ * ValueFrom.parse('sum')
+ * //=> 'sum'
  * @category Key results
  */
 export const ValueFrom = /*@__PURE__*/ z.enum(['latest', 'sum', 'average', 'min', 'max']);
@@ -15,6 +18,9 @@ export type ValueFrom = z.infer<typeof ValueFrom>;
 /**
  * One band of a `steps` scoring: progress at or above `min` earns `score`.
  *
+ * @example
+ * ScoringStep.parse({ min: 0.7, score: 0.7 })
+ * //=> { min: 0.7, score: 0.7 }
  * @category Key results
  */
 export const ScoringStep = /*@__PURE__*/ z.object({
@@ -47,6 +53,9 @@ export type Scoring = z.infer<typeof Scoring>;
  * For threshold and range key results: judge the `current` value (default) or the
  * share of check-ins that met the condition (`shareOfCheckIns`).
  *
+ * @example
+ * MeetMeasure.parse('shareOfCheckIns')
+ * //=> 'shareOfCheckIns'
  * @category Key results
  */
 export const MeetMeasure = /*@__PURE__*/ z.enum(['current', 'shareOfCheckIns']);
@@ -74,6 +83,9 @@ export const keyResultCommon = {
  * An intermediate target on a date, for key results that should not move in a straight
  * line (sales that peak at the end of the quarter, say).
  *
+ * @example
+ * Phase.parse({ at: '2026-08-31', target: 40 })
+ * //=> { at: '2026-08-31', target: 40 }
  * @category Key results
  */
 export const Phase = /*@__PURE__*/ z.object({
@@ -163,6 +175,9 @@ export type BinaryKeyResult = z.infer<typeof BinaryKeyResult>;
  * One step of a milestones key result. It counts as done at `asOf` when `doneAt` is on
  * or before it, or when `done` is true and no `doneAt` is given.
  *
+ * @example
+ * Milestone.parse({ title: 'Wireframes', doneAt: '2026-07-25' })
+ * //=> { title: 'Wireframes', doneAt: '2026-07-25' }
  * @category Key results
  */
 export const Milestone = /*@__PURE__*/ z.object({

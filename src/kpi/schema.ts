@@ -61,6 +61,9 @@ export type DataSource = z.infer<typeof DataSource>;
 /**
  * How often a KPI is tracked (part 4 of 4).
  *
+ * @example
+ * TrackingFrequency.parse('weekly')
+ * //=> 'weekly'
  * @category KPIs
  */
 export const TrackingFrequency = /*@__PURE__*/ z.enum(['daily', 'weekly', 'monthly', 'quarterly', 'yearly'], missing('issue.kpiMissingFrequency'));
@@ -71,6 +74,9 @@ export type TrackingFrequency = z.infer<typeof TrackingFrequency>;
  * How a KPI's measurements combine into its actual value: `sum` (cumulative counts and
  * money), `average`, `last` (the latest reading, default), `min`, `max` or `count`.
  *
+ * @example
+ * KpiAggregation.parse('sum')
+ * //=> 'sum'
  * @category KPIs
  */
 export const KpiAggregation = /*@__PURE__*/ z.enum(['sum', 'average', 'last', 'min', 'max', 'count']);
@@ -80,6 +86,9 @@ export type KpiAggregation = z.infer<typeof KpiAggregation>;
 /**
  * Red, amber or green.
  *
+ * @example
+ * Rag.parse('amber')
+ * //=> 'amber'
  * @category KPIs
  */
 export const Rag = /*@__PURE__*/ z.enum(['green', 'amber', 'red']);
@@ -130,6 +139,9 @@ export type KpiScoring = z.infer<typeof KpiScoring>;
 /**
  * The four balanced-scorecard perspectives.
  *
+ * @example
+ * Perspective.parse('customer')
+ * //=> 'customer'
  * @category KPIs
  */
 export const Perspective = /*@__PURE__*/ z.enum(['financial', 'customer', 'internal', 'learning']);

@@ -5,6 +5,9 @@ import { Id, Meta, Weight } from '../schema/primitives.js';
  * Whether an objective must be met (`committed`, expected to reach 1.0) or is a stretch
  * (`aspirational`, where 0.7 is a good result).
  *
+ * @example
+ * Commitment.parse('committed')
+ * //=> 'committed'
  * @category Objectives
  */
 export const Commitment = /*@__PURE__*/ z.enum(['committed', 'aspirational']);
@@ -15,6 +18,9 @@ export type Commitment = z.infer<typeof Commitment>;
  * Which children an objective's score is computed from: its key results, its
  * contributing child objectives (and linked items), or both (the default).
  *
+ * @example
+ * RollupMode.parse('keyResults')
+ * //=> 'keyResults'
  * @category Objectives
  */
 export const RollupMode = /*@__PURE__*/ z.enum(['keyResults', 'children', 'both']);

@@ -9,6 +9,9 @@ import { invalidArgument } from '../error/okrkit-error.js';
  * - `achieved`: progress reached 1;
  * - `onTrack`, `atRisk`, `offTrack`: progress compared with the expected progress.
  *
+ * @example
+ * Status.parse('atRisk')
+ * //=> 'atRisk'
  * @category Pace
  */
 export const Status = /*@__PURE__*/ z.enum(['notStarted', 'noData', 'achieved', 'onTrack', 'atRisk', 'offTrack']);

@@ -93,6 +93,9 @@ export type Fraction = z.infer<typeof Fraction>;
  * Free-form data an application keeps with a record; okrkit carries it and never
  * reads it.
  *
+ * @example
+ * Meta.parse({ crmId: 'A-17' })
+ * //=> { crmId: 'A-17' }
  * @category Schemas
  */
 export const Meta = /*@__PURE__*/ z.record(z.string(), z.unknown());

@@ -4,6 +4,9 @@ import { Id, Meta } from '../schema/primitives.js';
 /**
  * The level of an org unit, from the whole company down to one person.
  *
+ * @example
+ * UnitLevel.parse('team')
+ * //=> 'team'
  * @category Schemas
  */
 export const UnitLevel = /*@__PURE__*/ z.enum(['company', 'department', 'team', 'individual']);
