@@ -7,6 +7,8 @@ import { lintPlan, type LintFinding, type LintOptions } from '../lint/lint.js';
 import { safeParsePlanWith, type SafeParsePlanResult } from '../plan/parse.js';
 import { Plan } from '../plan/schema.js';
 import { evaluateWith, type EvaluateOptions, type Evaluation } from '../rollup/evaluate.js';
+import { liveEvaluationWith, type LiveEvaluation } from '../rollup/live.js';
+import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from '../rollup/shard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from './registry.js';
 
@@ -128,6 +130,12 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   keyResultProgress(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
   /** {@link lintPlan} over a plan with plug-in key results. */
   lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
+  /** {@link liveEvaluation}, measuring plug-in key results with their own rules. */
+  liveEvaluation(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): LiveEvaluation;
+  /** {@link evaluateShard}, measuring plug-in key results with their own rules. */
+  evaluateShard(part: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationShard;
+  /** {@link mergeShards} for a plan with plug-in key results. */
+  mergeShards(plan: DeepReadonly<PlanWith<Kinds>>, shards: readonly EvaluationShard[], options?: EvaluateOptions): Evaluation;
 }
 
 /**
@@ -179,5 +187,8 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
     keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
+    liveEvaluation: (plan, options = {}) => liveEvaluationWith(plan as never, options, registry),
+    evaluateShard: (part, options = {}) => evaluateShardWith(part as never, options, registry),
+    mergeShards: (plan, shards, options = {}) => mergeShardsWith(plan as never, shards, options, registry),
   };
 }

@@ -3,7 +3,7 @@ import { messages, nouns } from '../error/messages.js';
 import { OkrkitError } from '../error/okrkit-error.js';
 import { CheckIn } from '../check-in/schema.js';
 import type { Plan } from '../plan/schema.js';
-import { NO_PLUGINS } from '../plugin/registry.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import {
   keyResultRecord,
@@ -69,7 +69,12 @@ export interface LiveEvaluation {
  * @category Rollup
  */
 export function liveEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): LiveEvaluation {
-  const { evaluation, state } = runEvaluation(plan, options, NO_PLUGINS);
+  return liveEvaluationWith(plan, options, NO_PLUGINS);
+}
+
+/** A live evaluation with plug-ins (see createOkrkit). */
+export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): LiveEvaluation {
+  const { evaluation, state } = runEvaluation(plan, options, registry);
   const added = new Map<number, CheckIn[]>();
   const keyResults = evaluation.keyResults as Record<string, KeyResultEvaluation>;
   const objectives = evaluation.objectives as Record<string, ObjectiveEvaluation>;

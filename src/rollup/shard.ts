@@ -9,7 +9,7 @@ import type { Kpi, Measurement } from '../kpi/schema.js';
 import type { Objective } from '../objective/schema.js';
 import { statusRules } from '../pace/status.js';
 import type { Plan } from '../plan/schema.js';
-import { NO_PLUGINS } from '../plugin/registry.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { cycleFacts, measureOne, runEvaluation, type EvaluateOptions, type Evaluation, type Measured } from './evaluate.js';
 
@@ -50,6 +50,11 @@ const fail = (what: typeof nouns.cycle, id: string): never => {
  * @category Rollup
  */
 export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions = {}): EvaluationShard {
+  return evaluateShardWith(part, options, NO_PLUGINS);
+}
+
+/** Measures a shard with plug-ins (see createOkrkit). */
+export function evaluateShardWith(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
   if (typeof part !== 'object' || part === null) invalidArgument('arg.plan');
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');
@@ -66,7 +71,7 @@ export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
   const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, keyResults.length, (id) => fail(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
-  const context = { checkIns, grouped, starts, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry: NO_PLUGINS };
+  const context = { checkIns, grouped, starts, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry };
 
   const out = Object.create(null) as Record<string, Measured>;
   keyResults.forEach((kr, j) => {
@@ -94,6 +99,11 @@ export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions
  * @category Rollup
  */
 export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions = {}): Evaluation {
+  return mergeShardsWith(plan, shards, options, NO_PLUGINS);
+}
+
+/** Merges shards with plug-ins (see createOkrkit). */
+export function mergeShardsWith(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
   if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
   const asOf = checkDate(options.asOf, 'asOf');
   const cap = checkCap(options.cap);
@@ -108,5 +118,5 @@ export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly Evaluatio
     }
   });
   const cleared = { ...(plan as Plan), checkIns: [], measurements: [] };
-  return runEvaluation(cleared, options, NO_PLUGINS, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
+  return runEvaluation(cleared, options, registry, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
 }

@@ -65,6 +65,17 @@ describe('plug-in kinds and scorings', () => {
     expect(thrown?.message).toBe('okrkit: plug-in "odd": progress failed for key result "x": boom');
   });
 
+  it('keeps plug-in key results in live evaluations and shards', () => {
+    const plan = okr.parsePlan(base);
+    const live = okr.liveEvaluation(plan, { asOf: '2026-08-15' });
+    live.applyCheckIn({ keyResultId: 'n', at: '2026-08-10', value: 40 });
+    const appended = { ...plan, checkIns: [...plan.checkIns, { keyResultId: 'n', at: '2026-08-10', value: 40 }] };
+    expect(live.evaluation).toEqual(okr.evaluate(appended, { asOf: '2026-08-15' }));
+    expect(live.evaluation.keyResults['n']!.progress).toBe(1);
+    const shards = [okr.evaluateShard({ ...plan, keyResults: [plan.keyResults[0]!], checkIns: [plan.checkIns[0]!] }), okr.evaluateShard({ ...plan, keyResults: [plan.keyResults[1]!], checkIns: [plan.checkIns[1]!] })];
+    expect(okr.mergeShards(plan, shards)).toEqual(okr.evaluate(plan));
+  });
+
   it('keeps plug-ins out of the plain functions: no global registry', () => {
     createOkrkit({ kinds: [nps] });
     expect(safeParsePlan(base).success).toBe(false);
