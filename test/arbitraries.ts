@@ -98,3 +98,22 @@ export const planArb: fc.Arbitrary<PlanInput> = fc
 export function shuffledArb<T>(items: readonly T[]): fc.Arbitrary<T[]> {
   return fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 }
+
+/** Sets the value at a path chosen by `steps` in a copy of a JSON document. */
+export function mutate(doc: unknown, steps: readonly number[], value: unknown): unknown {
+  const copy = structuredClone(doc) as Record<string, unknown>;
+  let node: unknown = copy;
+  for (let i = 0; i < steps.length; i++) {
+    if (typeof node !== 'object' || node === null) break;
+    const keys = Object.keys(node);
+    if (keys.length === 0) break;
+    const key = keys[(steps[i] as number) % keys.length] as string;
+    const child = (node as Record<string, unknown>)[key];
+    if (i === steps.length - 1 || typeof child !== 'object' || child === null) {
+      (node as Record<string, unknown>)[key] = value;
+      break;
+    }
+    node = child;
+  }
+  return copy;
+}

@@ -225,33 +225,37 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
   return runEvaluation(plan, options, registry).evaluation;
 }
 
+/** What measuring one key result needs from its plan. */
+export interface MeasureContext {
+  readonly checkIns: readonly CheckIn[];
+  readonly grouped: Int32Array;
+  readonly starts: Int32Array;
+  readonly kpis: readonly Kpi[];
+  readonly kpiIndex: ReadonlyMap<string, number>;
+  readonly measurements: readonly Measurement[];
+  readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
+  readonly cap: number;
+  readonly rules: ReturnType<typeof statusRules>;
+  readonly withForecast: boolean;
+  readonly registry: Registry;
+}
+
 /**
  * Everything an evaluation knows while it runs: indexes, the contribution graph in
  * compressed form, and one slot per node for each channel. Nodes are objectives
  * 0..O-1, then key results O..O+K-1. The live evaluation keeps it to re-score a key
  * result's ancestors.
  */
-export interface Scoring {
+export interface Scoring extends MeasureContext {
   readonly objectives: readonly Objective[];
   readonly keyResults: readonly KeyResult[];
-  readonly checkIns: readonly CheckIn[];
   readonly O: number;
   readonly K: number;
-  readonly cap: number;
   readonly asOf: string | null;
-  readonly rules: ReturnType<typeof statusRules>;
   readonly grades: ReturnType<typeof gradeRules>;
-  readonly withForecast: boolean;
-  readonly registry: Registry;
   readonly krIndex: ReadonlyMap<string, number>;
   readonly factsOf: readonly CycleFacts[];
   readonly krObjective: Int32Array;
-  readonly starts: Int32Array;
-  readonly grouped: Int32Array;
-  readonly kpis: readonly Kpi[];
-  readonly kpiIndex: ReadonlyMap<string, number>;
-  readonly measurements: readonly Measurement[];
-  readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
   readonly driven: Uint8Array;
   readonly edgeChild: readonly number[];
   readonly edgeParent: readonly number[];
@@ -421,20 +425,6 @@ export interface Measured {
   readonly forecast: Forecast | null;
 }
 
-/** What measuring one key result needs from its plan. */
-export interface MeasureContext {
-  readonly checkIns: readonly CheckIn[];
-  readonly grouped: Int32Array;
-  readonly starts: Int32Array;
-  readonly kpis: readonly Kpi[];
-  readonly kpiIndex: ReadonlyMap<string, number>;
-  readonly measurements: readonly Measurement[];
-  readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
-  readonly cap: number;
-  readonly rules: ReturnType<typeof statusRules>;
-  readonly withForecast: boolean;
-  readonly registry: Registry;
-}
 
 /**
  * Measures key result j (of the context's plan) in its cycle: from its check-ins, or

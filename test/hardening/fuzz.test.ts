@@ -2,31 +2,13 @@ import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { evaluate, evaluateKpis, lintPlan, OkrkitError, parsePlan, safeParsePlan } from '../../src/index.js';
-import { planArb } from '../arbitraries.js';
+import { mutate, planArb } from '../arbitraries.js';
 import { loadPlan } from '../fixtures.js';
 
 // 2,000 cases per property in CI; `npm run fuzz` sets FUZZ_RUNS=100000.
 const runs = Number(process.env['FUZZ_RUNS'] ?? '') || 2000;
 const examples = [loadPlan('xyz-corp'), loadPlan('saas-cascade'), loadPlan('abc-kpis')];
 
-/** Sets the value at a path chosen by `steps` in a copy of a JSON document. */
-function mutate(doc: unknown, steps: readonly number[], value: unknown): unknown {
-  const copy = structuredClone(doc) as Record<string, unknown>;
-  let node: unknown = copy;
-  for (let i = 0; i < steps.length; i++) {
-    if (typeof node !== 'object' || node === null) break;
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[(steps[i] as number) % keys.length] as string;
-    const child = (node as Record<string, unknown>)[key];
-    if (i === steps.length - 1 || typeof child !== 'object' || child === null) {
-      (node as Record<string, unknown>)[key] = value;
-      break;
-    }
-    node = child;
-  }
-  return copy;
-}
 
 /** Nasty values: edge numbers, odd strings, ids that collide with Object.prototype. */
 const nasty = fc.oneof(
