@@ -4,6 +4,7 @@ import type { KeyResult } from '../key-result/schema.js';
 import type { Objective } from '../objective/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { evaluate } from '../rollup/evaluate.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 
 /**
@@ -45,6 +46,10 @@ export interface CarryOverOptions {
  * @category Cycles
  */
 export function carryOver(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
+  return withPlan(plan, () => carry(plan, options));
+}
+
+function carry(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
   const source = plan as Plan;
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const { from, to } = options;

@@ -9,11 +9,11 @@ export const messages = {
   invalidPlan: (count: number): Message => msg(count === 1 ? 'error.invalidPlan.one' : 'error.invalidPlan.other', { count }),
   invalidArgument: (detail: Message): Message => msg('error.invalidArgument', { detail }),
   cascadeLoopError: (loop: readonly string[]): Message => msg('error.cascadeLoop', { loop: loop.join(' → ') }),
-  unknownReferenceError: (what: Message, id: string): Message => msg('error.unknownReference', { what, id }),
+  unknownReferenceError: (what: Message, id: string): Message => msg('error.unknownReference', { what, id: String(id) }),
 
   duplicateId: (collection: string, id: string, first: string): Message => msg('issue.duplicateId', { collection, id, first }),
   sharedAlignmentId: (id: string, first: string): Message => msg('issue.sharedAlignmentId', { id, first }),
-  unknownReference: (what: Message, id: string): Message => msg('issue.unknownReference', { what, id }),
+  unknownReference: (what: Message, id: string): Message => msg('issue.unknownReference', { what, id: String(id) }),
   cycleEndsBeforeStart: (start: string, end: string): Message => msg('issue.cycleEndsBeforeStart', { start, end }),
   cycleOutsideParent: (id: string, parent: string): Message => msg('issue.cycleOutsideParent', { id, parent }),
   targetEqualsStart: (value: string): Message => msg('issue.targetEqualsStart', { value }),

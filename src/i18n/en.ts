@@ -87,6 +87,7 @@ export const en = {
   'arg.atMost': '{name} ({value}) must be at most {other} ({otherValue})',
   'arg.atLeast': '{name} ({value}) must be at least {other} ({otherValue})',
   'arg.plan': 'plan must be a plan object (see parsePlan)',
+  'arg.unparsedPlan': 'the plan is not one parsePlan returns ({reason}); parse it with parsePlan first',
   'arg.object': '{name} must be an object',
   'arg.array': '{name} must be an array',
   'arg.required': '{name} is required',

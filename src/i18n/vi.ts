@@ -83,6 +83,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.atMost': '{name} ({value}) không được lớn hơn {other} ({otherValue})',
   'arg.atLeast': '{name} ({value}) không được nhỏ hơn {other} ({otherValue})',
   'arg.plan': 'plan phải là một kế hoạch (xem parsePlan)',
+  'arg.unparsedPlan': 'kế hoạch không có dạng mà parsePlan trả về ({reason}); hãy kiểm tra bằng parsePlan trước',
   'arg.object': '{name} phải là một đối tượng',
   'arg.array': '{name} phải là một mảng',
   'arg.required': 'cần có {name}',

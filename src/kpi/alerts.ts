@@ -1,6 +1,7 @@
 import { invalidArgument } from '../error/okrkit-error.js';
 import { checkDate } from '../key-result/progress.js';
 import type { Plan } from '../plan/schema.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { evaluateKpis } from './evaluate-kpis.js';
 import type { Rag } from './schema.js';
@@ -49,6 +50,10 @@ export interface KpiAlert {
  * @category KPIs
  */
 export function kpiAlerts(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {
+  return withPlan(plan, () => alertsOf(plan, options));
+}
+
+function alertsOf(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const asOf = checkDate(options.asOf, 'asOf');
   if (asOf === null) invalidArgument('arg.required', { name: 'options.asOf' });

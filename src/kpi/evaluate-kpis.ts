@@ -4,6 +4,7 @@ import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import { checkDate } from '../key-result/progress.js';
 import type { Plan } from '../plan/schema.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { evaluateKpiWith, type KpiEvaluation } from './evaluate-kpi.js';
 import { timeframeOf } from './measure.js';
@@ -34,7 +35,10 @@ export interface EvaluateKpisOptions {
  * @category KPIs
  */
 export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions = {}): Readonly<Record<string, KpiEvaluation>> {
-  if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
+  return withPlan(plan, () => kpisOf(plan, options));
+}
+
+function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions): Readonly<Record<string, KpiEvaluation>> {
   const asOf = checkDate(options.asOf, 'asOf');
   const p = plan as Plan;
   const kpis: readonly Kpi[] = p.kpis ?? [];

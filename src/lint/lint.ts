@@ -9,6 +9,7 @@ import { msg, type Message, type MessageParam } from '../i18n/message.js';
 import { checkDate } from '../key-result/progress.js';
 import { kpiSeries } from '../kpi/series.js';
 import type { Plan } from '../plan/schema.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 
 /**
@@ -132,7 +133,10 @@ function hasQuantity(title: string): boolean {
  * @category Lint
  */
 export function lintPlan(plan: DeepReadonly<Plan>, options: LintOptions = {}): LintFinding[] {
-  if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
+  return withPlan(plan, () => lint(plan, options));
+}
+
+function lint(plan: DeepReadonly<Plan>, options: LintOptions): LintFinding[] {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const locale = checkLocale(options.locale);
   const asOf = checkDate(options.asOf, 'asOf');

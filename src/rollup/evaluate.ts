@@ -20,6 +20,7 @@ import { BY_SEVERITY, classify, SEVERITY, statusRules, type Status, type StatusO
 import type { Plan } from '../plan/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { WeightedMean } from './weighted-mean.js';
+import { withPlan } from '../plan/guard.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 
 /**
@@ -222,7 +223,7 @@ export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}
 
 /** Scores a plan with plug-ins (see createOkrkit). */
 export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Evaluation {
-  return runEvaluation(plan, options, registry).evaluation;
+  return withPlan(plan, () => runEvaluation(plan, options, registry).evaluation);
 }
 
 /** What measuring one key result needs from its plan. */

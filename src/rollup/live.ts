@@ -4,6 +4,7 @@ import { OkrkitError } from '../error/okrkit-error.js';
 import { CheckIn } from '../check-in/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import {
   keyResultRecord,
@@ -74,7 +75,7 @@ export function liveEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOption
 
 /** A live evaluation with plug-ins (see createOkrkit). */
 export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): LiveEvaluation {
-  const { evaluation, state } = runEvaluation(plan, options, registry);
+  const { evaluation, state } = withPlan(plan, () => runEvaluation(plan, options, registry));
   const added = new Map<number, CheckIn[]>();
   const keyResults = evaluation.keyResults as Record<string, KeyResultEvaluation>;
   const objectives = evaluation.objectives as Record<string, ObjectiveEvaluation>;

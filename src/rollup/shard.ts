@@ -10,6 +10,7 @@ import type { Objective } from '../objective/schema.js';
 import { statusRules } from '../pace/status.js';
 import type { Plan } from '../plan/schema.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
+import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { cycleFacts, measureOne, runEvaluation, type EvaluateOptions, type Evaluation, type Measured } from './evaluate.js';
 
@@ -55,7 +56,10 @@ export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions
 
 /** Measures a shard with plug-ins (see createOkrkit). */
 export function evaluateShardWith(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
-  if (typeof part !== 'object' || part === null) invalidArgument('arg.plan');
+  return withPlan(part, () => measureShard(part, options, registry));
+}
+
+function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');
   const rules = statusRules(options.status);
@@ -104,6 +108,10 @@ export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly Evaluatio
 
 /** Merges shards with plug-ins (see createOkrkit). */
 export function mergeShardsWith(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
+  return withPlan(plan, () => merge(plan, shards, options, registry));
+}
+
+function merge(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
   if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
   const asOf = checkDate(options.asOf, 'asOf');
   const cap = checkCap(options.cap);

@@ -7,6 +7,7 @@ import { checkCap } from '../key-result/progress.js';
 import { evaluateKpis } from '../kpi/evaluate-kpis.js';
 import type { Kpi, Perspective } from '../kpi/schema.js';
 import type { Plan } from '../plan/schema.js';
+import { withPlan } from '../plan/guard.js';
 import { WeightedMean } from '../rollup/weighted-mean.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 
@@ -211,6 +212,10 @@ function weightsOf(options: ScorecardOptions): Map<string, number> {
  * @category Scorecards
  */
 export function scorecard(plan: DeepReadonly<Plan>, options: ScorecardOptions = {}): Scorecard {
+  return withPlan(plan, () => sheet(plan, options));
+}
+
+function sheet(plan: DeepReadonly<Plan>, options: ScorecardOptions): Scorecard {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const rules = rulesOf(options);
   const weights = weightsOf(options);
@@ -257,6 +262,10 @@ export interface UnitScorecard {
  * @category Scorecards
  */
 export function scorecardByUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'> = {}): Readonly<Record<string, UnitScorecard>> {
+  return withPlan(plan, () => byUnit(plan, options));
+}
+
+function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'>): Readonly<Record<string, UnitScorecard>> {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const rules = rulesOf(options);
   const weights = weightsOf(options);

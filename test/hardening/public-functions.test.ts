@@ -94,6 +94,36 @@ describe('every public function', () => {
   });
 });
 
+describe('functions that read a parsed plan', () => {
+  const garbage: unknown[] = [null, 42, 'plan', [], { objectives: 'nope' }, { keyResults: [null] }, { keyResults: [{}] }, { objectives: [{ id: 1 }] }, { checkIns: [{ keyResultId: 'ghost' }] }];
+  const readers: [string, (plan: never) => unknown][] = [
+    ['evaluate', (p) => evaluate(p)],
+    ['liveEvaluation', (p) => okrkit.liveEvaluation(p)],
+    ['lintPlan', (p) => lintPlan(p)],
+    ['evaluateKpis', (p) => evaluateKpis(p)],
+    ['kpiAlerts', (p) => kpiAlerts(p, { asOf: '2026-08-01' })],
+    ['scorecard', (p) => scorecard(p)],
+    ['scorecardByUnit', (p) => scorecardByUnit(p)],
+    ['carryOver', (p) => carryOver(p, { from: 'a', to: 'b' })],
+    ['evaluateShard', (p) => okrkit.evaluateShard(p)],
+    ['mergeShards', (p) => okrkit.mergeShards(p, [])],
+  ];
+
+  it('turn input that parsePlan would reject into an OkrkitError, never a TypeError', () => {
+    for (const [name, read] of readers) {
+      for (const input of garbage) {
+        try {
+          read(input as never);
+        } catch (error) {
+          expect([name, input, error instanceof OkrkitError]).toEqual([name, input, true]);
+          expect((error as Error).message).not.toMatch(/\{\w+\}/);
+        }
+      }
+    }
+    expect(() => evaluate({ keyResults: [null] } as never)).toThrowErrorMatchingInlineSnapshot(`[OkrkitError: okrkit: invalid argument: plan.keyResults[0] must be an object]`);
+  });
+});
+
 describe('edge numbers and dates', () => {
   const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
   const planWith = (value: unknown, where: 'target' | 'checkIn') =>
