@@ -1,4 +1,4 @@
-import { addDays as addDaysToDate, addMonths as addMonthsToDate, differenceInCalendarDays } from 'date-fns';
+import { addDays as addDaysToDate, differenceInCalendarDays } from 'date-fns';
 
 /**
  * The calendar date a timestamp counts on: the date as written, so `2026-07-01T23:30-05:00`
@@ -49,11 +49,6 @@ export function daysBetween(a: string, b: string): number {
 /** The date `n` days after `day`. */
 export function addDays(day: string, n: number): string {
   return fromDate(addDaysToDate(toNoon(day), n));
-}
-
-/** The date `n` months after `day` (clamped to the month's last day). */
-export function addMonths(day: string, n: number): string {
-  return fromDate(addMonthsToDate(toNoon(day), n));
 }
 
 /** The first day of a month, `month` from 1 to 12 (any integer; it carries into years). */

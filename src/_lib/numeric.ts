@@ -142,11 +142,6 @@ export function compare(a: Value, b: Value): number {
   return dec(a).cmp(dec(b));
 }
 
-/** Whether two values are the same decimal. */
-export function equals(a: Value, b: Value): boolean {
-  return compare(a, b) === 0;
-}
-
 /** The nearest double. */
 export function toNumber(v: Value): number {
   if (typeof v === 'number') return v === 0 ? 0 : v;
