@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import { readValue } from '../_lib/read-value.js';
+import { where } from '../error/messages.js';
 import { dateOf, daysBetween } from '../_lib/calendar.js';
-import { Dec, ratioOfDifferences, toNumber, toValue, type Value } from '../_lib/numeric.js';
+import { Dec, ratioOfDifferences, toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { invalidArgument } from '../error/okrkit-error.js';
 import { CheckIn } from '../check-in/schema.js';
 import { Cycle } from '../cycle/schema.js';
 import { applyScoring, compareCheckIns } from '../key-result/measure.js';
-import { checkCap, checkDate } from '../key-result/progress.js';
+import { parseKeyResultArguments } from '../key-result/progress.js';
 import { KeyResult } from '../key-result/schema.js';
 import { classify, statusRules, type Status, type StatusOptions, type StatusRules } from '../pace/status.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
@@ -46,11 +46,8 @@ export interface ForecastOptions {
   readonly status?: StatusOptions;
 }
 
-function value(x: string | number): Value {
-  const v = toValue(x);
-  if (v === null) invalidArgument('arg.notNumber', { value: String(x) });
-  return v;
-}
+/** A key result's own number (checked by its schema); the field is named if it is not one. */
+const value = (x: string | number, id = '', field = ''): Value => readValue(x, where.keyResultField, id, field);
 
 /**
  * The forecast for checked input: a least-squares line through (day, value) for each
@@ -128,7 +125,6 @@ function toDec(v: Value): Dec {
   return typeof v === 'number' ? new Dec(v) : v;
 }
 
-const CheckIns = /*@__PURE__*/ z.array(CheckIn);
 
 /**
  * Projects a metric key result's trend to the end of its cycle: a least-squares line
@@ -153,9 +149,7 @@ export function forecastKeyResult(
   cycle: DeepReadonly<Cycle>,
   options: ForecastOptions = {},
 ): Forecast | null {
-  const kr = parseArgument(KeyResult, keyResult, 'keyResult');
-  const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
   const c = parseArgument(Cycle, cycle, 'cycle');
-  const asOf = checkDate(options.asOf, 'asOf');
-  return forecastWith(kr, list, c, asOf ?? c.end, checkCap(options.cap), statusRules(options.status));
+  return forecastWith(kr, list, c, asOf ?? c.end, cap, statusRules(options.status));
 }

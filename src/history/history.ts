@@ -1,11 +1,10 @@
-import * as z from 'zod';
 import { dateOf } from '../_lib/calendar.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../check-in/schema.js';
 import { elapsedShare } from '../cycle/query.js';
 import { Cycle } from '../cycle/schema.js';
 import { measureKeyResult } from '../key-result/measure.js';
-import { checkCap, checkDate } from '../key-result/progress.js';
+import { parseKeyResultArguments } from '../key-result/progress.js';
 import { KeyResult } from '../key-result/schema.js';
 import { expectedAt } from '../pace/expected.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
@@ -42,7 +41,6 @@ export interface KeyResultHistoryOptions {
   readonly cap?: number;
 }
 
-const CheckIns = /*@__PURE__*/ z.array(CheckIn);
 
 /**
  * A key result's history over its cycle, for charts: one point at the cycle's start,
@@ -66,11 +64,9 @@ export function keyResultHistory(
   cycle: DeepReadonly<Cycle>,
   options: KeyResultHistoryOptions = {},
 ): HistoryPoint[] {
-  const kr = parseArgument(KeyResult, keyResult, 'keyResult');
-  const list = parseArgument(CheckIns, checkIns, 'checkIns').filter((c) => c.keyResultId === kr.id);
+  const { kr, list: all, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
+  const list = all.filter((c) => c.keyResultId === kr.id);
   const c = parseArgument(Cycle, cycle, 'cycle');
-  const cap = checkCap(options.cap);
-  const asOf = checkDate(options.asOf, 'asOf');
   const last = asOf !== null && asOf < c.end ? asOf : c.end;
 
   const days = new Set<string>();

@@ -6,16 +6,15 @@ import {
   ratioOfDifferences,
   sub,
   toNumber,
-  toValue,
   type Value,
 } from '../_lib/numeric.js';
 import { ExactSum } from '../_lib/exact-sum.js';
+import { readValue as valueOrThrow } from '../_lib/read-value.js';
 
 /** -0 as 0: JSON may carry -0, results never do. */
 export const positiveZero = (x: number): number => (x === 0 ? 0 : x);
 import { OkrkitError } from '../error/okrkit-error.js';
 import { at, messages, where } from '../error/messages.js';
-import type { Message } from '../i18n/message.js';
 import type { CheckIn } from '../check-in/schema.js';
 import type { KeyResult, Scoring } from './schema.js';
 import { msg } from '../i18n/message.js';
@@ -60,14 +59,6 @@ export interface MeasureWindow {
   readonly until: string | null;
 }
 
-/** Reads a value; the place of the problem is built only when there is one. */
-function valueOrThrow(x: string | number, place: (id: string, field: string) => Message, id: string, field = ''): Value {
-  const v = toValue(x);
-  if (v === null) {
-    throw new OkrkitError('invalid_argument', messages.invalidArgument(at(place(id, field), messages.invalidNumber)));
-  }
-  return v;
-}
 
 /** Total order on check-ins of one key result, so "latest" never depends on input order. */
 export function compareCheckIns(a: CheckIn, b: CheckIn): number {

@@ -78,12 +78,21 @@ export function keyResultProgressWith(
   schema: z.ZodType,
   registry: Registry,
 ): KeyResultProgress {
-  const kr = parseArgument(schema, keyResult, 'keyResult') as KeyResult;
-  const list = parseArgument(CheckIns, checkIns, 'checkIns');
-  const cap = checkCap(options.cap);
-  const until = checkDate(options.asOf, 'asOf');
+  const { kr, list, cap, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, schema);
   const since = checkDate(options.since, 'since');
   return measureKeyResult(kr, list, null, 0, list.length, { since, until }, cap, null, registry);
+}
+
+/** Checks the arguments the key-result functions share: the key result, its check-ins, `asOf` and `cap`. */
+export function parseKeyResultArguments(
+  keyResult: unknown,
+  checkIns: unknown,
+  options: { readonly asOf?: string; readonly cap?: number },
+  schema: z.ZodType = KeyResult,
+): { kr: KeyResult; list: CheckIn[]; cap: number; asOf: string | null } {
+  const kr = parseArgument(schema, keyResult, 'keyResult') as KeyResult;
+  const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  return { kr, list, cap: checkCap(options.cap), asOf: checkDate(options.asOf, 'asOf') };
 }
 
 export type { KeyResultProgress };

@@ -6,7 +6,8 @@ import { checkDate } from '../key-result/progress.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { Numeric } from '../schema/primitives.js';
 import { msg } from '../i18n/message.js';
-import { aggregate, attainmentAgainst, paceShare, ragOf, timeframeOf, valueOf, type Span } from './measure.js';
+import { readValue } from '../_lib/read-value.js';
+import { aggregate, attainmentAgainst, paceShare, ragOf, timeframeOf, type Span } from './measure.js';
 import { Kpi, Measurement, type Rag } from './schema.js';
 
 /**
@@ -141,7 +142,7 @@ export function kpiActual(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
  */
 export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): number {
   const k = parseArgument(Kpi, kpi, 'kpi');
-  const a = valueOf(parseArgument(Numeric, actual, 'actual'), (name) => msg('where.name', { name }), 'actual');
+  const a = readValue(parseArgument(Numeric, actual, 'actual'), (name) => msg('where.name', { name }), 'actual');
   return attainmentAgainst(k, a);
 }
 

@@ -1,6 +1,6 @@
 import { bucketByRef } from '../_lib/buckets.js';
 import { messages, nouns } from '../error/messages.js';
-import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
+import { OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import { checkDate } from '../key-result/progress.js';
 import type { Plan } from '../plan/schema.js';

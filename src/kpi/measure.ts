@@ -1,7 +1,7 @@
+import { readValue } from '../_lib/read-value.js';
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
-import { add, compare, divideByCount, ratioOfDifferences, toValue, type Value } from '../_lib/numeric.js';
+import { add, compare, divideByCount, ratioOfDifferences, type Value } from '../_lib/numeric.js';
 import { at, messages, nouns, where } from '../error/messages.js';
-import type { Message } from '../i18n/message.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
 import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from './schema.js';
@@ -26,12 +26,6 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
   return { start: tf.start, end: tf.end };
 }
 
-/** Reads a value; the place of the problem is built only when there is one. */
-export function valueOf(x: string | number, place: (id: string, field: string) => Message, id: string, field = ''): Value {
-  const v = toValue(x);
-  if (v === null) invalidArgument(at(place(id, field), messages.invalidNumber));
-  return v;
-}
 
 /** The aggregate of some measurements, and how many there were. */
 export interface Aggregate {
@@ -67,7 +61,7 @@ export function aggregate(
       if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
       continue;
     }
-    const v = valueOf(m.value, where.measurement, m.kpiId);
+    const v = readValue(m.value, where.measurement, m.kpiId);
     if (aggregation === 'last') {
       // The latest reading; two at the same moment resolve to the larger, whatever their order.
       const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
@@ -93,8 +87,8 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
   const t = kpi.target;
   let a: number;
   if (t.polarity === 'range') {
-    const lo = valueOf(t.min, where.kpiField, kpi.id, 'target.min');
-    const hi = valueOf(t.max, where.kpiField, kpi.id, 'target.max');
+    const lo = readValue(t.min, where.kpiField, kpi.id, 'target.min');
+    const hi = readValue(t.max, where.kpiField, kpi.id, 'target.max');
     if (compare(actual, lo) < 0) {
       if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
       a = ratioOfDifferences(actual, 0, lo);
@@ -105,9 +99,9 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
       a = 1;
     }
   } else {
-    const target = valueOf(t.value, where.kpiField, kpi.id, 'target.value');
+    const target = readValue(t.value, where.kpiField, kpi.id, 'target.value');
     if (t.baseline !== undefined) {
-      const b = valueOf(t.baseline, where.kpiField, kpi.id, 'target.baseline');
+      const b = readValue(t.baseline, where.kpiField, kpi.id, 'target.baseline');
       if (compare(b, target) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiTargetEqualsBaseline));
       // Linear from the baseline (0) to the target (1), pro-rated: the target moves from the baseline.
       a = share === 1 ? ratioOfDifferences(actual, b, target) : ratioOfDifferences(actual, b, target) / share;

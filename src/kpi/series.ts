@@ -57,7 +57,8 @@ export interface KpiSeriesOptions extends KpiOptions {
   readonly weekStartsOn?: number;
 }
 
-type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** A first day of the week, 0 (Sunday) to 6. */
+export type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
 /** The first day of the period after the one containing `day`. */
 function nextPeriod(day: string, frequency: TrackingFrequency, weekStartsOn: Day): string {
@@ -116,10 +117,15 @@ export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
   const asOf = checkDate(options.asOf, 'asOf');
   const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;
   if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) invalidArgument('arg.integerBetween', { name: 'weekStartsOn', min: 0, max: 6, value: String(weekStartsOn) });
+  return seriesOf(k, list, span, asOf, weekStartsOn as Day);
+}
+
+/** The series of a checked KPI; `list` may hold other KPIs' measurements (they are skipped). */
+export function seriesOf(k: Kpi, list: readonly Measurement[], span: Span, asOf: string | null, weekStartsOn: Day): KpiSeries {
   const aggregation = k.aggregation ?? 'last';
   const day = asOf ?? span.end;
 
-  const buckets: KpiBucket[] = periods(span, k.frequency, weekStartsOn as Day).map((p) => {
+  const buckets: KpiBucket[] = periods(span, k.frequency, weekStartsOn).map((p) => {
     const until = day < p.end ? day : p.end;
     const agg = until < p.start ? { value: null, count: 0 } : aggregate(aggregation, list, null, 0, list.length, p.start, until, k.id);
     // A period is over once asOf is past its last day (all are, without asOf).

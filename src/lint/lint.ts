@@ -7,7 +7,8 @@ import { checkLocale, type Locale } from '../i18n/locale.js';
 import { translate } from '../i18n/localize.js';
 import { msg, type Message, type MessageParam } from '../i18n/message.js';
 import { checkDate } from '../key-result/progress.js';
-import { kpiSeries } from '../kpi/series.js';
+import { seriesOf, type Day } from '../kpi/series.js';
+import type { Measurement } from '../kpi/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
@@ -241,6 +242,13 @@ function lint(plan: DeepReadonly<Plan>, options: LintOptions): LintFinding[] {
     if (days > 366) report('cycle-too-long', ['cycles', i], c.id, msg('lint.cycleTooLong', { days }));
   });
 
+  // Measurements grouped by KPI once, for kpi-stale.
+  const measurementsOf = new Map<string, Measurement[]>();
+  for (const m of p.measurements ?? []) {
+    const list = measurementsOf.get(m.kpiId);
+    if (list) list.push(m);
+    else measurementsOf.set(m.kpiId, [m]);
+  }
   (p.kpis ?? []).forEach((k, i) => {
     const path = ['kpis', i];
     if (k.name.trim() === '') report('kpi-incomplete', [...path, 'name'], k.id, msg('lint.kpiIncomplete', { part: msg('term.kpi') }));
@@ -250,7 +258,7 @@ function lint(plan: DeepReadonly<Plan>, options: LintOptions): LintFinding[] {
     const days = daysBetween(span.start, span.end) + 1;
     if (days < FREQUENCY_DAYS[k.frequency]) report('kpi-frequency', [...path, 'frequency'], k.id, msg('lint.kpiFrequency', { frequency: msg(`frequency.${k.frequency}`), days }));
     if (asOf !== null && on('kpi-stale') && span.start <= asOf && asOf <= span.end) {
-      const series = kpiSeries(k, (p.measurements ?? []).filter((m) => m.kpiId === k.id), { asOf, cycles: [...cycles.values()] });
+      const series = seriesOf(k, measurementsOf.get(k.id) ?? [], span, asOf, (k.weekStartsOn ?? 1) as Day);
       if (series.stale) {
         const last = series.buckets.filter((b) => b.complete).at(-1)!;
         report('kpi-stale', path, k.id, msg('lint.kpiStale', { frequency: msg(`frequency.${k.frequency}`), start: last.start, end: last.end }));

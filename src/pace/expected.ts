@@ -1,19 +1,17 @@
+import { readValue } from '../_lib/read-value.js';
+import { where } from '../error/messages.js';
 import { daysBetween } from '../_lib/calendar.js';
-import { ratioOfDifferences, toNumber, toValue, type Value } from '../_lib/numeric.js';
+import { ratioOfDifferences, toNumber, type Value } from '../_lib/numeric.js';
 import { ExactSum } from '../_lib/exact-sum.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { invalidArgument } from '../error/okrkit-error.js';
 import { elapsedShare } from '../cycle/query.js';
 import { Cycle } from '../cycle/schema.js';
 import { KeyResult } from '../key-result/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { CalendarDate } from '../schema/primitives.js';
 
-function value(x: string | number): Value {
-  const v = toValue(x);
-  if (v === null) invalidArgument('arg.notNumber', { value: String(x) });
-  return v;
-}
+/** A key result's own number (checked by its schema); the field is named if it is not one. */
+const value = (x: string | number, id = '', field = ''): Value => readValue(x, where.keyResultField, id, field);
 
 /**
  * Expected progress for checked input. `day` is the date judged at; `linear` the share

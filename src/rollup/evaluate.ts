@@ -5,7 +5,7 @@ import { at, messages, nouns, where } from '../error/messages.js';
 import type { Message } from '../i18n/message.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { CheckIn } from '../check-in/schema.js';
-import { elapsedShare, stateAt } from '../cycle/query.js';
+import { elapsedShare } from '../cycle/query.js';
 import type { Cycle } from '../cycle/schema.js';
 import { forecastWith, type Forecast } from '../forecast/forecast.js';
 import { gradeRules, gradeWith, type Grade, type GradeOptions } from '../grade/grade.js';
@@ -286,7 +286,6 @@ export interface Scoring extends MeasureContext {
 
 /** Builds the scoring state: indexes and graph, no scores yet. */
 function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Scoring {
-  if (typeof plan !== 'object' || plan === null) invalidArgument('arg.plan');
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');

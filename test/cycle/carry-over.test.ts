@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { carryOver, evaluate, OkrkitError, parsePlan, type Plan } from '../../src/index.js';
