@@ -10,10 +10,12 @@ import { messages } from './messages.js';
  * - `cascade_loop`: the alignment graph is not acyclic; the message names the loop.
  * - `unknown_reference`: an unparsed plan refers to an id that does not exist.
  * - `plugin_failed`: a plug-in threw, or returned NaN or a value outside its declared range.
+ * - `invalid_csv`: a spreadsheet read by `okrkit/csv` has problems; each issue's path is
+ *   `[file, line, column]`.
  *
  * @category Errors
  */
-export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed';
+export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed' | 'invalid_csv';
 
 /**
  * The codes of single problems in {@link OkrkitIssue}.
@@ -37,7 +39,10 @@ export type OkrkitIssueCode =
   | 'kpi_target'
   | 'invalid_weight'
   | 'number_out_of_range'
-  | 'cascade_loop';
+  | 'cascade_loop'
+  | 'csv_syntax'
+  | 'unknown_column'
+  | 'unknown_file';
 
 /**
  * One problem with an input: where it is (`path`, as in JSON), what kind it is

@@ -138,6 +138,23 @@ export const en = {
   'lint.emptyObjective': 'This objective has no key results and no contributing child objectives, so it cannot be scored.',
   'lint.staleKeyResult': 'No check-in for {days} days (the rhythm is every {every} days).',
 
+  // Spreadsheets (okrkit/csv)
+  'error.invalidCsv.one': 'okrkit: the spreadsheet is invalid (1 problem)',
+  'error.invalidCsv.other': 'okrkit: the spreadsheet is invalid ({count} problems)',
+  'csv.syntax': 'The CSV cannot be read: {detail}.',
+  'csv.cellCount': 'This row has {count} cells but the header has {columns}; a decimal comma such as "12,5" splits a cell (write 12.5, or quote it).',
+  'csv.unknownFile': 'Unknown table file "{file}"; expected one of {options}.',
+  'csv.unknownColumn': 'Unknown column "{column}"; expected one of {options}.',
+  'csv.duplicateColumn': 'The column "{column}" appears twice.',
+  'csv.missingColumn': 'The sheet needs a "{column}" column.',
+  'csv.required': 'This cell must not be empty.',
+  'csv.number': 'Expected a number such as 1234.5 (a dot for decimals, no thousands separators), got "{value}".',
+  'csv.boolean': 'Expected yes or no (true/false, 1/0), got "{value}".',
+  'csv.json': 'Expected JSON text, got "{value}".',
+  'csv.cycle': 'Cannot read the cycle "{value}"; write a quarter, half, month or year such as "Q3 2026", "H1 2026", "2026-07" or "2026".',
+  'csv.checkInDate': 'There is a current value but no date for it; add an "updated" column or pass checkInDate.',
+  'csv.parentObjective': 'No objective titled "{value}" to cascade from.',
+
   // Labels
   'status.notStarted': 'Not started',
   'status.noData': 'No data',

@@ -132,6 +132,23 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'lint.emptyObjective': 'Mục tiêu này không có kết quả then chốt và không có mục tiêu con đóng góp nên không thể chấm điểm.',
   'lint.staleKeyResult': 'Đã {days} ngày chưa check-in (nhịp check-in là {every} ngày một lần).',
 
+  // Spreadsheets (okrkit/csv)
+  'error.invalidCsv.one': 'okrkit: bảng tính không hợp lệ (1 lỗi)',
+  'error.invalidCsv.other': 'okrkit: bảng tính không hợp lệ ({count} lỗi)',
+  'csv.syntax': 'Không đọc được tệp CSV: {detail}.',
+  'csv.cellCount': 'Dòng này có {count} ô nhưng dòng tiêu đề có {columns}; dấu phẩy thập phân như "12,5" làm tách ô (hãy ghi 12.5 hoặc đặt trong ngoặc kép).',
+  'csv.unknownFile': 'Không nhận ra tệp bảng "{file}"; cần là một trong {options}.',
+  'csv.unknownColumn': 'Không nhận ra cột "{column}"; cần là một trong {options}.',
+  'csv.duplicateColumn': 'Cột "{column}" xuất hiện hai lần.',
+  'csv.missingColumn': 'Bảng tính cần có cột "{column}".',
+  'csv.required': 'Ô này không được để trống.',
+  'csv.number': 'Cần một số như 1234.5 (dấu chấm cho phần thập phân, không có dấu phân cách hàng nghìn), nhận được "{value}".',
+  'csv.boolean': 'Cần có hoặc không (true/false, 1/0), nhận được "{value}".',
+  'csv.json': 'Cần văn bản JSON, nhận được "{value}".',
+  'csv.cycle': 'Không đọc được chu kỳ "{value}"; hãy ghi quý, nửa năm, tháng hoặc năm như "Q3 2026", "H1 2026", "2026-07" hoặc "2026".',
+  'csv.checkInDate': 'Có giá trị hiện tại nhưng không có ngày; hãy thêm cột "updated" (ngày cập nhật) hoặc truyền checkInDate.',
+  'csv.parentObjective': 'Không có mục tiêu nào tên "{value}" để phân tầng từ đó.',
+
   'status.notStarted': 'Chưa bắt đầu',
   'status.noData': 'Chưa có dữ liệu',
   'status.achieved': 'Đã đạt',

@@ -1,0 +1,64 @@
+import { Decimal } from 'decimal.js';
+import { DECIMAL_STRING } from '../_lib/numeric.js';
+import { msg, type Message } from '../i18n/message.js';
+import type { CellType } from './columns.js';
+
+/** A cell read into a value, or the reason it could not be. */
+export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: Message };
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'có', 'co', 'đúng']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'không', 'khong', 'sai']);
+
+/**
+ * Reads a number cell. A decimal that a JS number holds exactly becomes that number;
+ * one it cannot (more digits than a double keeps) stays a decimal string, which
+ * okrkit's numeric fields accept, so no precision is lost on the way in.
+ */
+export function readNumber(text: string): CellResult {
+  const s = text.trim();
+  if (!DECIMAL_STRING.test(s)) return { ok: false, message: msg('csv.number', { value: text }) };
+  const n = Number(s);
+  if (Number.isFinite(n) && new Decimal(s).eq(new Decimal(String(n)))) return { ok: true, value: n };
+  return { ok: true, value: s };
+}
+
+/** Reads one non-empty cell as its column's type. */
+export function readCell(text: string, type: CellType): CellResult {
+  switch (type) {
+    case 'text':
+      return { ok: true, value: text };
+    case 'number':
+      return readNumber(text);
+    case 'boolean': {
+      const s = text.trim().toLowerCase();
+      if (TRUE.has(s)) return { ok: true, value: true };
+      if (FALSE.has(s)) return { ok: true, value: false };
+      return { ok: false, message: msg('csv.boolean', { value: text }) };
+    }
+    case 'json':
+      try {
+        return { ok: true, value: JSON.parse(text) as unknown };
+      } catch {
+        return { ok: false, message: msg('csv.json', { value: text.length > 40 ? `${text.slice(0, 40)}…` : text }) };
+      }
+  }
+}
+
+/**
+ * Writes a value into a cell of a column's type, or returns `undefined` when the value
+ * does not fit the column (it then travels in the `extra` column). Empty strings do
+ * not fit either: an empty cell reads back as "absent".
+ */
+export function writeCell(value: unknown, type: CellType): string | undefined {
+  switch (type) {
+    case 'text':
+      return typeof value === 'string' && value !== '' ? value : undefined;
+    case 'number':
+      if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
+      return typeof value === 'string' && DECIMAL_STRING.test(value) ? value : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? String(value) : undefined;
+    case 'json':
+      return value === undefined ? undefined : JSON.stringify(value);
+  }
+}

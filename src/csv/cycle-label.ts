@@ -1,0 +1,56 @@
+import { addDays, firstOfMonth } from '../_lib/calendar.js';
+
+/** A cycle named the way a spreadsheet writes it. */
+export interface LabelledCycle {
+  readonly id: string;
+  readonly name: string;
+  readonly start: string;
+  readonly end: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function span(year: number, firstMonth: number, months: number): { start: string; end: string } {
+  const start = firstOfMonth(year, firstMonth);
+  return { start, end: addDays(firstOfMonth(year, firstMonth + months), -1) };
+}
+
+const YEAR = '(\\d{4})';
+
+// Each pattern gives the cycle's kind and number; the text is matched case-insensitively
+// after spaces are collapsed. Vietnamese: "Quý 3/2026", "Tháng 7/2026", "Năm 2026".
+const PATTERNS: readonly { readonly re: RegExp; readonly kind: 'Q' | 'H' | 'M' | 'Y'; readonly year: number; readonly n: number }[] = [
+  { re: new RegExp(`^q([1-4])[\\s/-]*${YEAR}$`), kind: 'Q', n: 1, year: 2 },
+  { re: new RegExp(`^${YEAR}[\\s/-]*q([1-4])$`), kind: 'Q', year: 1, n: 2 },
+  { re: new RegExp(`^(?:quý|quy)\\s*([1-4])[\\s/-]*${YEAR}$`), kind: 'Q', n: 1, year: 2 },
+  { re: new RegExp(`^h([12])[\\s/-]*${YEAR}$`), kind: 'H', n: 1, year: 2 },
+  { re: new RegExp(`^${YEAR}[\\s/-]*h([12])$`), kind: 'H', year: 1, n: 2 },
+  { re: new RegExp(`^${YEAR}-(0[1-9]|1[0-2])$`), kind: 'M', year: 1, n: 2 },
+  { re: new RegExp(`^(?:tháng|thang)\\s*(0?[1-9]|1[0-2])[\\s/-]*${YEAR}$`), kind: 'M', n: 1, year: 2 },
+  { re: new RegExp(`^(?:fy|năm|nam)?\\s*${YEAR}$`), kind: 'Y', year: 1, n: 0 },
+];
+
+/**
+ * Reads a cycle label such as `Q3 2026`, `2026-Q3`, `Quý 3/2026`, `H1 2026`, `2026-07`,
+ * `Tháng 7/2026` or `2026` into a cycle with dates, or null when it is none of these.
+ */
+export function cycleFromLabel(text: string): LabelledCycle | null {
+  const s = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  for (const p of PATTERNS) {
+    const m = p.re.exec(s);
+    if (m === null) continue;
+    const year = Number(m[p.year]);
+    const n = p.n === 0 ? 0 : Number(m[p.n]);
+    switch (p.kind) {
+      case 'Q':
+        return { id: `${year}-q${n}`, name: `Q${n} ${year}`, ...span(year, 3 * n - 2, 3) };
+      case 'H':
+        return { id: `${year}-h${n}`, name: `H${n} ${year}`, ...span(year, 6 * n - 5, 6) };
+      case 'M':
+        return { id: `${year}-${pad(n)}`, name: `${year}-${pad(n)}`, ...span(year, n, 1) };
+      case 'Y':
+        return { id: `${year}`, name: `${year}`, ...span(year, 1, 12) };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,268 @@
+import { invalidArgument } from '../error/okrkit-error.js';
+import { msg } from '../i18n/message.js';
+import type { PlanInput } from '../plan/schema.js';
+import { readCell, writeCell } from './cells.js';
+import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
+import { CsvProblems, readSheet, writeSheet } from './rows.js';
+
+/** Where a field of a plan read from spreadsheets came from. @category Spreadsheets */
+export interface CsvLocation {
+  /** The file name, such as `key-results.csv`. */
+  readonly file: string;
+  /** The line in the file (the header is line 1). */
+  readonly line: number;
+  /** The column's header, when the path names one. */
+  readonly column: string | null;
+}
+
+/**
+ * A plan read from spreadsheets, not yet validated: pass `input` to `parsePlan` or
+ * `safeParsePlan`, and `locate` an issue's path to name the file, line and column.
+ *
+ * @category Spreadsheets
+ */
+export interface CsvPlan {
+  /** The plan as read, for `parsePlan`. */
+  readonly input: PlanInput;
+  /** The file, line and column a plan path such as `['keyResults', 3, 'target']` came from, or null. */
+  locate(path: readonly (string | number)[]): CsvLocation | null;
+}
+
+/** Options for {@link writePlanCsv}. @category Spreadsheets */
+export interface WritePlanCsvOptions {
+  /** Start each file with a UTF-8 byte-order mark so Excel shows Vietnamese text right (default true). */
+  readonly bom?: boolean;
+}
+
+/** The table files okrkit reads and writes, in order. @category Spreadsheets */
+export const CSV_TABLE_FILES: readonly string[] = TABLES.map((t) => t.file);
+
+type Rec = Readonly<Record<string, unknown>>;
+
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function getPath(record: Rec, path: readonly string[]): unknown {
+  let v: unknown = record;
+  for (const key of path) {
+    if (!isRecord(v) || !Object.hasOwn(v, key)) return undefined;
+    v = v[key];
+  }
+  return v;
+}
+
+/** The record without the fields written in named columns; undefined when nothing is left. */
+function leftover(value: unknown, written: ReadonlySet<string>, prefix: string): unknown {
+  if (!isRecord(value)) return written.has(prefix) ? undefined : value;
+  if (prefix !== '' && written.has(prefix)) return undefined;
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const key of Object.keys(value)) {
+    const rest = leftover(value[key], written, prefix === '' ? key : `${prefix}.${key}`);
+    if (rest !== undefined) {
+      Object.defineProperty(out, key, { value: rest, enumerable: true, writable: true, configurable: true });
+      any = true;
+    }
+  }
+  return any ? out : undefined;
+}
+
+function recordsOf(plan: Rec, table: TableLayout): readonly Rec[] {
+  if (table.collection === 'plan') {
+    return plan.name === undefined && plan.meta === undefined ? [] : [{ name: plan.name, meta: plan.meta }];
+  }
+  const list = plan[table.collection];
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) invalidArgument('arg.array', { name: `plan.${table.collection}` });
+  return list as readonly Rec[];
+}
+
+function writeTable(records: readonly Rec[], table: TableLayout, bom: boolean): string {
+  const cells: (string | undefined)[][] = [];
+  const used = new Array<boolean>(table.columns.length + 1).fill(false);
+  for (const record of records) {
+    if (!isRecord(record)) invalidArgument('arg.object', { name: `an item of plan.${table.collection}` });
+    const row: (string | undefined)[] = [];
+    const written = new Set<string>();
+    table.columns.forEach((column, i) => {
+      const value = getPath(record, column.name.split('.'));
+      const text = value === undefined ? undefined : writeCell(value, column.type);
+      if (text !== undefined) {
+        written.add(column.name);
+        used[i] = true;
+      }
+      row.push(text);
+    });
+    const rest = table.collection === 'plan' ? undefined : leftover(record, written, '');
+    if (rest !== undefined) used[table.columns.length] = true;
+    row.push(rest === undefined ? undefined : JSON.stringify(rest));
+    cells.push(row);
+  }
+  // Always keep the id-like first columns, so an empty table still shows its layout.
+  const keep = [...table.columns.map((c) => c.name), EXTRA].map((_, i) => used[i] === true || i < 2);
+  const header = [...table.columns.map((c) => c.name), EXTRA].filter((_, i) => keep[i]);
+  return writeSheet(header, cells.map((row) => row.filter((_, i) => keep[i]).map((c) => c ?? '')), bom);
+}
+
+/**
+ * Writes a plan as spreadsheet tables: one CSV text per collection (`cycles.csv`,
+ * `objectives.csv`, `key-results.csv`, `check-ins.csv`, `kpis.csv`…), with only the
+ * columns in use. Nested fields are dotted columns (`target.value`), lists are JSON in
+ * one cell, and anything else a record holds is kept in an `extra` column, so
+ * {@link readPlanCsv} gives the same plan back.
+ *
+ * @param plan - A plan (parsed or as written).
+ * @param options - `bom` (default true).
+ * @returns The CSV text of each non-empty table, by file name.
+ * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object.
+ * @example
+ * const files = writePlanCsv(plan);
+ * Object.keys(files)
+ * //=> ['plan.csv', 'cycles.csv', 'units.csv', 'objectives.csv', 'key-results.csv', 'check-ins.csv']
+ * @category Spreadsheets
+ */
+export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): Record<string, string> {
+  if (!isRecord(plan)) invalidArgument('arg.plan');
+  const bom = options.bom ?? true;
+  const files: Record<string, string> = {};
+  for (const table of TABLES) {
+    const records = recordsOf(plan, table);
+    if (records.length > 0) files[table.file] = writeTable(records, table, bom);
+  }
+  return files;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    const next = Object.hasOwn(node, key) ? node[key] : undefined;
+    if (isRecord(next)) node = next as Record<string, unknown>;
+    else {
+      const created: Record<string, unknown> = {};
+      Object.defineProperty(node, key, { value: created, enumerable: true, writable: true, configurable: true });
+      node = created;
+    }
+  }
+  Object.defineProperty(node, path[path.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function mergeInto(target: Record<string, unknown>, extra: Rec, prefix: readonly string[]): void {
+  for (const key of Object.keys(extra)) {
+    const value = extra[key];
+    const path = [...prefix, key];
+    const current = getPath(target, path);
+    if (isRecord(value) && isRecord(current)) mergeInto(target, value, path);
+    else setPath(target, path, value);
+  }
+}
+
+interface TableRead {
+  readonly records: Record<string, unknown>[];
+  readonly lines: number[];
+}
+
+function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems): TableRead {
+  const sheet = readSheet(text, file, problems);
+  const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
+  const columns: (Column | 'extra' | null)[] = [];
+  const seen = new Set<string>();
+  for (const name of sheet.header) {
+    if (seen.has(name)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
+    seen.add(name);
+    if (name === EXTRA && table.collection !== 'plan') columns.push('extra');
+    else if (byName.has(name)) columns.push(byName.get(name)!);
+    else {
+      const options = [...byName.keys(), ...(table.collection === 'plan' ? [] : [EXTRA])].join(', ');
+      problems.add(file, 1, name, 'unknown_column', msg('csv.unknownColumn', { column: name, options }));
+      columns.push(null);
+    }
+  }
+  const records: Record<string, unknown>[] = [];
+  const lines: number[] = [];
+  for (const row of sheet.rows) {
+    const record: Record<string, unknown> = {};
+    let extra: Rec | undefined;
+    row.cells.forEach((text, i) => {
+      const column = columns[i];
+      if (text === '' || column === undefined || column === null) return;
+      const read = readCell(text, column === 'extra' ? 'json' : column.type);
+      const name = column === 'extra' ? EXTRA : column.name;
+      if (!read.ok) return problems.add(file, row.line, name, 'invalid_value', read.message);
+      if (column === 'extra') {
+        if (isRecord(read.value)) extra = read.value;
+        else problems.add(file, row.line, name, 'invalid_value', msg('csv.json', { value: text }));
+      } else setPath(record, column.name.split('.'), read.value);
+    });
+    if (extra !== undefined) mergeInto(record, extra, []);
+    records.push(record);
+    lines.push(row.line);
+  }
+  return { records, lines };
+}
+
+function columnFor(table: TableLayout, rest: readonly (string | number)[]): string | null {
+  let best: string | null = null;
+  for (const column of table.columns) {
+    const parts = column.name.split('.');
+    if (parts.length <= rest.length && parts.every((p, i) => rest[i] === p) && (best === null || parts.length > best.split('.').length)) {
+      best = column.name;
+    }
+  }
+  return best ?? (rest.length > 0 ? EXTRA : null);
+}
+
+/**
+ * Reads a plan from spreadsheet tables, the layout {@link writePlanCsv} writes: CSV
+ * text by file name (`objectives.csv`, `key-results.csv`…; any may be left out).
+ * Cells are read by their column's type; a leading byte-order mark, `;` or tab
+ * separators (Excel in many locales) and quoted line breaks are handled.
+ *
+ * @param files - CSV text by file name.
+ * @returns The plan as read, with `locate` to point at the cell behind a path.
+ * @throws {OkrkitError} `invalid_csv` listing every unreadable file, unknown column and
+ *   bad cell, each at `[file, line, column]`; `invalid_argument` when `files` is not an object.
+ * @example
+ * const read = readPlanCsv({ 'objectives.csv': 'id,title,cycleId\no1,Grow sales,q3\n', … });
+ * const result = safeParsePlan(read.input);
+ * if (!result.success) result.error.issues.map((i) => read.locate(i.path))
+ * //=> [{ file: 'key-results.csv', line: 4, column: 'target' }, …]
+ * @category Spreadsheets
+ */
+export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
+  if (!isRecord(files)) invalidArgument('arg.object', { name: 'files' });
+  const problems = new CsvProblems();
+  const byFile = new Map(TABLES.map((t) => [t.file, t]));
+  const input: Record<string, unknown> = {};
+  const lines = new Map<string, number[]>();
+  const fileOf = new Map<string, TableLayout>();
+  for (const file of Object.keys(files)) {
+    const table = byFile.get(file);
+    if (table === undefined) {
+      problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
+      continue;
+    }
+    const read = readTable(file, files[file]!, table, problems);
+    fileOf.set(table.collection, table);
+    lines.set(table.collection, read.lines);
+    if (table.collection === 'plan') {
+      const first = read.records[0];
+      if (first !== undefined) Object.assign(input, first);
+    } else input[table.collection] = read.records;
+  }
+  problems.throwIfAny();
+  return {
+    input: input as PlanInput,
+    locate(path) {
+      const [head, index, ...rest] = path;
+      if (typeof head !== 'string') return null;
+      const planTable = fileOf.get('plan');
+      if (head === 'name' || head === 'meta') {
+        return planTable === undefined ? null : { file: planTable.file, line: lines.get('plan')?.[0] ?? 1, column: head };
+      }
+      const table = fileOf.get(head);
+      const line = typeof index === 'number' ? lines.get(head)?.[index] : undefined;
+      if (table === undefined || line === undefined) return null;
+      return { file: table.file, line, column: columnFor(table, rest) };
+    },
+  };
+}
