@@ -1,0 +1,116 @@
+import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Status } from '../index.js';
+
+/** The report's own words, in each language okrkit speaks. */
+const WORDS = {
+  en: {
+    report: 'OKR report',
+    asOf: 'as of',
+    wholeCycle: 'whole cycle',
+    companyScore: 'Overall score',
+    objectives: 'Objectives',
+    keyResults: 'Key results',
+    kpis: 'KPIs',
+    scorecards: 'Scorecards',
+    findings: 'Coach findings',
+    noFindings: 'No findings: the plan follows every rule.',
+    noKpis: 'No KPIs in this plan.',
+    noObjectives: 'No objectives in this plan.',
+    unit: 'Unit',
+    linked: 'Linked to a key result',
+    notLinked: 'No key result on it',
+    yes: 'yes',
+    no: 'no',
+    checkIns: 'check-ins',
+    expectedLine: 'expected',
+    actualLine: 'progress',
+    generated: 'Made with okrkit',
+    kind: 'Kind',
+    value: 'Value',
+    what: 'Item',
+    depth: 'Level',
+    parent: 'Parent',
+    rule: 'Rule',
+    where: 'Where',
+    message: 'Message',
+  },
+  vi: {
+    report: 'Báo cáo OKR',
+    asOf: 'tính đến',
+    wholeCycle: 'cả chu kỳ',
+    companyScore: 'Điểm tổng',
+    objectives: 'Mục tiêu',
+    keyResults: 'Kết quả then chốt',
+    kpis: 'KPI',
+    scorecards: 'Thẻ điểm',
+    findings: 'Góp ý của huấn luyện viên',
+    noFindings: 'Không có góp ý: kế hoạch tuân thủ mọi quy tắc.',
+    noKpis: 'Kế hoạch không có KPI.',
+    noObjectives: 'Kế hoạch không có mục tiêu.',
+    unit: 'Đơn vị',
+    linked: 'Gắn với kết quả then chốt',
+    notLinked: 'Chưa có kết quả then chốt',
+    yes: 'có',
+    no: 'không',
+    checkIns: 'lần cập nhật',
+    expectedLine: 'kỳ vọng',
+    actualLine: 'tiến độ',
+    generated: 'Tạo bằng okrkit',
+    kind: 'Loại',
+    value: 'Giá trị',
+    what: 'Mục',
+    depth: 'Cấp',
+    parent: 'Cấp trên',
+    rule: 'Quy tắc',
+    where: 'Vị trí',
+    message: 'Nội dung',
+  },
+} as const;
+
+type Term<K> = K extends `term.${infer T}` ? T : never;
+
+export type Word = keyof (typeof WORDS)['en'];
+
+/** The renderers' vocabulary in one locale: report words, okrkit's labels and number formats. */
+export interface Words {
+  readonly locale: Locale;
+  word(key: Word): string;
+  status(status: Status | null): string;
+  rag(rag: Rag | null): string;
+  grade(grade: Grade | null): string;
+  /** One of okrkit's terms: `term('confidence')`. */
+  term(key: Term<LabelKey>): string;
+  /** Points on 0–100 (scorecard totals), whole numbers. */
+  points(points: number | null): string;
+  /** A rating band with its name when it is one of okrkit's (A–D). */
+  rating(rating: string | null): string;
+  /** A KPI's target: `≥ 500.000.000 ₫`, `≤ 3 days`, `80–90%`. */
+  target(target: DeepReadonly<KpiTarget>, unit: string | null): string;
+  /** A score on 0–100, `–` when missing. */
+  score(score: number | null): string;
+  /** Confidence on 0–1 with one digit. */
+  confidence(confidence: number | null): string;
+  value(value: number | string | null, unit: string | null): string;
+}
+
+const RATINGS = new Set(['A', 'B', 'C', 'D']);
+
+export function wordsFor(locale: Locale): Words {
+  const table = WORDS[locale];
+  return {
+    locale,
+    word: (key) => table[key],
+    status: (status) => (status === null ? '–' : label(`status.${status}`, locale)),
+    rag: (rag) => (rag === null ? '–' : label(`rag.${rag}`, locale)),
+    grade: (grade) => (grade === null ? '–' : label(`grade.${grade}`, locale)),
+    term: (key) => label(`term.${key}`, locale),
+    points: (points) => (points === null ? '–' : formatValue(points, { locale, digits: 0 })),
+    rating: (rating) => (rating === null ? '–' : RATINGS.has(rating) ? `${rating} · ${label(`rating.${rating as 'A'}`, locale)}` : rating),
+    target: (target, unit) => {
+      const v = (x: number | string) => formatValue(x, unit === null ? { locale } : { locale, unit });
+      return target.polarity === 'range' ? `${v(target.min)} – ${v(target.max)}` : `${target.polarity === 'higher' ? '≥' : '≤'} ${v(target.value)}`;
+    },
+    score: (score) => formatScore(score, { locale }),
+    confidence: (confidence) => formatScore(confidence, { scale: 'fraction', digits: 1, locale }),
+    value: (value, unit) => (value === null ? '–' : formatValue(value, unit === null ? { locale } : { locale, unit })),
+  };
+}
