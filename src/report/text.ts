@@ -76,7 +76,7 @@ export function renderText(report: Report, options: RenderTextOptions = {}): str
   if (report.findings.length === 0) lines.push(`  ${w.word('noFindings')}`);
   for (const f of report.findings) {
     const tone: Tone = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'dim';
-    lines.push(`  ${paint(tone, f.severity.padEnd(7))}  ${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`);
+    lines.push(`  ${paint(tone, w.severity(f.severity).padEnd(8))}  ${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`);
   }
   return lines.join('\n');
 }

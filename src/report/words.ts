@@ -1,4 +1,4 @@
-import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Status } from '../index.js';
+import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Severity, type Status } from '../index.js';
 
 /** The report's own words, in each language okrkit speaks. */
 const WORDS = {
@@ -77,6 +77,7 @@ export interface Words {
   status(status: Status | null): string;
   rag(rag: Rag | null): string;
   grade(grade: Grade | null): string;
+  severity(severity: Severity): string;
   /** One of okrkit's terms: `term('confidence')`. */
   term(key: Term<LabelKey>): string;
   /** Points on 0–100 (scorecard totals), whole numbers. */
@@ -101,6 +102,7 @@ export function wordsFor(locale: Locale): Words {
     word: (key) => table[key],
     status: (status) => (status === null ? '–' : label(`status.${status}`, locale)),
     rag: (rag) => (rag === null ? '–' : label(`rag.${rag}`, locale)),
+    severity: (severity) => label(`severity.${severity}`, locale),
     grade: (grade) => (grade === null ? '–' : label(`grade.${grade}`, locale)),
     term: (key) => label(`term.${key}`, locale),
     points: (points) => (points === null ? '–' : formatValue(points, { locale, digits: 0 })),
