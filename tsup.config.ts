@@ -3,7 +3,10 @@ import { defineConfig } from 'tsup';
 import { planJsonSchema } from './src/json-schema/plan-schema.js';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The library, its two optional parts and the command; shared code goes into common chunks
+  // (splitting in both formats), so an OkrkitError from okrkit/csv is the one okrkit exports.
+  entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', report: 'src/report/index.ts', bin: 'src/cli/bin.ts' },
+  splitting: true,
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

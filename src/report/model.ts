@@ -20,6 +20,7 @@ import {
 } from '../index.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import { checkLocale } from '../i18n/locale.js';
+import { wordsFor } from './words.js';
 
 /** One point of a key result's line: its progress at a date against the expected progress. @category Reports */
 export interface ReportPoint {
@@ -263,7 +264,7 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
   const statuses: Partial<Record<Status, number>> = {};
   for (const o of objectives) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
   return {
-    title: options.title ?? plan.name ?? 'OKR report',
+    title: options.title ?? plan.name ?? wordsFor(locale).word('report'),
     asOf: asOf ?? null,
     locale,
     score: scoreWeightedMean(evaluation.roots.map((id) => ({ score: evaluation.objectives[id]!.score }))),
