@@ -68,7 +68,10 @@ function leftover(value: unknown, written: ReadonlySet<string>, prefix: string):
 
 function recordsOf(plan: Rec, table: TableLayout): readonly Rec[] {
   if (table.collection === 'plan') {
-    return plan.name === undefined && plan.meta === undefined ? [] : [{ name: plan.name, meta: plan.meta }];
+    const own: Record<string, unknown> = {};
+    if (plan.name !== undefined) own.name = plan.name;
+    if (plan.meta !== undefined) own.meta = plan.meta;
+    return Object.keys(own).length === 0 ? [] : [own];
   }
   const list = plan[table.collection];
   if (list === undefined) return [];
@@ -92,7 +95,7 @@ function writeTable(records: readonly Rec[], table: TableLayout, bom: boolean): 
       }
       row.push(text);
     });
-    const rest = table.collection === 'plan' ? undefined : leftover(record, written, '');
+    const rest = leftover(record, written, '');
     if (rest !== undefined) used[table.columns.length] = true;
     row.push(rest === undefined ? undefined : JSON.stringify(rest));
     cells.push(row);
@@ -169,10 +172,10 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
   for (const name of sheet.header) {
     if (seen.has(name)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
     seen.add(name);
-    if (name === EXTRA && table.collection !== 'plan') columns.push('extra');
+    if (name === EXTRA) columns.push('extra');
     else if (byName.has(name)) columns.push(byName.get(name)!);
     else {
-      const options = [...byName.keys(), ...(table.collection === 'plan' ? [] : [EXTRA])].join(', ');
+      const options = [...byName.keys(), EXTRA].join(', ');
       problems.add(file, 1, name, 'unknown_column', msg('csv.unknownColumn', { column: name, options }));
       columns.push(null);
     }
