@@ -1,3 +1,13 @@
+/**
+ * The okrkit library: schemas, parsing, scoring, rollups, KPIs, scorecards, the plan
+ * linter, formatting and messages.
+ *
+ * ```ts
+ * import { parsePlan, evaluate } from 'okrkit';
+ * ```
+ *
+ * @module okrkit
+ */
 export { OkrkitError, formatPath } from './error/okrkit-error.js';
 export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './error/okrkit-error.js';
 

@@ -1,3 +1,14 @@
+/**
+ * Plans in spreadsheets: read and write a plan as CSV tables (one file per collection)
+ * and read the flat one-sheet layout of the usual OKR templates. CSV is parsed and
+ * written by csv-parse and csv-stringify.
+ *
+ * ```ts
+ * import { readPlanCsv, readPlanSheet, writePlanCsv } from 'okrkit/csv';
+ * ```
+ *
+ * @module okrkit/csv
+ */
 export { readPlanCsv, writePlanCsv, CSV_TABLE_FILES } from './tables.js';
 export type { CsvLocation, CsvPlan, WritePlanCsvOptions } from './tables.js';
 export { readPlanSheet } from './sheet.js';

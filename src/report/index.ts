@@ -1,3 +1,14 @@
+/**
+ * Reports built on okrkit's public functions: {@link buildReport} gathers the evaluated
+ * plan as plain data, and the renderers draw it as text, Markdown, CSV or one
+ * self-contained HTML page.
+ *
+ * ```ts
+ * import { buildReport, renderHtml } from 'okrkit/report';
+ * ```
+ *
+ * @module okrkit/report
+ */
 export { buildReport } from './model.js';
 export type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportPoint, ReportScorecard } from './model.js';
 export { renderText } from './text.js';
