@@ -24,7 +24,8 @@ export function bucket(keys: ArrayLike<number>, keyCount: number): { starts: Int
 /**
  * Groups records by the position of the id they refer to (a check-in by its key result,
  * a measurement by its KPI): `keyOf` gives the id, `index` maps ids to positions, and
- * `unknown` is called (and must throw) for an id that is not in the index.
+ * `unknown` is called (and must throw) for an id that is not in the index. Linear time;
+ * one map lookup per run of equal ids.
  */
 export function bucketByRef<T>(
   records: readonly T[],
@@ -34,10 +35,19 @@ export function bucketByRef<T>(
   unknown: (id: string) => never,
 ): { starts: Int32Array; items: Int32Array } {
   const owner = new Int32Array(records.length);
+  // Records usually come ordered by what they refer to (a product's export of check-ins
+  // by key result), so a run of the same id is looked up once: comparing an id with the
+  // previous one is cheaper than hashing it.
+  let previous: string | undefined;
+  let k = -1;
   for (let i = 0; i < records.length; i++) {
     const id = keyOf(records[i] as T);
-    const k = index.get(id);
-    owner[i] = k === undefined ? unknown(id) : k;
+    if (id !== previous) {
+      const found = index.get(id);
+      k = found === undefined ? unknown(id) : found;
+      previous = id;
+    }
+    owner[i] = k;
   }
   return bucket(owner, keyCount);
 }

@@ -257,6 +257,8 @@ export interface Scoring extends MeasureContext {
   readonly krIndex: ReadonlyMap<string, number>;
   readonly factsOf: readonly CycleFacts[];
   readonly krObjective: Int32Array;
+  /** Each objective's parent objective (by `parentId`), or -1. */
+  readonly parentOf: Int32Array;
   readonly driven: Uint8Array;
   readonly edgeChild: readonly number[];
   readonly edgeParent: readonly number[];
@@ -329,10 +331,17 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const krObjective = new Int32Array(K);
   const driven = new Uint8Array(K);
   const rollupOf = (o: Objective) => o.rollup ?? 'both';
+  // Key results usually come grouped by objective: a run of the same objectiveId is looked up once.
+  let previousObjective: string | undefined;
+  let oi = -1;
   for (let j = 0; j < K; j++) {
     const kr = keyResults[j] as KeyResult;
-    const oi = objectiveIndex.get(kr.objectiveId);
-    if (oi === undefined) unknown(nouns.objective, kr.objectiveId);
+    if (kr.objectiveId !== previousObjective) {
+      const found = objectiveIndex.get(kr.objectiveId);
+      if (found === undefined) unknown(nouns.objective, kr.objectiveId);
+      oi = found;
+      previousObjective = kr.objectiveId;
+    }
     krObjective[j] = oi;
     if (kr.kind === 'baseline' || rollupOf(objectives[oi]!) === 'children') continue;
     const w = weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
@@ -342,11 +351,13 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
       edgeWeight.push(w);
     }
   }
+  const parentOf = new Int32Array(O).fill(-1);
   for (let i = 0; i < O; i++) {
     const o = objectives[i] as Objective;
     if (o.parentId !== undefined) {
       const p = objectiveIndex.get(o.parentId);
       if (p === undefined) unknown(nouns.objective, o.parentId);
+      parentOf[i] = p;
       const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
       if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') {
         edgeChild.push(i);
@@ -399,7 +410,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   }
 
   return {
-    objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective,
+    objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
     starts, grouped, kpis, kpiIndex, measurements, byKpi, driven, edgeChild, edgeParent, edgeWeight,
     byParentStart, byParent, byChildStart, byChild, initiativeGroups,
     scores: new Float64Array(N),
@@ -717,12 +728,10 @@ export function runEvaluation(
   for (let j = 0; j < K; j++) krIdsOf[st.krObjective[j] as number]!.push(st.keyResults[j]!.id);
   const childIdsOf: string[][] = Array.from({ length: O }, () => []);
   const roots: string[] = [];
-  const objectiveIndex = new Map<string, number>();
-  for (let i = 0; i < O; i++) objectiveIndex.set(st.objectives[i]!.id, i);
   for (let i = 0; i < O; i++) {
-    const o = st.objectives[i] as Objective;
-    if (o.parentId === undefined) roots.push(o.id);
-    else childIdsOf[objectiveIndex.get(o.parentId) as number]!.push(o.id);
+    const p = st.parentOf[i] as number;
+    if (p === -1) roots.push(st.objectives[i]!.id);
+    else childIdsOf[p]!.push(st.objectives[i]!.id);
   }
   const objectiveResults = Object.create(null) as Record<string, ObjectiveEvaluation>;
   for (let i = 0; i < O; i++) objectiveResults[st.objectives[i]!.id] = objectiveRecord(st, i, krIdsOf[i]!, childIdsOf[i]!);
