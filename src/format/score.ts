@@ -2,6 +2,7 @@ import { Dec } from '../_lib/numeric.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import { checkLocale, type Locale } from '../i18n/locale.js';
 import { INTL_LOCALE } from './value.js';
+import { numberFormat } from './number-format.js';
 
 /**
  * The scales a score can be shown on: `fraction` (0–1, as computed), `hundred` (0–100,
@@ -87,6 +88,6 @@ export function formatScore(score: number | null, options: FormatScoreOptions = 
   const text =
     options.locale === undefined
       ? value.toFixed(digits)
-      : new Intl.NumberFormat(INTL_LOCALE[checkLocale(options.locale)], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
+      : numberFormat(INTL_LOCALE[checkLocale(options.locale)], { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(value);
   return (options.scale ?? 'hundred') === 'percent' ? `${text}%` : text;
 }

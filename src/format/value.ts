@@ -1,6 +1,7 @@
 import { invalidArgument } from '../error/okrkit-error.js';
 import { checkLocale, type Locale } from '../i18n/locale.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
+import { numberFormat } from './number-format.js';
 
 /** The Intl locale for each of okrkit's languages. */
 export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-US', vi: 'vi-VN' };
@@ -51,10 +52,10 @@ export function formatValue(value: number | string, options: FormatValueOptions 
   }
   const input = value as unknown as number; // Intl formats decimal strings exactly
   if (unit !== undefined && CURRENCY.test(unit)) {
-    const f = new Intl.NumberFormat(locale, { style: 'currency', currency: unit, ...(digits === undefined ? {} : { maximumFractionDigits: digits }) });
+    const f = numberFormat(locale, { style: 'currency', currency: unit, ...(digits === undefined ? {} : { maximumFractionDigits: digits }) });
     return f.format(input);
   }
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits ?? 2 }).format(input);
+  const text = numberFormat(locale, { maximumFractionDigits: digits ?? 2 }).format(input);
   if (unit === undefined || unit === '') return text;
   return unit === '%' ? `${text}%` : `${text} ${unit}`;
 }
