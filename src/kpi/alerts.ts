@@ -3,7 +3,7 @@ import { checkDate } from '../key-result/progress.js';
 import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { evaluateKpis } from './evaluate-kpis.js';
+import { kpisOf } from './evaluate-kpis.js';
 import type { Rag } from './schema.js';
 
 /**
@@ -73,7 +73,7 @@ function alertsOf(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert
     if (kr.source !== undefined && inCycle.has(objectiveCycle.get(kr.objectiveId) ?? '')) covered.add(kr.source.kpiId);
   }
   const statuses = new Set<Rag>(options.statuses ?? ['amber', 'red']);
-  const evaluations = evaluateKpis(plan, { asOf });
+  const evaluations = kpisOf(plan, { asOf });
   const alerts: KpiAlert[] = [];
   for (const kpi of p.kpis ?? []) {
     const e = evaluations[kpi.id];

@@ -38,7 +38,11 @@ export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOpti
   return withPlan(plan, () => kpisOf(plan, options));
 }
 
-function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions): Readonly<Record<string, KpiEvaluation>> {
+/**
+ * evaluateKpis without the plan check, for callers that made it; `only` limits the
+ * evaluation to some of the plan's KPIs (a scorecard's selection).
+ */
+export function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions, only: ReadonlySet<string> | null = null): Readonly<Record<string, KpiEvaluation>> {
   const asOf = checkDate(options.asOf, 'asOf');
   const p = plan as Plan;
   const kpis: readonly Kpi[] = p.kpis ?? [];
@@ -51,6 +55,7 @@ function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions): Readonl
   });
   const out = Object.create(null) as Record<string, KpiEvaluation>;
   kpis.forEach((k, i) => {
+    if (only !== null && !only.has(k.id)) return;
     out[k.id] = evaluateKpiWith(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);
   });
   return out;

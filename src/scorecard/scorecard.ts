@@ -4,7 +4,7 @@ import { invalidArgument } from '../error/okrkit-error.js';
 import { msg } from '../i18n/message.js';
 import { applyScoring } from '../key-result/measure.js';
 import { checkCap } from '../key-result/progress.js';
-import { evaluateKpis } from '../kpi/evaluate-kpis.js';
+import { kpisOf } from '../kpi/evaluate-kpis.js';
 import type { Kpi, Perspective } from '../kpi/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
@@ -140,7 +140,7 @@ function scoreOf(kpi: Kpi, actual: number | null, attainment: number | null, cap
 
 const hundred = (x: number | null) => (x === null ? null : toNumber(new Dec(x).times(100)));
 
-function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof evaluateKpis>, weights: ReadonlyMap<string, number>, rules: Rules): Scorecard {
+function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof kpisOf>, weights: ReadonlyMap<string, number>, rules: Rules): Scorecard {
   const drafts = kpis.map((kpi) => {
     const e = evaluations[kpi.id]!;
     const given = weights.get(kpi.id);
@@ -227,7 +227,8 @@ function sheet(plan: DeepReadonly<Plan>, options: ScorecardOptions): Scorecard {
       (options.perspective === undefined || k.perspective === options.perspective) &&
       (wanted === null || wanted.has(k.id)),
   );
-  const evaluations = evaluateKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
+  // Only the selected KPIs are evaluated (the plan was checked by the caller's guard).
+  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, new Set(kpis.map((k) => k.id)));
   return build(kpis, evaluations, weights, rules);
 }
 
@@ -271,7 +272,7 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   const weights = weightsOf(options);
   const p = plan as Plan;
   const units = p.units ?? [];
-  const evaluations = evaluateKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
+  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
   const byUnit = new Map<string, Kpi[]>();
   for (const k of p.kpis ?? []) {
     if (k.unitId === undefined) continue;
