@@ -13,6 +13,8 @@ export interface Io {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD. */
   readonly today: string;
+  /** The package's version, for `--version`. */
+  readonly version?: string;
 }
 
 const FORMATS = ['text', 'md', 'html', 'json', 'csv'] as const;
@@ -34,7 +36,7 @@ Commands:
 or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
 
 Exit codes: 0 done, 1 findings, 2 bad usage or invalid input.
-Run "okrkit <command> --help" for a command's options.
+Run "okrkit <command> --help" for a command's options, "okrkit --version" for the version.
 `,
   report: `Usage: okrkit report <plan> [options]
 
@@ -142,7 +144,7 @@ export function main(argv: readonly string[], io: Io): number {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout.write('okrkit\n');
+    io.stdout.write(`okrkit ${io.version ?? 'unknown'}\n`);
     return 0;
   }
   if (!Object.hasOwn(ALLOWED, name)) return fail(`unknown command "${name}"; run "okrkit --help"`);

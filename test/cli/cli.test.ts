@@ -166,6 +166,8 @@ describe('usage', () => {
     const bin = join(import.meta.dirname, '../../src/cli/bin.ts');
     const ok = execFileSync(process.execPath, ['--import', 'tsx', bin, 'validate', join(PLANS, 'xyz-corp.json')], { encoding: 'utf8' });
     expect(ok).toContain('valid');
+    const version = execFileSync(process.execPath, ['--import', 'tsx', bin, '--version'], { encoding: 'utf8' });
+    expect(version).toBe(`okrkit ${JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')).version}\n`);
     const bad = spawnSync(process.execPath, ['--import', 'tsx', bin, 'report'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('needs one <plan>');
