@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatPath, OkrkitError, safeParsePlan, localizeIssue, type Locale, type OkrkitIssue, type Plan } from '../index.js';
 import { readPlanCsv, readPlanSheet, type CsvLocation, type CsvPlan } from '../csv/index.js';
+import { positionOf } from './json-position.js';
 
 /** A problem the command reports and exits 2 on: a message already fit to print. */
 export class UsageError extends Error {
@@ -70,6 +71,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
     throw new UsageError(`${path}: no such file or folder`);
   }
   let read: CsvPlan;
+  let jsonText: string | null = null;
   let rows = 0;
   let label = path;
   try {
@@ -96,6 +98,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
       });
     } else {
       const text = readText(path);
+      jsonText = text;
       let json: unknown;
       try {
         json = JSON.parse(text);
@@ -119,9 +122,14 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   const dirOf = (loc: CsvLocation | null) => (loc !== null && stat.isDirectory() ? { ...loc, file: join(path, loc.file) } : loc);
   const issues: readonly OkrkitIssue[] = result.error.issues.length > 0 ? result.error.issues : [];
   if (issues.length === 0) return { plan: null, problems: [{ where: label, message: result.error.message }], rows };
+  const place = (issuePath: readonly (string | number)[]) => {
+    if (jsonText === null) return where(dirOf(read.locate(issuePath)), label, issuePath);
+    const at = positionOf(jsonText, issuePath);
+    return at === null ? `${label}: ${formatPath(issuePath)}` : `${label}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
+  };
   return {
     plan: null,
-    problems: issues.map((i) => ({ where: where(dirOf(read.locate(i.path)), label, i.path), message: localizeIssue(i, options.locale).message })),
+    problems: issues.map((i) => ({ where: place(i.path), message: localizeIssue(i, options.locale).message })),
     rows,
   };
 }

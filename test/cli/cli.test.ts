@@ -79,7 +79,7 @@ describe('okrkit report', () => {
     writeFileSync(join(dir, 'bad.json'), '{"objectives": [{"id": 1}]}');
     const json = run(['report', join(dir, 'bad.json')]);
     expect(json.code).toBe(2);
-    expect(json.stderr).toContain('bad.json: objectives[0].id');
+    expect(json.stderr).toContain('bad.json, line 1, column 24 (objectives[0].id): Expected string, got number.');
     writeFileSync(join(dir, 'broken.json'), '{');
     expect(run(['report', join(dir, 'broken.json')]).stderr).toContain('not valid JSON');
   });
