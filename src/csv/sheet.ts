@@ -128,7 +128,7 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
     const here = {
       objective: own.objective || above.objective,
       cycle: own.cycle || above.cycle,
-      department: own.objective === '' || own.department !== '' ? own.department || above.department : '',
+      department: own.department || above.department,
     };
     above = here;
     if (here.objective === '') {

@@ -234,18 +234,19 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
 export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
   if (!isRecord(files)) invalidArgument('arg.object', { name: 'files' });
   const problems = new CsvProblems();
+  // File names are matched without regard to case (Objectives.csv from Windows is objectives.csv).
   const byFile = new Map(TABLES.map((t) => [t.file, t]));
   const input: Record<string, unknown> = {};
   const lines = new Map<string, number[]>();
-  const fileOf = new Map<string, TableLayout>();
+  const fileOf = new Map<string, { table: TableLayout; name: string }>();
   for (const file of Object.keys(files)) {
-    const table = byFile.get(file);
+    const table = byFile.get(file.toLowerCase());
     if (table === undefined) {
       problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
       continue;
     }
     const read = readTable(file, files[file]!, table, problems);
-    fileOf.set(table.collection, table);
+    fileOf.set(table.collection, { table, name: file });
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {
       const first = read.records[0];
@@ -258,14 +259,14 @@ export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
     locate(path) {
       const [head, index, ...rest] = path;
       if (typeof head !== 'string') return null;
-      const planTable = fileOf.get('plan');
+      const planFile = fileOf.get('plan');
       if (head === 'name' || head === 'meta') {
-        return planTable === undefined ? null : { file: planTable.file, line: lines.get('plan')?.[0] ?? 1, column: head };
+        return planFile === undefined ? null : { file: planFile.name, line: lines.get('plan')?.[0] ?? 1, column: head };
       }
-      const table = fileOf.get(head);
+      const source = fileOf.get(head);
       const line = typeof index === 'number' ? lines.get(head)?.[index] : undefined;
-      if (table === undefined || line === undefined) return null;
-      return { file: table.file, line, column: columnFor(table, rest) };
+      if (source === undefined || line === undefined) return null;
+      return { file: source.name, line, column: columnFor(source.table, rest) };
     },
   };
 }

@@ -52,6 +52,11 @@ describe('readPlanSheet', () => {
     expect(e.objectives.o1!.childIds).toEqual(['o2']);
   });
 
+  it('repeats a blank department from the row above, as merged cells export', () => {
+    const read = readPlanSheet('department,objective,key result,target,cycle\nSales,A,K1,10,Q3 2026\n,B,K2,10,\nOps,C,K3,10,\n');
+    expect(read.input.objectives!.map((o) => o.unitId)).toEqual(['u1', 'u1', 'u2']);
+  });
+
   it('locates plan problems in the sheet with the header as written', () => {
     const read = readPlanSheet('Mục tiêu,Kết quả then chốt,Bắt đầu,Chỉ tiêu,Chu kỳ\nA,B,5,5,Q3 2026\n');
     const result = safeParsePlan(read.input);

@@ -129,13 +129,13 @@ describe('writePlanCsv / readPlanCsv', () => {
       'cycles.csv': 'id,name,start,end\nq3,Q3,2026-07-01,2026-09-30\n',
       'objectives.csv': 'id,title,cycleId\no1,A,q3\n',
       'key-results.csv': 'id,objectiveId,title,kind,start,target\nk1,o1,A,metric,0,10\nk2,o1,B,metric,5,5\n',
-      'kpis.csv': 'id,name,target.polarity,target.value,timeframe.cycleId,dataSource.name,frequency\nx,X,bigger,12,q3,CRM,monthly\n',
+      'KPIs.csv': 'id,name,target.polarity,target.value,timeframe.cycleId,dataSource.name,frequency\nx,X,bigger,12,q3,CRM,monthly\n',
     });
     const result = safeParsePlan(read.input);
     expect(result.success).toBe(false);
     const places = result.error!.issues.map((i) => read.locate(i.path));
     expect(places).toContainEqual({ file: 'key-results.csv', line: 3, column: 'target' });
-    expect(places).toContainEqual({ file: "kpis.csv", line: 2, column: "target.polarity" });
+    expect(places).toContainEqual({ file: 'KPIs.csv', line: 2, column: 'target.polarity' });
     expect(read.locate(['nope', 0])).toBeNull();
     expect(read.locate(['keyResults', 9])).toBeNull();
   });
