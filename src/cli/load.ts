@@ -73,7 +73,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   let read: CsvPlan;
   let jsonText: string | null = null;
   let rows = 0;
-  let label = path;
+  const label = path;
   try {
     if (stat.isDirectory()) {
       const files: Record<string, string> = {};
@@ -85,7 +85,6 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
       }
       if (rows > 100_000) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
       read = readPlanCsv(files);
-      label = path;
     } else if (extname(path).toLowerCase() === '.csv') {
       const text = readText(path);
       rows = lineCount(text);
@@ -120,7 +119,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   const result = safeParsePlan(read.input);
   if (result.success) return { plan: result.data, problems: [], rows };
   const dirOf = (loc: CsvLocation | null) => (loc !== null && stat.isDirectory() ? { ...loc, file: join(path, loc.file) } : loc);
-  const issues: readonly OkrkitIssue[] = result.error.issues.length > 0 ? result.error.issues : [];
+  const issues: readonly OkrkitIssue[] = result.error.issues;
   if (issues.length === 0) return { plan: null, problems: [{ where: label, message: result.error.message }], rows };
   const place = (issuePath: readonly (string | number)[]) => {
     if (jsonText === null) return where(dirOf(read.locate(issuePath)), label, issuePath);

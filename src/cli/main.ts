@@ -139,9 +139,13 @@ export function main(argv: readonly string[], io: Io): number {
     return 2;
   };
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    io.stderr.write(HELP.main);
+    return 2;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP.main);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`okrkit ${io.version ?? 'unknown'}\n`);
