@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPlanSheet } from '../../src/csv/index.js';
 import { cycleFromLabel } from '../../src/csv/cycle-label.js';
-import { evaluate, OkrkitError, parsePlan, safeParsePlan } from '../../src/index.js';
+import { evaluate, localizeError, OkrkitError, parsePlan, safeParsePlan } from '../../src/index.js';
 
 const thrown = (call: () => unknown): OkrkitError => {
   try {
@@ -91,6 +91,18 @@ describe('readPlanSheet', () => {
       [['client.csv', 9, 'target'], 'csv.number'],
       [['client.csv', 7, 'parent'], 'csv.parentObjective'],
     ]);
+  });
+
+  it('says what is wrong, where, in English and Vietnamese', () => {
+    const error = thrown(() => readPlanSheet('objective,key result,target,cycle\nGrow,Revenue,"12,5",Q3 2026\n', { file: 'okr.csv' }));
+    expect(error.message).toMatchInlineSnapshot(`
+      "okrkit: the spreadsheet is invalid (1 problem)
+        - okr.csv[2].target: Expected a number such as 1234.5 (a dot for decimals, no thousands separators), got "12,5"."
+    `);
+    expect(localizeError(error, 'vi')).toMatchInlineSnapshot(`
+      "okrkit: bảng tính không hợp lệ (1 lỗi)
+        - okr.csv[2].target: Cần một số như 1234.5 (dấu chấm cho phần thập phân, không có dấu phân cách hàng nghìn), nhận được "12,5"."
+    `);
   });
 
   it('rejects bad options and non-text input with an OkrkitError', () => {
