@@ -3,6 +3,7 @@ import { dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarDate, lintPlan, planJsonSchema, type Locale } from '../index.js';
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText } from '../report/index.js';
+import { writePlanCsv } from '../csv/index.js';
 import { loadPlan, UsageError, type Loaded } from './load.js';
 import { templateFiles } from './template.js';
 
@@ -29,6 +30,7 @@ Commands:
   report <plan>     the evaluated plan: objectives, key results, KPIs, scorecards, findings
   lint <plan>       the coach's findings; exits 1 when one is an error
   validate <plan>   every problem of the plan with its file, row and column
+  export <plan>     write the plan as CSV tables (a folder) or as one JSON file
   schema            print the plan's JSON Schema
   template          write a starter plan and spreadsheet templates to fill in
 
@@ -71,6 +73,19 @@ Options:
   schema: `Usage: okrkit schema [--out FILE]
 
 Prints the JSON Schema of a plan (draft 2020-12), for editors and other languages.
+`,
+  export: `Usage: okrkit export <plan> --out DIR|FILE.json [options]
+
+Writes a valid plan in the other form: as CSV tables (objectives.csv, key-results.csv, …,
+each with a UTF-8 byte-order mark for Excel) into the folder DIR, or as one JSON file when
+the name ends in .json. Use it to hand a JSON plan to a client as spreadsheets, and to turn
+their edited sheets back into JSON.
+
+Options:
+  --out DIR|FILE    where to write (required); existing files are never overwritten
+  --as-of DATE      the date given to "current" values of a flat sheet (default: today)
+  --locale LOCALE   en or vi, for messages (default: en)
+  -h, --help        show this help
 `,
   template: `Usage: okrkit template [options]
 
@@ -124,6 +139,7 @@ const ALLOWED: Readonly<Record<Exclude<Command, 'main'>, readonly (keyof typeof 
   validate: ['locale', 'help'],
   schema: ['out', 'help'],
   template: ['locale', 'out', 'help'],
+  export: ['as-of', 'locale', 'out', 'help'],
 };
 
 /**
@@ -170,7 +186,7 @@ export function main(argv: readonly string[], io: Io): number {
       if (!ALLOWED[command].includes(key)) throw new UsageError(`"okrkit ${command}" has no --${key} option; run "okrkit ${command} --help"`);
     }
     const locale = checkLocale(values.locale);
-    const needsPlan = command === 'report' || command === 'lint' || command === 'validate';
+    const needsPlan = command === 'report' || command === 'lint' || command === 'validate' || command === 'export';
     if (needsPlan && positionals.length !== 1) throw new UsageError(`"okrkit ${command}" needs one <plan>: a JSON file, a folder of CSV files or a CSV sheet`);
     if (!needsPlan && positionals.length > 0) throw new UsageError(`"okrkit ${command}" takes no <plan>, got "${positionals[0]}"`);
 
@@ -185,6 +201,21 @@ export function main(argv: readonly string[], io: Io): number {
         const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
         if (values.out === undefined) io.stdout.write(text);
         else write(values.out, text);
+        return 0;
+      }
+      case 'export': {
+        const out = values.out;
+        if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
+        const loaded = load(checkDate(values['as-of'], io.today));
+        if (loaded.plan === null) {
+          printProblems(loaded);
+          return 2;
+        }
+        const files = extname(out).toLowerCase() === '.json' ? { [out]: `${JSON.stringify(loaded.plan, null, 2)}\n` } : Object.fromEntries(Object.entries(writePlanCsv(loaded.plan)).map(([name, text]) => [join(out, name), text]));
+        const taken = Object.keys(files).filter((f) => existsSync(f));
+        if (taken.length > 0) throw new UsageError(`${taken[0]} already exists; choose another --out`);
+        for (const [file, text] of Object.entries(files)) write(file, text);
+        io.stdout.write(`${Object.keys(files).join('\n')}\n`);
         return 0;
       }
       case 'template': {

@@ -109,6 +109,20 @@ describe('okrkit lint, validate, schema, template', () => {
     expect(result.stderr).toContain('Không đọc được chu kỳ "Autumn"');
   });
 
+  it('export turns a JSON plan into CSV tables and back, to the same report', () => {
+    const dir = temp();
+    expect(run(['export', join(PLANS, 'abc-kpis.json'), '--out', join(dir, 'sheets')]).code).toBe(0);
+    expect(readFileSync(join(dir, 'sheets', 'kpis.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
+    expect(run(['export', join(dir, 'sheets'), '--out', join(dir, 'back.json')]).code).toBe(0);
+    // A CSV cell has no type: a decimal string such as "0.5" comes back as the number 0.5.
+    const numeric = (_: string, v: unknown) => (typeof v === 'string' && /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+    const report = (plan: string) => JSON.parse(run(['report', plan, '--as-of', '2026-11-15', '--format', 'json']).stdout, numeric);
+    expect(report(join(dir, 'sheets'))).toEqual(report(join(PLANS, 'abc-kpis.json')));
+    expect(report(join(dir, 'back.json'))).toEqual(report(join(PLANS, 'abc-kpis.json')));
+    expect(run(['export', join(PLANS, 'abc-kpis.json'), '--out', join(dir, 'back.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('already exists') });
+    expect(run(['export', join(PLANS, 'abc-kpis.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('needs --out') });
+  });
+
   it('schema prints the JSON Schema', () => {
     expect(JSON.parse(run(['schema']).stdout)).toEqual(planJsonSchema());
   });
@@ -127,7 +141,7 @@ describe('okrkit lint, validate, schema, template', () => {
 });
 
 describe('usage', () => {
-  it.each(['report', 'lint', 'validate', 'schema', 'template'])('%s --help prints its usage and exits 0', (command) => {
+  it.each(['report', 'lint', 'validate', 'export', 'schema', 'template'])('%s --help prints its usage and exits 0', (command) => {
     const { code, stdout } = run([command, '--help']);
     expect(code).toBe(0);
     expect(stdout).toContain(`Usage: okrkit ${command}`);
