@@ -46,7 +46,7 @@ h3{font-size:15px;margin:0;flex:1}
 table{border-collapse:collapse;width:100%;background:#fff}
 th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e7eaee;vertical-align:middle}
 th{font-size:12px;color:#555;font-weight:600}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .krs td:first-child{width:38%}
 .mini{width:120px}
 .mini .bar{margin:0}
