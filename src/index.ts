@@ -50,6 +50,8 @@ export type { KeyResultProgress, KeyResultProgressOptions } from './key-result/p
 export { scoreWeightedMean } from './rollup/weighted-mean.js';
 export type { WeightedScore } from './rollup/weighted-mean.js';
 export { evaluate } from './rollup/evaluate.js';
+export { evaluateColumns, STATUS_CODES, GRADE_CODES } from './rollup/columns.js';
+export type { EvaluationColumns, ObjectiveColumns, KeyResultColumns } from './rollup/columns.js';
 export { liveEvaluation } from './rollup/live.js';
 export { evaluateShard, mergeShards } from './rollup/shard.js';
 export type { EvaluationShard } from './rollup/shard.js';

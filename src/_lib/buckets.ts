@@ -30,7 +30,7 @@ export function bucket(keys: ArrayLike<number>, keyCount: number): { starts: Int
 export function bucketByRef<T>(
   records: readonly T[],
   keyOf: (record: T) => string,
-  index: ReadonlyMap<string, number>,
+  index: { get(id: string): number | undefined },
   keyCount: number,
   unknown: (id: string) => never,
 ): { starts: Int32Array; items: Int32Array } {
@@ -42,7 +42,7 @@ export function bucketByRef<T>(
   let k = -1;
   for (let i = 0; i < records.length; i++) {
     const id = keyOf(records[i] as T);
-    if (id !== previous) {
+    if (k < 0 || id !== previous) {
       const found = index.get(id);
       k = found === undefined ? unknown(id) : found;
       previous = id;
@@ -50,4 +50,76 @@ export function bucketByRef<T>(
     owner[i] = k;
   }
   return bucket(owner, keyCount);
+}
+
+/**
+ * Records grouped by what they refer to. Key k's records are at positions
+ * `from[k] .. to[k]` of `items` — or, when `items` is null, of the records themselves,
+ * because every key's records already lay next to each other.
+ */
+export interface Groups {
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly items: Int32Array | null;
+}
+
+/**
+ * Groups records by the position of the id they refer to, like {@link bucketByRef}, but
+ * without moving anything when each id's records already form one run (a product's
+ * export ordered by key result): then the runs are the groups, and `onRun(k, from, to)`
+ * is called as each one ends, while its records are still in the processor's cache.
+ * When some id's records are split over two runs, it falls back to a counting sort and
+ * returns `items`; `onRun` calls made before then described runs that were not whole,
+ * so a caller that acted on them must redo that work.
+ */
+export function groupByRef<T>(
+  records: readonly T[],
+  keyOf: (record: T) => string,
+  find: (id: string) => number,
+  keyCount: number,
+  unknown: (id: string) => never,
+  onRun: ((k: number, from: number, to: number) => void) | null = null,
+): Groups {
+  const from = new Int32Array(keyCount);
+  const to = new Int32Array(keyCount);
+  let previous: string | undefined;
+  let k = -1;
+  let start = 0;
+  for (let i = 0; i < records.length; i++) {
+    const id = keyOf(records[i] as T);
+    if (k >= 0 && id === previous) continue;
+    const found = find(id);
+    if (found < 0) unknown(id);
+    if (found === k) {
+      previous = id;
+      continue;
+    }
+    if (k >= 0) {
+      from[k] = start;
+      to[k] = i;
+      onRun?.(k, start, i);
+    }
+    // A run ends at a position above 0, so to[found] > 0 means the id was seen before.
+    if ((to[found] as number) > 0) return sorted(records, keyOf, find, keyCount, unknown);
+    k = found;
+    start = i;
+    previous = id;
+  }
+  if (k >= 0) {
+    from[k] = start;
+    to[k] = records.length;
+    onRun?.(k, start, records.length);
+  }
+  return { from, to, items: null };
+}
+
+function sorted<T>(records: readonly T[], keyOf: (record: T) => string, find: (id: string) => number, keyCount: number, unknown: (id: string) => never): Groups {
+  const index = {
+    get: (id: string) => {
+      const found = find(id);
+      return found < 0 ? undefined : found;
+    },
+  };
+  const { starts, items } = bucketByRef(records, keyOf, index, keyCount, unknown);
+  return { from: starts.subarray(0, keyCount), to: starts.subarray(1), items };
 }

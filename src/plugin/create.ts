@@ -7,6 +7,7 @@ import { lintPlan, type LintFinding, type LintOptions } from '../lint/lint.js';
 import { safeParsePlanWith, type SafeParsePlanResult } from '../plan/parse.js';
 import { Plan } from '../plan/schema.js';
 import { evaluateWith, type EvaluateOptions, type Evaluation } from '../rollup/evaluate.js';
+import { evaluateColumnsWith, type EvaluationColumns } from '../rollup/columns.js';
 import { liveEvaluationWith, type LiveEvaluation } from '../rollup/live.js';
 import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from '../rollup/shard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
@@ -132,6 +133,8 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
   /** {@link liveEvaluation}, measuring plug-in key results with their own rules. */
   liveEvaluation(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): LiveEvaluation;
+  /** {@link evaluateColumns}, measuring plug-in key results with their own rules. */
+  evaluateColumns(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationColumns;
   /** {@link evaluateShard}, measuring plug-in key results with their own rules. */
   evaluateShard(part: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationShard;
   /** {@link mergeShards} for a plan with plug-in key results. */
@@ -188,6 +191,7 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
     liveEvaluation: (plan, options = {}) => liveEvaluationWith(plan as never, options, registry),
+    evaluateColumns: (plan, options = {}) => evaluateColumnsWith(plan as never, options, registry),
     evaluateShard: (part, options = {}) => evaluateShardWith(part as never, options, registry),
     mergeShards: (plan, shards, options = {}) => mergeShardsWith(plan as never, shards, options, registry),
   };

@@ -1,4 +1,5 @@
-import { bucket, bucketByRef } from '../_lib/buckets.js';
+import { bucket, bucketByRef, groupByRef, type Groups } from '../_lib/buckets.js';
+import { IdIndex } from '../_lib/id-index.js';
 import { findLoop } from '../_lib/graph.js';
 import { toNumber, toValue } from '../_lib/numeric.js';
 import { at, messages, nouns, where } from '../error/messages.js';
@@ -138,6 +139,7 @@ export interface Evaluation {
 }
 
 const EMPTY: readonly never[] = Object.freeze([]);
+const NO_GROUPS: Groups = { from: new Int32Array(0), to: new Int32Array(0), items: null };
 
 /** What evaluation needs to know about one cycle, computed once. */
 export interface CycleFacts {
@@ -229,8 +231,8 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
 /** What measuring one key result needs from its plan. */
 export interface MeasureContext {
   readonly checkIns: readonly CheckIn[];
-  readonly grouped: Int32Array;
-  readonly starts: Int32Array;
+  /** The check-ins of each key result (set once they are grouped). */
+  groups: Groups;
   readonly kpis: readonly Kpi[];
   readonly kpiIndex: ReadonlyMap<string, number>;
   readonly measurements: readonly Measurement[];
@@ -254,15 +256,15 @@ export interface Scoring extends MeasureContext {
   readonly K: number;
   readonly asOf: string | null;
   readonly grades: ReturnType<typeof gradeRules>;
-  readonly krIndex: ReadonlyMap<string, number>;
+  readonly krIndex: IdIndex;
   readonly factsOf: readonly CycleFacts[];
   readonly krObjective: Int32Array;
   /** Each objective's parent objective (by `parentId`), or -1. */
   readonly parentOf: Int32Array;
   readonly driven: Uint8Array;
-  readonly edgeChild: readonly number[];
-  readonly edgeParent: readonly number[];
-  readonly edgeWeight: readonly number[];
+  readonly edgeChild: Int32Array;
+  readonly edgeParent: Int32Array;
+  readonly edgeWeight: Float64Array;
   readonly byParentStart: Int32Array;
   readonly byParent: Int32Array;
   readonly byChildStart: Int32Array;
@@ -277,7 +279,16 @@ export interface Scoring extends MeasureContext {
   readonly severity: Uint8Array;
   readonly computed: Float64Array;
   readonly hasComputed: Uint8Array;
-  readonly measured: KeyResultProgress[];
+  /** Whether scoring builds each objective's contributor list (records need it; columns do not). */
+  readonly explain: boolean;
+  /** Key results' measurements, one slot per key result (score, confidence and the rest are in the node channels). */
+  readonly value: Float64Array;
+  readonly hasValue: Uint8Array;
+  readonly raw: Float64Array;
+  readonly progress: Float64Array;
+  readonly overridden: Uint8Array;
+  readonly checkInCount: Int32Array;
+  readonly lastCheckIn: (string | null)[];
   readonly forecasts: (Forecast | null)[];
   readonly contributorsOf: (readonly Contribution[])[];
   /** Each node's position in the topological order (children first). */
@@ -287,7 +298,7 @@ export interface Scoring extends MeasureContext {
 }
 
 /** Builds the scoring state: indexes and graph, no scores yet. */
-function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Scoring {
+function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry, explain: boolean): Scoring {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const cap = checkCap(options.cap);
   const asOf = checkDate(options.asOf, 'asOf');
@@ -303,19 +314,14 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const O = objectives.length;
   const K = keyResults.length;
 
-  // Indexes (Maps, so ids such as "__proto__" are ordinary keys).
-  const objectiveIndex = new Map<string, number>();
-  for (let i = 0; i < O; i++) objectiveIndex.set((objectives[i] as Objective).id, i);
-  const krIndex = new Map<string, number>();
-  for (let j = 0; j < K; j++) krIndex.set((keyResults[j] as KeyResult).id, j);
+  // Indexes (ordered lookups first, Maps on a miss; ids such as "__proto__" are ordinary keys).
+  const objectiveIndex = new IdIndex(objectives);
+  const krIndex = new IdIndex(keyResults);
 
   // Facts per cycle, and each objective's cycle.
   const factsById = new Map<string, CycleFacts>();
   for (const c of cycles) factsById.set(c.id, cycleFacts(c, asOf));
   const factsOf: CycleFacts[] = objectives.map((o) => factsById.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
-
-  // Group check-ins by key result (counting sort: linear, no array per key result).
-  const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, K, (id) => unknown(nouns.keyResult, id));
 
   // KPI measurements grouped by KPI, for key results fed by a KPI.
   const kpis = arrayOf<Kpi>(plan, 'kpis');
@@ -325,45 +331,50 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknown(nouns.kpi, id));
 
   // Contribution edges child → parent.
-  const edgeChild: number[] = [];
-  const edgeParent: number[] = [];
-  const edgeWeight: number[] = [];
+  let links = 0;
+  for (let i = 0; i < O; i++) links += (objectives[i] as Objective).links?.length ?? 0;
+  const capacity = K + O + links;
+  const edgeChild = new Int32Array(capacity);
+  const edgeParent = new Int32Array(capacity);
+  const edgeWeight = new Float64Array(capacity);
+  let edges = 0;
+  const edge = (child: number, parent: number, w: number) => {
+    edgeChild[edges] = child;
+    edgeParent[edges] = parent;
+    edgeWeight[edges++] = w;
+  };
   const krObjective = new Int32Array(K);
   const driven = new Uint8Array(K);
   const rollupOf = (o: Objective) => o.rollup ?? 'both';
   // Key results usually come grouped by objective: a run of the same objectiveId is looked up once.
+  const objectiveOf = objectiveIndex.reader();
   let previousObjective: string | undefined;
   let oi = -1;
+  let onlyChildren = false;
   for (let j = 0; j < K; j++) {
     const kr = keyResults[j] as KeyResult;
-    if (kr.objectiveId !== previousObjective) {
-      const found = objectiveIndex.get(kr.objectiveId);
-      if (found === undefined) unknown(nouns.objective, kr.objectiveId);
+    if (oi < 0 || kr.objectiveId !== previousObjective) {
+      const found = objectiveOf(kr.objectiveId);
+      if (found < 0) unknown(nouns.objective, kr.objectiveId);
       oi = found;
       previousObjective = kr.objectiveId;
+      onlyChildren = rollupOf(objectives[oi]!) === 'children';
     }
     krObjective[j] = oi;
-    if (kr.kind === 'baseline' || rollupOf(objectives[oi]!) === 'children') continue;
-    const w = weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
-    if (w > 0) {
-      edgeChild.push(O + j);
-      edgeParent.push(oi);
-      edgeWeight.push(w);
-    }
+    if (kr.kind === 'baseline' || onlyChildren) continue;
+    const w = kr.weight === undefined ? 1 : weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
+    if (w > 0) edge(O + j, oi, w);
   }
   const parentOf = new Int32Array(O).fill(-1);
+  const parentIndex = objectiveIndex.reader();
   for (let i = 0; i < O; i++) {
     const o = objectives[i] as Objective;
     if (o.parentId !== undefined) {
-      const p = objectiveIndex.get(o.parentId);
-      if (p === undefined) unknown(nouns.objective, o.parentId);
+      const p = parentIndex(o.parentId);
+      if (p < 0) unknown(nouns.objective, o.parentId);
       parentOf[i] = p;
       const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
-      if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') {
-        edgeChild.push(i);
-        edgeParent.push(p);
-        edgeWeight.push(w);
-      }
+      if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') edge(i, p, w);
     }
     for (const link of o.links ?? EMPTY) {
       if (link.contributes !== true) continue;
@@ -372,24 +383,21 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
       const p = objectiveIndex.get(link.to);
       if (p !== undefined) {
         if (rollupOf(objectives[p]!) === 'keyResults') continue;
-        edgeChild.push(i);
-        edgeParent.push(p);
+        edge(i, p, w);
       } else {
         const j = krIndex.get(link.to);
         if (j === undefined) unknown(nouns.objectiveOrKeyResult, link.to);
         if (keyResults[j]!.kind === 'baseline') continue;
         driven[j] = 1;
-        edgeChild.push(i);
-        edgeParent.push(O + j);
+        edge(i, O + j, w);
       }
-      edgeWeight.push(w);
     }
   }
 
   // Compressed adjacency: edges by parent (to compute) and by child (to propagate).
   const N = O + K;
-  const { starts: byParentStart, items: byParent } = bucket(edgeParent, N);
-  const { starts: byChildStart, items: byChild } = bucket(edgeChild, N);
+  const { starts: byParentStart, items: byParent } = bucket(edgeParent.subarray(0, edges), N);
+  const { starts: byChildStart, items: byChild } = bucket(edgeChild.subarray(0, edges), N);
 
   // Initiatives, grouped by objective, only when some objective counts them.
   const initiativeGroups = new Map<number, number[]>();
@@ -411,22 +419,30 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
 
   return {
     objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
-    starts, grouped, kpis, kpiIndex, measurements, byKpi, driven, edgeChild, edgeParent, edgeWeight,
+    groups: NO_GROUPS, kpis, kpiIndex, measurements, byKpi, driven,
+    edgeChild: edgeChild.subarray(0, edges), edgeParent: edgeParent.subarray(0, edges), edgeWeight: edgeWeight.subarray(0, edges),
     byParentStart, byParent, byChildStart, byChild, initiativeGroups,
     scores: new Float64Array(N),
     scored: new Uint8Array(N),
     expected: new Float64Array(N),
     confidence: new Float64Array(N),
     confident: new Uint8Array(N),
-    forecastScores: new Float64Array(N),
+    forecastScores: new Float64Array(withForecast ? N : 0),
     severity: new Uint8Array(N),
     computed: new Float64Array(O),
     hasComputed: new Uint8Array(O),
-    measured: new Array(K),
+    explain,
+    value: new Float64Array(K),
+    hasValue: new Uint8Array(K),
+    raw: new Float64Array(K),
+    progress: new Float64Array(K),
+    overridden: new Uint8Array(K),
+    checkInCount: new Int32Array(K),
+    lastCheckIn: new Array<string | null>(K).fill(null),
     forecasts: withForecast ? new Array<Forecast | null>(K).fill(null) : [],
-    contributorsOf: new Array(N),
+    contributorsOf: explain ? new Array(N) : [],
     rank: new Int32Array(N),
-    onlyParent: new Array(N),
+    onlyParent: explain ? new Array(N) : [],
   };
 }
 
@@ -442,8 +458,11 @@ export interface Measured {
  * from `checkIns` when given (the live evaluation's own list), or from its KPI.
  */
 export function measureOne(cx: MeasureContext, kr: KeyResult, j: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
-  const from = cx.starts[j] as number;
-  const to = cx.starts[j + 1] as number;
+  return measureRange(cx, kr, cx.groups.from[j] as number, cx.groups.to[j] as number, facts, checkIns);
+}
+
+/** Measures a key result from the check-ins at positions from..to of the context's groups, or from `checkIns` when given. */
+function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
   let sourced: SourcedValue | null = null;
   if (kr.source !== undefined) {
     const ki = cx.kpiIndex.get(kr.source.kpiId);
@@ -453,10 +472,10 @@ export function measureOne(cx: MeasureContext, kr: KeyResult, j: number, facts: 
   }
   const progress =
     checkIns === null
-      ? measureKeyResult(kr, cx.checkIns, cx.grouped, from, to, facts, cx.cap, sourced, cx.registry)
+      ? measureKeyResult(kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.registry)
       : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry);
   const forecast =
-    cx.withForecast && kr.kind === 'metric' ? forecastWith(kr, checkIns ?? groupOf(cx.checkIns, cx.grouped, from, to), facts, facts.until, cx.cap, cx.rules) : null;
+    cx.withForecast && kr.kind === 'metric' ? forecastWith(kr, checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to), facts, facts.until, cx.cap, cx.rules) : null;
   return { progress, forecast };
 }
 
@@ -470,8 +489,14 @@ export function setMeasured(st: Scoring, j: number, measured: Measured): void {
   const kr = st.keyResults[j] as KeyResult;
   const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
   const m = measured.progress;
-  st.measured[j] = m;
   const n = st.O + j;
+  st.hasValue[j] = m.value === null ? 0 : 1;
+  st.value[j] = m.value ?? 0;
+  st.raw[j] = m.raw ?? 0;
+  st.progress[j] = m.progress ?? 0;
+  st.overridden[j] = m.overridden ? 1 : 0;
+  st.checkInCount[j] = m.checkIns;
+  st.lastCheckIn[j] = m.lastCheckIn;
   st.scored[n] = m.score === null ? 0 : 1;
   st.scores[n] = m.score ?? 0;
   st.confident[n] = m.confidence === null ? 0 : 1;
@@ -534,21 +559,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
   }
   const value = mean.value();
   const total = mean.totalWeight();
-  // Contributions: a re-score (live evaluation) keeps the objects, and the list, that did not change.
-  const previous = st.contributorsOf[n];
-  const list: Contribution[] = [];
-  for (let k = from; k < to; k++) {
-    const e = byParent[k] as number;
-    const child = edgeChild[e] as number;
-    const w = edgeWeight[e] as number;
-    const s = scored[child] === 1 ? (scores[child] as number) : null;
-    list.push(contribution(previous, list.length, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s));
-  }
-  if (initiativeShare !== null) {
-    list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, initiativeShare.weight / total, initiativeShare.score));
-  }
-  const unchanged = previous !== undefined && previous.length === list.length && list.every((c, i) => c === previous[i]);
-  st.contributorsOf[n] = unchanged ? previous : list;
+  if (st.explain) explainScore(st, n, from, to, total, initiativeShare);
 
   if (n < O) {
     const o = st.objectives[n] as Objective;
@@ -573,14 +584,37 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
     const raw = value;
     const progress = raw === null ? null : raw > st.cap ? st.cap : raw;
-    const m = st.measured[j] as KeyResultProgress;
     const score = progress === null ? null : kr.finalScore !== undefined ? positiveZero(kr.finalScore) : applyScoring(kr.scoring, progress, kr, st.registry);
-    st.measured[j] = { ...m, raw, progress, score, overridden: kr.finalScore !== undefined && progress !== null };
+    st.raw[j] = raw ?? 0;
+    st.progress[j] = progress ?? 0;
+    st.overridden[j] = kr.finalScore !== undefined && progress !== null ? 1 : 0;
     scored[n] = score === null ? 0 : 1;
     scores[n] = score ?? 0;
     severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
     if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
   }
+}
+
+/**
+ * Lists node n's contributors with their shares of the total weight. A re-score (live
+ * evaluation) keeps the objects, and the list, that did not change.
+ */
+function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; score: number } | null): void {
+  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
+  const previous = st.contributorsOf[n];
+  const list: Contribution[] = [];
+  for (let k = from; k < to; k++) {
+    const e = byParent[k] as number;
+    const child = edgeChild[e] as number;
+    const w = edgeWeight[e] as number;
+    const s = scored[child] === 1 ? (scores[child] as number) : null;
+    list.push(contribution(previous, list.length, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s));
+  }
+  if (initiativeShare !== null) {
+    list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, initiativeShare.weight / total, initiativeShare.score));
+  }
+  const unchanged = previous !== undefined && previous.length === list.length && list.every((c, i) => c === previous[i]);
+  st.contributorsOf[n] = unchanged ? previous : list;
 }
 
 /**
@@ -647,26 +681,27 @@ export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly s
 /** The plain record of key result j. */
 export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
   const kr = st.keyResults[j] as KeyResult;
-  const m = st.measured[j] as KeyResultProgress;
   const oi = st.krObjective[j] as number;
   const owner = st.objectives[oi] as Objective;
   const facts = st.factsOf[oi] as CycleFacts;
   const n = st.O + j;
+  const has = st.scored[n] === 1;
+  const score = has ? (st.scores[n] as number) : null;
   // An explicit literal (not a spread): one object shape for every key result.
   return {
-    keyResultId: m.keyResultId,
-    value: m.value,
-    raw: m.raw,
-    progress: m.progress,
-    score: m.score,
-    overridden: m.overridden,
-    checkIns: m.checkIns,
-    lastCheckIn: m.lastCheckIn,
-    confidence: m.confidence,
+    keyResultId: kr.id,
+    value: st.hasValue[j] === 1 ? (st.value[j] as number) : null,
+    raw: has ? (st.raw[j] as number) : null,
+    progress: has ? (st.progress[j] as number) : null,
+    score,
+    overridden: st.overridden[j] === 1,
+    checkIns: st.checkInCount[j] as number,
+    lastCheckIn: st.lastCheckIn[j] ?? null,
+    confidence: st.confident[n] === 1 ? (st.confidence[n] as number) : null,
     objectiveId: kr.objectiveId,
     expected: st.expected[n] as number,
     status: kr.kind === 'baseline' ? null : (BY_SEVERITY[st.severity[n] as number] as Status),
-    grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(m.score, owner.commitment ?? 'aspirational', st.grades) : null,
+    grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(score, owner.commitment ?? 'aspirational', st.grades) : null,
     forecast: st.withForecast ? (st.forecasts[j] ?? null) : null,
     contributesTo: parentIdsOf(st, n),
     drivenBy: st.driven[j] === 1 ? (st.contributorsOf[n] ?? EMPTY) : null,
@@ -680,13 +715,26 @@ export function runEvaluation(
   registry: Registry,
   measuredElsewhere: ((id: string) => Measured) | null = null,
 ): { evaluation: Evaluation; state: Scoring } {
-  const st = prepare(plan, options, registry);
+  const st = scoreAll(plan, options, registry, true, measuredElsewhere);
+  return { evaluation: records(st), state: st };
+}
+
+/**
+ * Measures every key result and scores every objective into the state's channels. With
+ * `explain`, contributor lists are kept for the records.
+ */
+export function scoreAll(
+  plan: DeepReadonly<Plan>,
+  options: EvaluateOptions,
+  registry: Registry,
+  explain: boolean,
+  measuredElsewhere: ((id: string) => Measured) | null = null,
+): Scoring {
+  const st = prepare(plan, options, registry, explain);
   const { O, K, driven, edgeChild, edgeParent, byChildStart, byChild } = st;
   const N = O + K;
-  for (let j = 0; j < K; j++) {
-    if (measuredElsewhere === null) measureNode(st, j);
-    else setMeasured(st, j, measuredElsewhere(st.keyResults[j]!.id));
-  }
+  if (measuredElsewhere === null) groupAndMeasure(st);
+  else for (let j = 0; j < K; j++) setMeasured(st, j, measuredElsewhere(st.keyResults[j]!.id));
 
   // Kahn's order over objectives and driven key results.
   const pending = new Int32Array(N);
@@ -722,7 +770,38 @@ export function runEvaluation(
     const loop = findLoop(adjacency) ?? [];
     throw new OkrkitError('cascade_loop', messages.cascadeLoopError(loop.map((n) => idOf(st, n))));
   }
+  return st;
+}
 
+/**
+ * Groups the check-ins by key result and measures each key result. When each key
+ * result's check-ins lie together (as a product's export has them), each is measured
+ * as soon as its run has been read, while those check-ins are still in the cache, and
+ * nothing is sorted.
+ */
+function groupAndMeasure(st: Scoring): void {
+  const { K, keyResults, krIndex } = st;
+  const done = new Uint8Array(K);
+  const groups = groupByRef(
+    st.checkIns,
+    (c) => c.keyResultId,
+    krIndex.reader(),
+    K,
+    (id) => unknown(nouns.keyResult, id),
+    (j, from, to) => {
+      setMeasured(st, j, measureRange(st, keyResults[j] as KeyResult, from, to, st.factsOf[st.krObjective[j] as number] as CycleFacts));
+      done[j] = 1;
+    },
+  );
+  st.groups = groups;
+  // After a fall-back to sorting, the runs measured on the way were partial: measure everything again.
+  const again = groups.items !== null;
+  for (let j = 0; j < K; j++) if (again || done[j] === 0) measureNode(st, j);
+}
+
+/** The plain records of a scored state. */
+function records(st: Scoring): Evaluation {
+  const { O, K } = st;
   // Assemble plain results.
   const krIdsOf: string[][] = Array.from({ length: O }, () => []);
   for (let j = 0; j < K; j++) krIdsOf[st.krObjective[j] as number]!.push(st.keyResults[j]!.id);
@@ -737,12 +816,12 @@ export function runEvaluation(
   for (let i = 0; i < O; i++) objectiveResults[st.objectives[i]!.id] = objectiveRecord(st, i, krIdsOf[i]!, childIdsOf[i]!);
   const keyResultResults = Object.create(null) as Record<string, KeyResultEvaluation>;
   for (let j = 0; j < K; j++) keyResultResults[st.keyResults[j]!.id] = keyResultRecord(st, j);
-  return { evaluation: { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots }, state: st };
+  return { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
 }
 
 /** The check-ins at `items[from..to)`. */
-function groupOf(checkIns: readonly CheckIn[], items: Int32Array, from: number, to: number): CheckIn[] {
+export function groupOf(checkIns: readonly CheckIn[], items: Int32Array | null, from: number, to: number): CheckIn[] {
   const out: CheckIn[] = [];
-  for (let k = from; k < to; k++) out.push(checkIns[items[k] as number] as CheckIn);
+  for (let k = from; k < to; k++) out.push(checkIns[items === null ? k : (items[k] as number)] as CheckIn);
   return out;
 }

@@ -7,6 +7,7 @@ import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import {
+  groupOf,
   keyResultRecord,
   measureNode,
   objectiveRecord,
@@ -90,8 +91,7 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
       const extra = added.get(j) ?? [];
       extra.push(checkIn);
       added.set(j, extra);
-      const own: CheckIn[] = [];
-      for (let k = state.starts[j] as number; k < (state.starts[j + 1] as number); k++) own.push(state.checkIns[state.grouped[k] as number] as CheckIn);
+      const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
       own.push(...extra);
       measureNode(state, j, own);
 

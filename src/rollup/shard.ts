@@ -1,4 +1,5 @@
-import { bucketByRef } from '../_lib/buckets.js';
+import { bucketByRef, groupByRef } from '../_lib/buckets.js';
+import { IdIndex } from '../_lib/id-index.js';
 import { messages, nouns } from '../error/messages.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { CheckIn } from '../check-in/schema.js';
@@ -71,11 +72,11 @@ function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, regist
   const checkIns: readonly CheckIn[] = p.checkIns ?? [];
   const kpis: readonly Kpi[] = p.kpis ?? [];
   const measurements: readonly Measurement[] = p.measurements ?? [];
-  const krIndex = new Map(keyResults.map((k, j) => [k.id, j]));
+  const krIndex = new IdIndex(keyResults);
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
-  const { starts, items: grouped } = bucketByRef(checkIns, (c) => c.keyResultId, krIndex, keyResults.length, (id) => fail(nouns.keyResult, id));
+  const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => fail(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
-  const context = { checkIns, grouped, starts, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry };
+  const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry };
 
   const out = Object.create(null) as Record<string, Measured>;
   keyResults.forEach((kr, j) => {

@@ -22,6 +22,7 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     ['parsePlan', () => parsePlan(plan)],
     ['safeParsePlan', () => safeParsePlan(plan)],
     ['evaluate', () => evaluate(plan, { asOf, forecast: true })],
+    ['evaluateColumns', () => okrkit.evaluateColumns(plan, { asOf, forecast: true })],
     ['liveEvaluation', () => {
       const live = okrkit.liveEvaluation(plan, { asOf });
       const kr = plan.keyResults[0];
@@ -97,6 +98,7 @@ describe('functions that read a parsed plan', () => {
   const garbage: unknown[] = [null, 42, 'plan', [], { objectives: 'nope' }, { keyResults: [null] }, { keyResults: [{}] }, { objectives: [{ id: 1 }] }, { checkIns: [{ keyResultId: 'ghost' }] }];
   const readers: [string, (plan: never) => unknown][] = [
     ['evaluate', (p) => evaluate(p)],
+    ['evaluateColumns', (p) => okrkit.evaluateColumns(p)],
     ['liveEvaluation', (p) => okrkit.liveEvaluation(p)],
     ['lintPlan', (p) => lintPlan(p)],
     ['evaluateKpis', (p) => evaluateKpis(p)],
