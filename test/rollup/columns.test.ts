@@ -19,6 +19,15 @@ import {
 import { planArb, q3Day, shuffledArb } from '../arbitraries.js';
 import { loadPlan } from '../fixtures.js';
 
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
 const opt = (has: number, value: number) => (has === 1 ? value : null);
 
 /** The records an evaluation's columns stand for, field by field. */
@@ -138,8 +147,8 @@ describe('evaluateColumns', () => {
       [null, {}],
     ];
     for (const [p, options] of cases) {
-      const columns = (() => { try { evaluateColumns(p as never, options as never); } catch (e) { return e; } })();
-      const records = (() => { try { evaluate(p as never, options as never); } catch (e) { return e; } })();
+      const columns = thrown(() => evaluateColumns(p as never, options as never));
+      const records = thrown(() => evaluate(p as never, options as never));
       expect(columns).toBeInstanceOf(OkrkitError);
       expect((columns as OkrkitError).code).toBe((records as OkrkitError).code);
       expect((columns as Error).message).toBe((records as Error).message);
