@@ -1,7 +1,8 @@
 // npm run bench [-- 10000 100000 1000000]
 // Times evaluate() on generated orgs and compares it with a plain-number loop over the
 // same data in the same run (the ratio is what to watch; absolute times vary by machine).
-import { evaluate, liveEvaluation } from '../src/index.js';
+import { spawnSync } from 'node:child_process';
+import { evaluate, evaluateColumns, liveEvaluation } from '../src/index.js';
 import { plainRollup } from './baseline.js';
 import { generateOrg } from './generate.js';
 
@@ -21,30 +22,50 @@ function time(fn: () => unknown, repeat: number): number {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+/** Memory held by JavaScript objects and by the typed arrays' buffers. */
+const heldBy = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
 // With --expose-gc (npm run bench passes it), heap figures are measured after a full collection.
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 console.log(`node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`);
-console.log('| key results | objectives | check-ins | evaluate | plain loop | ratio | µs per key result | plan heap | evaluation heap |');
-console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| key results | objectives | check-ins | plain loop | evaluateColumns | ratio | evaluate | ratio | plan heap | columns heap | evaluation heap |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const n of runs) {
   const plan = generateOrg({ keyResults: n });
   const repeat = n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 15;
   evaluate(plan, { asOf }); // warm-up
+  evaluateColumns(plan, { asOf });
   plainRollup(plan, asOf);
-  const ours = time(() => evaluate(plan, { asOf }), repeat);
   const base = time(() => plainRollup(plan, asOf), repeat);
-  // What the plan holds, and what one evaluation of it keeps alive on top of that.
+  const columns = time(() => evaluateColumns(plan, { asOf }), repeat);
+  const ours = time(() => evaluate(plan, { asOf }), repeat);
+  // What the plan holds, and what one result keeps alive on top of it (objects and typed arrays).
   collect();
   const planHeap = process.memoryUsage().heapUsed;
-  const kept = evaluate(plan, { asOf });
-  collect();
-  const evaluationHeap = process.memoryUsage().heapUsed - planHeap;
-  if (Object.keys(kept.keyResults).length !== plan.keyResults.length) throw new Error('the evaluation lost key results');
+  const planHeld = heldBy(process.memoryUsage());
+  const keptBy = (result: () => unknown, size: (r: never) => number) => {
+    const r = result();
+    collect();
+    const held = heldBy(process.memoryUsage()) - planHeld;
+    if (size(r as never) !== plan.keyResults.length) throw new Error('the result lost key results');
+    return held;
+  };
+  const columnsHeap = keptBy(() => evaluateColumns(plan, { asOf }), (r: ReturnType<typeof evaluateColumns>) => r.keyResults.id.length);
+  const evaluationHeap = keptBy(() => evaluate(plan, { asOf }), (r: ReturnType<typeof evaluate>) => Object.keys(r.keyResults).length);
   console.log(
-    `| ${n.toLocaleString('en')} | ${plan.objectives.length.toLocaleString('en')} | ${plan.checkIns.length.toLocaleString('en')} | ${ours.toFixed(0)} ms | ${base.toFixed(0)} ms | ${(ours / base).toFixed(1)}× | ${((ours * 1000) / n).toFixed(2)} | ${mb(planHeap)} | ${mb(evaluationHeap)} |`,
+    `| ${n.toLocaleString('en')} | ${plan.objectives.length.toLocaleString('en')} | ${plan.checkIns.length.toLocaleString('en')} | ${base.toFixed(0)} ms | ${columns.toFixed(0)} ms | ${(columns / base).toFixed(1)}× | ${ours.toFixed(0)} ms | ${(ours / base).toFixed(1)}× | ${mb(planHeap)} | ${mb(columnsHeap)} | ${mb(evaluationHeap)} |`,
   );
 }
-console.log(`\npeak resident memory: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+console.log(`\npeak resident memory of this run: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+// Peak memory of one evaluation at the largest size, each in a fresh process (bench/peak.ts).
+const largest = Math.max(...runs);
+console.log(`\n| ${largest.toLocaleString('en')} key results, fresh process | resident before the call | peak resident | time |`);
+console.log('|---|---:|---:|---:|');
+for (const fn of ['plainRollup', 'evaluateColumns', 'evaluate']) {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', new URL('./peak.ts', import.meta.url).pathname, fn, String(largest)], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(child.stderr);
+  console.log(child.stdout.trim());
+}
 
 // Incremental re-scoring: check-ins applied to key results of the deepest objectives
 // (depth 6), each re-scoring its key result and ancestors, against a full evaluate.
