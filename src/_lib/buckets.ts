@@ -10,14 +10,18 @@ export function bucket(keys: ArrayLike<number>, keyCount: number): { starts: Int
     starts[k] = (starts[k] as number) + 1;
   }
   for (let k = 0; k < keyCount; k++) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
-  const next = starts.slice(0, keyCount);
+  // Fill each bucket from its end, last position first (so each bucket ends up in
+  // ascending order), using starts[k + 1] as bucket k's cursor: it falls to bucket k's
+  // start, and a shift by one slot puts every start back in place. No second array.
   const items = new Int32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as number;
-    const at = next[k] as number;
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const k = (keys[i] as number) + 1;
+    const at = (starts[k] as number) - 1;
     items[at] = i;
-    next[k] = at + 1;
+    starts[k] = at;
   }
+  starts.copyWithin(0, 1);
+  starts[keyCount] = keys.length;
   return { starts, items };
 }
 

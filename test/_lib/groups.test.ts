@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { groupByRef } from '../../src/_lib/buckets.js';
+import { bucket, groupByRef } from '../../src/_lib/buckets.js';
 import { IdIndex } from '../../src/_lib/id-index.js';
 
 const fail = (id: string): never => {
@@ -16,6 +16,21 @@ function positions(groups: ReturnType<typeof groupByRef>, keyCount: number): num
     return out;
   });
 }
+
+describe('bucket', () => {
+  test.prop([fc.integer({ min: 0, max: 8 }).chain((n) => fc.tuple(fc.constant(n), fc.array(fc.nat({ max: Math.max(0, n - 1) }), { maxLength: n === 0 ? 0 : 50 })))])(
+    'lists each key\'s positions in ascending order, buckets back to back',
+    ([keyCount, keys]) => {
+      const { starts, items } = bucket(keys, keyCount);
+      expect(starts).toHaveLength(keyCount + 1);
+      expect(starts[0]).toBe(0);
+      expect(starts[keyCount]).toBe(keys.length);
+      for (let k = 0; k < keyCount; k++) {
+        expect(Array.from(items.subarray(starts[k], starts[k + 1]))).toEqual(keys.flatMap((x, i) => (x === k ? [i] : [])));
+      }
+    },
+  );
+});
 
 describe('groupByRef', () => {
   const ids = ['a', 'b', '__proto__', 'constructor', 'e'];
