@@ -169,14 +169,20 @@ export function measureKeyResult(
     const day = dateOf(c.at);
     if ((since !== null && day < since) || (until !== null && day > until)) continue;
     counted++;
-    if (latest === null || compareCheckIns(c, latest) > 0) latest = c;
-    if (c.confidence !== undefined && (latestConfident === null || compareCheckIns(c, latestConfident) > 0)) {
+    // The order of check-ins is total, and the latest confident or valued check-in is one
+    // of those seen, so a check-in later than the latest of all is later than both, and
+    // one that is not cannot be later than either when it is the latest: one comparison
+    // usually decides all three.
+    const previous = latest;
+    const newest = previous === null || compareCheckIns(c, previous) > 0;
+    if (newest) latest = c;
+    if (c.confidence !== undefined && (newest || (latestConfident !== previous && (latestConfident === null || compareCheckIns(c, latestConfident) > 0)))) {
       latestConfident = c;
     }
     if (c.value === undefined) continue;
     valued++;
     if (mode === 'latest' && !judgeShare) {
-      if (latestValued === null || compareCheckIns(c, latestValued) > 0) latestValued = c;
+      if (newest || (latestValued !== previous && (latestValued === null || compareCheckIns(c, latestValued) > 0))) latestValued = c;
       continue;
     }
     const v = valueOrThrow(c.value, where.checkInValue, kr.id);
