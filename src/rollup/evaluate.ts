@@ -295,6 +295,33 @@ export interface Scoring extends MeasureContext {
   readonly rank: Int32Array;
   /** Frozen `[id]` arrays shared by the many nodes that feed just one parent. */
   readonly onlyParent: (readonly string[] | undefined)[];
+  /** Set by a live evaluation: which nodes its current update re-scored. */
+  marks: RescoreMarks | null;
+}
+
+/**
+ * Which nodes one live update re-scored: `stamp[n] === epoch` for those, with
+ * `flipped[n]` set when the node gained or lost its score (which changes the total
+ * weight, and so every share, of its parents). A parent's contributor list is then
+ * copied and only the re-scored children's entries are renewed, without reading the
+ * others.
+ */
+export interface RescoreMarks {
+  readonly stamp: Int32Array;
+  readonly flipped: Uint8Array;
+  epoch: number;
+}
+
+/** Marks node n as re-scored in the current live update; `wasScored` is its score flag before. */
+export function markRescored(st: Scoring, n: number, wasScored: number): void {
+  const marks = st.marks;
+  if (marks === null) return;
+  // A node re-scored twice in one update (a driven key result: measured, then scored)
+  // counts as flipped if either step flipped it, which may rebuild a list needlessly but
+  // never keeps a stale share.
+  const again = marks.stamp[n] === marks.epoch && marks.flipped[n] === 1;
+  marks.stamp[n] = marks.epoch;
+  marks.flipped[n] = again || wasScored !== st.scored[n] ? 1 : 0;
 }
 
 /** Builds the scoring state: indexes and graph, no scores yet. */
@@ -443,6 +470,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     contributorsOf: explain ? new Array(N) : [],
     rank: new Int32Array(N),
     onlyParent: explain ? new Array(N) : [],
+    marks: null,
   };
 }
 
@@ -522,6 +550,7 @@ const SCRATCH = { mean: new WeightedMean(), expected: new WeightedMean(), confid
  */
 export function scoreNode(st: Scoring, n: number, withExpected = true): void {
   const { O, scores, scored, expected, confidence, confident, forecastScores, severity, edgeChild, edgeWeight, byParent } = st;
+  const wasScored = scored[n] as number;
   const mean = SCRATCH.mean.reset();
   const expectedMean = SCRATCH.expected.reset();
   const confidenceMean = SCRATCH.confidence.reset();
@@ -593,6 +622,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
     if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
   }
+  markRescored(st, n, wasScored);
 }
 
 /**
@@ -602,6 +632,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
 function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; score: number } | null): void {
   const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
   const previous = st.contributorsOf[n];
+  if (previous !== undefined && st.marks !== null && renewRescored(st, n, previous, from, to, total)) return;
   const list: Contribution[] = [];
   for (let k = from; k < to; k++) {
     const e = byParent[k] as number;
@@ -615,6 +646,32 @@ function explainScore(st: Scoring, n: number, from: number, to: number, total: n
   }
   const unchanged = previous !== undefined && previous.length === list.length && list.every((c, i) => c === previous[i]);
   st.contributorsOf[n] = unchanged ? previous : list;
+}
+
+/**
+ * A live update's shortcut: when no re-scored child of node n gained or lost its score,
+ * the total weight and every other share stand, so the previous list is copied and only
+ * the re-scored children's entries are renewed. False when the list must be rebuilt.
+ */
+function renewRescored(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
+  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
+  const { stamp, flipped, epoch } = st.marks as RescoreMarks;
+  let list: Contribution[] | null = null;
+  for (let k = from; k < to; k++) {
+    const e = byParent[k] as number;
+    const child = edgeChild[e] as number;
+    if (stamp[child] !== epoch) continue;
+    if (flipped[child] === 1) return false;
+    const w = edgeWeight[e] as number;
+    const s = scored[child] === 1 ? (scores[child] as number) : null;
+    const index = k - from;
+    const renewed = contribution(previous, index, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
+    if (renewed === previous[index]) continue;
+    list ??= previous.slice();
+    list[index] = renewed;
+  }
+  if (list !== null) st.contributorsOf[n] = list;
+  return true;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { DeepReadonly } from '../schema/deep-readonly.js';
 import {
   groupOf,
   keyResultRecord,
+  markRescored,
   measureNode,
   objectiveRecord,
   runEvaluation,
@@ -80,7 +81,9 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
   const added = new Map<number, CheckIn[]>();
   const keyResults = evaluation.keyResults as Record<string, KeyResultEvaluation>;
   const objectives = evaluation.objectives as Record<string, ObjectiveEvaluation>;
-  const { O, byChildStart, byChild, edgeParent, driven, rank } = state;
+  const { O, K, byChildStart, byChild, edgeParent, driven, rank } = state;
+  const marks = { stamp: new Int32Array(O + K), flipped: new Uint8Array(O + K), epoch: 0 };
+  state.marks = marks;
 
   return {
     evaluation,
@@ -93,7 +96,10 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
       added.set(j, extra);
       const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
       own.push(...extra);
+      marks.epoch++;
+      const wasScored = state.scored[O + j] as number;
       measureNode(state, j, own);
+      markRescored(state, O + j, wasScored);
 
       // The nodes above the key result (and the key result itself when objectives drive it).
       const start = O + j;
