@@ -22,8 +22,15 @@ function time(fn: () => unknown, repeat: number): number {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-/** Memory held by JavaScript objects and by the typed arrays' buffers. */
-const heldBy = (m: NodeJS.MemoryUsage) => m.heapUsed + m.arrayBuffers;
+/** Bytes of the distinct buffers behind the typed arrays of a result's columns. */
+function buffersOf(result: unknown): number {
+  const buffers = new Set<ArrayBufferLike>();
+  const tables = Object.values(result as Record<string, unknown>).filter((v) => typeof v === 'object' && v !== null);
+  for (const table of tables) for (const column of Object.values(table as object)) if (ArrayBuffer.isView(column)) buffers.add(column.buffer);
+  let bytes = 0;
+  for (const b of buffers) bytes += b.byteLength;
+  return bytes;
+}
 // With --expose-gc (npm run bench passes it), heap figures are measured after a full collection.
 const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
 console.log(`node ${process.version}, ${process.platform}/${process.arch}; median of repeated runs after a warm-up\n`);
@@ -38,14 +45,14 @@ for (const n of runs) {
   const base = time(() => plainRollup(plan, asOf), repeat);
   const columns = time(() => evaluateColumns(plan, { asOf }), repeat);
   const ours = time(() => evaluate(plan, { asOf }), repeat);
-  // What the plan holds, and what one result keeps alive on top of it (objects and typed arrays).
+  // What the plan holds, and what one result keeps alive on top of it: objects on the
+  // heap (after a full collection), plus the buffers of the typed arrays it holds.
   collect();
   const planHeap = process.memoryUsage().heapUsed;
-  const planHeld = heldBy(process.memoryUsage());
   const keptBy = (result: () => unknown, size: (r: never) => number) => {
     const r = result();
     collect();
-    const held = heldBy(process.memoryUsage()) - planHeld;
+    const held = process.memoryUsage().heapUsed - planHeap + buffersOf(r);
     if (size(r as never) !== plan.keyResults.length) throw new Error('the result lost key results');
     return held;
   };
