@@ -22,12 +22,16 @@ function time(fn: () => unknown, repeat: number): number {
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-/** Bytes of the distinct buffers behind the typed arrays of a result's columns. */
-function buffersOf(result: unknown): number {
+/** Bytes a columns result holds: its typed arrays' distinct buffers, and 8 bytes per slot of its plain arrays (the id strings are the plan's). */
+function sizeOfColumns(columns: ReturnType<typeof evaluateColumns>): number {
   const buffers = new Set<ArrayBufferLike>();
-  const tables = Object.values(result as Record<string, unknown>).filter((v) => typeof v === 'object' && v !== null);
-  for (const table of tables) for (const column of Object.values(table as object)) if (ArrayBuffer.isView(column)) buffers.add(column.buffer);
   let bytes = 0;
+  for (const table of [columns.objectives, columns.keyResults]) {
+    for (const column of Object.values(table)) {
+      if (ArrayBuffer.isView(column)) buffers.add(column.buffer);
+      else if (Array.isArray(column)) bytes += 8 * column.length;
+    }
+  }
   for (const b of buffers) bytes += b.byteLength;
   return bytes;
 }
@@ -49,15 +53,13 @@ for (const n of runs) {
   // heap (after a full collection), plus the buffers of the typed arrays it holds.
   collect();
   const planHeap = process.memoryUsage().heapUsed;
-  const keptBy = (result: () => unknown, size: (r: never) => number) => {
-    const r = result();
-    collect();
-    const held = process.memoryUsage().heapUsed - planHeap + buffersOf(r);
-    if (size(r as never) !== plan.keyResults.length) throw new Error('the result lost key results');
-    return held;
-  };
-  const columnsHeap = keptBy(() => evaluateColumns(plan, { asOf }), (r: ReturnType<typeof evaluateColumns>) => r.keyResults.id.length);
-  const evaluationHeap = keptBy(() => evaluate(plan, { asOf }), (r: ReturnType<typeof evaluate>) => Object.keys(r.keyResults).length);
+  // Columns: their buffers and their plain arrays' slots, counted exactly (a heap
+  // difference of a few megabytes drowns in the collector's noise).
+  const columnsHeap = sizeOfColumns(evaluateColumns(plan, { asOf }));
+  const kept = evaluate(plan, { asOf });
+  collect();
+  const evaluationHeap = process.memoryUsage().heapUsed - planHeap;
+  if (Object.keys(kept.keyResults).length !== plan.keyResults.length) throw new Error('the evaluation lost key results');
   console.log(
     `| ${n.toLocaleString('en')} | ${plan.objectives.length.toLocaleString('en')} | ${plan.checkIns.length.toLocaleString('en')} | ${base.toFixed(0)} ms | ${columns.toFixed(0)} ms | ${(columns / base).toFixed(1)}× | ${ours.toFixed(0)} ms | ${(ours / base).toFixed(1)}× | ${mb(planHeap)} | ${mb(columnsHeap)} | ${mb(evaluationHeap)} |`,
   );
