@@ -310,19 +310,12 @@ export interface RescoreMarks {
   readonly stamp: Int32Array;
   readonly flipped: Uint8Array;
   epoch: number;
+  /** Marks node n as re-scored; `wasScored` is its score flag before. */
+  mark(st: Scoring, n: number, wasScored: number): void;
+  /** Renews node n's list in place of a rebuild; false when it must be rebuilt. */
+  renew(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean;
 }
 
-/** Marks node n as re-scored in the current live update; `wasScored` is its score flag before. */
-export function markRescored(st: Scoring, n: number, wasScored: number): void {
-  const marks = st.marks;
-  if (marks === null) return;
-  // A node re-scored twice in one update (a driven key result: measured, then scored)
-  // counts as flipped if either step flipped it, which may rebuild a list needlessly but
-  // never keeps a stale share.
-  const again = marks.stamp[n] === marks.epoch && marks.flipped[n] === 1;
-  marks.stamp[n] = marks.epoch;
-  marks.flipped[n] = again || wasScored !== st.scored[n] ? 1 : 0;
-}
 
 /** Builds the scoring state: indexes and graph, no scores yet. */
 function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry, explain: boolean): Scoring {
@@ -622,7 +615,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
     if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
   }
-  markRescored(st, n, wasScored);
+  st.marks?.mark(st, n, wasScored);
 }
 
 /**
@@ -632,7 +625,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
 function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; score: number } | null): void {
   const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
   const previous = st.contributorsOf[n];
-  if (previous !== undefined && st.marks !== null && renewRescored(st, n, previous, from, to, total)) return;
+  if (previous !== undefined && st.marks !== null && st.marks.renew(st, n, previous, from, to, total)) return;
   const list: Contribution[] = [];
   for (let k = from; k < to; k++) {
     const e = byParent[k] as number;
@@ -648,37 +641,12 @@ function explainScore(st: Scoring, n: number, from: number, to: number, total: n
   st.contributorsOf[n] = unchanged ? previous : list;
 }
 
-/**
- * A live update's shortcut: when no re-scored child of node n gained or lost its score,
- * the total weight and every other share stand, so the previous list is copied and only
- * the re-scored children's entries are renewed. False when the list must be rebuilt.
- */
-function renewRescored(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
-  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
-  const { stamp, flipped, epoch } = st.marks as RescoreMarks;
-  let list: Contribution[] | null = null;
-  for (let k = from; k < to; k++) {
-    const e = byParent[k] as number;
-    const child = edgeChild[e] as number;
-    if (stamp[child] !== epoch) continue;
-    if (flipped[child] === 1) return false;
-    const w = edgeWeight[e] as number;
-    const s = scored[child] === 1 ? (scores[child] as number) : null;
-    const index = k - from;
-    const renewed = contribution(previous, index, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
-    if (renewed === previous[index]) continue;
-    list ??= previous.slice();
-    list[index] = renewed;
-  }
-  if (list !== null) st.contributorsOf[n] = list;
-  return true;
-}
 
 /**
  * The contribution at position `index`: the previous object when nothing in it changed
  * (a live re-score changes one child's score, not the others), else a new one.
  */
-function contribution(
+export function contribution(
   previous: readonly Contribution[] | undefined,
   index: number,
   st: Scoring,

@@ -6,10 +6,10 @@ import type { Plan } from '../plan/schema.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { rescoreMarks } from './rescore-marks.js';
 import {
   groupOf,
   keyResultRecord,
-  markRescored,
   measureNode,
   objectiveRecord,
   runEvaluation,
@@ -82,7 +82,7 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
   const keyResults = evaluation.keyResults as Record<string, KeyResultEvaluation>;
   const objectives = evaluation.objectives as Record<string, ObjectiveEvaluation>;
   const { O, K, byChildStart, byChild, edgeParent, driven, rank } = state;
-  const marks = { stamp: new Int32Array(O + K), flipped: new Uint8Array(O + K), epoch: 0 };
+  const marks = rescoreMarks(O + K);
   state.marks = marks;
 
   return {
@@ -99,7 +99,7 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
       marks.epoch++;
       const wasScored = state.scored[O + j] as number;
       measureNode(state, j, own);
-      markRescored(state, O + j, wasScored);
+      marks.mark(state, O + j, wasScored);
 
       // The nodes above the key result (and the key result itself when objectives drive it).
       const start = O + j;

@@ -1,0 +1,47 @@
+import { contribution, type Contribution, type RescoreMarks, type Scoring } from './evaluate.js';
+
+/**
+ * The marks a live evaluation keeps for `nodes` nodes, so that scoring knows which
+ * children one update re-scored (kept out of evaluate.ts: a plain evaluation never
+ * needs them).
+ */
+export function rescoreMarks(nodes: number): RescoreMarks {
+  return { stamp: new Int32Array(nodes), flipped: new Uint8Array(nodes), epoch: 0, mark: markRescored, renew: renewRescored };
+}
+
+/** Marks node n as re-scored in the current live update; `wasScored` is its score flag before. */
+function markRescored(st: Scoring, n: number, wasScored: number): void {
+  const marks = st.marks as RescoreMarks;
+  // A node re-scored twice in one update (a driven key result: measured, then scored)
+  // counts as flipped if either step flipped it, which may rebuild a list needlessly but
+  // never keeps a stale share.
+  const again = marks.stamp[n] === marks.epoch && marks.flipped[n] === 1;
+  marks.stamp[n] = marks.epoch;
+  marks.flipped[n] = again || wasScored !== st.scored[n] ? 1 : 0;
+}
+
+/**
+ * A live update's shortcut: when no re-scored child of node n gained or lost its score,
+ * the total weight and every other share stand, so the previous list is copied and only
+ * the re-scored children's entries are renewed. False when the list must be rebuilt.
+ */
+function renewRescored(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
+  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
+  const { stamp, flipped, epoch } = st.marks as RescoreMarks;
+  let list: Contribution[] | null = null;
+  for (let k = from; k < to; k++) {
+    const e = byParent[k] as number;
+    const child = edgeChild[e] as number;
+    if (stamp[child] !== epoch) continue;
+    if (flipped[child] === 1) return false;
+    const w = edgeWeight[e] as number;
+    const s = scored[child] === 1 ? (scores[child] as number) : null;
+    const index = k - from;
+    const renewed = contribution(previous, index, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
+    if (renewed === previous[index]) continue;
+    list ??= previous.slice();
+    list[index] = renewed;
+  }
+  if (list !== null) st.contributorsOf[n] = list;
+  return true;
+}
