@@ -3,6 +3,7 @@
 // same data in the same run (the ratio is what to watch; absolute times vary by machine).
 import { spawnSync } from 'node:child_process';
 import { evaluate, evaluateColumns, liveEvaluation } from '../src/index.js';
+import type { Plan } from '../src/index.js';
 import { plainRollup } from './baseline.js';
 import { generateOrg } from './generate.js';
 
@@ -65,6 +66,25 @@ for (const n of runs) {
   );
 }
 console.log(`\npeak resident memory of this run: ${mb(process.resourceUsage().maxRSS * 1024)}`);
+
+// One objective with all the key results (the widest fan-in): time per key result should
+// stay flat as the objective grows.
+console.log('\n| key results of one objective | evaluateColumns | µs per key result | evaluate | µs per key result |');
+console.log('|---:|---:|---:|---:|---:|');
+for (const n of runs) {
+  const keyResults = Array.from({ length: n }, (_, i) => ({ id: `k${i}`, objectiveId: 'o', title: `KR ${i}`, kind: 'metric' as const, start: 0, target: 4 }));
+  const wide = {
+    cycles: [{ id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }],
+    objectives: [{ id: 'o', title: 'Wide', cycleId: 'q3' }],
+    keyResults,
+    checkIns: keyResults.map((k, i) => ({ keyResultId: k.id, at: '2026-08-01', value: i % 5 })),
+  } as unknown as Plan;
+  const repeat = n >= 1_000_000 ? 3 : 5;
+  evaluateColumns(wide, { asOf });
+  const c = time(() => evaluateColumns(wide, { asOf }), repeat);
+  const e = time(() => evaluate(wide, { asOf }), repeat);
+  console.log(`| ${n.toLocaleString('en')} | ${c.toFixed(0)} ms | ${((c * 1000) / n).toFixed(2)} | ${e.toFixed(0)} ms | ${((e * 1000) / n).toFixed(2)} |`);
+}
 
 // Peak memory of one evaluation at the largest size, each in a fresh process (bench/peak.ts).
 const largest = Math.max(...runs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, OkrkitError, parsePlan, type Plan, type PlanInput } from '../../src/index.js';
+import { evaluate, evaluateColumns, OkrkitError, parsePlan, type Plan, type PlanInput } from '../../src/index.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 
 const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
@@ -155,6 +155,18 @@ describe('evaluate', () => {
     });
     // progress 0, .25, .5, .75, 1 (capped) repeating: mean 0.5
     expect(wide.objectives['o']!.score).toBe(0.5);
+  });
+
+  it('scores an objective with 1,000,000 key results (the columns, to keep the suite quick)', () => {
+    const n = 1_000_000;
+    const columns = evaluateColumns({
+      ...plan({ objectives: [objective('o')] }),
+      keyResults: Array.from({ length: n }, (_, i) => metric(`k${i}`, 'o', { start: 0, target: 4 })),
+      checkIns: Array.from({ length: n }, (_, i) => checkIn(`k${i}`, i % 5)),
+    });
+    expect(columns.objectives.score[0]).toBe(0.5);
+    expect(columns.keyResults.progress[n - 1]).toBe(1);
+    expect(columns.keyResults.objective.every((o) => o === 0)).toBe(true);
   });
 
   describe('errors', () => {
