@@ -6,7 +6,8 @@ import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { scoreAll, type EvaluateOptions, type Scoring } from './evaluate.js';
+import type { EvaluateOptions } from './evaluate.js';
+import { scoreAll, type Scoring } from './scoring.js';
 
 /**
  * What the codes of a `status` column mean: `STATUS_CODES[code]`. Code 0 is "no status"

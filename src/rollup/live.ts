@@ -8,17 +8,15 @@ import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { rescoreMarks } from './rescore-marks.js';
 import {
-  groupOf,
   keyResultRecord,
-  measureNode,
   objectiveRecord,
   runEvaluation,
-  scoreNode,
   type EvaluateOptions,
   type Evaluation,
   type KeyResultEvaluation,
   type ObjectiveEvaluation,
 } from './evaluate.js';
+import { groupOf, measureNode, scoreNode } from './scoring.js';
 
 /**
  * What one update changed: the records of the key result and of every objective (and

@@ -1,4 +1,5 @@
-import { contribution, type Contribution, type RescoreMarks, type Scoring } from './evaluate.js';
+import type { Contribution } from './evaluate.js';
+import { contribution, type RescoreMarks, type Scoring } from './scoring.js';
 
 /**
  * The marks a live evaluation keeps for `nodes` nodes, so that scoring knows which

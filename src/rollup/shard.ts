@@ -13,7 +13,8 @@ import type { Plan } from '../plan/schema.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { cycleFacts, measureOne, runEvaluation, type EvaluateOptions, type Evaluation, type Measured } from './evaluate.js';
+import { runEvaluation, type EvaluateOptions, type Evaluation } from './evaluate.js';
+import { cycleFacts, measureOne, type Measured } from './scoring.js';
 
 /**
  * The key results one worker measured: plain JSON, to send back for
