@@ -1,5 +1,4 @@
 import type { Grade } from '../grade/grade.js';
-import { gradeWith } from '../grade/grade.js';
 import type { Status } from '../pace/status.js';
 import { BY_SEVERITY } from '../pace/status.js';
 import type { Plan } from '../plan/schema.js';
@@ -7,7 +6,7 @@ import { withPlan } from '../plan/guard.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import type { EvaluateOptions } from './evaluate.js';
-import { scoreAll, type Scoring } from './scoring.js';
+import { gradeOf, scoreAll, type Scoring } from './scoring.js';
 
 /**
  * What the codes of a `status` column mean: `STATUS_CODES[code]`. Code 0 is "no status"
@@ -160,20 +159,15 @@ export function evaluateColumnsWith(plan: DeepReadonly<Plan>, options: EvaluateO
 }
 
 function columnsOf(st: Scoring): EvaluationColumns {
-  const { O, K, objectives, keyResults, factsOf, krObjective, grades } = st;
+  const { O, K, objectives, keyResults, krObjective } = st;
   const N = O + K;
   const status = new Uint8Array(N);
   const grade = new Uint8Array(N);
-  for (let i = 0; i < O; i++) {
-    status[i] = (st.severity[i] as number) + 1;
-    if (factsOf[i]!.graded) grade[i] = codeOf(gradeWith(st.scored[i] === 1 ? (st.scores[i] as number) : null, objectives[i]!.commitment ?? 'aspirational', grades));
-  }
-  for (let j = 0; j < K; j++) {
-    if (keyResults[j]!.kind === 'baseline') continue;
-    const n = O + j;
-    status[n] = (st.severity[n] as number) + 1;
-    const oi = krObjective[j] as number;
-    if (factsOf[oi]!.graded) grade[n] = codeOf(gradeWith(st.scored[n] === 1 ? (st.scores[n] as number) : null, objectives[oi]!.commitment ?? 'aspirational', grades));
+  for (let n = 0; n < N; n++) {
+    // Baseline key results have no status (code 0); everything else is its severity + 1.
+    if (n < O || keyResults[n - O]!.kind !== 'baseline') status[n] = (st.severity[n] as number) + 1;
+    const g = gradeOf(st, n);
+    if (g !== null) grade[n] = GRADE_CODE[g];
   }
   const ids = (records: readonly { readonly id: string }[]) => {
     const out = new Array<string>(records.length);
@@ -222,5 +216,3 @@ function columnsOf(st: Scoring): EvaluationColumns {
     },
   };
 }
-
-const codeOf = (g: Grade | null): number => (g === null ? 0 : GRADE_CODE[g]);

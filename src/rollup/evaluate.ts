@@ -1,4 +1,4 @@
-import { gradeWith, type Grade, type GradeOptions } from '../grade/grade.js';
+import type { Grade, GradeOptions } from '../grade/grade.js';
 import type { Forecast } from '../forecast/forecast.js';
 import type { KeyResultProgress } from '../key-result/measure.js';
 import type { KeyResult } from '../key-result/schema.js';
@@ -8,7 +8,7 @@ import type { Plan } from '../plan/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { withPlan } from '../plan/guard.js';
 import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
-import { EMPTY, idOf, scoreAll, type CycleFacts, type Measured, type Scoring } from './scoring.js';
+import { EMPTY, gradeOf, idOf, scoreAll, type Measured, type Scoring } from './scoring.js';
 
 export type { Measured } from './scoring.js';
 
@@ -182,7 +182,6 @@ function parentIdsOf(st: Scoring, n: number): readonly string[] {
 /** The plain record of objective i. */
 export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly string[], childIds: readonly string[]): ObjectiveEvaluation {
   const o = st.objectives[i] as Objective;
-  const facts = st.factsOf[i] as CycleFacts;
   const score = st.scored[i] === 1 ? (st.scores[i] as number) : null;
   return {
     objectiveId: o.id,
@@ -193,7 +192,7 @@ export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly s
     expected: st.expected[i] as number,
     status: BY_SEVERITY[st.severity[i] as number] as Status,
     confidence: st.confident[i] === 1 ? (st.confidence[i] as number) : null,
-    grade: facts.graded ? gradeWith(score, o.commitment ?? 'aspirational', st.grades) : null,
+    grade: gradeOf(st, i),
     forecastScore: st.withForecast ? (st.forecastScores[i] as number) : null,
     contributors: st.contributorsOf[i] ?? EMPTY,
     contributesTo: parentIdsOf(st, i),
@@ -205,9 +204,6 @@ export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly s
 /** The plain record of key result j. */
 export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
   const kr = st.keyResults[j] as KeyResult;
-  const oi = st.krObjective[j] as number;
-  const owner = st.objectives[oi] as Objective;
-  const facts = st.factsOf[oi] as CycleFacts;
   const n = st.O + j;
   const has = st.scored[n] === 1;
   const score = has ? (st.scores[n] as number) : null;
@@ -225,7 +221,7 @@ export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
     objectiveId: kr.objectiveId,
     expected: st.expected[n] as number,
     status: kr.kind === 'baseline' ? null : (BY_SEVERITY[st.severity[n] as number] as Status),
-    grade: facts.graded && kr.kind !== 'baseline' ? gradeWith(score, owner.commitment ?? 'aspirational', st.grades) : null,
+    grade: gradeOf(st, n),
     forecast: st.withForecast ? (st.forecasts[j] ?? null) : null,
     contributesTo: parentIdsOf(st, n),
     drivenBy: st.driven[j] === 1 ? (st.contributorsOf[n] ?? EMPTY) : null,

@@ -1,5 +1,5 @@
 import type { Contribution } from './evaluate.js';
-import { contribution, type RescoreMarks, type Scoring } from './scoring.js';
+import { edgeContribution, type RescoreMarks, type Scoring } from './scoring.js';
 
 /**
  * The marks a live evaluation keeps for `nodes` nodes, so that scoring knows which
@@ -27,7 +27,7 @@ function markRescored(st: Scoring, n: number, wasScored: number): void {
  * the re-scored children's entries are renewed. False when the list must be rebuilt.
  */
 function renewRescored(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
-  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
+  const { edgeChild, byParent } = st;
   const { stamp, flipped, epoch } = st.marks as RescoreMarks;
   let list: Contribution[] | null = null;
   for (let k = from; k < to; k++) {
@@ -35,10 +35,8 @@ function renewRescored(st: Scoring, n: number, previous: readonly Contribution[]
     const child = edgeChild[e] as number;
     if (stamp[child] !== epoch) continue;
     if (flipped[child] === 1) return false;
-    const w = edgeWeight[e] as number;
-    const s = scored[child] === 1 ? (scores[child] as number) : null;
     const index = k - from;
-    const renewed = contribution(previous, index, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
+    const renewed = edgeContribution(st, previous, index, e, total);
     if (renewed === previous[index]) continue;
     list ??= previous.slice();
     list[index] = renewed;

@@ -14,7 +14,7 @@ import type { CheckIn } from '../check-in/schema.js';
 import { elapsedShare } from '../cycle/query.js';
 import type { Cycle } from '../cycle/schema.js';
 import { forecastWith, type Forecast } from '../forecast/forecast.js';
-import { gradeRules } from '../grade/grade.js';
+import { gradeRules, gradeWith, type Grade } from '../grade/grade.js';
 import { applyScoring, measureKeyResult, positiveZero, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
 import { aggregate } from '../kpi/measure.js';
 import type { Kpi, Measurement } from '../kpi/schema.js';
@@ -477,17 +477,10 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
  * evaluation) keeps the objects, and the list, that did not change.
  */
 function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; score: number } | null): void {
-  const { O, scores, scored, edgeChild, edgeWeight, byParent } = st;
   const previous = st.contributorsOf[n];
   if (previous !== undefined && st.marks !== null && st.marks.renew(st, n, previous, from, to, total)) return;
   const list: Contribution[] = [];
-  for (let k = from; k < to; k++) {
-    const e = byParent[k] as number;
-    const child = edgeChild[e] as number;
-    const w = edgeWeight[e] as number;
-    const s = scored[child] === 1 ? (scores[child] as number) : null;
-    list.push(contribution(previous, list.length, st, child, child < O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s));
-  }
+  for (let k = from; k < to; k++) list.push(edgeContribution(st, previous, list.length, st.byParent[k] as number, total));
   if (initiativeShare !== null) {
     list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, initiativeShare.weight / total, initiativeShare.score));
   }
@@ -495,12 +488,19 @@ function explainScore(st: Scoring, n: number, from: number, to: number, total: n
   st.contributorsOf[n] = unchanged ? previous : list;
 }
 
+/** The contribution of edge e's child at position `index` of its parent's list, with its share of `total`. */
+export function edgeContribution(st: Scoring, previous: readonly Contribution[] | undefined, index: number, e: number, total: number): Contribution {
+  const child = st.edgeChild[e] as number;
+  const w = st.edgeWeight[e] as number;
+  const s = st.scored[child] === 1 ? (st.scores[child] as number) : null;
+  return contribution(previous, index, st, child, child < st.O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
+}
 
 /**
  * The contribution at position `index`: the previous object when nothing in it changed
  * (a live re-score changes one child's score, not the others), else a new one.
  */
-export function contribution(
+function contribution(
   previous: readonly Contribution[] | undefined,
   index: number,
   st: Scoring,
@@ -517,6 +517,16 @@ export function contribution(
 
 export function idOf(st: Scoring, n: number): string {
   return n < st.O ? st.objectives[n]!.id : st.keyResults[n - st.O]!.id;
+}
+
+/**
+ * The end-of-cycle grade of node n (objective i's own, or its key result's), or null
+ * while the cycle runs and for baseline key results.
+ */
+export function gradeOf(st: Scoring, n: number): Grade | null {
+  const i = n < st.O ? n : (st.krObjective[n - st.O] as number);
+  if (!st.factsOf[i]!.graded || (n >= st.O && st.keyResults[n - st.O]!.kind === 'baseline')) return null;
+  return gradeWith(st.scored[n] === 1 ? (st.scores[n] as number) : null, st.objectives[i]!.commitment ?? 'aspirational', st.grades);
 }
 
 /**
@@ -581,22 +591,20 @@ export function scoreAll(
  */
 function groupAndMeasure(st: Scoring): void {
   const { K, keyResults, krIndex } = st;
-  const done = new Uint8Array(K);
   const groups = groupByRef(
     st.checkIns,
     (c) => c.keyResultId,
     krIndex.reader(),
     K,
     (id) => unknown(nouns.keyResult, id),
-    (j, from, to) => {
-      setMeasured(st, j, measureRange(st, keyResults[j] as KeyResult, from, to, st.factsOf[st.krObjective[j] as number] as CycleFacts));
-      done[j] = 1;
-    },
+    (j, from, to) => setMeasured(st, j, measureRange(st, keyResults[j] as KeyResult, from, to, st.factsOf[st.krObjective[j] as number] as CycleFacts)),
   );
   st.groups = groups;
-  // After a fall-back to sorting, the runs measured on the way were partial: measure everything again.
+  // Runs end above position 0, so to[j] === 0 is a key result without check-ins, which no
+  // run measured. After a fall-back to sorting, the runs measured on the way were partial:
+  // measure everything again.
   const again = groups.items !== null;
-  for (let j = 0; j < K; j++) if (again || done[j] === 0) measureNode(st, j);
+  for (let j = 0; j < K; j++) if (again || groups.to[j] === 0) measureNode(st, j);
 }
 
 /** The check-ins at `items[from..to)`. */
