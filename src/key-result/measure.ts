@@ -3,12 +3,14 @@ import {
   add,
   compare,
   divideByCount,
-  ratioOfDifferences,
+  lastScaled,
+  scaleOf,
   sub,
   toNumber,
   type Value,
 } from '../_lib/numeric.js';
-import { ExactSum } from '../_lib/exact-sum.js';
+import { Exact } from '../_lib/exact.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfValue, minus, plus, signOf } from '../_lib/fraction.js';
 import { readValue as valueOrThrow } from '../_lib/read-value.js';
 
 /** -0 as 0: JSON may carry -0, results never do. */
@@ -78,7 +80,41 @@ export function compareCheckIns(a: CheckIn, b: CheckIn): number {
 }
 
 /**
- * Applies a scoring rule to a progress.
+ * The exact numbers of one measurement (raw, progress and score), filled by
+ * {@link measureKeyResult}. One is reused from key result to key result.
+ */
+export class ExactMeasure {
+  readonly raw = new Exact();
+  readonly progress = new Exact();
+  readonly score = new Exact();
+  /** Scratch registers for thresholds. */
+  readonly a = new Exact();
+  readonly b = new Exact();
+}
+
+/**
+ * Applies a scoring rule to an exact progress, into `out`. Bands are judged on the exact
+ * progress, so a progress exactly on a band's `min` earns that band.
+ */
+export function scoreInto(
+  out: Exact,
+  scoring: Scoring | undefined,
+  progress: Exact,
+  keyResult: { readonly id: string },
+  registry: Registry,
+  scratch: Exact,
+): Exact {
+  if (scoring === undefined || scoring.type === 'linear') return out.copy(progress);
+  if (scoring.type === 'plugin') return out.setDouble(runScoring(registry, scoring.id, progress.toNumber(), keyResult));
+  let best: { min: number; score: number } | null = null;
+  for (const step of scoring.steps) {
+    if ((best === null || step.min > best.min) && progress.compare(scratch.setDouble(step.min)) >= 0) best = step;
+  }
+  return out.setDouble(best === null ? 0 : best.score);
+}
+
+/**
+ * Applies a scoring rule to a progress, read as the decimal it prints as.
  */
 export function applyScoring(
   scoring: Scoring | undefined,
@@ -87,12 +123,39 @@ export function applyScoring(
   registry: Registry = NO_PLUGINS,
 ): number {
   if (scoring === undefined || scoring.type === 'linear') return progress;
-  if (scoring.type === 'plugin') return runScoring(registry, scoring.id, progress, keyResult);
-  let best: { min: number; score: number } | null = null;
-  for (const step of scoring.steps) {
-    if (progress >= step.min && (best === null || step.min > best.min)) best = step;
+  const m = new ExactMeasure();
+  return positiveZero(scoreInto(m.score, scoring, m.progress.setDouble(progress), keyResult, registry, m.a).toNumber());
+}
+
+/** progress = raw clamped to [0, cap], exactly. */
+export function clampInto(out: Exact, raw: Exact, cap: number, scratch: Exact): Exact {
+  if (raw.sign() < 0) return out.setIntegers(0, 1);
+  if (cap !== Infinity && raw.compare(scratch.setDouble(cap)) > 0) return out.copy(scratch);
+  return out.copy(raw);
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
+const MAX_OPERAND = 2 ** 52;
+
+/** (a − s) ÷ (t − s) exactly into `out`; the caller guarantees t ≠ s. */
+export function differenceRatioInto(out: Exact, a: Value, s: Value, t: Value): Exact {
+  if (typeof a === 'number' && typeof s === 'number' && typeof t === 'number') {
+    const ka = scaleOf(a);
+    const na = lastScaled();
+    const ks = scaleOf(s);
+    const ns = lastScaled();
+    const kt = scaleOf(t);
+    const nt = lastScaled();
+    if (ka >= 0 && ks >= 0 && kt >= 0) {
+      const k = Math.max(ka, ks, kt);
+      const x = na * (POW10[k - ka] as number);
+      const y = ns * (POW10[k - ks] as number);
+      const z = nt * (POW10[k - kt] as number);
+      if (Math.abs(x) <= MAX_OPERAND && Math.abs(y) <= MAX_OPERAND && Math.abs(z) <= MAX_OPERAND) return out.setIntegers(x - y, z - y);
+    }
   }
-  return best === null ? 0 : positiveZero(best.score);
+  const fs = fractionOfValue(s);
+  return out.setFraction(dividedBy(minus(fractionOfValue(a), fs), minus(fractionOfValue(t), fs)));
 }
 
 function meets(kr: KeyResult, v: Value): boolean {
@@ -110,19 +173,18 @@ function meets(kr: KeyResult, v: Value): boolean {
   return false;
 }
 
-function milestonesShare(kr: Extract<KeyResult, { kind: 'milestones' }>, until: string | null): number {
-  const done = new ExactSum();
-  const all = new ExactSum();
+function milestonesShareInto(out: Exact, kr: Extract<KeyResult, { kind: 'milestones' }>, until: string | null): Exact {
+  let done = FRACTION_ZERO;
+  let all = FRACTION_ZERO;
   for (const m of kr.milestones) {
-    const w = m.weight === undefined ? 1 : toNumber(valueOrThrow(m.weight, where.milestoneWeight, kr.id));
-    all.add(w);
+    const w = m.weight === undefined ? FRACTION_ONE : fractionOfValue(valueOrThrow(m.weight, where.milestoneWeight, kr.id));
+    all = plus(all, w);
     const isDone = m.doneAt !== undefined ? until === null || m.doneAt <= until : m.done === true;
-    if (isDone) done.add(w);
+    if (isDone) done = plus(done, w);
   }
-  const total = all.value();
-  if (total === 0) return 0;
-  const share = done.value() / total;
-  return share > 1 ? 1 : share;
+  if (signOf(all) === 0) return out.setIntegers(0, 1);
+  const share = dividedBy(done, all);
+  return compareFractions(share, FRACTION_ONE) > 0 ? out.setIntegers(1, 1) : out.setFraction(share);
 }
 
 /** The start value of a metric or baseline key result, or null. */
@@ -150,6 +212,7 @@ export function measureKeyResult(
   cap: number,
   source: SourcedValue | null = null,
   registry: Registry = NO_PLUGINS,
+  exact: ExactMeasure = new ExactMeasure(),
 ): KeyResultProgress {
   const { since, until } = window;
   const mode = kr.valueFrom ?? 'latest';
@@ -216,7 +279,8 @@ export function measureKeyResult(
     current = startValue(kr);
   }
 
-  let raw: number | null;
+  const rawExact = exact.raw;
+  let hasRaw = true;
   switch (kr.kind) {
     case 'metric': {
       const start = valueOrThrow(kr.start, where.keyResultField, kr.id, 'start');
@@ -224,25 +288,26 @@ export function measureKeyResult(
       if (compare(start, target) === 0) {
         throw new OkrkitError('invalid_argument', messages.invalidArgument(at(where.keyResult(kr.id), messages.targetEqualsStart(String(kr.target)))));
       }
-      raw = ratioOfDifferences(current ?? start, start, target);
+      differenceRatioInto(rawExact, current ?? start, start, target);
       break;
     }
     case 'threshold':
     case 'range':
-      raw = judgeShare && source === null ? (valued === 0 ? 0 : met / valued) : current !== null && meets(kr, current) ? 1 : 0;
+      if (judgeShare && source === null) rawExact.setIntegers(met, valued === 0 ? 1 : valued);
+      else rawExact.setIntegers(current !== null && meets(kr, current) ? 1 : 0, 1);
       break;
     case 'binary': {
       const last = latest;
-      raw = last === null ? 0 : last.done !== undefined ? (last.done ? 1 : 0) : last.value !== undefined && compare(valueOrThrow(last.value, where.checkInValue, kr.id), 0) !== 0 ? 1 : 0;
+      rawExact.setIntegers(last === null ? 0 : last.done !== undefined ? (last.done ? 1 : 0) : last.value !== undefined && compare(valueOrThrow(last.value, where.checkInValue, kr.id), 0) !== 0 ? 1 : 0, 1);
       current = null;
       break;
     }
     case 'milestones':
-      raw = milestonesShare(kr, until);
+      milestonesShareInto(rawExact, kr, until);
       current = null;
       break;
     case 'baseline':
-      raw = null;
+      hasRaw = false;
       break;
     default: {
       // A plug-in kind: its own rule, given the current value and the check-ins that counted.
@@ -256,14 +321,23 @@ export function measureKeyResult(
         if ((indices !== null || c.keyResultId === k.id) && (since === null || day >= since) && (until === null || day <= until)) counted.push(c);
       }
       counted.sort((a, b) => compareCheckIns(a, b));
-      raw = runProgress(plugin, k, { value: current === null ? null : toNumber(current), checkIns: counted, asOf: until });
+      rawExact.setDouble(runProgress(plugin, k, { value: current === null ? null : toNumber(current), checkIns: counted, asOf: until }));
       break;
     }
   }
 
-  const progress = raw === null ? null : raw < 0 ? 0 : raw > cap ? cap : raw;
-  const overridden = kr.finalScore !== undefined && raw !== null;
-  const score = progress === null ? null : overridden ? positiveZero(kr.finalScore as number) : applyScoring(kr.scoring, progress, kr, registry);
+  const overridden = kr.finalScore !== undefined && hasRaw;
+  let raw: number | null = null;
+  let progress: number | null = null;
+  let score: number | null = null;
+  if (hasRaw) {
+    clampInto(exact.progress, rawExact, cap, exact.a);
+    if (overridden) exact.score.setDouble(kr.finalScore as number);
+    else scoreInto(exact.score, kr.scoring, exact.progress, kr, registry, exact.a);
+    raw = positiveZero(rawExact.toNumber());
+    progress = positiveZero(exact.progress.toNumber());
+    score = positiveZero(exact.score.toNumber());
+  }
   return {
     keyResultId: kr.id,
     value: current === null ? null : toNumber(current),
