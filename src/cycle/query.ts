@@ -55,6 +55,7 @@ export function cycleAt(date: string, cycles: readonly DeepReadonly<Cycle>[]): C
 export function elapsedShare(start: string, end: string, day: string): number {
   if (day <= start) return 0;
   if (day >= end) return 1;
+  // Two whole numbers of days: one correctly rounded division.
   return daysBetween(start, day) / daysBetween(start, end);
 }
 

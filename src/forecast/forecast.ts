@@ -1,14 +1,18 @@
 import { readValue } from '../_lib/read-value.js';
 import { where } from '../error/messages.js';
 import { dateOf, daysBetween } from '../_lib/calendar.js';
-import { Dec, ratioOfDifferences, toNumber, type Value } from '../_lib/numeric.js';
+import { Dec, toNumber, type Value } from '../_lib/numeric.js';
+import { Exact } from '../_lib/exact.js';
+import { FRACTION_ONE } from '../_lib/fraction.js';
+import { Near } from '../_lib/near.js';
+import { NO_PLUGINS, type Registry } from '../plugin/registry.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../check-in/schema.js';
 import { Cycle } from '../cycle/schema.js';
-import { applyScoring, compareCheckIns } from '../key-result/measure.js';
+import { clampInto, compareCheckIns, differenceRatioInto, ExactMeasure, scoreInto } from '../key-result/measure.js';
 import { parseKeyResultArguments } from '../key-result/progress.js';
 import { KeyResult } from '../key-result/schema.js';
-import { classify, statusRules, type Status, type StatusOptions, type StatusRules } from '../pace/status.js';
+import { classifyExact, PaceScratch, statusRules, type Status, type StatusOptions, type StatusRules } from '../pace/status.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 
 /**
@@ -50,20 +54,21 @@ export interface ForecastOptions {
 const value = (x: string | number, id = '', field = ''): Value => readValue(x, where.keyResultField, id, field);
 
 /**
- * The forecast for checked input: a least-squares line through (day, value) for each
- * check-in date in the window, the value being the key result's current value as of
- * that date (so `sum` key results fit their running total). Exact: a perfectly linear
- * series projects exactly. Null for key results that are not metric ones, or with fewer
- * than two check-in dates.
+ * A key result's forecast and its exact score. Before the cycle's last day the trend
+ * of the check-ins is projected to that day; from the last day on (the cycle has ended)
+ * the forecast is the measured value itself, so it never differs from the final score.
+ * Scoring rules, plug-in ones included, come from `registry`.
  */
-export function forecastWith(
+export function forecastExactWith(
   kr: KeyResult,
   checkIns: readonly CheckIn[],
   cycle: { readonly start: string; readonly end: string },
   until: string,
   cap: number,
   rules: StatusRules,
-): Forecast | null {
+  registry: Registry = NO_PLUGINS,
+  ended = false,
+): { forecast: Forecast; score: Exact } | null {
   if (kr.kind !== 'metric') return null;
   const mode = kr.valueFrom ?? 'latest';
   const points = checkIns
@@ -88,6 +93,10 @@ export function forecastWith(
     else acc = v;
     series.set(dateOf(c.at), mode === 'sum' ? toDec(start).plus(acc) : mode === 'average' ? acc.div(count) : acc);
   }
+  if (ended && series.size > 0) {
+    // The cycle is over: nothing is left to project, the forecast is what was measured.
+    return forecastOf(kr, [...series.values()].pop() as Dec, series.size, cap, rules, registry);
+  }
   if (series.size < 2) return null;
 
   // Least squares, exactly: projected = (Σy·D + N·(n·x_end − Σx)) / (n·D), with
@@ -109,16 +118,42 @@ export function forecastWith(
   const denominator = sxx.times(n).minus(sx.times(sx));
   const xEnd = daysBetween(cycle.start, cycle.end);
   const projected = sy.times(denominator).plus(numerator.times(sx.neg().plus(xEnd * n))).div(denominator.times(n));
-  const raw = ratioOfDifferences(projected, start, value(kr.target));
-  const progress = raw < 0 ? 0 : raw > cap ? cap : raw;
+  return forecastOf(kr, projected, n, cap, rules, registry);
+}
+
+/** The forecast of a projected (or, at the end, measured) value: progress, score and status, exactly. */
+function forecastOf(kr: Extract<KeyResult, { kind: 'metric' }>, projected: Dec, points: number, cap: number, rules: StatusRules, registry: Registry): { forecast: Forecast; score: Exact } {
+  const m = new ExactMeasure();
+  differenceRatioInto(m.raw, projected, value(kr.start), value(kr.target));
+  clampInto(m.progress, m.raw, cap, m.a);
+  const score = new Exact();
+  if (kr.finalScore !== undefined) score.setDouble(kr.finalScore);
+  else scoreInto(score, kr.scoring, m.progress, kr, registry, m.a);
+  const progress = m.progress.toNumber();
   return {
-    value: toNumber(projected),
-    raw,
-    progress,
-    score: applyScoring(kr.scoring, progress),
-    status: classify(progress, 1, true, true, rules),
-    points: n,
+    forecast: {
+      value: toNumber(projected),
+      raw: m.raw.toNumber(),
+      progress: progress === 0 ? 0 : progress,
+      score: score.toNumber(),
+      status: classifyExact(m.progress.near(new Near()), new Near().set(1, 0, 0), true, true, rules, null, { progress: () => m.progress.fraction(), expected: () => FRACTION_ONE }, new PaceScratch()),
+      points,
+    },
+    score,
   };
+}
+
+/** A key result's forecast (see {@link forecastExactWith}). */
+export function forecastWith(
+  kr: KeyResult,
+  checkIns: readonly CheckIn[],
+  cycle: { readonly start: string; readonly end: string },
+  until: string,
+  cap: number,
+  rules: StatusRules,
+  registry: Registry = NO_PLUGINS,
+): Forecast | null {
+  return forecastExactWith(kr, checkIns, cycle, until, cap, rules, registry)?.forecast ?? null;
 }
 
 function toDec(v: Value): Dec {
@@ -151,5 +186,5 @@ export function forecastKeyResult(
 ): Forecast | null {
   const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
   const c = parseArgument(Cycle, cycle, 'cycle');
-  return forecastWith(kr, list, c, asOf ?? c.end, cap, statusRules(options.status));
+  return forecastExactWith(kr, list, c, asOf ?? c.end, cap, statusRules(options.status), NO_PLUGINS, asOf !== null && asOf >= c.end)?.forecast ?? null;
 }

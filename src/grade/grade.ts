@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { compareFractions, fractionOfDouble, type Fraction } from '../_lib/fraction.js';
+import { compareNear, Near, nearDouble } from '../_lib/near.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import type { Commitment } from '../objective/schema.js';
 
@@ -50,11 +52,45 @@ export function gradeRules(options: GradeOptions = {}): GradeRules {
   };
 }
 
-/** The grade for checked input. */
+/** A band's threshold in both exact forms. */
+interface Band {
+  readonly near: Near;
+  readonly fraction: Fraction;
+}
+const bandsCache = new WeakMap<GradeRules, Record<Commitment, { green: Band; yellow: Band }>>();
+const bandOf = (x: number): Band => ({ near: nearDouble(new Near(), x), fraction: fractionOfDouble(x) });
+
+function bandsOf(rules: GradeRules): Record<Commitment, { green: Band; yellow: Band }> {
+  let b = bandsCache.get(rules);
+  if (b === undefined) {
+    b = {
+      aspirational: { green: bandOf(rules.aspirational.green), yellow: bandOf(rules.aspirational.yellow) },
+      committed: { green: bandOf(rules.committed.green), yellow: bandOf(rules.committed.yellow) },
+    };
+    bandsCache.set(rules, b);
+  }
+  return b;
+}
+
+/**
+ * The grade of an exact score held in a register; `exact` gives the score as a fraction
+ * when the register is too close to a band's threshold to settle it. A score exactly on
+ * a threshold earns that band.
+ */
+export function gradeExact(score: Near | null, exact: () => Fraction, commitment: Commitment, rules: GradeRules): Grade | null {
+  if (score === null) return null;
+  const t = bandsOf(rules)[commitment];
+  const atLeast = (band: Band): boolean => {
+    const c = compareNear(score, band.near);
+    return (Number.isNaN(c) ? compareFractions(exact(), band.fraction) : c) >= 0;
+  };
+  return atLeast(t.green) ? 'green' : atLeast(t.yellow) ? 'yellow' : 'red';
+}
+
+/** The grade for a checked score, read as the decimal it prints as. */
 export function gradeWith(score: number | null, commitment: Commitment, rules: GradeRules): Grade | null {
   if (score === null) return null;
-  const t = rules[commitment];
-  return score >= t.green ? 'green' : score >= t.yellow ? 'yellow' : 'red';
+  return gradeExact(nearDouble(new Near(), score), () => fractionOfDouble(score), commitment, rules);
 }
 
 /**

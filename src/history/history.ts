@@ -1,7 +1,6 @@
 import { dateOf } from '../_lib/calendar.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../check-in/schema.js';
-import { elapsedShare } from '../cycle/query.js';
 import { Cycle } from '../cycle/schema.js';
 import { measureKeyResult } from '../key-result/measure.js';
 import { parseKeyResultArguments } from '../key-result/progress.js';
@@ -81,7 +80,7 @@ export function keyResultHistory(
       date,
       value: m.value,
       progress: m.progress,
-      expected: expectedAt(kr, c, date, elapsedShare(c.start, c.end, date)),
+      expected: expectedAt(kr, c, date),
       confidence: m.confidence,
       checkIn: days.has(date),
     };

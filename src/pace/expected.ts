@@ -1,10 +1,10 @@
 import { readValue } from '../_lib/read-value.js';
 import { where } from '../error/messages.js';
 import { daysBetween } from '../_lib/calendar.js';
-import { ratioOfDifferences, toNumber, type Value } from '../_lib/numeric.js';
-import { ExactSum } from '../_lib/exact-sum.js';
+import type { Value } from '../_lib/numeric.js';
+import { Exact } from '../_lib/exact.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfIntegers, fractionOfValue, minus, plus, signOf, times, type Fraction } from '../_lib/fraction.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { elapsedShare } from '../cycle/query.js';
 import { Cycle } from '../cycle/schema.js';
 import { KeyResult } from '../key-result/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
@@ -13,54 +13,64 @@ import { CalendarDate } from '../schema/primitives.js';
 /** A key result's own number (checked by its schema); the field is named if it is not one. */
 const value = (x: string | number, id = '', field = ''): Value => readValue(x, where.keyResultField, id, field);
 
+/** The elapsed share of a cycle at a day as an exact fraction of days: 0 on the first day, 1 on the last. */
+export function elapsedInto(out: Exact, start: string, end: string, day: string): Exact {
+  if (day <= start) return out.setIntegers(0, 1);
+  if (day >= end) return out.setIntegers(1, 1);
+  return out.setIntegers(daysBetween(start, day), daysBetween(start, end));
+}
+
+const clampUnit = (f: Fraction): Fraction => (signOf(f) < 0 ? FRACTION_ZERO : compareFractions(f, FRACTION_ONE) > 0 ? FRACTION_ONE : f);
+
 /**
- * Expected progress for checked input. `day` is the date judged at; `linear` the share
- * of the cycle elapsed then (the caller caches it per cycle).
+ * A key result's expected progress at a day, exactly, into `out`: the elapsed share of
+ * the cycle, or its phased targets, milestones' due dates, or a binary's last day.
  */
-export function expectedAt(kr: KeyResult, cycle: { readonly start: string; readonly end: string }, day: string, linear: number): number {
+export function expectedInto(out: Exact, kr: KeyResult, cycle: { readonly start: string; readonly end: string }, day: string): Exact {
   switch (kr.kind) {
     case 'metric': {
-      if (kr.phases === undefined || kr.phases.length === 0) return linear;
-      const s = value(kr.start);
-      const t = value(kr.target);
+      if (kr.phases === undefined || kr.phases.length === 0) return elapsedInto(out, cycle.start, cycle.end, day);
+      if (day <= cycle.start) return out.setIntegers(0, 1);
+      if (day >= cycle.end) return out.setIntegers(1, 1);
+      const s = fractionOfValue(value(kr.start));
+      const span = minus(fractionOfValue(value(kr.target)), s);
       // Knots: (cycle start, 0), each phase inside the cycle, (cycle end, 1); progress is
       // exact at the knots and linear in days between them.
-      const knots: [string, number][] = [[cycle.start, 0]];
+      const knots: [string, Fraction][] = [[cycle.start, FRACTION_ZERO]];
       const phases = [...kr.phases].filter((p) => p.at > cycle.start && p.at < cycle.end).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-      for (const p of phases) {
-        const r = ratioOfDifferences(value(p.target), s, t);
-        knots.push([p.at, r < 0 ? 0 : r > 1 ? 1 : r]);
-      }
-      knots.push([cycle.end, 1]);
-      if (day <= cycle.start) return 0;
-      if (day >= cycle.end) return 1;
+      for (const p of phases) knots.push([p.at, clampUnit(dividedBy(minus(fractionOfValue(value(p.target)), s), span))]);
+      knots.push([cycle.end, FRACTION_ONE]);
       for (let i = 1; i < knots.length; i++) {
-        const [d1, p1] = knots[i] as [string, number];
+        const [d1, p1] = knots[i] as [string, Fraction];
         if (day > d1) continue;
-        const [d0, p0] = knots[i - 1] as [string, number];
-        if (d1 === d0) return p1;
-        return p0 + ((p1 - p0) * daysBetween(d0, day)) / daysBetween(d0, d1);
+        const [d0, p0] = knots[i - 1] as [string, Fraction];
+        if (d1 === d0) return out.setFraction(p1);
+        return out.setFraction(plus(p0, times(minus(p1, p0), fractionOfIntegers(daysBetween(d0, day), daysBetween(d0, d1)))));
       }
-      return 1;
+      return out.setIntegers(1, 1);
     }
     case 'milestones': {
-      if (!kr.milestones.some((m) => m.due !== undefined)) return linear;
-      const due = new ExactSum();
-      const all = new ExactSum();
+      if (!kr.milestones.some((m) => m.due !== undefined)) return elapsedInto(out, cycle.start, cycle.end, day);
+      let due = FRACTION_ZERO;
+      let all = FRACTION_ZERO;
       for (const m of kr.milestones) {
-        const w = m.weight === undefined ? 1 : toNumber(value(m.weight));
-        all.add(w);
-        if ((m.due ?? cycle.end) <= day) due.add(w);
+        const w = m.weight === undefined ? FRACTION_ONE : fractionOfValue(value(m.weight));
+        all = plus(all, w);
+        if ((m.due ?? cycle.end) <= day) due = plus(due, w);
       }
-      const total = all.value();
-      return total > 0 ? Math.min(1, due.value() / total) : 0;
+      return signOf(all) > 0 ? out.setFraction(clampUnit(dividedBy(due, all))) : out.setIntegers(0, 1);
     }
     case 'binary':
       // Done or not: nothing is expected before the cycle's last day.
-      return day >= cycle.end ? 1 : 0;
+      return out.setIntegers(day >= cycle.end ? 1 : 0, 1);
     default:
-      return linear;
+      return elapsedInto(out, cycle.start, cycle.end, day);
   }
+}
+
+/** A key result's expected progress at a day, as the nearest double of the exact value. */
+export function expectedAt(kr: KeyResult, cycle: { readonly start: string; readonly end: string }, day: string): number {
+  return expectedInto(new Exact(), kr, cycle, day).toNumber();
 }
 
 /**
@@ -85,5 +95,5 @@ export function expectedProgress(keyResult: DeepReadonly<KeyResult>, cycle: Deep
   const kr = parseArgument(KeyResult, keyResult, 'keyResult');
   const c = parseArgument(Cycle, cycle, 'cycle');
   const day = parseArgument(CalendarDate, asOf, 'asOf');
-  return expectedAt(kr, c, day, elapsedShare(c.start, c.end, day));
+  return expectedAt(kr, c, day);
 }

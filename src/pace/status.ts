@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { compareFractions, FRACTION_ONE, fractionOfDouble, minus, times, type Fraction } from '../_lib/fraction.js';
+import { compareNear, multiplyNear, Near, nearDouble, subtractNear } from '../_lib/near.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 
 /**
@@ -76,7 +78,83 @@ export function statusRules(options: StatusOptions = {}): StatusRules {
   return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk };
 }
 
-/** The pace status for checked input. */
+/** A threshold as given, and its exact value in both forms the judging needs. */
+interface Threshold {
+  readonly near: Near;
+  readonly fraction: Fraction;
+}
+
+const thresholdOf = (x: number): Threshold => ({ near: nearDouble(new Near(), x), fraction: fractionOfDouble(x) });
+const ONE = /*@__PURE__*/ thresholdOf(1);
+const exactThresholds = new WeakMap<StatusRules, { onTrack: Threshold; atRisk: Threshold }>();
+
+function thresholdsOf(rules: StatusRules): { onTrack: Threshold; atRisk: Threshold } {
+  let t = exactThresholds.get(rules);
+  if (t === undefined) {
+    t = { onTrack: thresholdOf(rules.onTrack), atRisk: thresholdOf(rules.atRisk) };
+    exactThresholds.set(rules, t);
+  }
+  return t;
+}
+
+/**
+ * The exact progress and expected progress behind two registers, computed only when the
+ * registers are too close to a threshold to settle it.
+ */
+export interface ExactPace {
+  progress(): Fraction;
+  expected(): Fraction;
+}
+
+/** Registers used while judging (one set per caller, so nothing is shared between calls). */
+export class PaceScratch {
+  readonly t = new Near();
+}
+
+/**
+ * The pace status from exact values held in registers: every comparison with a
+ * threshold is settled on the exact progress and expected progress, so a ratio or gap
+ * exactly on a threshold falls in the band the threshold names.
+ */
+export function classifyExact(
+  progress: Near | null,
+  expected: Near,
+  started: boolean,
+  hasData: boolean,
+  rules: StatusRules,
+  confidence: number | null,
+  exact: ExactPace,
+  scratch: PaceScratch,
+): Status {
+  if (!started) return 'notStarted';
+  if (!hasData || progress === null) return 'noData';
+  let c = compareNear(progress, ONE.near);
+  if (Number.isNaN(c)) c = compareFractions(exact.progress(), FRACTION_ONE);
+  if (c >= 0) return 'achieved';
+  if (rules.from === 'confidence' && confidence !== null) {
+    // Two doubles read as written compare exactly as doubles.
+    return confidence >= rules.confidenceOnTrack ? 'onTrack' : confidence >= rules.confidenceAtRisk ? 'atRisk' : 'offTrack';
+  }
+  const { onTrack, atRisk } = thresholdsOf(rules);
+  if (rules.mode === 'difference') {
+    // gap = expected − progress; on track while gap ≤ onTrack.
+    const gap = subtractNear(scratch.t, expected, progress);
+    const within = (th: Threshold): boolean => {
+      const r = compareNear(gap, th.near);
+      return (Number.isNaN(r) ? compareFractions(minus(exact.expected(), exact.progress()), th.fraction) : r) <= 0;
+    };
+    return within(onTrack) ? 'onTrack' : within(atRisk) ? 'atRisk' : 'offTrack';
+  }
+  if (expected.hi <= 0) return 'onTrack';
+  // ratio = progress ÷ expected ≥ θ  ⇔  progress ≥ θ × expected.
+  const reaches = (th: Threshold): boolean => {
+    const r = compareNear(progress, multiplyNear(scratch.t, th.near, expected));
+    return (Number.isNaN(r) ? compareFractions(exact.progress(), times(th.fraction, exact.expected())) : r) >= 0;
+  };
+  return reaches(onTrack) ? 'onTrack' : reaches(atRisk) ? 'atRisk' : 'offTrack';
+}
+
+/** The pace status for checked doubles, each read as the decimal it prints as. */
 export function classify(
   progress: number | null,
   expected: number,
@@ -85,19 +163,10 @@ export function classify(
   rules: StatusRules,
   confidence: number | null = null,
 ): Status {
-  if (!started) return 'notStarted';
-  if (!hasData || progress === null) return 'noData';
-  if (progress >= 1) return 'achieved';
-  if (rules.from === 'confidence' && confidence !== null) {
-    return confidence >= rules.confidenceOnTrack ? 'onTrack' : confidence >= rules.confidenceAtRisk ? 'atRisk' : 'offTrack';
-  }
-  if (rules.mode === 'difference') {
-    const gap = expected - progress;
-    return gap <= rules.onTrack ? 'onTrack' : gap <= rules.atRisk ? 'atRisk' : 'offTrack';
-  }
-  if (expected <= 0) return 'onTrack';
-  const ratio = progress / expected;
-  return ratio >= rules.onTrack ? 'onTrack' : ratio >= rules.atRisk ? 'atRisk' : 'offTrack';
+  const p = progress === null ? null : nearDouble(new Near(), progress);
+  const e = nearDouble(new Near(), expected);
+  const exact: ExactPace = { progress: () => fractionOfDouble(progress ?? 0), expected: () => fractionOfDouble(expected) };
+  return classifyExact(p, e, started, hasData, rules, confidence, exact, new PaceScratch());
 }
 
 /** Severity of each status, for "worst child" rollups: higher is worse. */

@@ -6,26 +6,29 @@
 import { bucket, bucketByRef, groupByRef, type Groups } from '../_lib/buckets.js';
 import { IdIndex } from '../_lib/id-index.js';
 import { findLoop } from '../_lib/graph.js';
-import { toNumber, toValue } from '../_lib/numeric.js';
+import { lastScaled, scaleOf, toNumber, toValue, type Value } from '../_lib/numeric.js';
+import { Exact, ExactColumn } from '../_lib/exact.js';
+import { dividedBy, FRACTION_ZERO, fractionOfValue, plus, toDouble, type Fraction } from '../_lib/fraction.js';
+import { exactConfidence, exactExpected, exactMean, exactScore, forget, initiativeShare, type Quantity } from './exact-rollup.js';
+import { Near, NearMean, nearDouble, nearFraction, compareNear } from '../_lib/near.js';
 import { at, messages, nouns, where } from '../error/messages.js';
 import type { Message } from '../i18n/message.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { CheckIn } from '../check-in/schema.js';
 import { elapsedShare } from '../cycle/query.js';
 import type { Cycle } from '../cycle/schema.js';
-import { forecastWith, type Forecast } from '../forecast/forecast.js';
-import { gradeRules, gradeWith, type Grade } from '../grade/grade.js';
-import { applyScoring, measureKeyResult, positiveZero, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
+import { forecastExactWith, type Forecast } from '../forecast/forecast.js';
+import { gradeExact, gradeRules, type Grade } from '../grade/grade.js';
+import { clampInto, ExactMeasure, measureKeyResult, type KeyResultProgress, type SourcedValue } from '../key-result/measure.js';
 import { aggregate } from '../kpi/measure.js';
 import type { Kpi, Measurement } from '../kpi/schema.js';
 import { checkCap, checkDate } from '../key-result/progress.js';
 import type { KeyResult } from '../key-result/schema.js';
 import type { Objective } from '../objective/schema.js';
-import { expectedAt } from '../pace/expected.js';
-import { classify, SEVERITY, statusRules } from '../pace/status.js';
+import { elapsedInto, expectedInto } from '../pace/expected.js';
+import { classifyExact, PaceScratch, SEVERITY, statusRules, type ExactPace } from '../pace/status.js';
 import type { Plan } from '../plan/schema.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { WeightedMean } from './weighted-mean.js';
 import type { Registry } from '../plugin/registry.js';
 
 import type { Contribution, EvaluateOptions } from './evaluate.js';
@@ -43,6 +46,8 @@ export interface CycleFacts {
   /** The date pace is judged on: asOf, or the end. */
   readonly day: string;
   readonly linear: number;
+  /** The elapsed share as an exact fraction of days. */
+  readonly elapsed: Exact;
   readonly started: boolean;
   readonly graded: boolean;
 }
@@ -57,18 +62,44 @@ export function cycleFacts(c: Cycle, asOf: string | null): CycleFacts {
     until: asOf !== null && asOf < c.end ? asOf : c.end,
     day,
     linear: elapsedShare(c.start, c.end, day),
+    elapsed: elapsedInto(new Exact(), c.start, c.end, day),
     started: day >= c.start,
     graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
   };
 }
 
-/** Reads a weight; the place of the problem is built only when there is one. */
-function weightOf(w: string | number | undefined, place: (id: string, field: string) => Message, id: string, field: string): number {
+/** Reads a weight exactly; the place of the problem is built only when there is one. */
+function weightOf(w: string | number | undefined, place: (id: string, field: string) => Message, id: string, field: string): Value {
   if (w === undefined) return 1;
   const v = toValue(w);
   const n = v === null ? NaN : toNumber(v);
-  if (!(n >= 0) || !Number.isFinite(n)) invalidArgument(at(place(id, field), messages.negativeWeight));
-  return n;
+  if (!(n >= 0) || !Number.isFinite(n) || v === null) invalidArgument(at(place(id, field), messages.negativeWeight));
+  return v;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
+
+/**
+ * Whole-number weights: every weight times 10^k for the largest k of its decimals, so
+ * the weighted means add exact products. Null when some weight has more than nine
+ * decimals or the total does not stay below 2^53; means are then computed exactly.
+ */
+function wholeWeights(values: readonly Value[]): Float64Array | null {
+  let k = 0;
+  for (const v of values) {
+    const s = typeof v === 'number' ? scaleOf(v) : -1;
+    if (s < 0) return null;
+    if (s > k) k = s;
+  }
+  const units = new Float64Array(values.length);
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const kv = scaleOf(values[i] as number);
+    const u = lastScaled() * (POW10[k - kv] as number);
+    units[i] = u;
+    total += u;
+  }
+  return total <= Number.MAX_SAFE_INTEGER ? units : null;
 }
 
 function unknown(what: Message, id: string): never {
@@ -95,6 +126,8 @@ export interface MeasureContext {
   readonly rules: ReturnType<typeof statusRules>;
   readonly withForecast: boolean;
   readonly registry: Registry;
+  /** Registers for measuring one key result. */
+  readonly exact: ExactMeasure;
 }
 
 /**
@@ -151,6 +184,72 @@ export interface Scoring extends MeasureContext {
   readonly onlyParent: (readonly string[] | undefined)[];
   /** Set by a live evaluation: which nodes its current update re-scored. */
   marks: RescoreMarks | null;
+  /** Each weight exactly: contribution edges first, then objectives' initiative weights. */
+  readonly edgeValue: readonly Value[];
+  /** The same weights as whole numbers at one common scale (1 each when `wholeWeights` is false). */
+  readonly edgeUnits: Float64Array;
+  /** Whether `edgeUnits` holds the weights exactly; when not, every mean is computed in fractions. */
+  readonly wholeWeights: boolean;
+  /** Objective → the position of its initiative weight in `edgeValue` and `edgeUnits`. */
+  readonly initiativeEdges: ReadonlyMap<number, number>;
+  /** The rest and error bound of each node's score, expected progress and forecast (see near.ts). */
+  readonly scoreLo: Float64Array;
+  readonly scoreErr: Float64Array;
+  readonly expectedLo: Float64Array;
+  readonly expectedErr: Float64Array;
+  readonly forecastLo: Float64Array;
+  readonly forecastErr: Float64Array;
+  /** Key results' exact scores and expected progress, and forecast scores where there is a forecast. */
+  readonly leafScore: ExactColumn;
+  readonly leafExpected: ExactColumn;
+  readonly leafForecast: Map<number, Fraction>;
+  /** Exact values computed on the slow path, by node (cleared for a node when it is re-scored). */
+  readonly memo: { readonly score: Map<number, Fraction | null>; readonly expected: Map<number, Fraction>; readonly forecast: Map<number, Fraction> };
+  /** Registers for measuring one key result. */
+  readonly exact: ExactMeasure;
+  /** Registers and accumulators for scoring one node. */
+  readonly registers: Registers;
+}
+
+/** The registers scoring uses, one set per evaluation (scoring never runs inside itself). */
+export class Registers {
+  readonly mean = new NearMean();
+  readonly expected = new NearMean();
+  readonly confidence = new NearMean();
+  readonly forecast = new NearMean();
+  readonly x = new Near();
+  readonly value = new Near();
+  readonly final = new Near();
+  readonly e = new Near();
+  readonly f = new Near();
+  readonly exactE = new Exact();
+  readonly pace = new PaceScratch();
+  /** The node whose exact numbers `nodePace` gives. */
+  node = 0;
+  /** The key result's exact progress that `leafPace` gives. */
+  leafProgress: Exact = new Exact();
+  private readonly st: () => Scoring;
+  /** A measured key result's exact progress and expected progress (the registers just filled). */
+  readonly leafPace: ExactPace = {
+    progress: () => this.leafProgress.fraction(),
+    expected: () => this.exactE.fraction(),
+  };
+  /** Node `node`'s exact progress (an objective's score, a driven key result's clamped mean) and expected progress. */
+  readonly nodePace: ExactPace = {
+    progress: () => exactProgressOf(this.st(), this.node),
+    expected: () => exactExpected(this.st(), this.node),
+  };
+
+  constructor(st: () => Scoring) {
+    this.st = st;
+  }
+}
+
+/** Node n's exact progress: an objective's score, or a driven key result's mean clamped to the cap. */
+function exactProgressOf(st: Scoring, n: number): Fraction {
+  if (n < st.O) return exactScore(st, n) ?? FRACTION_ZERO;
+  const raw = exactMean(st, 'score', n) ?? FRACTION_ZERO;
+  return clampInto(new Exact(), new Exact().setFraction(raw), st.cap, new Exact()).fraction();
 }
 
 /**
@@ -211,12 +310,15 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const edgeChild = new Int32Array(capacity);
   const edgeParent = new Int32Array(capacity);
   const edgeWeight = new Float64Array(capacity);
+  const edgeValue: Value[] = [];
   let edges = 0;
-  const edge = (child: number, parent: number, w: number) => {
+  const edge = (child: number, parent: number, w: Value) => {
     edgeChild[edges] = child;
     edgeParent[edges] = parent;
-    edgeWeight[edges++] = w;
+    edgeValue.push(w);
+    edgeWeight[edges++] = toNumber(w);
   };
+  const positive = (w: Value) => (typeof w === 'number' ? w > 0 : !w.isZero());
   const krObjective = new Int32Array(K);
   const driven = new Uint8Array(K);
   const rollupOf = (o: Objective) => o.rollup ?? 'both';
@@ -237,7 +339,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     krObjective[j] = oi;
     if (kr.kind === 'baseline' || onlyChildren) continue;
     const w = kr.weight === undefined ? 1 : weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
-    if (w > 0) edge(O + j, oi, w);
+    if (positive(w)) edge(O + j, oi, w);
   }
   const parentOf = new Int32Array(O).fill(-1);
   const parentIndex = objectiveIndex.reader();
@@ -248,12 +350,12 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
       if (p < 0) unknown(nouns.objective, o.parentId);
       parentOf[i] = p;
       const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
-      if (w > 0 && rollupOf(objectives[p]!) !== 'keyResults') edge(i, p, w);
+      if (positive(w) && rollupOf(objectives[p]!) !== 'keyResults') edge(i, p, w);
     }
     for (const link of o.links ?? EMPTY) {
       if (link.contributes !== true) continue;
       const w = weightOf(link.weight, where.objectiveField, o.id, 'link weight');
-      if (w === 0) continue;
+      if (!positive(w)) continue;
       const p = objectiveIndex.get(link.to);
       if (p !== undefined) {
         if (rollupOf(objectives[p]!) === 'keyResults') continue;
@@ -273,9 +375,17 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const { starts: byParentStart, items: byParent } = bucket(edgeParent.subarray(0, edges), N);
   const { starts: byChildStart, items: byChild } = bucket(edgeChild.subarray(0, edges), N);
 
-  // Initiatives, grouped by objective, only when some objective counts them.
+  // Initiatives, grouped by objective, only when some objective counts them; the
+  // objective's initiative weight joins the whole-number weights.
   const initiativeGroups = new Map<number, number[]>();
-  if (objectives.some((o) => o.initiativeWeight !== undefined)) {
+  const initiativeEdges = new Map<number, number>();
+  for (let i = 0; i < O; i++) {
+    const o = objectives[i] as Objective;
+    if (o.initiativeWeight === undefined) continue;
+    initiativeEdges.set(i, edgeValue.length);
+    edgeValue.push(weightOf(o.initiativeWeight, where.objectiveField, o.id, 'initiativeWeight'));
+  }
+  if (initiativeEdges.size > 0) {
     initiatives.forEach((it) => {
       const oi =
         it.objectiveId !== undefined
@@ -291,8 +401,16 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     });
   }
 
-  return {
+  const units = wholeWeights(edgeValue);
+  const state: Scoring = {
     objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
+    edgeValue, edgeUnits: units ?? new Float64Array(edgeValue.length).fill(1), wholeWeights: units !== null, initiativeEdges,
+    scoreLo: new Float64Array(N), scoreErr: new Float64Array(N),
+    expectedLo: new Float64Array(N), expectedErr: new Float64Array(N),
+    forecastLo: new Float64Array(withForecast ? N : 0), forecastErr: new Float64Array(withForecast ? N : 0),
+    leafScore: new ExactColumn(K), leafExpected: new ExactColumn(K), leafForecast: new Map(),
+    memo: { score: new Map(), expected: new Map(), forecast: new Map() },
+    exact: new ExactMeasure(), registers: new Registers(() => state),
     groups: NO_GROUPS, kpis, kpiIndex, measurements, byKpi, driven,
     edgeChild: edgeChild.subarray(0, edges), edgeParent: edgeParent.subarray(0, edges), edgeWeight: edgeWeight.subarray(0, edges),
     byParentStart, byParent, byChildStart, byChild, initiativeGroups,
@@ -319,12 +437,17 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     onlyParent: explain ? new Array(N) : [],
     marks: null,
   };
+  return state;
 }
 
 /** A key result's measurement: its progress record and, when asked, its forecast. */
 export interface Measured {
   readonly progress: KeyResultProgress;
   readonly forecast: Forecast | null;
+  /** The forecast's exact score, as text `n/d`, when there is a forecast. */
+  readonly forecastExact?: string;
+  /** The exact progress and score as texts `n/d`: what a shard carries, as JSON allows no fractions. */
+  readonly exact?: readonly [progress: string, score: string];
 }
 
 
@@ -347,11 +470,11 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
   }
   const progress =
     checkIns === null
-      ? measureKeyResult(kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.registry)
-      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry);
-  const forecast =
-    cx.withForecast && kr.kind === 'metric' ? forecastWith(kr, checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to), facts, facts.until, cx.cap, cx.rules) : null;
-  return { progress, forecast };
+      ? measureKeyResult(kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.registry, cx.exact)
+      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry, cx.exact);
+  if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
+  const projected = forecastExactWith(kr, checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to), facts, facts.until, cx.cap, cx.rules, cx.registry, facts.graded || facts.day >= facts.end);
+  return projected === null ? { progress, forecast: null } : { progress, forecast: projected.forecast, forecastExact: projected.score.toText() };
 }
 
 /** Measures key result j from its check-ins (`checkIns` overrides the plan's) and sets its channels. */
@@ -359,12 +482,42 @@ export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[]
   setMeasured(st, j, measureOne(st, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, checkIns));
 }
 
-/** Sets key result j's channels from its measurement. */
-export function setMeasured(st: Scoring, j: number, measured: Measured): void {
+/**
+ * The exact numbers a shard's measurement carries; a measurement without them (from an
+ * older shard) is read as its doubles, as written.
+ */
+function exactOfShard(m: Measured, into: ExactMeasure): ExactMeasure {
+  const p = m.progress;
+  if (m.exact === undefined || !into.progress.setText(m.exact[0]) || !into.score.setText(m.exact[1])) {
+    into.progress.setDouble(p.progress ?? 0);
+    into.score.setDouble(p.score ?? 0);
+  }
+  return into;
+}
+
+/** Loads node n's value of a channel (hi, rest, error bound) into a register. */
+function load(out: Near, hi: Float64Array, lo: Float64Array, err: Float64Array, n: number): Near {
+  return out.set(hi[n] as number, lo[n] as number, err[n] as number);
+}
+
+/** Stores a rounded register as node n's value of a channel. */
+function store(x: Near, hi: Float64Array, lo: Float64Array, err: Float64Array, n: number): void {
+  hi[n] = x.hi === 0 ? 0 : x.hi;
+  lo[n] = x.lo;
+  err[n] = x.err;
+}
+
+/**
+ * Sets key result j's channels from its measurement; `exact` holds the measurement's
+ * exact numbers (the registers just filled, or a shard's).
+ */
+export function setMeasured(st: Scoring, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
   const kr = st.keyResults[j] as KeyResult;
   const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
   const m = measured.progress;
   const n = st.O + j;
+  const r = st.registers;
+  forget(st, n);
   st.hasValue[j] = m.value === null ? 0 : 1;
   st.value[j] = m.value ?? 0;
   st.raw[j] = m.raw ?? 0;
@@ -373,22 +526,52 @@ export function setMeasured(st: Scoring, j: number, measured: Measured): void {
   st.checkInCount[j] = m.checkIns;
   st.lastCheckIn[j] = m.lastCheckIn;
   st.scored[n] = m.score === null ? 0 : 1;
-  st.scores[n] = m.score ?? 0;
+  if (m.score !== null) {
+    st.leafScore.set(j, exact.score);
+    store(exact.score.near(r.x), st.scores, st.scoreLo, st.scoreErr, n);
+  } else {
+    st.scores[n] = 0;
+  }
   st.confident[n] = m.confidence === null ? 0 : 1;
   st.confidence[n] = m.confidence ?? 0;
-  const e = expectedAt(kr, facts, facts.day, facts.linear);
-  st.expected[n] = e;
+  const e = r.exactE;
+  if (kr.kind === 'metric' && (kr.phases === undefined || kr.phases.length === 0)) e.copy(facts.elapsed);
+  else expectedInto(e, kr, facts, facts.day);
+  st.leafExpected.set(j, e);
+  const expected = e.near(r.e);
+  store(expected, st.expected, st.expectedLo, st.expectedErr, n);
   const hasData = m.checkIns > 0 || kr.kind === 'milestones';
-  st.severity[n] = SEVERITY[classify(m.progress, e, facts.started, hasData, st.rules, m.confidence)];
+  const progress = m.progress === null ? null : exact.progress.near(r.f);
+  r.leafProgress = exact.progress;
+  st.severity[n] = SEVERITY[classifyExact(progress, expected, facts.started, hasData, st.rules, m.confidence, r.leafPace, r.pace)];
   if (st.withForecast) {
     const f = measured.forecast;
     st.forecasts[j] = f;
-    st.forecastScores[n] = f !== null ? f.score : m.score ?? 0;
+    const exactForecast = f !== null && measured.forecastExact !== undefined && exact.a.setText(measured.forecastExact) ? exact.a.fraction() : null;
+    if (exactForecast !== null) {
+      st.leafForecast.set(j, exactForecast);
+      store(nearFraction(r.x, exactForecast), st.forecastScores, st.forecastLo, st.forecastErr, n);
+    } else {
+      st.leafForecast.delete(j);
+      if (m.score !== null) store(exact.score.near(r.x), st.forecastScores, st.forecastLo, st.forecastErr, n);
+      else store(r.x.set(0, 0, 0), st.forecastScores, st.forecastLo, st.forecastErr, n);
+    }
   }
 }
 
-/** Accumulators reused by every call of scoreNode (it never runs inside itself). */
-const SCRATCH = { mean: new WeightedMean(), expected: new WeightedMean(), confidence: new WeightedMean(), forecast: new WeightedMean(), initiatives: new WeightedMean() };
+/**
+ * Rounds a mean into `out`: from the registers when they settle the nearest double,
+ * else from the exact mean (slow path). False when nothing contributed.
+ */
+function roundMean(st: Scoring, mean: NearMean, q: Quantity, n: number, out: Near): boolean {
+  if (mean.count === 0) return false;
+  const settled = st.wholeWeights ? mean.valueInto(out) : 'unsure';
+  if (settled !== 'unsure') return settled;
+  const f = exactMean(st, q, n);
+  if (f === null) return false;
+  nearFraction(out, f);
+  return true;
+}
 
 /**
  * Scores node n (an objective or a driven key result) from its contributors. A check-in
@@ -396,93 +579,133 @@ const SCRATCH = { mean: new WeightedMean(), expected: new WeightedMean(), confid
  * evaluation passes `withExpected: false` and keeps it.
  */
 export function scoreNode(st: Scoring, n: number, withExpected = true): void {
-  const { O, scores, scored, expected, confidence, confident, forecastScores, severity, edgeChild, edgeWeight, byParent } = st;
+  const { O, scores, scored, expected, confident, confidence, severity, edgeChild, edgeUnits, byParent } = st;
+  const r = st.registers;
+  forget(st, n);
   const wasScored = scored[n] as number;
-  const mean = SCRATCH.mean.reset();
-  const expectedMean = SCRATCH.expected.reset();
-  const confidenceMean = SCRATCH.confidence.reset();
-  const forecastMean = st.withForecast ? SCRATCH.forecast.reset() : null;
+  const mean = r.mean.reset();
+  const expectedMean = r.expected.reset();
+  const confidenceMean = r.confidence.reset();
+  const forecastMean = st.withForecast ? r.forecast.reset() : null;
   let worst = -1;
   const from = st.byParentStart[n] as number;
   const to = st.byParentStart[n + 1] as number;
   for (let k = from; k < to; k++) {
     const e = byParent[k] as number;
     const child = edgeChild[e] as number;
-    const w = edgeWeight[e] as number;
-    mean.add(scored[child] === 1 ? (scores[child] as number) : null, w);
-    if (withExpected) expectedMean.add(expected[child] as number, w);
-    if (child >= O && confident[child] === 1) confidenceMean.add(confidence[child] as number, w);
-    forecastMean?.add(forecastScores[child] as number, w);
+    const w = edgeUnits[e] as number;
+    if (scored[child] === 1) mean.add(w, load(r.x, scores, st.scoreLo, st.scoreErr, child));
+    if (withExpected) expectedMean.add(w, load(r.x, expected, st.expectedLo, st.expectedErr, child));
+    if (child >= O && confident[child] === 1) confidenceMean.add(w, nearDouble(r.x, confidence[child] as number));
+    forecastMean?.add(w, load(r.x, st.forecastScores, st.forecastLo, st.forecastErr, child));
     const s = severity[child] as number;
     if (s > worst) worst = s;
   }
-  let initiativeShare: { weight: number; score: number } | null = null;
-  if (n < O) {
-    const o = st.objectives[n] as Objective;
-    const progresses = st.initiativeGroups.get(n);
-    if (o.initiativeWeight !== undefined && progresses !== undefined) {
-      const w = weightOf(o.initiativeWeight, where.objectiveField, o.id, 'initiativeWeight');
-      const avg = SCRATCH.initiatives.reset();
-      for (const p of progresses) avg.add(p, 1);
-      const s = avg.value();
-      if (w > 0 && s !== null) {
-        mean.add(s, w);
-        if (withExpected) expectedMean.add(st.factsOf[n]!.linear, w);
-        forecastMean?.add(s, w);
-        initiativeShare = { weight: w, score: s };
-      }
+  let initiativeShareOf: { weight: number; units: number; score: number } | null = null;
+  const at = n < O ? st.initiativeEdges.get(n) : undefined;
+  if (at !== undefined) {
+    const share = initiativeShare(st, n);
+    const w = edgeUnits[at] as number;
+    if (share !== null && w > 0 && toNumber(st.edgeValue[at] as Value) > 0) {
+      const x = nearFraction(r.x, share);
+      initiativeShareOf = { weight: toNumber(st.edgeValue[at] as Value), units: w, score: x.hi };
+      mean.add(w, x);
+      forecastMean?.add(w, x);
+      if (withExpected) expectedMean.add(w, st.factsOf[n]!.elapsed.near(r.x));
     }
   }
-  const value = mean.value();
+  const value = r.value;
+  const has = roundMean(st, mean, 'score', n, value);
   const total = mean.totalWeight();
-  if (st.explain) explainScore(st, n, from, to, total, initiativeShare);
+  if (st.explain) explainScore(st, n, from, to, total, initiativeShareOf);
 
   if (n < O) {
     const o = st.objectives[n] as Objective;
     const facts = st.factsOf[n] as CycleFacts;
-    st.hasComputed[n] = value === null ? 0 : 1;
-    st.computed[n] = value ?? 0;
-    const final = o.finalScore === undefined ? value : positiveZero(o.finalScore);
+    st.hasComputed[n] = has ? 1 : 0;
+    st.computed[n] = has ? value.hi : 0;
+    const final = o.finalScore === undefined ? (has ? value : null) : nearDouble(r.final, o.finalScore);
     scored[n] = final === null ? 0 : 1;
-    scores[n] = final ?? 0;
-    if (withExpected) expected[n] = expectedMean.value() ?? facts.linear;
-    const c = confidenceMean.value();
-    confident[n] = c === null ? 0 : 1;
-    confidence[n] = c ?? 0;
-    if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? final ?? 0;
-    severity[n] =
-      st.rules.objective === 'mean' || worst < 0
-        ? SEVERITY[classify(final, expected[n] as number, facts.started, final !== null, st.rules)]
-        : worst;
+    if (final !== null) store(final, scores, st.scoreLo, st.scoreErr, n);
+    else scores[n] = 0;
+    if (withExpected) {
+      if (!roundMean(st, expectedMean, 'expected', n, r.e)) facts.elapsed.near(r.e);
+      store(r.e, expected, st.expectedLo, st.expectedErr, n);
+    }
+    const c = confidenceMean.count === 0 ? false : st.wholeWeights ? confidenceMean.valueInto(r.x) : 'unsure';
+    const exactC = c === 'unsure' ? exactConfidence(st, n) : null;
+    confident[n] = c === false || (c === 'unsure' && exactC === null) ? 0 : 1;
+    confidence[n] = c === true ? r.x.hi : exactC !== null ? toDouble(exactC) : 0;
+    if (forecastMean !== null) {
+      if (!roundMean(st, forecastMean, 'forecast', n, r.x)) {
+        if (final !== null) r.x.copy(final);
+        else r.x.set(0, 0, 0);
+      }
+      store(r.x, st.forecastScores, st.forecastLo, st.forecastErr, n);
+    }
+    if (st.rules.objective === 'mean' || worst < 0) {
+      r.node = n;
+      const e = load(r.e, expected, st.expectedLo, st.expectedErr, n);
+      severity[n] = SEVERITY[classifyExact(final, e, facts.started, final !== null, st.rules, null, r.nodePace, r.pace)];
+    } else {
+      severity[n] = worst;
+    }
   } else {
-    const j = n - O;
-    const kr = st.keyResults[j] as KeyResult;
-    const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
-    const raw = value;
-    const progress = raw === null ? null : raw > st.cap ? st.cap : raw;
-    const score = progress === null ? null : kr.finalScore !== undefined ? positiveZero(kr.finalScore) : applyScoring(kr.scoring, progress, kr, st.registry);
-    st.raw[j] = raw ?? 0;
-    st.progress[j] = progress ?? 0;
-    st.overridden[j] = kr.finalScore !== undefined && progress !== null ? 1 : 0;
-    scored[n] = score === null ? 0 : 1;
-    scores[n] = score ?? 0;
-    severity[n] = SEVERITY[classify(progress, expected[n] as number, facts.started, progress !== null, st.rules)];
-    if (forecastMean !== null) forecastScores[n] = forecastMean.value() ?? score ?? 0;
+    scoreDriven(st, n, has ? value : null, forecastMean);
   }
   st.marks?.mark(st, n, wasScored);
+}
+
+/** A driven key result's numbers from its contributors' mean (`raw`, a register). */
+function scoreDriven(st: Scoring, n: number, raw: Near | null, forecastMean: NearMean | null): void {
+  const j = n - st.O;
+  const kr = st.keyResults[j] as KeyResult;
+  const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
+  const r = st.registers;
+  let score: Near | null = null;
+  let progress: Near | null = null;
+  if (raw !== null) {
+    // Clamp to the cap; the registers settle it unless the mean is within a hair of it.
+    const cap = r.f;
+    let over = st.cap === Infinity ? -1 : compareNear(raw, nearDouble(cap, st.cap));
+    if (Number.isNaN(over)) over = st.exact.b.setFraction(exactMean(st, 'score', n) as Fraction).compare(st.exact.a.setDouble(st.cap));
+    progress = over > 0 ? cap : raw;
+    st.raw[j] = raw.hi;
+    st.progress[j] = progress.hi;
+    if (kr.finalScore !== undefined) score = nearDouble(r.final, kr.finalScore);
+    else if (kr.scoring === undefined || kr.scoring.type === 'linear') score = progress;
+    else score = nearFraction(r.final, exactScore(st, n) as Fraction);
+  } else {
+    st.raw[j] = 0;
+    st.progress[j] = 0;
+  }
+  st.overridden[j] = kr.finalScore !== undefined && raw !== null ? 1 : 0;
+  st.scored[n] = score === null ? 0 : 1;
+  if (score !== null) store(score, st.scores, st.scoreLo, st.scoreErr, n);
+  else st.scores[n] = 0;
+  r.node = n;
+  const e = load(r.e, st.expected, st.expectedLo, st.expectedErr, n);
+  st.severity[n] = SEVERITY[classifyExact(progress, e, facts.started, progress !== null, st.rules, null, r.nodePace, r.pace)];
+  if (forecastMean !== null) {
+    if (!roundMean(st, forecastMean, 'forecast', n, r.x)) {
+      if (score !== null) r.x.copy(score);
+      else r.x.set(0, 0, 0);
+    }
+    store(r.x, st.forecastScores, st.forecastLo, st.forecastErr, n);
+  }
 }
 
 /**
  * Lists node n's contributors with their shares of the total weight. A re-score (live
  * evaluation) keeps the objects, and the list, that did not change.
  */
-function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; score: number } | null): void {
+function explainScore(st: Scoring, n: number, from: number, to: number, total: number, initiativeShare: { weight: number; units: number; score: number } | null): void {
   const previous = st.contributorsOf[n];
   if (previous !== undefined && st.marks !== null && st.marks.renew(st, n, previous, from, to, total)) return;
   const list: Contribution[] = [];
   for (let k = from; k < to; k++) list.push(edgeContribution(st, previous, list.length, st.byParent[k] as number, total));
   if (initiativeShare !== null) {
-    list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, initiativeShare.weight / total, initiativeShare.score));
+    list.push(contribution(previous, list.length, st, n, 'initiatives', initiativeShare.weight, shareOf(st, n, st.initiativeEdges.get(n) as number, total), initiativeShare.score));
   }
   const unchanged = previous !== undefined && previous.length === list.length && list.every((c, i) => c === previous[i]);
   st.contributorsOf[n] = unchanged ? previous : list;
@@ -493,7 +716,24 @@ export function edgeContribution(st: Scoring, previous: readonly Contribution[] 
   const child = st.edgeChild[e] as number;
   const w = st.edgeWeight[e] as number;
   const s = st.scored[child] === 1 ? (st.scores[child] as number) : null;
-  return contribution(previous, index, st, child, child < st.O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : w / total, s);
+  return contribution(previous, index, st, child, child < st.O ? 'objective' : 'keyResult', w, s === null || total === 0 ? 0 : shareOf(st, st.edgeParent[e] as number, e, total), s);
+}
+
+/**
+ * Weight e's share of node n's total (whole units): one correctly rounded division, or
+ * with weights that have no whole form, the exact quotient rounded once.
+ */
+function shareOf(st: Scoring, n: number, e: number, total: number): number {
+  if (st.wholeWeights) return (st.edgeUnits[e] as number) / total;
+  let sum = FRACTION_ZERO;
+  for (let k = st.byParentStart[n] as number; k < (st.byParentStart[n + 1] as number); k++) {
+    const edge = st.byParent[k] as number;
+    if (st.scored[st.edgeChild[edge] as number] === 1) sum = plus(sum, fractionOfValue(st.edgeValue[edge] as Value));
+  }
+  const at = n < st.O ? st.initiativeEdges.get(n) : undefined;
+  if (at !== undefined && e !== at && initiativeShare(st, n) !== null) sum = plus(sum, fractionOfValue(st.edgeValue[at] as Value));
+  if (e === at) sum = plus(sum, fractionOfValue(st.edgeValue[at] as Value));
+  return toDouble(dividedBy(fractionOfValue(st.edgeValue[e] as Value), sum));
 }
 
 /**
@@ -526,7 +766,9 @@ export function idOf(st: Scoring, n: number): string {
 export function gradeOf(st: Scoring, n: number): Grade | null {
   const i = n < st.O ? n : (st.krObjective[n - st.O] as number);
   if (!st.factsOf[i]!.graded || (n >= st.O && st.keyResults[n - st.O]!.kind === 'baseline')) return null;
-  return gradeWith(st.scored[n] === 1 ? (st.scores[n] as number) : null, st.objectives[i]!.commitment ?? 'aspirational', st.grades);
+  if (st.scored[n] !== 1) return null;
+  const score = load(st.registers.x, st.scores, st.scoreLo, st.scoreErr, n);
+  return gradeExact(score, () => exactScore(st, n) ?? FRACTION_ZERO, st.objectives[i]!.commitment ?? 'aspirational', st.grades);
 }
 
 /**
@@ -544,7 +786,10 @@ export function scoreAll(
   const { O, K, driven, edgeChild, edgeParent, byChildStart, byChild } = st;
   const N = O + K;
   if (measuredElsewhere === null) groupAndMeasure(st);
-  else for (let j = 0; j < K; j++) setMeasured(st, j, measuredElsewhere(st.keyResults[j]!.id));
+  else for (let j = 0; j < K; j++) {
+    const m = measuredElsewhere(st.keyResults[j]!.id);
+    setMeasured(st, j, m, exactOfShard(m, st.exact));
+  }
 
   // Kahn's order over objectives and driven key results.
   const pending = new Int32Array(N);

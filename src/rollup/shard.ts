@@ -15,6 +15,7 @@ import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { runEvaluation, type EvaluateOptions, type Evaluation } from './evaluate.js';
 import { cycleFacts, measureOne, type Measured } from './scoring.js';
+import { ExactMeasure } from '../key-result/measure.js';
 
 /**
  * The key results one worker measured: plain JSON, to send back for
@@ -77,13 +78,15 @@ function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, regist
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
   const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => fail(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
-  const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry };
+  const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry, exact: new ExactMeasure() };
 
   const out = Object.create(null) as Record<string, Measured>;
   keyResults.forEach((kr, j) => {
     const cycleId = objectiveCycle.get(kr.objectiveId) ?? fail(nouns.objective, kr.objectiveId);
     const cycle = cycles.get(cycleId) ?? fail(nouns.cycle, cycleId);
-    out[kr.id] = measureOne(context, kr, j, cycleFacts(cycle, asOf));
+    const measured = measureOne(context, kr, j, cycleFacts(cycle, asOf));
+    // The exact numbers travel with the shard, as text (JSON has no fractions).
+    out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };
   });
   return { asOf, cap, forecast: withForecast, keyResults: out };
 }
