@@ -1,3 +1,5 @@
+import { Dec } from '../_lib/numeric.js';
+import { dividedBy, fractionOfDouble, times, toDouble } from '../_lib/fraction.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 
 function checkMax(max: number): void {
@@ -22,7 +24,8 @@ function checkMax(max: number): void {
 export function confidenceFromScale(value: number, max = 10): number {
   checkMax(max);
   if (typeof value !== 'number' || !(value >= 0 && value <= max)) invalidArgument('arg.numberBetween', { name: 'confidence', min: 0, max, value: String(value) });
-  return value / max;
+  // Both read as written; the quotient is rounded once.
+  return toDouble(dividedBy(fractionOfDouble(value), fractionOfDouble(max)));
 }
 
 /**
@@ -42,6 +45,7 @@ export function confidenceToScale(confidence: number, max = 10, digits = 1): num
   checkMax(max);
   if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) invalidArgument('arg.numberBetween', { name: 'confidence', min: 0, max: 1, value: String(confidence) });
   if (!Number.isInteger(digits) || digits < 0 || digits > 15) invalidArgument('arg.integerBetween', { name: 'digits', min: 0, max: 15, value: String(digits) });
-  const factor = 10 ** digits;
-  return Math.round(confidence * max * factor) / factor;
+  // The exact product of the two numbers as written, rounded half up to `digits` decimals.
+  const exact = times(fractionOfDouble(confidence), fractionOfDouble(max));
+  return new Dec(exact.n.toString()).div(exact.d.toString()).toDecimalPlaces(digits, Dec.ROUND_HALF_UP).toNumber();
 }

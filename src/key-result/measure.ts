@@ -10,7 +10,7 @@ import {
   type Value,
 } from '../_lib/numeric.js';
 import { Exact } from '../_lib/exact.js';
-import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfValue, minus, plus, signOf } from '../_lib/fraction.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfIntegers, fractionOfValue, minus, plus, signOf, type Fraction } from '../_lib/fraction.js';
 import { readValue as valueOrThrow } from '../_lib/read-value.js';
 
 /** -0 as 0: JSON may carry -0, results never do. */
@@ -51,6 +51,8 @@ export interface KeyResultProgress {
 /** A key result's current value taken from a KPI: the aggregate, how many measurements and the latest date. */
 export interface SourcedValue {
   readonly value: Value | null;
+  /** The value exactly when `value` is rounded (an average). */
+  readonly exact?: Fraction | null;
   readonly count: number;
   readonly last: string | null;
 }
@@ -288,7 +290,14 @@ export function measureKeyResult(
       if (compare(start, target) === 0) {
         throw new OkrkitError('invalid_argument', messages.invalidArgument(at(where.keyResult(kr.id), messages.targetEqualsStart(String(kr.target)))));
       }
-      differenceRatioInto(rawExact, current ?? start, start, target);
+      // An average is rounded in `current`; its exact value is the sum over the count.
+      const exactCurrent =
+        source !== null ? (source.value === null ? null : (source.exact ?? null)) : mode === 'average' && acc !== null ? dividedBy(fractionOfValue(acc), fractionOfIntegers(valued, 1)) : null;
+      if (exactCurrent === null) differenceRatioInto(rawExact, current ?? start, start, target);
+      else {
+        const fs = fractionOfValue(start);
+        rawExact.setFraction(dividedBy(minus(exactCurrent, fs), minus(fractionOfValue(target), fs)));
+      }
       break;
     }
     case 'threshold':

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { toNumber } from '../_lib/numeric.js';
+import { toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { Cycle } from '../cycle/schema.js';
 import { checkDate } from '../key-result/progress.js';
@@ -7,7 +7,8 @@ import type { DeepReadonly } from '../schema/deep-readonly.js';
 import { Numeric } from '../schema/primitives.js';
 import { msg } from '../i18n/message.js';
 import { readValue } from '../_lib/read-value.js';
-import { aggregate, attainmentAgainst, paceShare, ragOf, timeframeOf, type Span } from './measure.js';
+import { aggregate, attainmentAgainst, attainmentOf, paceShare, ragOf, timeframeOf, type Span } from './measure.js';
+import { compareFractions, FRACTION_ONE, signOf, toDouble, type Fraction } from '../_lib/fraction.js';
 import { Kpi, Measurement, type Rag } from './schema.js';
 
 /**
@@ -48,6 +49,15 @@ export interface KpiEvaluation {
 const Measurements = /*@__PURE__*/ z.array(Measurement);
 const Cycles = /*@__PURE__*/ z.array(Cycle);
 
+/** A KPI's evaluation with its exact actual and attainment (for scorecards). */
+export interface ExactKpi {
+  readonly evaluation: KpiEvaluation;
+  readonly actual: Value | null;
+  /** The actual exactly when `actual` is a rounded average. */
+  readonly exactActual: Fraction | null;
+  readonly attainment: Fraction | null;
+}
+
 /** Evaluates a checked KPI over checked measurements (positions `items[from..to)`, or all). */
 export function evaluateKpiWith(
   kpi: Kpi,
@@ -58,17 +68,31 @@ export function evaluateKpiWith(
   span: Span,
   asOf: string | null,
 ): KpiEvaluation {
+  return evaluateKpiExact(kpi, measurements, items, from, to, span, asOf).evaluation;
+}
+
+/** {@link evaluateKpiWith}, with the exact numbers behind it. */
+export function evaluateKpiExact(  kpi: Kpi,
+  measurements: readonly Measurement[],
+  items: Int32Array | null,
+  from: number,
+  to: number,
+  span: Span,
+  asOf: string | null,
+): ExactKpi {
   const day = asOf ?? span.end;
   const until = day < span.end ? day : span.end;
   const aggregation = kpi.aggregation ?? 'last';
   const agg = aggregate(aggregation, measurements, items, from, to, span.start, until, items === null ? kpi.id : null);
   const actual = agg.value === null ? null : toNumber(agg.value);
-  const attainment = agg.value === null ? null : attainmentAgainst(kpi, agg.value);
+  const exactAttainment = agg.value === null ? null : attainmentOf(kpi, agg.value, FRACTION_ONE, agg.exact);
   const cumulative = (aggregation === 'sum' || aggregation === 'count') && kpi.target.polarity !== 'range';
   const share = paceShare(span, day);
-  const pacedAttainment = agg.value !== null && cumulative && share > 0 && share < 1 ? attainmentAgainst(kpi, agg.value, share) : null;
-  const judged = pacedAttainment ?? attainment;
-  return {
+  const paced = agg.value !== null && cumulative && signOf(share) > 0 && compareFractions(share, FRACTION_ONE) < 0 ? attainmentOf(kpi, agg.value, share, agg.exact) : null;
+  const judged = paced ?? exactAttainment;
+  const attainment = exactAttainment === null ? null : toDouble(exactAttainment);
+  const pacedAttainment = paced === null ? null : toDouble(paced);
+  const evaluation: KpiEvaluation = {
     kpiId: kpi.id,
     timeframe: { start: span.start, end: span.end },
     actual,
@@ -78,6 +102,7 @@ export function evaluateKpiWith(
     pacedAttainment,
     status: judged === null ? null : ragOf(kpi.thresholds, judged),
   };
+  return { evaluation, actual: agg.value, exactActual: agg.exact, attainment: exactAttainment };
 }
 
 function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {

@@ -6,7 +6,8 @@ import { checkDate } from '../key-result/progress.js';
 import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { evaluateKpiWith, type KpiEvaluation } from './evaluate-kpi.js';
+import { evaluateKpiExact, type ExactKpi, type KpiEvaluation } from './evaluate-kpi.js';
+export type { ExactKpi };
 import { timeframeOf } from './measure.js';
 import type { Kpi, Measurement } from './schema.js';
 
@@ -42,7 +43,12 @@ export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOpti
  * evaluateKpis without the plan check, for callers that made it; `only` limits the
  * evaluation to some of the plan's KPIs (a scorecard's selection).
  */
-export function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions, only: ReadonlySet<string> | null = null): Readonly<Record<string, KpiEvaluation>> {
+export function kpisOf(
+  plan: DeepReadonly<Plan>,
+  options: EvaluateKpisOptions,
+  only: ReadonlySet<string> | null = null,
+  exact: Map<string, ExactKpi> | null = null,
+): Readonly<Record<string, KpiEvaluation>> {
   const asOf = checkDate(options.asOf, 'asOf');
   const p = plan as Plan;
   const kpis: readonly Kpi[] = p.kpis ?? [];
@@ -56,7 +62,9 @@ export function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions, o
   const out = Object.create(null) as Record<string, KpiEvaluation>;
   kpis.forEach((k, i) => {
     if (only !== null && !only.has(k.id)) return;
-    out[k.id] = evaluateKpiWith(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);
+    const x = evaluateKpiExact(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);
+    out[k.id] = x.evaluation;
+    exact?.set(k.id, x);
   });
   return out;
 }

@@ -1,6 +1,7 @@
 import { readValue } from '../_lib/read-value.js';
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
-import { add, compare, divideByCount, ratioOfDifferences, type Value } from '../_lib/numeric.js';
+import { add, compare, divideByCount, type Value } from '../_lib/numeric.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, messages, nouns, where } from '../error/messages.js';
 import { invalidArgument, OkrkitError } from '../error/okrkit-error.js';
 import type { Cycle } from '../cycle/schema.js';
@@ -30,6 +31,8 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
 /** The aggregate of some measurements, and how many there were. */
 export interface Aggregate {
   readonly value: Value | null;
+  /** The value exactly, when `value` is rounded (an average that does not terminate). */
+  readonly exact: Fraction | null;
   readonly count: number;
   readonly last: string | null;
 }
@@ -77,26 +80,31 @@ export function aggregate(
     }
   }
   const last = latest === null ? null : dateOf(latest.at);
-  if (aggregation === 'count') return { value: count, count, last };
-  if (acc === null) return { value: null, count, last };
-  return { value: aggregation === 'average' ? divideByCount(acc, count) : acc, count, last };
+  if (aggregation === 'count') return { value: count, exact: null, count, last };
+  if (acc === null) return { value: null, exact: null, count, last };
+  if (aggregation !== 'average' || count === 1) return { value: acc, exact: null, count, last };
+  return { value: divideByCount(acc, count), exact: dividedBy(fractionOfValue(acc), fractionOfIntegers(count, 1)), count, last };
 }
 
-/** Attainment of an actual value against a target (or a pro-rated one), at least 0. */
-export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
+/**
+ * Attainment of an actual value against a target, or against the target pro-rated by
+ * `share` of the timeframe, as an exact fraction, at least 0.
+ */
+export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION_ONE, exactActual: Fraction | null = null): Fraction {
   const t = kpi.target;
-  let a: number;
+  const a = exactActual ?? fractionOfValue(actual);
+  let r: Fraction;
   if (t.polarity === 'range') {
     const lo = readValue(t.min, where.kpiField, kpi.id, 'target.min');
     const hi = readValue(t.max, where.kpiField, kpi.id, 'target.max');
     if (compare(actual, lo) < 0) {
       if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
-      a = ratioOfDifferences(actual, 0, lo);
+      r = dividedBy(a, fractionOfValue(lo));
     } else if (compare(actual, hi) > 0) {
       if (compare(hi, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
-      a = ratioOfDifferences(actual, add(hi, hi), hi); // 2 − A/max, exactly
+      r = minus(TWO, dividedBy(a, fractionOfValue(hi)));
     } else {
-      a = 1;
+      r = FRACTION_ONE;
     }
   } else {
     const target = readValue(t.value, where.kpiField, kpi.id, 'target.value');
@@ -104,20 +112,24 @@ export function attainmentAgainst(kpi: Kpi, actual: Value, share = 1): number {
       const b = readValue(t.baseline, where.kpiField, kpi.id, 'target.baseline');
       if (compare(b, target) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiTargetEqualsBaseline));
       // Linear from the baseline (0) to the target (1), pro-rated: the target moves from the baseline.
-      a = share === 1 ? ratioOfDifferences(actual, b, target) : ratioOfDifferences(actual, b, target) / share;
+      const fb = fractionOfValue(b);
+      r = dividedBy(dividedBy(minus(a, fb), minus(fractionOfValue(target), fb)), share);
     } else {
       if (compare(target, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget(t.polarity)));
-      if (share === 1) {
-        // A/T, or 2 − A/T = (A − 2T) / (T − 2T), each exact with one rounding.
-        a = t.polarity === 'higher' ? ratioOfDifferences(actual, 0, target) : ratioOfDifferences(actual, add(target, target), target);
-      } else {
-        const ratio = ratioOfDifferences(actual, 0, target) / share;
-        a = t.polarity === 'higher' ? ratio : 2 - ratio;
-      }
+      // A ÷ (T × share), or 2 − A ÷ (T × share).
+      const ratio = dividedBy(a, times(fractionOfValue(target), share));
+      r = t.polarity === 'higher' ? ratio : minus(TWO, ratio);
     }
   }
-  return a > 0 ? a : 0;
+  return signOf(r) > 0 ? r : FRACTION_ZERO;
 }
+
+/** Attainment as the nearest double of the exact value (see {@link attainmentOf}). */
+export function attainmentAgainst(kpi: Kpi, actual: Value): number {
+  return toDouble(attainmentOf(kpi, actual));
+}
+
+const TWO: Fraction = { n: 2n, d: 1n };
 
 /** The default threshold rules: green from attainment 1, amber from 0.9, red below. */
 export const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
@@ -126,10 +138,10 @@ export const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
   { status: 'red' },
 ];
 
-/** The first rule that matches an attainment; red when none does. */
-export function ragOf(rules: readonly KpiThresholdRule[] | undefined, attainment: number): Rag {
+/** The first rule that matches an exact attainment (bounds read as written); red when none does. */
+export function ragOf(rules: readonly KpiThresholdRule[] | undefined, attainment: Fraction): Rag {
   for (const rule of rules ?? DEFAULT_THRESHOLDS) {
-    if ((rule.min === undefined || attainment >= rule.min) && (rule.max === undefined || attainment < rule.max)) return rule.status;
+    if ((rule.min === undefined || compareFractions(attainment, fractionOfDouble(rule.min)) >= 0) && (rule.max === undefined || compareFractions(attainment, fractionOfDouble(rule.max)) < 0)) return rule.status;
   }
   return 'red';
 }
@@ -138,8 +150,8 @@ export function ragOf(rules: readonly KpiThresholdRule[] | undefined, attainment
  * The share of a timeframe that cumulative KPIs are paced against: days gone by,
  * counting the day itself, over all its days (1/92 on the first day of a quarter).
  */
-export function paceShare(span: Span, day: string): number {
-  if (day >= span.end) return 1;
-  if (day < span.start) return 0;
-  return (daysBetween(span.start, day) + 1) / (daysBetween(span.start, span.end) + 1);
+export function paceShare(span: Span, day: string): Fraction {
+  if (day >= span.end) return FRACTION_ONE;
+  if (day < span.start) return FRACTION_ZERO;
+  return fractionOfIntegers(daysBetween(span.start, day) + 1, daysBetween(span.start, span.end) + 1);
 }

@@ -139,19 +139,22 @@ export function classifyExact(
   if (rules.mode === 'difference') {
     // gap = expected − progress; on track while gap ≤ onTrack.
     const gap = subtractNear(scratch.t, expected, progress);
-    const within = (th: Threshold): boolean => {
-      const r = compareNear(gap, th.near);
-      return (Number.isNaN(r) ? compareFractions(minus(exact.expected(), exact.progress()), th.fraction) : r) <= 0;
-    };
-    return within(onTrack) ? 'onTrack' : within(atRisk) ? 'atRisk' : 'offTrack';
+    return withinGap(gap, onTrack, exact) ? 'onTrack' : withinGap(gap, atRisk, exact) ? 'atRisk' : 'offTrack';
   }
   if (expected.hi <= 0) return 'onTrack';
-  // ratio = progress ÷ expected ≥ θ  ⇔  progress ≥ θ × expected.
-  const reaches = (th: Threshold): boolean => {
-    const r = compareNear(progress, multiplyNear(scratch.t, th.near, expected));
-    return (Number.isNaN(r) ? compareFractions(exact.progress(), times(th.fraction, exact.expected())) : r) >= 0;
-  };
-  return reaches(onTrack) ? 'onTrack' : reaches(atRisk) ? 'atRisk' : 'offTrack';
+  return reaches(progress, expected, onTrack, exact, scratch) ? 'onTrack' : reaches(progress, expected, atRisk, exact, scratch) ? 'atRisk' : 'offTrack';
+}
+
+/** gap ≤ θ, on the exact values when the register cannot tell. */
+function withinGap(gap: Near, th: Threshold, exact: ExactPace): boolean {
+  const r = compareNear(gap, th.near);
+  return (Number.isNaN(r) ? compareFractions(minus(exact.expected(), exact.progress()), th.fraction) : r) <= 0;
+}
+
+/** progress ÷ expected ≥ θ, that is progress ≥ θ × expected, on the exact values when the registers cannot tell. */
+function reaches(progress: Near, expected: Near, th: Threshold, exact: ExactPace, scratch: PaceScratch): boolean {
+  const r = compareNear(progress, multiplyNear(scratch.t, th.near, expected));
+  return (Number.isNaN(r) ? compareFractions(exact.progress(), times(th.fraction, exact.expected())) : r) >= 0;
 }
 
 /** The pace status for checked doubles, each read as the decimal it prints as. */

@@ -1,14 +1,13 @@
-import { Dec, ratioOfDifferences, toNumber, toValue } from '../_lib/numeric.js';
+import { toValue } from '../_lib/numeric.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfValue, minus, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, where } from '../error/messages.js';
 import { invalidArgument } from '../error/okrkit-error.js';
 import { msg } from '../i18n/message.js';
-import { applyScoring } from '../key-result/measure.js';
 import { checkCap } from '../key-result/progress.js';
-import { kpisOf } from '../kpi/evaluate-kpis.js';
+import { kpisOf, type ExactKpi } from '../kpi/evaluate-kpis.js';
 import type { Kpi, Perspective } from '../kpi/schema.js';
 import type { Plan } from '../plan/schema.js';
 import { withPlan } from '../plan/guard.js';
-import { WeightedMean } from '../rollup/weighted-mean.js';
 import type { DeepReadonly } from '../schema/deep-readonly.js';
 
 /**
@@ -110,78 +109,115 @@ function rulesOf(options: ScorecardOptions): Rules {
   return { bands: [...bands].sort((a, b) => b.min - a.min), cap: checkCap(options.cap), missing };
 }
 
-function ratingOf(bands: readonly RatingBand[], total: number | null): string | null {
+function ratingOf(bands: readonly RatingBand[], total: Fraction | null): string | null {
   if (total === null) return null;
-  for (const b of bands) if (total >= b.min) return b.label;
+  for (const b of bands) if (b.min === -Infinity || compareFractions(total, fractionOfDouble(b.min)) >= 0) return b.label;
   return null;
 }
 
-/** Points on the 0–10 scale, from the red flag's points to the goal's, clamped. */
-function scalePoints(kpi: Kpi, actual: number): number {
+const TEN: Fraction = { n: 10n, d: 1n };
+const HUNDRED: Fraction = { n: 100n, d: 1n };
+const clamp = (x: Fraction, hi: Fraction): Fraction => (signOf(x) < 0 ? FRACTION_ZERO : compareFractions(x, hi) > 0 ? hi : x);
+
+/** Points on the 0–10 scale, from the red flag's points to the goal's, clamped; exact. */
+function scalePoints(kpi: Kpi, actual: Fraction): Fraction {
   const s = kpi.scoring;
-  if (s?.type !== 'scale') return 0;
-  const a = toValue(actual);
+  if (s?.type !== 'scale') return FRACTION_ZERO;
   const goal = toValue(s.goal);
   const red = toValue(s.redFlag);
-  if (a === null || goal === null || red === null) invalidArgument(at(where.kpi(kpi.id), msg('arg.scaleNumbers')));
-  const low = s.redFlagPoints ?? 0;
-  const high = s.goalPoints ?? 10;
-  const p = low + (high - low) * ratioOfDifferences(a, red, goal);
-  return p < 0 ? 0 : p > 10 ? 10 : p;
+  if (goal === null || red === null) invalidArgument(at(where.kpi(kpi.id), msg('arg.scaleNumbers')));
+  const low = fractionOfDouble(s.redFlagPoints ?? 0);
+  const high = fractionOfDouble(s.goalPoints ?? 10);
+  const r = fractionOfValue(red);
+  const span = minus(fractionOfValue(goal), r);
+  if (signOf(span) === 0) invalidArgument(at(where.kpi(kpi.id), msg('arg.scaleNumbers')));
+  const p = plus(low, times(minus(high, low), dividedBy(minus(actual, r), span)));
+  return clamp(p, TEN);
 }
 
-/** A line's score from its KPI's scoring rule. */
-function scoreOf(kpi: Kpi, actual: number | null, attainment: number | null, cap: number): number | null {
+/** A line's exact score from its KPI's scoring rule, capped; null without an actual. */
+function scoreOf(kpi: Kpi, actual: Fraction | null, attainment: Fraction | null, cap: Fraction | null): Fraction | null {
   if (actual === null || attainment === null) return null;
   const s = kpi.scoring;
-  const raw = s?.type === 'scale' ? scalePoints(kpi, actual) / 10 : s?.type === 'steps' ? applyScoring(s, attainment) : attainment;
-  return raw > cap ? cap : raw;
+  let raw: Fraction;
+  if (s?.type === 'scale') raw = dividedBy(scalePoints(kpi, actual), TEN);
+  else if (s?.type === 'steps') {
+    let best: { min: number; score: number } | null = null;
+    for (const step of s.steps) {
+      if ((best === null || step.min > best.min) && compareFractions(attainment, fractionOfDouble(step.min)) >= 0) best = step;
+    }
+    raw = best === null ? FRACTION_ZERO : fractionOfDouble(best.score);
+  } else raw = attainment;
+  return cap !== null && compareFractions(raw, cap) > 0 ? cap : raw;
 }
 
-const hundred = (x: number | null) => (x === null ? null : toNumber(new Dec(x).times(100)));
+/** A scorecard and its exact total (for the unit tree). */
+interface Built {
+  readonly card: Scorecard;
+  readonly total: Fraction | null;
+}
 
-function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof kpisOf>, weights: ReadonlyMap<string, number>, rules: Rules): Scorecard {
+/** Exact weighted means of line scores. */
+class ExactMean {
+  sum = FRACTION_ZERO;
+  weight = FRACTION_ZERO;
+  add(score: Fraction | null, weight: Fraction): void {
+    if (score === null || signOf(weight) <= 0) return;
+    this.sum = plus(this.sum, times(weight, score));
+    this.weight = plus(this.weight, weight);
+  }
+  value(): Fraction | null {
+    return signOf(this.weight) > 0 ? dividedBy(this.sum, this.weight) : null;
+  }
+}
+
+const hundred = (x: Fraction | null): Fraction | null => (x === null ? null : times(x, HUNDRED));
+const double = (x: Fraction | null): number | null => (x === null ? null : toDouble(x));
+
+function build(kpis: readonly Kpi[], evaluations: ReturnType<typeof kpisOf>, exact: ReadonlyMap<string, ExactKpi>, weights: ReadonlyMap<string, number>, rules: Rules): Built {
+  const cap = rules.cap === Infinity ? null : fractionOfDouble(rules.cap);
   const drafts = kpis.map((kpi) => {
     const e = evaluations[kpi.id]!;
+    const x = exact.get(kpi.id) as ExactKpi;
     const given = weights.get(kpi.id);
-    const weight = given ?? (kpi.weight === undefined ? 1 : toNumber(toValue(kpi.weight) ?? 1));
-    const score = scoreOf(kpi, e.actual, e.attainment, rules.cap);
-    const counted = score ?? (rules.missing === 'zero' ? 0 : null);
+    const weight = given !== undefined ? fractionOfDouble(given) : kpi.weight === undefined ? FRACTION_ONE : fractionOfValue(toValue(kpi.weight) ?? 1);
+    const score = scoreOf(kpi, x.actual === null ? null : (x.exactActual ?? fractionOfValue(x.actual)), x.attainment, cap);
+    const counted = score ?? (rules.missing === 'zero' ? FRACTION_ZERO : null);
     return { kpi, e, weight, score: counted, noData: e.actual === null };
   });
-  const mean = new WeightedMean();
-  const perPerspective = new Map<Perspective, WeightedMean>();
+  const mean = new ExactMean();
+  const perPerspective = new Map<Perspective, ExactMean>();
   for (const d of drafts) {
     mean.add(d.score, d.weight);
     const p = d.kpi.perspective;
     if (p !== undefined) {
-      const m = perPerspective.get(p) ?? new WeightedMean();
+      const m = perPerspective.get(p) ?? new ExactMean();
       m.add(d.score, d.weight);
       perPerspective.set(p, m);
     }
   }
-  const totalWeight = mean.totalWeight();
+  const totalWeight = mean.weight;
   const lines: ScorecardLine[] = drafts.map((d) => {
-    const share = d.score === null || totalWeight === 0 ? 0 : d.weight / totalWeight;
+    const share = d.score === null || signOf(totalWeight) === 0 ? FRACTION_ZERO : dividedBy(d.weight, totalWeight);
     return {
       kpiId: d.kpi.id,
       name: d.kpi.name,
       perspective: d.kpi.perspective ?? null,
-      weight: d.weight,
-      share,
+      weight: toDouble(d.weight),
+      share: toDouble(share),
       actual: d.e.actual,
       attainment: d.e.attainment,
-      score: d.score,
-      points: d.score === null ? 0 : toNumber(new Dec(d.score).times(share).times(100)),
+      score: double(d.score),
+      points: d.score === null ? 0 : toDouble(times(times(d.score, share), HUNDRED)),
       noData: d.noData,
     };
   });
   const total = hundred(mean.value());
   const byPerspective: Partial<Record<Perspective, { total: number | null; share: number }>> = {};
   for (const [p, m] of perPerspective) {
-    byPerspective[p] = { total: hundred(m.value()), share: totalWeight === 0 ? 0 : m.totalWeight() / totalWeight };
+    byPerspective[p] = { total: double(hundred(m.value())), share: signOf(totalWeight) === 0 ? 0 : toDouble(dividedBy(m.weight, totalWeight)) };
   }
-  return { lines, total, rating: ratingOf(rules.bands, total), byPerspective };
+  return { card: { lines, total: double(total), rating: ratingOf(rules.bands, total), byPerspective }, total };
 }
 
 function weightsOf(options: ScorecardOptions): Map<string, number> {
@@ -228,8 +264,9 @@ function sheet(plan: DeepReadonly<Plan>, options: ScorecardOptions): Scorecard {
       (wanted === null || wanted.has(k.id)),
   );
   // Only the selected KPIs are evaluated (the plan was checked by the caller's guard).
-  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, new Set(kpis.map((k) => k.id)));
-  return build(kpis, evaluations, weights, rules);
+  const exact = new Map<string, ExactKpi>();
+  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, new Set(kpis.map((k) => k.id)), exact);
+  return build(kpis, evaluations, exact, weights, rules).card;
 }
 
 /**
@@ -272,7 +309,9 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   const weights = weightsOf(options);
   const p = plan as Plan;
   const units = p.units ?? [];
-  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf });
+  const exact = new Map<string, ExactKpi>();
+  const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, null, exact);
+  const exactTotals = new Map<string, Fraction | null>();
   const byUnit = new Map<string, Kpi[]>();
   for (const k of p.kpis ?? []) {
     if (k.unitId === undefined) continue;
@@ -302,13 +341,15 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   const order = units.map((u) => ({ id: u.id, d: depth(u.id) })).sort((a, b) => b.d - a.d);
   const out = Object.create(null) as Record<string, UnitScorecard>;
   for (const { id } of order) {
-    const own = build(byUnit.get(id) ?? [], evaluations, weights, rules);
+    const own = build(byUnit.get(id) ?? [], evaluations, exact, weights, rules);
     const childIds = children.get(id) ?? [];
-    const mean = new WeightedMean();
-    if (own.total !== null) mean.add(own.total, 1);
-    for (const c of childIds) mean.add(out[c]?.total ?? null, 1);
+    // The plain mean of the unit's own total and its child units' totals, exactly.
+    const mean = new ExactMean();
+    mean.add(own.total, FRACTION_ONE);
+    for (const c of childIds) mean.add(exactTotals.get(c) ?? null, FRACTION_ONE);
     const total = mean.value();
-    out[id] = { unitId: id, own, total, rating: ratingOf(rules.bands, total), childIds };
+    exactTotals.set(id, total);
+    out[id] = { unitId: id, own: own.card, total: double(total), rating: ratingOf(rules.bands, total), childIds };
   }
   return out;
 }
