@@ -2,18 +2,18 @@
 // threshold, and means with decimal weights. Each expectation is worked out by hand in
 // the comment above it; before the exact core, every one of these failed.
 import { describe, expect, it } from 'vitest';
-import { createOkrkit, defineScoring, evaluate, evaluateKpi, formatScore, scorecard, type PlanInput } from '../../src/index.js';
+import { createOkrkit, defineScoring, evaluate, evaluateKpi, formatScore, scorecard, type Plan } from '../../src/index.js';
 
 const q2 = { id: 'q2', name: 'Q2 2026', start: '2026-04-01', end: '2026-06-30' };
 
 /** A plan of one objective and metric key results 0 → target with one check-in each. */
-function plan(krs: readonly { target: number; value: number; weight?: number | string }[], cycle: object = q2): PlanInput {
+function plan(krs: readonly { target: number; value: number; weight?: number | string }[], cycle: object = q2): Plan {
   return {
     cycles: [cycle],
     objectives: [{ id: 'o', title: 'Objective', cycleId: 'q2' }],
     keyResults: krs.map((k, i) => ({ id: `k${i}`, objectiveId: 'o', title: `KR ${i}`, kind: 'metric', start: 0, target: k.target, ...(k.weight === undefined ? {} : { weight: k.weight }) })),
     checkIns: krs.map((k, i) => ({ keyResultId: `k${i}`, at: '2026-04-15', value: k.value })),
-  } as PlanInput;
+  } as unknown as Plan;
 }
 
 describe('exact decisions at thresholds', () => {
@@ -111,7 +111,7 @@ describe('exact means', () => {
         },
       ],
       measurements: [{ kpiId: 'nps', at: '2026-05-01', value: 120 }],
-    } as unknown as PlanInput;
+    } as unknown as Plan;
     const sheet = scorecard(p, { ownerId: 'lan', asOf: '2026-06-30' });
     expect(sheet.lines[0]!.score).toBe(0.99);
     expect(sheet.total).toBe(99);
@@ -130,7 +130,7 @@ describe('forecasts', () => {
         { keyResultId: 'k', at: '2026-05-10', value: 60 },
         { keyResultId: 'k', at: '2026-06-10', value: 75 },
       ],
-    } as PlanInput;
+    } as unknown as Plan;
     const ended = evaluate(p, { asOf: '2026-07-15', forecast: true });
     expect(ended.keyResults['k']!.forecast!.score).toBe(ended.keyResults['k']!.score);
     expect(ended.objectives['o']!.forecastScore).toBe(ended.objectives['o']!.score);
@@ -150,7 +150,7 @@ describe('forecasts', () => {
         { keyResultId: 'k', at: '2026-04-10', value: 10 },
         { keyResultId: 'k', at: '2026-05-10', value: 40 },
       ],
-    } as PlanInput;
+    } as unknown as Plan;
     const e = kit.evaluate(p as never, { asOf: '2026-05-15', forecast: true });
     expect(e.keyResults['k']!.score).toBe(0);
     expect(e.keyResults['k']!.forecast!.score).toBe(1);
