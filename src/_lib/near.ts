@@ -108,17 +108,14 @@ export function subtractNear(out: Near, a: Near, b: Near): Near {
   return out.set(s, lo - (s - hi), a.err + b.err + (Math.abs(a.lo) + Math.abs(b.lo) + Math.abs(lo)) * EPS + TINY);
 }
 
-/** The gap from x (> 0) to the next double above, and the gap to the one below. */
-function gapsOf(x: number): { up: number; down: number } {
+/** The spacing of doubles at |x| (x ≠ 0): the gap to the next double away from zero. */
+function ulpOf(x: number): number {
   const s = Math.abs(x);
-  if (s < 2 ** -1021) return { up: 2 ** -1074, down: 2 ** -1074 };
+  if (s < 2 ** -1021) return 2 ** -1074;
   let e = Math.floor(Math.log2(s));
   if (2 ** e > s) e--;
   else if (2 ** (e + 1) <= s) e++;
-  const ulp = 2 ** (e - 52);
-  const power = 2 ** e === s;
-  // Just above a power of two the spacing below is half as wide.
-  return x > 0 ? { up: ulp, down: power ? ulp / 2 : ulp } : { up: power ? ulp / 2 : ulp, down: ulp };
+  return 2 ** (e - 52);
 }
 
 /**
@@ -135,7 +132,11 @@ export function roundNear(x: Near): boolean {
     x.set(0, 0, 0);
     return true;
   }
-  const { up, down } = gapsOf(m);
+  // The gaps to the neighbours of m; toward zero it is half as wide at a power of two.
+  const ulp = ulpOf(m);
+  const inward = Math.abs(m) === 2 ** Math.round(Math.log2(Math.abs(m))) ? ulp / 2 : ulp;
+  const up = m > 0 ? ulp : inward;
+  const down = m > 0 ? inward : ulp;
   if (rest + err < up / 2 && rest - err > -down / 2) {
     x.set(m, rest, err);
     return true;
