@@ -122,32 +122,3 @@ export class Exact {
 /** The exact value of a double read as written, as a fraction. */
 export { fractionOfDouble };
 
-/** One exact value per slot: two safe-integer columns, and a map for values that do not fit. */
-export class ExactColumn {
-  readonly n: Float64Array;
-  readonly d: Float64Array;
-  readonly big = new Map<number, Fraction>();
-
-  constructor(size: number) {
-    this.n = new Float64Array(size);
-    this.d = new Float64Array(size);
-  }
-
-  /** Stores the register's value at slot i. */
-  set(i: number, x: Exact): void {
-    if (x.big === null) {
-      this.n[i] = x.n;
-      this.d[i] = x.d;
-      if (this.big.size > 0) this.big.delete(i);
-    } else {
-      this.d[i] = 0;
-      this.big.set(i, x.big);
-    }
-  }
-
-  /** The value at slot i as a fraction. */
-  fraction(i: number): Fraction {
-    const d = this.d[i] as number;
-    return d === 0 ? (this.big.get(i) as Fraction) : fraction(BigInt(this.n[i] as number), BigInt(d));
-  }
-}

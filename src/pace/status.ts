@@ -43,6 +43,14 @@ export interface StatusOptions {
   readonly confidence?: { readonly onTrack?: number; readonly atRisk?: number };
 }
 
+/** A threshold as given, and its exact value in both forms the judging needs. */
+interface Threshold {
+  readonly near: Near;
+  readonly fraction: Fraction;
+}
+
+const thresholdOf = (x: number): Threshold => ({ near: nearDouble(new Near(), x), fraction: fractionOfDouble(x) });
+
 /** Status options with every default filled in and checked. */
 export interface StatusRules {
   readonly mode: 'ratio' | 'difference';
@@ -52,6 +60,8 @@ export interface StatusRules {
   readonly from: 'progress' | 'confidence';
   readonly confidenceOnTrack: number;
   readonly confidenceAtRisk: number;
+  /** The two thresholds in exact form. */
+  readonly exact: { readonly onTrack: Threshold; readonly atRisk: Threshold };
 }
 
 function threshold(value: number | undefined, fallback: number, name: string): number {
@@ -75,28 +85,10 @@ export function statusRules(options: StatusOptions = {}): StatusRules {
   if (from !== 'progress' && from !== 'confidence') invalidArgument('arg.oneOf', { name: 'status.from', options: "'progress', 'confidence'", value: String(from) });
   const confidenceOnTrack = threshold(options.confidence?.onTrack, 0.7, 'status.confidence.onTrack');
   const confidenceAtRisk = threshold(options.confidence?.atRisk, 0.4, 'status.confidence.atRisk');
-  return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk };
+  return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk, exact: { onTrack: thresholdOf(onTrack), atRisk: thresholdOf(atRisk) } };
 }
 
-/** A threshold as given, and its exact value in both forms the judging needs. */
-interface Threshold {
-  readonly near: Near;
-  readonly fraction: Fraction;
-}
-
-const thresholdOf = (x: number): Threshold => ({ near: nearDouble(new Near(), x), fraction: fractionOfDouble(x) });
 const ONE = /*@__PURE__*/ thresholdOf(1);
-const exactThresholds = new WeakMap<StatusRules, { onTrack: Threshold; atRisk: Threshold }>();
-
-function thresholdsOf(rules: StatusRules): { onTrack: Threshold; atRisk: Threshold } {
-  let t = exactThresholds.get(rules);
-  if (t === undefined) {
-    t = { onTrack: thresholdOf(rules.onTrack), atRisk: thresholdOf(rules.atRisk) };
-    exactThresholds.set(rules, t);
-  }
-  return t;
-}
-
 /**
  * The exact progress and expected progress behind two registers, computed only when the
  * registers are too close to a threshold to settle it.
@@ -135,7 +127,7 @@ export function classifyExact(
     // Two doubles read as written compare exactly as doubles.
     return confidence >= rules.confidenceOnTrack ? 'onTrack' : confidence >= rules.confidenceAtRisk ? 'atRisk' : 'offTrack';
   }
-  const { onTrack, atRisk } = thresholdsOf(rules);
+  const { onTrack, atRisk } = rules.exact;
   if (rules.mode === 'difference') {
     // gap = expected − progress; on track while gap ≤ onTrack.
     const gap = subtractNear(scratch.t, expected, progress);
@@ -153,6 +145,11 @@ function withinGap(gap: Near, th: Threshold, exact: ExactPace): boolean {
 
 /** progress ÷ expected ≥ θ, that is progress ≥ θ × expected, on the exact values when the registers cannot tell. */
 function reaches(progress: Near, expected: Near, th: Threshold, exact: ExactPace, scratch: PaceScratch): boolean {
+  // Far from the threshold, plain doubles decide (their error is a few units in the 16th digit).
+  const quick = progress.hi - th.near.hi * expected.hi;
+  const margin = 1e-12 * (Math.abs(progress.hi) + Math.abs(th.near.hi * expected.hi));
+  if (quick > margin) return true;
+  if (quick < -margin) return false;
   const r = compareNear(progress, multiplyNear(scratch.t, th.near, expected));
   return (Number.isNaN(r) ? compareFractions(exact.progress(), times(th.fraction, exact.expected())) : r) >= 0;
 }

@@ -4,11 +4,11 @@
 // needs; values are kept per node until the node is re-scored. Iterative, so a deep
 // cascade cannot overflow the stack.
 import { Exact } from '../_lib/exact.js';
-import { dividedBy, fractionOfDouble, fractionOfValue, FRACTION_ZERO, plus, signOf, times, type Fraction } from '../_lib/fraction.js';
+import { dividedBy, fractionOfDouble, FRACTION_ZERO, plus, signOf, times, type Fraction } from '../_lib/fraction.js';
 import type { KeyResult } from '../key-result/schema.js';
 import { clampInto, scoreInto } from '../key-result/measure.js';
 import type { Objective } from '../objective/schema.js';
-import type { Scoring } from './scoring.js';
+import { exactLeafScore, weightFraction, type Scoring } from './scoring.js';
 
 /** The three rolled-up quantities. */
 export type Quantity = 'score' | 'expected' | 'forecast';
@@ -36,9 +36,9 @@ function known(st: Scoring, q: Quantity, child: number): Fraction | null | undef
 
 function leafValue(st: Scoring, q: Quantity, n: number): Fraction | null {
   const j = n - st.O;
-  if (q === 'expected') return st.leafExpected.fraction(j);
-  if (q === 'forecast') return st.leafForecast.get(j) ?? (st.scored[n] === 1 ? st.leafScore.fraction(j) : FRACTION_ZERO);
-  return st.scored[n] === 1 ? st.leafScore.fraction(j) : null;
+  if (q === 'expected') return st.leafExpected.get(j) ?? st.factsOf[st.krObjective[j] as number]!.elapsed.fraction();
+  if (q === 'forecast') return st.leafForecast.get(j) ?? (st.scored[n] === 1 ? exactLeafScore(st, j) : FRACTION_ZERO);
+  return st.scored[n] === 1 ? exactLeafScore(st, j) : null;
 }
 
 /**
@@ -55,13 +55,13 @@ function meanOf(st: Scoring, q: Quantity, n: number): Fraction | null {
     const child = st.edgeChild[e] as number;
     if (q === 'score' && st.scored[child] !== 1) continue;
     const x = known(st, q, child) as Fraction;
-    const w = fractionOfValue(st.edgeValue[e] as never);
+    const w = weightFraction(st, e);
     sum = plus(sum, times(w, x));
     total = plus(total, w);
   }
   const at = n < st.O ? st.initiativeEdges.get(n) : undefined;
   if (at !== undefined) {
-    const w = fractionOfValue(st.edgeValue[at] as never);
+    const w = weightFraction(st, at);
     const share = initiativeShare(st, n);
     if (share !== null && signOf(w) > 0) {
       sum = plus(sum, times(w, q === 'expected' ? st.factsOf[n]!.elapsed.fraction() : share));
@@ -155,7 +155,7 @@ export function exactConfidence(st: Scoring, n: number): Fraction | null {
     const e = st.byParent[k] as number;
     const child = st.edgeChild[e] as number;
     if (child < st.O || st.confident[child] !== 1) continue;
-    const w = fractionOfValue(st.edgeValue[e] as never);
+    const w = weightFraction(st, e);
     sum = plus(sum, times(w, fractionOfDouble(st.confidence[child] as number)));
     total = plus(total, w);
   }

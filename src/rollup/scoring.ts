@@ -7,8 +7,8 @@ import { bucket, bucketByRef, groupByRef, type Groups } from '../_lib/buckets.js
 import { IdIndex } from '../_lib/id-index.js';
 import { findLoop } from '../_lib/graph.js';
 import { lastScaled, scaleOf, toNumber, toValue, type Value } from '../_lib/numeric.js';
-import { Exact, ExactColumn } from '../_lib/exact.js';
-import { dividedBy, FRACTION_ZERO, fractionOfValue, plus, toDouble, type Fraction } from '../_lib/fraction.js';
+import { Exact } from '../_lib/exact.js';
+import { dividedBy, FRACTION_ZERO, fractionOfDouble, fractionOfValue, plus, toDouble, type Fraction } from '../_lib/fraction.js';
 import { exactConfidence, exactExpected, exactMean, exactScore, forget, initiativeShare, type Quantity } from './exact-rollup.js';
 import { Near, NearMean, nearDouble, nearFraction, compareNear } from '../_lib/near.js';
 import { at, messages, nouns, where } from '../error/messages.js';
@@ -46,8 +46,9 @@ export interface CycleFacts {
   /** The date pace is judged on: asOf, or the end. */
   readonly day: string;
   readonly linear: number;
-  /** The elapsed share as an exact fraction of days. */
+  /** The elapsed share as an exact fraction of days, and as a register. */
   readonly elapsed: Exact;
+  readonly elapsedNear: Near;
   readonly started: boolean;
   readonly graded: boolean;
 }
@@ -55,6 +56,7 @@ export interface CycleFacts {
 /** The facts of a cycle at an evaluation date. */
 export function cycleFacts(c: Cycle, asOf: string | null): CycleFacts {
   const day = asOf ?? c.end;
+  const elapsed = elapsedInto(new Exact(), c.start, c.end, day);
   return {
     start: c.start,
     end: c.end,
@@ -62,7 +64,8 @@ export function cycleFacts(c: Cycle, asOf: string | null): CycleFacts {
     until: asOf !== null && asOf < c.end ? asOf : c.end,
     day,
     linear: elapsedShare(c.start, c.end, day),
-    elapsed: elapsedInto(new Exact(), c.start, c.end, day),
+    elapsed,
+    elapsedNear: elapsed.near(new Near()),
     started: day >= c.start,
     graded: c.state === 'closed' || c.state === 'grading' || (asOf !== null && asOf > c.end),
   };
@@ -84,10 +87,10 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
  * the weighted means add exact products. Null when some weight has more than nine
  * decimals or the total does not stay below 2^53; means are then computed exactly.
  */
-function wholeWeights(values: readonly Value[]): Float64Array | null {
+function wholeWeights(values: Float64Array): Float64Array | null {
   let k = 0;
-  for (const v of values) {
-    const s = typeof v === 'number' ? scaleOf(v) : -1;
+  for (let i = 0; i < values.length; i++) {
+    const s = scaleOf(values[i] as number);
     if (s < 0) return null;
     if (s > k) k = s;
   }
@@ -184,24 +187,33 @@ export interface Scoring extends MeasureContext {
   readonly onlyParent: (readonly string[] | undefined)[];
   /** Set by a live evaluation: which nodes its current update re-scored. */
   marks: RescoreMarks | null;
-  /** Each weight exactly: contribution edges first, then objectives' initiative weights. */
-  readonly edgeValue: readonly Value[];
+  /** Weights that are decimal.js values, by position in `edgeWeight` (others are their doubles exactly). */
+  readonly bigWeights: ReadonlyMap<number, Value>;
   /** The same weights as whole numbers at one common scale (1 each when `wholeWeights` is false). */
   readonly edgeUnits: Float64Array;
   /** Whether `edgeUnits` holds the weights exactly; when not, every mean is computed in fractions. */
   readonly wholeWeights: boolean;
   /** Objective → the position of its initiative weight in `edgeValue` and `edgeUnits`. */
   readonly initiativeEdges: ReadonlyMap<number, number>;
-  /** The rest and error bound of each node's score, expected progress and forecast (see near.ts). */
+  /**
+   * The rest of each node's score, expected progress and forecast beyond its double, and
+   * the bound on the distance to the exact value relative to the double (see near.ts).
+   */
   readonly scoreLo: Float64Array;
-  readonly scoreErr: Float64Array;
+  readonly scoreRel: Float32Array;
   readonly expectedLo: Float64Array;
-  readonly expectedErr: Float64Array;
+  readonly expectedRel: Float32Array;
   readonly forecastLo: Float64Array;
-  readonly forecastErr: Float64Array;
-  /** Key results' exact scores and expected progress, and forecast scores where there is a forecast. */
-  readonly leafScore: ExactColumn;
-  readonly leafExpected: ExactColumn;
+  readonly forecastRel: Float32Array;
+  /**
+   * Key results' exact scores where they are not measured from this plan's check-ins
+   * (a shard's); the others are measured again on the slow path. Expected progress where
+   * it is not the cycle's elapsed share, and forecast scores where there is a forecast.
+   */
+  readonly leafScore: Map<number, Fraction>;
+  /** A live evaluation's check-ins of a key result, once it has received any. */
+  readonly checkInsOf: Map<number, readonly CheckIn[]>;
+  readonly leafExpected: Map<number, Fraction>;
   readonly leafForecast: Map<number, Fraction>;
   /** Exact values computed on the slow path, by node (cleared for a node when it is re-scored). */
   readonly memo: { readonly score: Map<number, Fraction | null>; readonly expected: Map<number, Fraction>; readonly forecast: Map<number, Fraction> };
@@ -309,13 +321,15 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const capacity = K + O + links;
   const edgeChild = new Int32Array(capacity);
   const edgeParent = new Int32Array(capacity);
-  const edgeWeight = new Float64Array(capacity);
-  const edgeValue: Value[] = [];
+  // Weights: the doubles (a number weight is exactly its double), decimal.js ones aside;
+  // objectives' initiative weights follow the edges.
+  const edgeWeight = new Float64Array(capacity + O);
+  const bigWeights = new Map<number, Value>();
   let edges = 0;
   const edge = (child: number, parent: number, w: Value) => {
     edgeChild[edges] = child;
     edgeParent[edges] = parent;
-    edgeValue.push(w);
+    if (typeof w !== 'number') bigWeights.set(edges, w);
     edgeWeight[edges++] = toNumber(w);
   };
   const positive = (w: Value) => (typeof w === 'number' ? w > 0 : !w.isZero());
@@ -379,11 +393,14 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   // objective's initiative weight joins the whole-number weights.
   const initiativeGroups = new Map<number, number[]>();
   const initiativeEdges = new Map<number, number>();
+  let weights = edges;
   for (let i = 0; i < O; i++) {
     const o = objectives[i] as Objective;
     if (o.initiativeWeight === undefined) continue;
-    initiativeEdges.set(i, edgeValue.length);
-    edgeValue.push(weightOf(o.initiativeWeight, where.objectiveField, o.id, 'initiativeWeight'));
+    const w = weightOf(o.initiativeWeight, where.objectiveField, o.id, 'initiativeWeight');
+    if (typeof w !== 'number') bigWeights.set(weights, w);
+    initiativeEdges.set(i, weights);
+    edgeWeight[weights++] = toNumber(w);
   }
   if (initiativeEdges.size > 0) {
     initiatives.forEach((it) => {
@@ -401,18 +418,21 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     });
   }
 
-  const units = wholeWeights(edgeValue);
+  const units = bigWeights.size > 0 ? null : wholeWeights(edgeWeight.subarray(0, weights));
   const state: Scoring = {
     objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
-    edgeValue, edgeUnits: units ?? new Float64Array(edgeValue.length).fill(1), wholeWeights: units !== null, initiativeEdges,
-    scoreLo: new Float64Array(N), scoreErr: new Float64Array(N),
-    expectedLo: new Float64Array(N), expectedErr: new Float64Array(N),
-    forecastLo: new Float64Array(withForecast ? N : 0), forecastErr: new Float64Array(withForecast ? N : 0),
-    leafScore: new ExactColumn(K), leafExpected: new ExactColumn(K), leafForecast: new Map(),
+    bigWeights, edgeUnits: units ?? new Float64Array(weights).fill(1), wholeWeights: units !== null, initiativeEdges,
+    scoreLo: new Float64Array(N),
+    scoreRel: new Float32Array(N),
+    expectedLo: new Float64Array(N),
+    expectedRel: new Float32Array(N),
+    forecastLo: new Float64Array(withForecast ? N : 0),
+    forecastRel: new Float32Array(withForecast ? N : 0),
+    leafScore: new Map(), leafExpected: new Map(), leafForecast: new Map(), checkInsOf: new Map(),
     memo: { score: new Map(), expected: new Map(), forecast: new Map() },
     exact: new ExactMeasure(), registers: new Registers(() => state),
     groups: NO_GROUPS, kpis, kpiIndex, measurements, byKpi, driven,
-    edgeChild: edgeChild.subarray(0, edges), edgeParent: edgeParent.subarray(0, edges), edgeWeight: edgeWeight.subarray(0, edges),
+    edgeChild: edgeChild.subarray(0, edges), edgeParent: edgeParent.subarray(0, edges), edgeWeight: edgeWeight.subarray(0, weights),
     byParentStart, byParent, byChildStart, byChild, initiativeGroups,
     scores: new Float64Array(N),
     scored: new Uint8Array(N),
@@ -479,6 +499,7 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
 
 /** Measures key result j from its check-ins (`checkIns` overrides the plan's) and sets its channels. */
 export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[] | null = null): void {
+  if (checkIns !== null) st.checkInsOf.set(j, checkIns);
   setMeasured(st, j, measureOne(st, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, checkIns));
 }
 
@@ -495,16 +516,48 @@ function exactOfShard(m: Measured, into: ExactMeasure): ExactMeasure {
   return into;
 }
 
-/** Loads node n's value of a channel (hi, rest, error bound) into a register. */
-function load(out: Near, hi: Float64Array, lo: Float64Array, err: Float64Array, n: number): Near {
-  return out.set(hi[n] as number, lo[n] as number, err[n] as number);
+/** Weight e (an edge's, or an initiative weight's) exactly. */
+export function weightFraction(st: Scoring, e: number): Fraction {
+  const big = st.bigWeights.get(e);
+  return big !== undefined ? fractionOfValue(big) : fractionOfDouble(st.edgeWeight[e] as number);
 }
 
-/** Stores a rounded register as node n's value of a channel. */
-function store(x: Near, hi: Float64Array, lo: Float64Array, err: Float64Array, n: number): void {
+/** Whether a key result expects the cycle's elapsed share (no phases, milestone dates or binary rule). */
+export function expectsLinear(kr: KeyResult): boolean {
+  if (kr.kind === 'metric') return kr.phases === undefined || kr.phases.length === 0;
+  if (kr.kind === 'milestones') return !kr.milestones.some((m) => m.due !== undefined);
+  return kr.kind !== 'binary';
+}
+
+/**
+ * Key result j's exact score, measured again (the slow path keeps no fraction per key
+ * result): from a shard's, the live evaluation's or the plan's check-ins.
+ */
+export function exactLeafScore(st: Scoring, j: number): Fraction {
+  const known = st.leafScore.get(j);
+  if (known !== undefined) return known;
+  const aside = { ...st, exact: new ExactMeasure() };
+  measureOne(aside, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, st.checkInsOf.get(j) ?? null);
+  return aside.exact.score.fraction();
+}
+
+/** Loads node n's value of a channel into a register: hi, lo, and the error bound |hi| × rel. */
+function load(out: Near, hi: Float64Array, lo: Float64Array, rel: Float32Array, n: number): Near {
+  const h = hi[n] as number;
+  return out.set(h, lo[n] as number, Math.abs(h) * (rel[n] as number));
+}
+
+const ROUND_UP = 1 + 2 ** -20;
+
+/**
+ * Stores a rounded register as node n's value of a channel. The error bound is kept
+ * relative to hi in single precision, rounded up (values are never negative, and an
+ * exact zero has no error).
+ */
+function store(x: Near, hi: Float64Array, lo: Float64Array, rel: Float32Array, n: number): void {
   hi[n] = x.hi === 0 ? 0 : x.hi;
   lo[n] = x.lo;
-  err[n] = x.err;
+  rel[n] = x.hi === 0 ? 0 : Math.fround((x.err / Math.abs(x.hi)) * ROUND_UP);
 }
 
 /**
@@ -526,22 +579,31 @@ export function setMeasured(st: Scoring, j: number, measured: Measured, exact: E
   st.checkInCount[j] = m.checkIns;
   st.lastCheckIn[j] = m.lastCheckIn;
   st.scored[n] = m.score === null ? 0 : 1;
+  // Progress as a register (for the status); a linear score is the same register.
+  const progress = m.progress === null ? null : exact.progress.near(r.f);
   if (m.score !== null) {
-    st.leafScore.set(j, exact.score);
-    store(exact.score.near(r.x), st.scores, st.scoreLo, st.scoreErr, n);
+    const linear = !m.overridden && (kr.scoring === undefined || kr.scoring.type === 'linear');
+    store(linear && progress !== null ? progress : exact.score.near(r.x), st.scores, st.scoreLo, st.scoreRel, n);
   } else {
     st.scores[n] = 0;
   }
   st.confident[n] = m.confidence === null ? 0 : 1;
   st.confidence[n] = m.confidence ?? 0;
+  // Expected progress: the cycle's elapsed share for most key results (known from the
+  // cycle, so not stored), else the key result's own (phases, milestones, binary).
   const e = r.exactE;
-  if (kr.kind === 'metric' && (kr.phases === undefined || kr.phases.length === 0)) e.copy(facts.elapsed);
-  else expectedInto(e, kr, facts, facts.day);
-  st.leafExpected.set(j, e);
-  const expected = e.near(r.e);
-  store(expected, st.expected, st.expectedLo, st.expectedErr, n);
+  let expected: Near;
+  if (expectsLinear(kr)) {
+    e.copy(facts.elapsed);
+    expected = r.e.copy(facts.elapsedNear);
+    if (st.leafExpected.size > 0) st.leafExpected.delete(j);
+  } else {
+    expectedInto(e, kr, facts, facts.day);
+    st.leafExpected.set(j, e.fraction());
+    expected = e.near(r.e);
+  }
+  store(expected, st.expected, st.expectedLo, st.expectedRel, n);
   const hasData = m.checkIns > 0 || kr.kind === 'milestones';
-  const progress = m.progress === null ? null : exact.progress.near(r.f);
   r.leafProgress = exact.progress;
   st.severity[n] = SEVERITY[classifyExact(progress, expected, facts.started, hasData, st.rules, m.confidence, r.leafPace, r.pace)];
   if (st.withForecast) {
@@ -550,11 +612,11 @@ export function setMeasured(st: Scoring, j: number, measured: Measured, exact: E
     const exactForecast = f !== null && measured.forecastExact !== undefined && exact.a.setText(measured.forecastExact) ? exact.a.fraction() : null;
     if (exactForecast !== null) {
       st.leafForecast.set(j, exactForecast);
-      store(nearFraction(r.x, exactForecast), st.forecastScores, st.forecastLo, st.forecastErr, n);
+      store(nearFraction(r.x, exactForecast), st.forecastScores, st.forecastLo, st.forecastRel, n);
     } else {
       st.leafForecast.delete(j);
-      if (m.score !== null) store(exact.score.near(r.x), st.forecastScores, st.forecastLo, st.forecastErr, n);
-      else store(r.x.set(0, 0, 0), st.forecastScores, st.forecastLo, st.forecastErr, n);
+      if (m.score !== null) store(exact.score.near(r.x), st.forecastScores, st.forecastLo, st.forecastRel, n);
+      else store(r.x.set(0, 0, 0), st.forecastScores, st.forecastLo, st.forecastRel, n);
     }
   }
 }
@@ -594,10 +656,10 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     const e = byParent[k] as number;
     const child = edgeChild[e] as number;
     const w = edgeUnits[e] as number;
-    if (scored[child] === 1) mean.add(w, load(r.x, scores, st.scoreLo, st.scoreErr, child));
-    if (withExpected) expectedMean.add(w, load(r.x, expected, st.expectedLo, st.expectedErr, child));
+    if (scored[child] === 1) mean.add(w, load(r.x, scores, st.scoreLo, st.scoreRel, child));
+    if (withExpected) expectedMean.add(w, load(r.x, expected, st.expectedLo, st.expectedRel, child));
     if (child >= O && confident[child] === 1) confidenceMean.add(w, nearDouble(r.x, confidence[child] as number));
-    forecastMean?.add(w, load(r.x, st.forecastScores, st.forecastLo, st.forecastErr, child));
+    forecastMean?.add(w, load(r.x, st.forecastScores, st.forecastLo, st.forecastRel, child));
     const s = severity[child] as number;
     if (s > worst) worst = s;
   }
@@ -606,9 +668,9 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
   if (at !== undefined) {
     const share = initiativeShare(st, n);
     const w = edgeUnits[at] as number;
-    if (share !== null && w > 0 && toNumber(st.edgeValue[at] as Value) > 0) {
+    if (share !== null && w > 0 && (st.edgeWeight[at] as number) > 0) {
       const x = nearFraction(r.x, share);
-      initiativeShareOf = { weight: toNumber(st.edgeValue[at] as Value), units: w, score: x.hi };
+      initiativeShareOf = { weight: (st.edgeWeight[at] as number), units: w, score: x.hi };
       mean.add(w, x);
       forecastMean?.add(w, x);
       if (withExpected) expectedMean.add(w, st.factsOf[n]!.elapsed.near(r.x));
@@ -626,11 +688,11 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
     st.computed[n] = has ? value.hi : 0;
     const final = o.finalScore === undefined ? (has ? value : null) : nearDouble(r.final, o.finalScore);
     scored[n] = final === null ? 0 : 1;
-    if (final !== null) store(final, scores, st.scoreLo, st.scoreErr, n);
+    if (final !== null) store(final, scores, st.scoreLo, st.scoreRel, n);
     else scores[n] = 0;
     if (withExpected) {
       if (!roundMean(st, expectedMean, 'expected', n, r.e)) facts.elapsed.near(r.e);
-      store(r.e, expected, st.expectedLo, st.expectedErr, n);
+      store(r.e, expected, st.expectedLo, st.expectedRel, n);
     }
     const c = confidenceMean.count === 0 ? false : st.wholeWeights ? confidenceMean.valueInto(r.x) : 'unsure';
     const exactC = c === 'unsure' ? exactConfidence(st, n) : null;
@@ -641,11 +703,11 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
         if (final !== null) r.x.copy(final);
         else r.x.set(0, 0, 0);
       }
-      store(r.x, st.forecastScores, st.forecastLo, st.forecastErr, n);
+      store(r.x, st.forecastScores, st.forecastLo, st.forecastRel, n);
     }
     if (st.rules.objective === 'mean' || worst < 0) {
       r.node = n;
-      const e = load(r.e, expected, st.expectedLo, st.expectedErr, n);
+      const e = load(r.e, expected, st.expectedLo, st.expectedRel, n);
       severity[n] = SEVERITY[classifyExact(final, e, facts.started, final !== null, st.rules, null, r.nodePace, r.pace)];
     } else {
       severity[n] = worst;
@@ -681,17 +743,17 @@ function scoreDriven(st: Scoring, n: number, raw: Near | null, forecastMean: Nea
   }
   st.overridden[j] = kr.finalScore !== undefined && raw !== null ? 1 : 0;
   st.scored[n] = score === null ? 0 : 1;
-  if (score !== null) store(score, st.scores, st.scoreLo, st.scoreErr, n);
+  if (score !== null) store(score, st.scores, st.scoreLo, st.scoreRel, n);
   else st.scores[n] = 0;
   r.node = n;
-  const e = load(r.e, st.expected, st.expectedLo, st.expectedErr, n);
+  const e = load(r.e, st.expected, st.expectedLo, st.expectedRel, n);
   st.severity[n] = SEVERITY[classifyExact(progress, e, facts.started, progress !== null, st.rules, null, r.nodePace, r.pace)];
   if (forecastMean !== null) {
     if (!roundMean(st, forecastMean, 'forecast', n, r.x)) {
       if (score !== null) r.x.copy(score);
       else r.x.set(0, 0, 0);
     }
-    store(r.x, st.forecastScores, st.forecastLo, st.forecastErr, n);
+    store(r.x, st.forecastScores, st.forecastLo, st.forecastRel, n);
   }
 }
 
@@ -728,12 +790,12 @@ function shareOf(st: Scoring, n: number, e: number, total: number): number {
   let sum = FRACTION_ZERO;
   for (let k = st.byParentStart[n] as number; k < (st.byParentStart[n + 1] as number); k++) {
     const edge = st.byParent[k] as number;
-    if (st.scored[st.edgeChild[edge] as number] === 1) sum = plus(sum, fractionOfValue(st.edgeValue[edge] as Value));
+    if (st.scored[st.edgeChild[edge] as number] === 1) sum = plus(sum, weightFraction(st, edge));
   }
   const at = n < st.O ? st.initiativeEdges.get(n) : undefined;
-  if (at !== undefined && e !== at && initiativeShare(st, n) !== null) sum = plus(sum, fractionOfValue(st.edgeValue[at] as Value));
-  if (e === at) sum = plus(sum, fractionOfValue(st.edgeValue[at] as Value));
-  return toDouble(dividedBy(fractionOfValue(st.edgeValue[e] as Value), sum));
+  if (at !== undefined && e !== at && initiativeShare(st, n) !== null) sum = plus(sum, weightFraction(st, at));
+  if (e === at) sum = plus(sum, weightFraction(st, at));
+  return toDouble(dividedBy(weightFraction(st, e), sum));
 }
 
 /**
@@ -767,7 +829,7 @@ export function gradeOf(st: Scoring, n: number): Grade | null {
   const i = n < st.O ? n : (st.krObjective[n - st.O] as number);
   if (!st.factsOf[i]!.graded || (n >= st.O && st.keyResults[n - st.O]!.kind === 'baseline')) return null;
   if (st.scored[n] !== 1) return null;
-  const score = load(st.registers.x, st.scores, st.scoreLo, st.scoreErr, n);
+  const score = load(st.registers.x, st.scores, st.scoreLo, st.scoreRel, n);
   return gradeExact(score, () => exactScore(st, n) ?? FRACTION_ZERO, st.objectives[i]!.commitment ?? 'aspirational', st.grades);
 }
 
@@ -788,7 +850,9 @@ export function scoreAll(
   if (measuredElsewhere === null) groupAndMeasure(st);
   else for (let j = 0; j < K; j++) {
     const m = measuredElsewhere(st.keyResults[j]!.id);
-    setMeasured(st, j, m, exactOfShard(m, st.exact));
+    const exact = exactOfShard(m, st.exact);
+    if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
+    setMeasured(st, j, m, exact);
   }
 
   // Kahn's order over objectives and driven key results.
