@@ -73,6 +73,7 @@ export function fractionOfDouble(x: number): Fraction {
 
 /** The exact binary value of a finite double. */
 export function fractionOfBinary(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new RangeError(`okrkit: internal error: ${x} is not a finite number`);
   if (x === 0) return { n: ZERO_N, d: ONE_N };
   if (Number.isInteger(x)) return { n: BigInt(x), d: ONE_N };
   // x = m · 2^e with an integer m: scale until the mantissa is whole.

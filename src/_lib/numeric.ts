@@ -154,33 +154,6 @@ export function toText(v: Value): string {
   return typeof v === 'number' ? String(v) : v.toString();
 }
 
-/**
- * (a − s) ÷ (t − s) as the nearest double: exact differences, one rounding.
- * The caller guarantees t ≠ s.
- */
-export function ratioOfDifferences(a: Value, s: Value, t: Value): number {
-  if (typeof a === 'number' && typeof s === 'number' && typeof t === 'number') {
-    const ka = scaleOf(a);
-    const na = scaled;
-    const ks = scaleOf(s);
-    const ns = scaled;
-    const kt = scaleOf(t);
-    const nt = scaled;
-    if (ka >= 0 && ks >= 0 && kt >= 0) {
-      const k = Math.max(ka, ks, kt);
-      const x = na * (POW10[k - ka] as number);
-      const y = ns * (POW10[k - ks] as number);
-      const z = nt * (POW10[k - kt] as number);
-      if (Math.abs(x) <= MAX_OPERAND && Math.abs(y) <= MAX_OPERAND && Math.abs(z) <= MAX_OPERAND) {
-        const r = (x - y) / (z - y);
-        return r === 0 ? 0 : r;
-      }
-    }
-  }
-  const r = dec(a).minus(dec(s)).div(dec(t).minus(dec(s))).toNumber();
-  return r === 0 ? 0 : r;
-}
-
 const MIN_MAGNITUDE = /*@__PURE__*/ new Dec('1e-30');
 const MAX_MAGNITUDE = /*@__PURE__*/ new Dec('1e30');
 

@@ -92,6 +92,9 @@ export class ExactMeasure {
   /** Scratch registers for thresholds. */
   readonly a = new Exact();
   readonly b = new Exact();
+  /** The cap as an exact register, kept while the cap stays the same. */
+  readonly cap = new Exact().setIntegers(1, 1);
+  capValue = 1;
 }
 
 /**
@@ -129,10 +132,10 @@ export function applyScoring(
   return positiveZero(scoreInto(m.score, scoring, m.progress.setDouble(progress), keyResult, registry, m.a).toNumber());
 }
 
-/** progress = raw clamped to [0, cap], exactly. */
-export function clampInto(out: Exact, raw: Exact, cap: number, scratch: Exact): Exact {
+/** progress = raw clamped to [0, cap], exactly; `capExact` holds the cap (or is filled with it). */
+export function clampInto(out: Exact, raw: Exact, cap: number, capExact: Exact, capReady = false): Exact {
   if (raw.sign() < 0) return out.setIntegers(0, 1);
-  if (cap !== Infinity && raw.compare(scratch.setDouble(cap)) > 0) return out.copy(scratch);
+  if (cap !== Infinity && raw.compare(capReady ? capExact : capExact.setDouble(cap)) > 0) return out.copy(capExact);
   return out.copy(raw);
 }
 
@@ -340,12 +343,19 @@ export function measureKeyResult(
   let progress: number | null = null;
   let score: number | null = null;
   if (hasRaw) {
-    clampInto(exact.progress, rawExact, cap, exact.a);
+    if (exact.capValue !== cap && cap !== Infinity) {
+      exact.cap.setDouble(cap);
+      exact.capValue = cap;
+    }
+    clampInto(exact.progress, rawExact, cap, exact.cap, true);
+    const linear = !overridden && (kr.scoring === undefined || kr.scoring.type === 'linear');
     if (overridden) exact.score.setDouble(kr.finalScore as number);
+    else if (linear) exact.score.copy(exact.progress);
     else scoreInto(exact.score, kr.scoring, exact.progress, kr, registry, exact.a);
     raw = positiveZero(rawExact.toNumber());
-    progress = positiveZero(exact.progress.toNumber());
-    score = positiveZero(exact.score.toNumber());
+    const clamped = exact.progress.n !== rawExact.n || exact.progress.d !== rawExact.d || exact.progress.big !== rawExact.big;
+    progress = clamped ? positiveZero(exact.progress.toNumber()) : raw;
+    score = linear ? progress : positiveZero(exact.score.toNumber());
   }
   return {
     keyResultId: kr.id,

@@ -102,7 +102,9 @@ function wholeWeights(values: Float64Array): Float64Array | null {
     units[i] = u;
     total += u;
   }
-  return total <= Number.MAX_SAFE_INTEGER ? units : null;
+  if (total > Number.MAX_SAFE_INTEGER) return null;
+  // Whole weights already: the same numbers, no second array.
+  return k === 0 ? values : units;
 }
 
 function unknown(what: Message, id: string): never {
@@ -419,15 +421,20 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   }
 
   const units = bigWeights.size > 0 ? null : wholeWeights(edgeWeight.subarray(0, weights));
+  // Relative error bounds are kept for objectives (and driven key results); a measured
+  // key result's value is always within LEAF_ERROR of exact.
+  let anyDriven = false;
+  for (let j = 0; j < K && !anyDriven; j++) anyDriven = driven[j] === 1;
+  const relSize = anyDriven ? N : O;
   const state: Scoring = {
     objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
     bigWeights, edgeUnits: units ?? new Float64Array(weights).fill(1), wholeWeights: units !== null, initiativeEdges,
     scoreLo: new Float64Array(N),
-    scoreRel: new Float32Array(N),
+    scoreRel: new Float32Array(relSize),
     expectedLo: new Float64Array(N),
-    expectedRel: new Float32Array(N),
+    expectedRel: new Float32Array(relSize),
     forecastLo: new Float64Array(withForecast ? N : 0),
-    forecastRel: new Float32Array(withForecast ? N : 0),
+    forecastRel: new Float32Array(withForecast ? relSize : 0),
     leafScore: new Map(), leafExpected: new Map(), leafForecast: new Map(), checkInsOf: new Map(),
     memo: { score: new Map(), expected: new Map(), forecast: new Map() },
     exact: new ExactMeasure(), registers: new Registers(() => state),
@@ -541,10 +548,17 @@ export function exactLeafScore(st: Scoring, j: number): Fraction {
   return aside.exact.score.fraction();
 }
 
+/**
+ * The error bound of a measured key result's registers relative to its double: a
+ * quotient or a fraction split into its nearest double and the rest is within
+ * 2^-103 of exact (near.ts), so 2^-100 holds with room.
+ */
+const LEAF_ERROR = 2 ** -100;
+
 /** Loads node n's value of a channel into a register: hi, lo, and the error bound |hi| × rel. */
 function load(out: Near, hi: Float64Array, lo: Float64Array, rel: Float32Array, n: number): Near {
   const h = hi[n] as number;
-  return out.set(h, lo[n] as number, Math.abs(h) * (rel[n] as number));
+  return out.set(h, lo[n] as number, Math.abs(h) * (n < rel.length ? (rel[n] as number) : LEAF_ERROR));
 }
 
 const ROUND_UP = 1 + 2 ** -20;
@@ -557,7 +571,9 @@ const ROUND_UP = 1 + 2 ** -20;
 function store(x: Near, hi: Float64Array, lo: Float64Array, rel: Float32Array, n: number): void {
   hi[n] = x.hi === 0 ? 0 : x.hi;
   lo[n] = x.lo;
-  rel[n] = x.hi === 0 ? 0 : Math.fround((x.err / Math.abs(x.hi)) * ROUND_UP);
+  // The single-precision store rounds to nearest, within 2^-24: ROUND_UP keeps the bound above.
+  if (n < rel.length) rel[n] = x.hi === 0 ? 0 : (x.err / Math.abs(x.hi)) * ROUND_UP;
+  else if (!(x.err <= Math.abs(x.hi) * LEAF_ERROR)) throw new Error('okrkit: internal error: a measured value lost its error bound');
 }
 
 /**

@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { add, compare, isInSupportedRange, ratioOfDifferences, toNumber, toValue } from '../../src/_lib/numeric.js';
+import { add, compare, isInSupportedRange, toNumber, toValue } from '../../src/_lib/numeric.js';
+import { Exact } from '../../src/_lib/exact.js';
+import { differenceRatioInto } from '../../src/key-result/measure.js';
+import * as O from '../exactness/oracle.js';
 import { ExactSum } from '../../src/_lib/exact-sum.js';
 
 const big = fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n });
@@ -45,9 +48,9 @@ describe('numeric core', () => {
     (a, s, t, k) => {
       fc.pre(s !== t);
       const [A, S, T] = [a, s, t].map((n) => asDecimalString(n, k)) as [string, string, string];
-      const expected = new Decimal(A).minus(S).div(new Decimal(T).minus(S)).toNumber();
-      const got = ratioOfDifferences(toValue(A)!, toValue(S)!, toValue(T)!);
-      expect(got).toBe(expected === 0 ? 0 : expected);
+      const expected = O.toDouble(O.div(O.sub(O.dec(A), O.dec(S)), O.sub(O.dec(T), O.dec(S))));
+      const got = differenceRatioInto(new Exact(), toValue(A)!, toValue(S)!, toValue(T)!).toNumber();
+      expect(got).toBe(expected);
     },
   );
 
