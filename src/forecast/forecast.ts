@@ -164,18 +164,25 @@ function toDec(v: Value): Dec {
 /**
  * Projects a metric key result's trend to the end of its cycle: a least-squares line
  * through its value at each check-in date (up to `asOf`), read at the cycle's last day.
+ * Once the cycle has ended — `asOf` on or after its last day, no `asOf` (judged at the
+ * end, as {@link evaluate} does), or a cycle in grading or closed — nothing is left to
+ * project and the forecast is the measured value, as the final score is.
  *
  * @param keyResult - A metric key result.
  * @param checkIns - Its check-ins (others are ignored).
  * @param cycle - Its objective's cycle.
  * @param options - `asOf`, `cap` and status thresholds.
- * @returns The forecast, or null for other kinds or fewer than two check-in dates.
+ * @returns The forecast, or null for other kinds, for fewer than two check-in dates
+ *   before the end, and for none at all.
  * @throws {OkrkitError} `invalid_argument` for bad input.
  * @example
  * const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
  * const kr = { id: 'k', objectiveId: 'o', title: 'Leads', kind: 'metric', start: 0, target: 120 } as const;
- * forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }], q3)
+ * const checkIns = [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }];
+ * forecastKeyResult(kr, checkIns, q3, { asOf: '2026-09-01' })
  * //=> { value: 90, raw: 0.75, progress: 0.75, score: 0.75, status: 'atRisk', points: 2 }
+ * forecastKeyResult(kr, checkIns, q3).value // the cycle is over: what was measured
+ * //=> 60
  * @category Pace
  */
 export function forecastKeyResult(
@@ -186,5 +193,11 @@ export function forecastKeyResult(
 ): Forecast | null {
   const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
   const c = parseArgument(Cycle, cycle, 'cycle');
-  return forecastExactWith(kr, list, c, asOf ?? c.end, cap, statusRules(options.status), NO_PLUGINS, asOf !== null && asOf >= c.end)?.forecast ?? null;
+  return forecastKeyResultWith(kr, list, c, asOf, cap, options, NO_PLUGINS);
+}
+
+/** {@link forecastKeyResult} for checked input, with plug-in scorings (see createOkrkit). */
+export function forecastKeyResultWith(kr: KeyResult, checkIns: readonly CheckIn[], c: Cycle, asOf: string | null, cap: number, options: ForecastOptions, registry: Registry): Forecast | null {
+  const ended = asOf === null || asOf >= c.end || c.state === 'grading' || c.state === 'closed';
+  return forecastExactWith(kr, checkIns, c, asOf ?? c.end, cap, statusRules(options.status), registry, ended)?.forecast ?? null;
 }

@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import type { CheckIn } from '../check-in/schema.js';
 import { invalidArgument } from '../error/okrkit-error.js';
-import { keyResultProgressWith, type KeyResultProgress, type KeyResultProgressOptions } from '../key-result/progress.js';
+import { keyResultProgressWith, parseKeyResultArguments, type KeyResultProgress, type KeyResultProgressOptions } from '../key-result/progress.js';
+import { forecastKeyResultWith, type Forecast, type ForecastOptions } from '../forecast/forecast.js';
+import { Cycle } from '../cycle/schema.js';
+import { parseArgument } from '../_lib/zod-issues.js';
 import { KeyResult, keyResultCommon } from '../key-result/schema.js';
 import { lintPlan, type LintFinding, type LintOptions } from '../lint/lint.js';
 import { safeParsePlanWith, type SafeParsePlanResult } from '../plan/parse.js';
@@ -129,6 +132,8 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   evaluate(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): Evaluation;
   /** {@link keyResultProgress} for built-in and plug-in key results. */
   keyResultProgress(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
+  /** {@link forecastKeyResult} with the kit's scoring rules. */
+  forecastKeyResult(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns: readonly DeepReadonly<CheckIn>[], cycle: DeepReadonly<Cycle>, options?: ForecastOptions): Forecast | null;
   /** {@link lintPlan} over a plan with plug-in key results. */
   lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
   /** {@link liveEvaluation}, measuring plug-in key results with their own rules. */
@@ -189,6 +194,10 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     safeParsePlan: safeParsePlan as never,
     evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
     keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
+    forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
+      const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, keyResultSchema);
+      return forecastKeyResultWith(kr, list, parseArgument(Cycle, cycle, 'cycle'), asOf, cap, options, registry);
+    },
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
     liveEvaluation: (plan, options = {}) => liveEvaluationWith(plan as never, options, registry),
     evaluateColumns: (plan, options = {}) => evaluateColumnsWith(plan as never, options, registry),

@@ -9,7 +9,12 @@ import * as O from '../exactness/oracle.js';
 import { ExactSum } from '../../src/_lib/exact-sum.js';
 
 const big = fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n });
-const asDecimalString = (n: bigint, k: number) => new Decimal(n.toString()).div(new Decimal(10).pow(k)).toFixed(k);
+/** n / 10^k written out exactly (decimal.js's default precision would round long ones). */
+const asDecimalString = (n: bigint, k: number) => {
+  const digits = (n < 0n ? -n : n).toString().padStart(k + 1, '0');
+  const text = k === 0 ? digits : `${digits.slice(0, digits.length - k)}.${digits.slice(digits.length - k)}`;
+  return n < 0n ? `-${text}` : text;
+};
 
 describe('numeric core', () => {
   it('reads decimal strings and numbers as the same decimals', () => {

@@ -156,3 +156,17 @@ describe('forecasts', () => {
     expect(e.keyResults['k']!.forecast!.score).toBe(1);
   });
 });
+
+describe('a kit’s forecastKeyResult', () => {
+  it('scores with the kit’s plug-in scorings', () => {
+    const halves = defineScoring({ id: 'halves', score: (progress) => (progress >= 0.5 ? 1 : 0) });
+    const kit = createOkrkit({ scorings: [halves] });
+    const kr = { id: 'k', objectiveId: 'o', title: 'KR', kind: 'metric', start: 0, target: 100, scoring: { type: 'plugin', id: 'halves' } } as const;
+    const checkIns = [
+      { keyResultId: 'k', at: '2026-04-10', value: 10 },
+      { keyResultId: 'k', at: '2026-05-10', value: 40 },
+    ];
+    expect(kit.forecastKeyResult(kr as never, checkIns, q2, { asOf: '2026-05-15' })!.score).toBe(1);
+    expect(kit.forecastKeyResult(kr as never, checkIns, q2)!.score).toBe(0);
+  });
+});

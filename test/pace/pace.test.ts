@@ -153,27 +153,38 @@ describe('confidence, grades', () => {
 describe('forecastKeyResult', () => {
   const kr = metric({ target: 120 });
   it('projects a least-squares trend to the cycle end', () => {
-    const f = forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }], q3);
+    const f = forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }], q3, { asOf: '2026-09-01' });
     expect(f).toEqual({ value: 91, raw: 91 / 120, progress: 91 / 120, score: 91 / 120, status: 'atRisk', points: 2 });
   });
 
+  it('is the measured value once the cycle has ended, or without a date, or in a closed cycle', () => {
+    const checkIns = [{ keyResultId: 'k', at: '2026-07-31', value: 30 }, { keyResultId: 'k', at: '2026-08-30', value: 60 }];
+    const measured = { value: 60, raw: 0.5, progress: 0.5, score: 0.5, status: 'offTrack', points: 2 };
+    expect(forecastKeyResult(kr, checkIns, q3, { asOf: '2026-09-30' })).toEqual(measured);
+    expect(forecastKeyResult(kr, checkIns, q3)).toEqual(measured);
+    expect(forecastKeyResult(kr, checkIns, { ...q3, state: 'closed' }, { asOf: '2026-09-01' })).toEqual(measured);
+    // One check-in date is enough to know what was measured.
+    expect(forecastKeyResult(kr, checkIns.slice(0, 1), q3)!.value).toBe(30);
+  });
+
   it('needs two check-in dates and a metric key result', () => {
-    expect(forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }], q3)).toBeNull();
+    expect(forecastKeyResult(kr, [{ keyResultId: 'k', at: '2026-07-31', value: 30 }], q3, { asOf: '2026-08-01' })).toBeNull();
+    expect(forecastKeyResult(kr, [], q3)).toBeNull();
     expect(forecastKeyResult({ id: 'b', objectiveId: 'o', title: 'b', kind: 'binary' }, [], q3)).toBeNull();
   });
 
   it('fits running totals for sum key results', () => {
     const sum = metric({ valueFrom: 'sum', target: 92 });
     const checkIns = [1, 2, 3].map((i) => ({ keyResultId: 'k', at: addDays('2026-07-01', i * 10), value: 10 }));
-    expect(forecastKeyResult(sum, checkIns, q3)!.value).toBe(91); // 1 per day, from 10 on day 10
+    expect(forecastKeyResult(sum, checkIns, q3, { asOf: '2026-08-01' })!.value).toBe(91); // 1 per day, from 10 on day 10
   });
 
-  test.prop([fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }), fc.constantFrom(1, 10, 100), fc.uniqueArray(fc.integer({ min: 0, max: 91 }), { minLength: 2, maxLength: 12 })])(
+  test.prop([fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -50, max: 50 }), fc.constantFrom(1, 10, 100), fc.uniqueArray(fc.integer({ min: 0, max: 90 }), { minLength: 2, maxLength: 12 })])(
     'forecasts a perfectly linear series exactly',
     (intercept, slope, scale, days) => {
       const at = (x: number) => (intercept + slope * x) / scale;
       const checkIns = days.map((x) => ({ keyResultId: 'k', at: addDays('2026-07-01', x), value: at(x) }));
-      const f = forecastKeyResult(metric({ start: at(0) - 1, target: at(91) + 1 }), checkIns, q3, { cap: Infinity });
+      const f = forecastKeyResult(metric({ start: at(0) - 1, target: at(91) + 1 }), checkIns, q3, { cap: Infinity, asOf: '2026-09-29' });
       expect(f!.value).toBe(at(91) === 0 ? 0 : at(91));
     },
   );
