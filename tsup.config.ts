@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-import { planJsonSchema } from './src/json-schema/plan-schema.js';
+import { planJsonSchema } from './src/model/json-schema.js';
 
 export default defineConfig({
   // The library, its two optional parts and the command; shared code goes into common chunks

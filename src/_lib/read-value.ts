@@ -1,6 +1,6 @@
-import { at, messages } from '../error/messages.js';
-import { invalidArgument } from '../error/okrkit-error.js';
-import type { Message } from '../i18n/message.js';
+import { at, messages } from '../messages/where.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import type { Message } from '../messages/message.js';
 import { toValue, type Value } from './numeric.js';
 
 /**

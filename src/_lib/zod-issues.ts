@@ -1,8 +1,8 @@
 import type * as z from 'zod';
-import { messages } from '../error/messages.js';
-import { issue as makeIssue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../error/okrkit-error.js';
-import { en, type MessageKey } from '../i18n/en.js';
-import { msg, type Message } from '../i18n/message.js';
+import { messages } from '../messages/where.js';
+import { issue as makeIssue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../messages/okrkit-error.js';
+import { en, type MessageKey } from '../messages/en.js';
+import { msg, type Message } from '../messages/message.js';
 
 /** okrkit's own schema messages, recognised by their English text. */
 const OWN: ReadonlyMap<string, [MessageKey, OkrkitIssueCode]> = new Map([

@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
-import { msg, type Message } from '../i18n/message.js';
+import { msg, type Message } from '../messages/message.js';
 import type { CellType } from './columns.js';
 
 /** A cell read into a value, or the reason it could not be. */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { issue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../error/okrkit-error.js';
-import { msg, type Message } from '../i18n/message.js';
+import { issue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../messages/okrkit-error.js';
+import { msg, type Message } from '../messages/message.js';
 
 /** One data row of a CSV file with the line it starts on (the header is line 1). */
 export interface Row {

@@ -1,6 +1,6 @@
-import { invalidArgument } from '../error/okrkit-error.js';
-import { msg } from '../i18n/message.js';
-import type { PlanInput } from '../plan/schema.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { msg } from '../messages/message.js';
+import type { PlanInput } from '../model/plan.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';

@@ -1,10 +1,10 @@
-import { invalidArgument } from '../error/okrkit-error.js';
-import { checkDate } from '../key-result/progress.js';
-import type { Plan } from '../plan/schema.js';
-import { withPlan } from '../plan/guard.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkDate } from '../measure/progress.js';
+import type { Plan } from '../model/plan.js';
+import { withPlan } from '../model/guard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 import { kpisOf } from './evaluate-kpis.js';
-import type { Rag } from './schema.js';
+import type { Rag } from '../model/kpi.js';
 
 /**
  * Options of {@link kpiAlerts}.

@@ -1,15 +1,15 @@
 import * as z from 'zod';
 import { toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { Cycle } from '../cycle/schema.js';
-import { checkDate } from '../key-result/progress.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
-import { Numeric } from '../schema/primitives.js';
-import { msg } from '../i18n/message.js';
+import { Cycle } from '../model/cycle.js';
+import { checkDate } from '../measure/progress.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
+import { Numeric } from '../model/primitives.js';
+import { msg } from '../messages/message.js';
 import { readValue } from '../_lib/read-value.js';
-import { aggregate, attainmentAgainst, attainmentOf, paceShare, ragOf, timeframeOf, type Span } from './measure.js';
+import { aggregate, attainmentAgainst, attainmentOf, paceShare, ragOf, timeframeOf, type Span } from '../measure/kpi.js';
 import { compareFractions, FRACTION_ONE, signOf, toDouble, type Fraction } from '../_lib/fraction.js';
-import { Kpi, Measurement, type Rag } from './schema.js';
+import { Kpi, Measurement, type Rag } from '../model/kpi.js';
 
 /**
  * Options of the KPI functions.

@@ -1,15 +1,15 @@
 import { bucketByRef } from '../_lib/buckets.js';
-import { messages, nouns } from '../error/messages.js';
-import { OkrkitError } from '../error/okrkit-error.js';
-import type { Cycle } from '../cycle/schema.js';
-import { checkDate } from '../key-result/progress.js';
-import type { Plan } from '../plan/schema.js';
-import { withPlan } from '../plan/guard.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { messages, nouns } from '../messages/where.js';
+import { OkrkitError } from '../messages/okrkit-error.js';
+import type { Cycle } from '../model/cycle.js';
+import { checkDate } from '../measure/progress.js';
+import type { Plan } from '../model/plan.js';
+import { withPlan } from '../model/guard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 import { evaluateKpiExact, type ExactKpi, type KpiEvaluation } from './evaluate-kpi.js';
 export type { ExactKpi };
-import { timeframeOf } from './measure.js';
-import type { Kpi, Measurement } from './schema.js';
+import { timeframeOf } from '../measure/kpi.js';
+import type { Kpi, Measurement } from '../model/kpi.js';
 
 /**
  * Options of {@link evaluateKpis}.

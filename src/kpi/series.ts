@@ -3,13 +3,13 @@ import * as z from 'zod';
 import { addDays, fromDate, toNoon } from '../_lib/calendar.js';
 import { toNumber } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { invalidArgument } from '../error/okrkit-error.js';
-import { Cycle } from '../cycle/schema.js';
-import { checkDate } from '../key-result/progress.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { Cycle } from '../model/cycle.js';
+import { checkDate } from '../measure/progress.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { KpiOptions } from './evaluate-kpi.js';
-import { aggregate, timeframeOf, type Span } from './measure.js';
-import { Kpi, Measurement, type TrackingFrequency } from './schema.js';
+import { aggregate, timeframeOf, type Span } from '../measure/kpi.js';
+import { Kpi, Measurement, type TrackingFrequency } from '../model/kpi.js';
 
 /**
  * One tracking period of a KPI.

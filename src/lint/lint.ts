@@ -1,17 +1,17 @@
 import { dateOf, daysBetween } from '../_lib/calendar.js';
 import { add, compare, toText, toValue, type Value } from '../_lib/numeric.js';
-import { invalidArgument } from '../error/okrkit-error.js';
-import type { Cycle } from '../cycle/schema.js';
-import type { MessageKey } from '../i18n/en.js';
-import { checkLocale, type Locale } from '../i18n/locale.js';
-import { translate } from '../i18n/localize.js';
-import { msg, type Message, type MessageParam } from '../i18n/message.js';
-import { checkDate } from '../key-result/progress.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import type { Cycle } from '../model/cycle.js';
+import type { MessageKey } from '../messages/en.js';
+import { checkLocale, type Locale } from '../messages/locale.js';
+import { translate } from '../messages/localize.js';
+import { msg, type Message, type MessageParam } from '../messages/message.js';
+import { checkDate } from '../measure/progress.js';
 import { seriesOf, type Day } from '../kpi/series.js';
-import type { Measurement } from '../kpi/schema.js';
-import type { Plan } from '../plan/schema.js';
-import { withPlan } from '../plan/guard.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
+import type { Measurement } from '../model/kpi.js';
+import type { Plan } from '../model/plan.js';
+import { withPlan } from '../model/guard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 
 /**
  * How serious a finding is.

@@ -18,8 +18,8 @@ import {
   type Rag,
   type Status,
 } from '../index.js';
-import { invalidArgument } from '../error/okrkit-error.js';
-import { checkLocale } from '../i18n/locale.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkLocale } from '../messages/locale.js';
 import { wordsFor } from './words.js';
 
 /** One point of a key result's line: its progress at a date against the expected progress. @category Reports */

@@ -1,14 +1,14 @@
 import { toValue } from '../_lib/numeric.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfValue, minus, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
-import { at, where } from '../error/messages.js';
-import { invalidArgument } from '../error/okrkit-error.js';
-import { msg } from '../i18n/message.js';
-import { checkCap } from '../key-result/progress.js';
+import { at, where } from '../messages/where.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { msg } from '../messages/message.js';
+import { checkCap } from '../measure/progress.js';
 import { kpisOf, type ExactKpi } from '../kpi/evaluate-kpis.js';
-import type { Kpi, Perspective } from '../kpi/schema.js';
-import type { Plan } from '../plan/schema.js';
-import { withPlan } from '../plan/guard.js';
-import type { DeepReadonly } from '../schema/deep-readonly.js';
+import type { Kpi, Perspective } from '../model/kpi.js';
+import type { Plan } from '../model/plan.js';
+import { withPlan } from '../model/guard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 
 /**
  * A rating band: a total (0–100) of at least `min` earns `label`.

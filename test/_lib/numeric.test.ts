@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { add, compare, isInSupportedRange, toNumber, toValue } from '../../src/_lib/numeric.js';
 import { Exact } from '../../src/_lib/exact.js';
-import { differenceRatioInto } from '../../src/key-result/measure.js';
+import { differenceRatioInto } from '../../src/measure/key-result.js';
 import * as O from '../exactness/oracle.js';
 import { ExactSum } from '../../src/_lib/exact-sum.js';
 

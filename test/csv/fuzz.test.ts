@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect } from 'vitest';
 import { readPlanCsv, readPlanSheet, CSV_TABLE_FILES } from '../../src/csv/index.js';
 import { OkrkitError, safeParsePlan } from '../../src/index.js';
-import { en } from '../../src/i18n/en.js';
+import { en } from '../../src/messages/en.js';
 
 // CSV-ish text: separators, quotes, line breaks, BOMs, numbers and header words in any mix.
 const token = fc.constantFrom(',', ';', '\t', '"', '""', '\n', '\r\n', '\uFEFF', '%', '12,5', '1e999', '-0', 'Q3 2026', '2026-02-30', 'objective', 'key result', 'target', 'cycle', 'id', 'extra', '{', '__proto__', 'mục tiêu', ' ');

@@ -1,0 +1,207 @@
+import * as z from 'zod';
+import type { CheckIn } from '../model/check-in.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { keyResultProgressWith, parseKeyResultArguments, type KeyResultProgress, type KeyResultProgressOptions } from '../measure/progress.js';
+import { forecastKeyResultWith, type Forecast, type ForecastOptions } from '../time/forecast.js';
+import { Cycle } from '../model/cycle.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { KeyResult, keyResultCommon } from '../model/key-result.js';
+import { lintPlan, type LintFinding, type LintOptions } from '../lint/lint.js';
+import { safeParsePlanWith, type SafeParsePlanResult } from '../model/parse.js';
+import { Plan } from '../model/plan.js';
+import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.js';
+import { evaluateColumnsWith, type EvaluationColumns } from './columns.js';
+import { liveEvaluationWith, type LiveEvaluation } from './live.js';
+import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from './shard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
+import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from '../model/plugin-registry.js';
+
+const BUILT_IN_KINDS = new Set(['metric', 'threshold', 'range', 'binary', 'milestones', 'baseline']);
+
+/** The fields every key result has, as a type. */
+type CommonFields = z.infer<z.ZodObject<typeof keyResultCommon>>;
+
+/**
+ * A key result of a plug-in kind: the common fields, `kind`, and the plug-in's own fields.
+ *
+ * @category Plug-ins
+ */
+export type PluginKeyResult<K extends string, S extends z.ZodRawShape> = CommonFields & { kind: K } & z.infer<z.ZodObject<S>>;
+
+/**
+ * A key-result kind defined by a plug-in.
+ *
+ * @category Plug-ins
+ */
+export interface KeyResultKindPlugin<K extends string = string, S extends z.ZodRawShape = z.ZodRawShape> {
+  /** The kind's name, used as `kind` in plans; not one of the built-in kinds. */
+  readonly kind: K;
+  /** The kind's own fields, as a zod object (the common fields are added). */
+  readonly schema: z.ZodObject<S>;
+  /** Raw progress from the key result and its check-ins; clamped to [0, cap] by okrkit like any kind's. */
+  progress(keyResult: PluginKeyResult<K, S>, context: KeyResultKindContext): number;
+  /** The range progress must fall in; a value outside it is reported as an error naming the plug-in. */
+  readonly range?: readonly [number, number];
+}
+
+/**
+ * A scoring rule defined by a plug-in, chosen on a key result with
+ * `scoring: { type: 'plugin', id }`.
+ *
+ * @category Plug-ins
+ */
+export interface ScoringRule<I extends string = string> {
+  readonly id: I;
+  /** The score for a progress; must be a finite number of zero or more. */
+  score(progress: number, keyResult: CommonFields & { readonly kind: string }): number;
+}
+
+/**
+ * Defines a key-result kind. Pass it to {@link createOkrkit}: there is no global
+ * registry, so two parts of an application can use different plug-ins side by side.
+ *
+ * @param kind - The kind's name, fields (a zod object), progress rule and optional range.
+ * @returns The same definition, checked and frozen, with its types kept.
+ * @throws {OkrkitError} `invalid_argument` for a name that is empty or a built-in kind.
+ * @example
+ * const nps = defineKeyResultKind({
+ *   kind: 'nps',
+ *   schema: z.object({ from: z.number().min(-100).max(100), to: z.number().min(-100).max(100) }),
+ *   progress: (kr, { value }) => ((value ?? kr.from) - kr.from) / (kr.to - kr.from),
+ * });
+ * @category Plug-ins
+ */
+export function defineKeyResultKind<const K extends string, S extends z.ZodRawShape>(kind: KeyResultKindPlugin<K, S>): KeyResultKindPlugin<K, S> {
+  if (typeof kind?.kind !== 'string' || kind.kind === '' || BUILT_IN_KINDS.has(kind.kind)) invalidArgument('arg.pluginKind', { kind: String(kind?.kind) });
+  if (!(kind.schema instanceof z.ZodObject)) invalidArgument('arg.object', { name: `${kind.kind}.schema (a zod object)` });
+  if (typeof kind.progress !== 'function') invalidArgument('arg.required', { name: `${kind.kind}.progress` });
+  if (kind.range !== undefined && !(Array.isArray(kind.range) && kind.range.length === 2 && kind.range[0] <= kind.range[1])) {
+    invalidArgument('arg.atMost', { name: `${kind.kind}.range[0]`, value: String(kind.range?.[0]), other: `${kind.kind}.range[1]`, otherValue: String(kind.range?.[1]) });
+  }
+  return Object.freeze({ ...kind });
+}
+
+/**
+ * Defines a scoring rule. Pass it to {@link createOkrkit} and choose it on a key result
+ * with `scoring: { type: 'plugin', id }`.
+ *
+ * @param rule - The rule's id and score function.
+ * @returns The same definition, checked and frozen.
+ * @throws {OkrkitError} `invalid_argument` for an empty id or a missing function.
+ * @example
+ * const strict = defineScoring({ id: 'all-or-nothing', score: (progress) => (progress >= 1 ? 1 : 0) });
+ * @category Plug-ins
+ */
+export function defineScoring<const I extends string>(rule: ScoringRule<I>): ScoringRule<I> {
+  if (typeof rule?.id !== 'string' || rule.id === '') invalidArgument('arg.required', { name: 'id' });
+  if (typeof rule.score !== 'function') invalidArgument('arg.required', { name: `${rule.id}.score` });
+  return Object.freeze({ ...rule });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKind = KeyResultKindPlugin<string, any>;
+
+/** The key results of a plug-in kind list. */
+type KeyResultOf<Kinds extends readonly AnyKind[]> =
+  | KeyResult
+  | { [I in keyof Kinds]: Kinds[I] extends KeyResultKindPlugin<infer K, infer S> ? PluginKeyResult<K, S> : never }[number];
+
+/**
+ * A plan whose key results may also be of the plug-in kinds.
+ *
+ * @category Plug-ins
+ */
+export type PlanWith<Kinds extends readonly AnyKind[]> = Omit<Plan, 'keyResults'> & { keyResults: KeyResultOf<Kinds>[] };
+
+/**
+ * okrkit bound to a set of plug-ins: the schemas and the functions that read plans,
+ * each accepting the plug-in kinds and scorings.
+ *
+ * @category Plug-ins
+ */
+export interface Okrkit<Kinds extends readonly AnyKind[]> {
+  /** The KeyResult schema with the plug-in kinds. */
+  readonly KeyResult: z.ZodType<KeyResultOf<Kinds>>;
+  /** The Plan schema with the plug-in kinds. */
+  readonly Plan: z.ZodType<PlanWith<Kinds>>;
+  /** {@link parsePlan}, accepting the plug-in kinds and scorings. */
+  parsePlan(input: unknown): PlanWith<Kinds>;
+  /** {@link safeParsePlan}, accepting the plug-in kinds and scorings. */
+  safeParsePlan(input: unknown): { success: true; data: PlanWith<Kinds> } | { success: false; error: NonNullable<SafeParsePlanResult['error']> };
+  /** {@link evaluate}, measuring plug-in key results with their own rules. */
+  evaluate(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): Evaluation;
+  /** {@link keyResultProgress} for built-in and plug-in key results. */
+  keyResultProgress(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
+  /** {@link forecastKeyResult} with the kit's scoring rules. */
+  forecastKeyResult(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns: readonly DeepReadonly<CheckIn>[], cycle: DeepReadonly<Cycle>, options?: ForecastOptions): Forecast | null;
+  /** {@link lintPlan} over a plan with plug-in key results. */
+  lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
+  /** {@link liveEvaluation}, measuring plug-in key results with their own rules. */
+  liveEvaluation(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): LiveEvaluation;
+  /** {@link evaluateColumns}, measuring plug-in key results with their own rules. */
+  evaluateColumns(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationColumns;
+  /** {@link evaluateShard}, measuring plug-in key results with their own rules. */
+  evaluateShard(part: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationShard;
+  /** {@link mergeShards} for a plan with plug-in key results. */
+  mergeShards(plan: DeepReadonly<PlanWith<Kinds>>, shards: readonly EvaluationShard[], options?: EvaluateOptions): Evaluation;
+}
+
+/**
+ * Creates okrkit bound to plug-in key-result kinds and scoring rules. Plug-in key results
+ * are validated, measured, rolled up and linted like built-in ones; a plug-in that throws,
+ * returns NaN or leaves its declared range is reported as an {@link OkrkitError} with code
+ * `plugin_failed` that names it, never as a silent NaN in a rollup.
+ *
+ * @param plugins - `kinds` from {@link defineKeyResultKind} and `scorings` from {@link defineScoring}.
+ * @returns The bound schemas and functions.
+ * @throws {OkrkitError} `invalid_argument` when two plug-ins share a name.
+ * @example
+ * const okr = createOkrkit({ kinds: [nps] });
+ * const plan = okr.parsePlan(json); // accepts { kind: 'nps', from: 10, to: 40, … }
+ * okr.evaluate(plan).keyResults['kr-nps'].progress
+ * //=> 0.5
+ * @category Plug-ins
+ */
+export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugins: {
+  readonly kinds?: Kinds;
+  readonly scorings?: readonly ScoringRule[];
+} = {}): Okrkit<Kinds> {
+  const kinds = new Map<string, KindPlugin>();
+  for (const k of plugins.kinds ?? []) {
+    if (kinds.has(k.kind)) invalidArgument('arg.pluginDuplicate', { name: k.kind });
+    kinds.set(k.kind, defineKeyResultKind(k) as unknown as KindPlugin);
+  }
+  const scorings = new Map<string, ScoringPlugin>();
+  for (const s of plugins.scorings ?? []) {
+    if (scorings.has(s.id)) invalidArgument('arg.pluginDuplicate', { name: s.id });
+    scorings.set(s.id, defineScoring(s) as unknown as ScoringPlugin);
+  }
+  const registry: Registry = { kinds, scorings };
+
+  const extra = [...kinds.values()].map((k) => z.object({ ...keyResultCommon, ...k.schema.shape, kind: z.literal(k.kind) }));
+  const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra] as never);
+  const planSchema = extra.length === 0 ? Plan : Plan.extend({ keyResults: z.array(keyResultSchema).default([]) });
+
+  const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema, keyResultSchema, registry);
+  return {
+    KeyResult: keyResultSchema as never,
+    Plan: planSchema as never,
+    parsePlan(input) {
+      const result = safeParsePlan(input);
+      if (!result.success) throw result.error;
+      return result.data as never;
+    },
+    safeParsePlan: safeParsePlan as never,
+    evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
+    keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
+    forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
+      const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, keyResultSchema);
+      return forecastKeyResultWith(kr, list, parseArgument(Cycle, cycle, 'cycle'), asOf, cap, options, registry);
+    },
+    lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
+    liveEvaluation: (plan, options = {}) => liveEvaluationWith(plan as never, options, registry),
+    evaluateColumns: (plan, options = {}) => evaluateColumnsWith(plan as never, options, registry),
+    evaluateShard: (part, options = {}) => evaluateShardWith(part as never, options, registry),
+    mergeShards: (plan, shards, options = {}) => mergeShardsWith(plan as never, shards, options, registry),
+  };
+}

@@ -1,0 +1,135 @@
+import { bucketByRef, groupByRef } from '../_lib/buckets.js';
+import { IdIndex } from '../_lib/id-index.js';
+import { messages, nouns } from '../messages/where.js';
+import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
+import type { CheckIn } from '../model/check-in.js';
+import type { Cycle } from '../model/cycle.js';
+import { checkCap, checkDate } from '../measure/progress.js';
+import type { KeyResult } from '../model/key-result.js';
+import type { Kpi, Measurement } from '../model/kpi.js';
+import type { Objective } from '../model/objective.js';
+import { statusRules } from '../time/status.js';
+import type { Plan } from '../model/plan.js';
+import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { withPlan } from '../model/guard.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
+import { runEvaluation, type EvaluateOptions, type Evaluation } from './evaluate.js';
+import { cycleFacts, measureOne, type Measured } from './scoring.js';
+import { ExactMeasure } from '../measure/key-result.js';
+
+/**
+ * The key results one worker measured: plain JSON, to send back for
+ * {@link mergeShards}.
+ *
+ * @category Rollup
+ */
+export interface EvaluationShard {
+  readonly asOf: string | null;
+  readonly cap: number;
+  readonly forecast: boolean;
+  /** Each key result's measurement, by id. */
+  readonly keyResults: Readonly<Record<string, Measured>>;
+}
+
+const fail = (what: typeof nouns.cycle, id: string): never => {
+  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
+};
+
+/**
+ * Measures the key results of one part of a plan — a department's, say — so the heavy
+ * work (reading millions of check-ins and measurements) can be spread over workers.
+ * The part is a plan of its own: its key results with their objectives, the cycles,
+ * their check-ins and the KPIs they read. {@link mergeShards} rolls the parts up into
+ * the whole evaluation.
+ *
+ * @param part - A sub-plan holding the key results to measure.
+ * @param options - As for {@link evaluate}; the same for every shard and the merge.
+ * @returns The shard: every key result's measurement.
+ * @throws {OkrkitError} `unknown_reference` for a key result whose objective, cycle or KPI is not in the part; `invalid_argument` for bad options.
+ * @example
+ * const marketing = evaluateShard({ ...plan, keyResults: marketingKeyResults, checkIns: marketingCheckIns }, { asOf });
+ * const product = evaluateShard({ ...plan, keyResults: productKeyResults, checkIns: productCheckIns }, { asOf });
+ * mergeShards({ ...plan, checkIns: [] }, [marketing, product], { asOf })
+ * //=> the same as evaluate(plan, { asOf })
+ * @category Rollup
+ */
+export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions = {}): EvaluationShard {
+  return evaluateShardWith(part, options, NO_PLUGINS);
+}
+
+/** Measures a shard with plug-ins (see createOkrkit). */
+export function evaluateShardWith(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
+  return withPlan(part, () => measureShard(part, options, registry));
+}
+
+function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
+  const cap = checkCap(options.cap);
+  const asOf = checkDate(options.asOf, 'asOf');
+  const rules = statusRules(options.status);
+  const withForecast = options.forecast === true;
+  const p = part as Plan;
+  const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
+  const objectiveCycle = new Map<string, string>((p.objectives ?? []).map((o: Objective) => [o.id, o.cycleId]));
+  const keyResults: readonly KeyResult[] = p.keyResults ?? [];
+  const checkIns: readonly CheckIn[] = p.checkIns ?? [];
+  const kpis: readonly Kpi[] = p.kpis ?? [];
+  const measurements: readonly Measurement[] = p.measurements ?? [];
+  const krIndex = new IdIndex(keyResults);
+  const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
+  const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => fail(nouns.keyResult, id));
+  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
+  const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry, exact: new ExactMeasure() };
+
+  const out = Object.create(null) as Record<string, Measured>;
+  keyResults.forEach((kr, j) => {
+    const cycleId = objectiveCycle.get(kr.objectiveId) ?? fail(nouns.objective, kr.objectiveId);
+    const cycle = cycles.get(cycleId) ?? fail(nouns.cycle, cycleId);
+    const measured = measureOne(context, kr, j, cycleFacts(cycle, asOf));
+    // The exact numbers travel with the shard, as text (JSON has no fractions).
+    out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };
+  });
+  return { asOf, cap, forecast: withForecast, keyResults: out };
+}
+
+/**
+ * Rolls shards up into the evaluation of the whole plan: the key results measured by
+ * {@link evaluateShard}, then every objective in one topological pass. The result equals
+ * {@link evaluate} of the whole plan. The plan given here may leave out its check-ins and
+ * measurements: the shards have read them.
+ *
+ * @param plan - The whole plan (check-ins and measurements may be left out).
+ * @param shards - The shards, which together measured every key result once.
+ * @param options - The options every shard used.
+ * @returns The {@link Evaluation}.
+ * @throws {OkrkitError} `invalid_argument` when a key result is missing from the shards or measured twice, or a shard used other options; as {@link evaluate} otherwise.
+ * @example
+ * mergeShards({ ...plan, checkIns: [] }, [marketing, product], { asOf })
+ * //=> the same as evaluate(plan, { asOf })
+ * @category Rollup
+ */
+export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions = {}): Evaluation {
+  return mergeShardsWith(plan, shards, options, NO_PLUGINS);
+}
+
+/** Merges shards with plug-ins (see createOkrkit). */
+export function mergeShardsWith(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
+  return withPlan(plan, () => merge(plan, shards, options, registry));
+}
+
+function merge(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
+  if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
+  const asOf = checkDate(options.asOf, 'asOf');
+  const cap = checkCap(options.cap);
+  const measured = new Map<string, Measured>();
+  shards.forEach((shard, index) => {
+    if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
+    if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
+    if (shard.forecast !== (options.forecast === true)) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
+    for (const [id, m] of Object.entries(shard.keyResults) as [string, Measured][]) {
+      if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });
+      measured.set(id, m);
+    }
+  });
+  const cleared = { ...(plan as Plan), checkIns: [], measurements: [] };
+  return runEvaluation(cleared, options, registry, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
+}

@@ -1,0 +1,157 @@
+import { readValue } from '../_lib/read-value.js';
+import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
+import { add, compare, divideByCount, type Value } from '../_lib/numeric.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
+import { at, messages, nouns, where } from '../messages/where.js';
+import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
+import type { Cycle } from '../model/cycle.js';
+import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from '../model/kpi.js';
+
+/** A KPI's timeframe as dates. */
+export interface Span {
+  readonly start: string;
+  readonly end: string;
+}
+
+/** Resolves a KPI's timeframe against the plan's cycles. */
+export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | readonly Cycle[]): Span {
+  const tf = kpi.timeframe;
+  if ('cycleId' in tf) {
+    const cycle = cycles instanceof Map ? cycles.get(tf.cycleId) : (cycles as readonly Cycle[]).find((c) => c.id === tf.cycleId);
+    if (cycle === undefined) {
+      throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.cycle, tf.cycleId));
+    }
+    return { start: cycle.start, end: cycle.end };
+  }
+  if (tf.end < tf.start) invalidArgument(at(where.kpi(kpi.id), messages.kpiEmptyTimeframe(tf.start, tf.end)));
+  return { start: tf.start, end: tf.end };
+}
+
+
+/** The aggregate of some measurements, and how many there were. */
+export interface Aggregate {
+  readonly value: Value | null;
+  /** The value exactly, when `value` is rounded (an average that does not terminate). */
+  readonly exact: Fraction | null;
+  readonly count: number;
+  readonly last: string | null;
+}
+
+/**
+ * Aggregates the measurements at positions `items[from..to)` (or all when `items` is
+ * null) dated from `since` to `until`.
+ */
+export function aggregate(
+  aggregation: KpiAggregation,
+  measurements: readonly Measurement[],
+  items: Int32Array | null,
+  from: number,
+  to: number,
+  since: string,
+  until: string,
+  kpiId: string | null,
+): Aggregate {
+  let acc: Value | null = null;
+  let count = 0;
+  let latest: Measurement | null = null;
+  for (let k = from; k < to; k++) {
+    const m = measurements[items === null ? k : (items[k] as number)] as Measurement;
+    if (kpiId !== null && m.kpiId !== kpiId) continue;
+    const day = dateOf(m.at);
+    if (day < since || day > until) continue;
+    count++;
+    if (aggregation === 'count') {
+      if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
+      continue;
+    }
+    const v = readValue(m.value, where.measurement, m.kpiId);
+    if (aggregation === 'last') {
+      // The latest reading; two at the same moment resolve to the larger, whatever their order.
+      const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
+      if (order > 0 || (order === 0 && acc !== null && compare(v, acc) > 0)) {
+        latest = m;
+        acc = v;
+      }
+    } else {
+      if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
+      if (acc === null) acc = v;
+      else if (aggregation === 'sum' || aggregation === 'average') acc = add(acc, v);
+      else if (aggregation === 'min' ? compare(v, acc) < 0 : compare(v, acc) > 0) acc = v;
+    }
+  }
+  const last = latest === null ? null : dateOf(latest.at);
+  if (aggregation === 'count') return { value: count, exact: null, count, last };
+  if (acc === null) return { value: null, exact: null, count, last };
+  if (aggregation !== 'average' || count === 1) return { value: acc, exact: null, count, last };
+  return { value: divideByCount(acc, count), exact: dividedBy(fractionOfValue(acc), fractionOfIntegers(count, 1)), count, last };
+}
+
+/**
+ * Attainment of an actual value against a target, or against the target pro-rated by
+ * `share` of the timeframe, as an exact fraction, at least 0.
+ */
+export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION_ONE, exactActual: Fraction | null = null): Fraction {
+  const t = kpi.target;
+  const a = exactActual ?? fractionOfValue(actual);
+  let r: Fraction;
+  if (t.polarity === 'range') {
+    const lo = readValue(t.min, where.kpiField, kpi.id, 'target.min');
+    const hi = readValue(t.max, where.kpiField, kpi.id, 'target.max');
+    if (compare(actual, lo) < 0) {
+      if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
+      r = dividedBy(a, fractionOfValue(lo));
+    } else if (compare(actual, hi) > 0) {
+      if (compare(hi, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
+      r = minus(TWO, dividedBy(a, fractionOfValue(hi)));
+    } else {
+      r = FRACTION_ONE;
+    }
+  } else {
+    const target = readValue(t.value, where.kpiField, kpi.id, 'target.value');
+    if (t.baseline !== undefined) {
+      const b = readValue(t.baseline, where.kpiField, kpi.id, 'target.baseline');
+      if (compare(b, target) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiTargetEqualsBaseline));
+      // Linear from the baseline (0) to the target (1), pro-rated: the target moves from the baseline.
+      const fb = fractionOfValue(b);
+      r = dividedBy(dividedBy(minus(a, fb), minus(fractionOfValue(target), fb)), share);
+    } else {
+      if (compare(target, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget(t.polarity)));
+      // A ÷ (T × share), or 2 − A ÷ (T × share).
+      const ratio = dividedBy(a, times(fractionOfValue(target), share));
+      r = t.polarity === 'higher' ? ratio : minus(TWO, ratio);
+    }
+  }
+  return signOf(r) > 0 ? r : FRACTION_ZERO;
+}
+
+/** Attainment as the nearest double of the exact value (see {@link attainmentOf}). */
+export function attainmentAgainst(kpi: Kpi, actual: Value): number {
+  return toDouble(attainmentOf(kpi, actual));
+}
+
+const TWO: Fraction = { n: 2n, d: 1n };
+
+/** The default threshold rules: green from attainment 1, amber from 0.9, red below. */
+export const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
+  { status: 'green', min: 1 },
+  { status: 'amber', min: 0.9 },
+  { status: 'red' },
+];
+
+/** The first rule that matches an exact attainment (bounds read as written); red when none does. */
+export function ragOf(rules: readonly KpiThresholdRule[] | undefined, attainment: Fraction): Rag {
+  for (const rule of rules ?? DEFAULT_THRESHOLDS) {
+    if ((rule.min === undefined || compareFractions(attainment, fractionOfDouble(rule.min)) >= 0) && (rule.max === undefined || compareFractions(attainment, fractionOfDouble(rule.max)) < 0)) return rule.status;
+  }
+  return 'red';
+}
+
+/**
+ * The share of a timeframe that cumulative KPIs are paced against: days gone by,
+ * counting the day itself, over all its days (1/92 on the first day of a quarter).
+ */
+export function paceShare(span: Span, day: string): Fraction {
+  if (day >= span.end) return FRACTION_ONE;
+  if (day < span.start) return FRACTION_ZERO;
+  return fractionOfIntegers(daysBetween(span.start, day) + 1, daysBetween(span.start, span.end) + 1);
+}

@@ -1,0 +1,98 @@
+import * as z from 'zod';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { CheckIn } from '../model/check-in.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
+import { CalendarDate } from '../model/primitives.js';
+import { measureKeyResult, type KeyResultProgress } from './key-result.js';
+import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { KeyResult } from '../model/key-result.js';
+
+/**
+ * Options of {@link keyResultProgress}.
+ *
+ * @category Key results
+ */
+export interface KeyResultProgressOptions {
+  /** Count check-ins dated on or before this calendar date; all of them when omitted. */
+  readonly asOf?: string;
+  /** Count check-ins dated on or after this calendar date (the cycle's start, say). */
+  readonly since?: string;
+  /** Upper bound of `progress`: 1 by default, 1.2 to show over-achievement, `Infinity` for none. */
+  readonly cap?: number;
+}
+
+/** Checks a `cap` option: a number of at least 1, or Infinity. */
+export function checkCap(cap: number | undefined): number {
+  if (cap === undefined) return 1;
+  if (typeof cap !== 'number' || Number.isNaN(cap) || cap < 1) {
+    invalidArgument('arg.capAtLeastOne', { name: 'cap', value: String(cap) });
+  }
+  return cap;
+}
+
+/** Checks an optional calendar-date option. */
+export function checkDate(value: string | undefined, name: string): string | null {
+  if (value === undefined) return null;
+  return parseArgument(CalendarDate, value, name);
+}
+
+const CheckIns = /*@__PURE__*/ z.array(CheckIn);
+
+/**
+ * Computes a key result's current value, progress and score from its check-ins.
+ *
+ * For a metric key result `raw = (A − S) / (T − S)`, A the current value (the start
+ * value before any check-in), and `progress` is `raw` clamped to `[0, cap]`. Threshold
+ * and range key results give 1 or 0 (or the share of check-ins that met the
+ * condition), binary ones 1 or 0, milestones the weighted share done; baseline key
+ * results are measured but have no progress. Check-ins of other key results are
+ * ignored, so a whole plan's check-ins may be passed.
+ *
+ * @param keyResult - The key result.
+ * @param checkIns - Its check-ins, in any order.
+ * @param options - `asOf`, `since` and `cap`.
+ * @returns Value, raw progress, progress, score and check-in facts.
+ * @throws {OkrkitError} `invalid_argument` when the key result, a check-in or an option is invalid.
+ * @example
+ * const bugs = { id: 'bugs', objectiveId: 'o2', title: 'Open bugs down to 60', kind: 'metric', start: 100, target: 60 } as const;
+ * keyResultProgress(bugs, [{ keyResultId: 'bugs', at: '2026-09-01', value: 50 }])
+ * //=> { value: 50, raw: 1.25, progress: 1, score: 1, … }
+ * keyResultProgress(bugs, [{ keyResultId: 'bugs', at: '2026-09-01', value: 50 }], { cap: Infinity }).progress
+ * //=> 1.25
+ * @category Key results
+ */
+export function keyResultProgress(
+  keyResult: DeepReadonly<KeyResult>,
+  checkIns: readonly DeepReadonly<CheckIn>[] = [],
+  options: KeyResultProgressOptions = {},
+): KeyResultProgress {
+  return keyResultProgressWith(keyResult, checkIns, options, KeyResult, NO_PLUGINS);
+}
+
+/** Measures a key result with given schemas and plug-ins (see createOkrkit). */
+export function keyResultProgressWith(
+  keyResult: unknown,
+  checkIns: unknown,
+  options: KeyResultProgressOptions,
+  schema: z.ZodType,
+  registry: Registry,
+): KeyResultProgress {
+  const { kr, list, cap, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, schema);
+  const since = checkDate(options.since, 'since');
+  return measureKeyResult(kr, list, null, 0, list.length, { since, until }, cap, null, registry);
+}
+
+/** Checks the arguments the key-result functions share: the key result, its check-ins, `asOf` and `cap`. */
+export function parseKeyResultArguments(
+  keyResult: unknown,
+  checkIns: unknown,
+  options: { readonly asOf?: string; readonly cap?: number },
+  schema: z.ZodType = KeyResult,
+): { kr: KeyResult; list: CheckIn[]; cap: number; asOf: string | null } {
+  const kr = parseArgument(schema, keyResult, 'keyResult') as KeyResult;
+  const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  return { kr, list, cap: checkCap(options.cap), asOf: checkDate(options.asOf, 'asOf') };
+}
+
+export type { KeyResultProgress };

@@ -1,0 +1,132 @@
+import { english, msg, type Message, type MessageParam } from './message.js';
+import type { MessageKey } from './en.js';
+import { messages } from './where.js';
+
+/**
+ * The codes an {@link OkrkitError} can carry.
+ *
+ * - `invalid_plan`: `parsePlan` found problems; `issues` lists each one.
+ * - `invalid_argument`: a function was called with a value it cannot use.
+ * - `cascade_loop`: the alignment graph is not acyclic; the message names the loop.
+ * - `unknown_reference`: an unparsed plan refers to an id that does not exist.
+ * - `plugin_failed`: a plug-in threw, or returned NaN or a value outside its declared range.
+ * - `invalid_csv`: a spreadsheet read by `okrkit/csv` has problems; each issue's path is
+ *   `[file, line, column]`.
+ *
+ * @category Errors
+ */
+export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed' | 'invalid_csv';
+
+/**
+ * The codes of single problems in {@link OkrkitIssue}.
+ *
+ * @category Errors
+ */
+export type OkrkitIssueCode =
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'invalid_number'
+  | 'invalid_date'
+  | 'missing'
+  | 'duplicate_id'
+  | 'unknown_reference'
+  | 'cycle_range'
+  | 'cycle_outside_parent'
+  | 'target_equals_start'
+  | 'range_bounds'
+  | 'phase_order'
+  | 'missing_kpi_part'
+  | 'kpi_target'
+  | 'invalid_weight'
+  | 'number_out_of_range'
+  | 'cascade_loop'
+  | 'csv_syntax'
+  | 'unknown_column'
+  | 'unknown_file';
+
+/**
+ * One problem with an input: where it is (`path`, as in JSON), what kind it is
+ * (`code`) and a sentence that explains it.
+ *
+ * @category Errors
+ */
+export interface OkrkitIssue {
+  /** Where the problem is, as JSON path segments: `['objectives', 2, 'cycleId']`. */
+  readonly path: readonly (string | number)[];
+  /** What kind of problem it is; stable across versions, safe to branch on. */
+  readonly code: OkrkitIssueCode;
+  /** A sentence that explains the problem to a person, in English (see {@link localizeIssue}). */
+  readonly message: string;
+  /** The catalogue key of the message, for showing it in another language. */
+  readonly messageKey: MessageKey;
+  /** The values of the message's placeholders. */
+  readonly params: Readonly<Record<string, MessageParam>>;
+}
+
+/** @internal Builds an issue from a path, a code and a message. */
+export function issue(path: readonly (string | number)[], code: OkrkitIssueCode, message: Message): OkrkitIssue {
+  return { path, code, message: english(message), messageKey: message.key, params: message.params ?? {} };
+}
+
+/**
+ * Formats an issue path the way JSON tools show it: `objectives[2].links[0].to`.
+ *
+ * @param path - The path segments.
+ * @returns The path as one string; `(root)` for an empty path.
+ * @example
+ * formatPath(['objectives', 2, 'cycleId'])
+ * //=> 'objectives[2].cycleId'
+ * @category Errors
+ */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const segment of path) {
+    out += typeof segment === 'number' ? `[${segment}]` : out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/**
+ * The one error class okrkit throws. `code` says what went wrong; `issues` lists each
+ * problem with its path when there is more than one thing to report.
+ *
+ * @example
+ * try {
+ *   parsePlan({ objectives: [{ id: 'o1' }] });
+ * } catch (error) {
+ *   if (error instanceof OkrkitError) console.log(error.code, error.issues.length);
+ * }
+ * //=> logs "invalid_plan 2"
+ * @category Errors
+ */
+export class OkrkitError extends Error {
+  /** Always `'OkrkitError'`. */
+  override readonly name = 'OkrkitError';
+  /** What went wrong, as a stable code. */
+  readonly code: OkrkitErrorCode;
+  /** Each problem with its path; empty when the message says it all. */
+  readonly issues: readonly OkrkitIssue[];
+  /** The catalogue key of the message, for showing it in another language (see {@link localizeError}). */
+  readonly messageKey: MessageKey;
+  /** The values of the message's placeholders. */
+  readonly params: Readonly<Record<string, MessageParam>>;
+
+  constructor(code: OkrkitErrorCode, message: Message, issues: readonly OkrkitIssue[] = []) {
+    const detail = issues.length
+      ? '\n' + issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n')
+      : '';
+    super(english(message) + detail);
+    this.code = code;
+    this.issues = issues;
+    this.messageKey = message.key;
+    this.params = message.params ?? {};
+  }
+}
+
+/** @internal Throws an `invalid_argument` error with a keyed detail. */
+export function invalidArgument(detail: Message): never;
+export function invalidArgument(key: MessageKey, params?: Readonly<Record<string, MessageParam>>): never;
+export function invalidArgument(detail: Message | MessageKey, params?: Readonly<Record<string, MessageParam>>): never {
+  const message = typeof detail === 'string' ? msg(detail, params) : detail;
+  throw new OkrkitError('invalid_argument', messages.invalidArgument(message));
+}

@@ -1,0 +1,25 @@
+import * as z from 'zod';
+import { Fraction, Id, Meta, Numeric, Timestamp } from './primitives.js';
+
+/**
+ * One update of a key result: the value measured (`value`), or for a binary key
+ * result whether it is `done`, with an optional confidence from 0 to 1 and a note.
+ *
+ * @example
+ * CheckIn.parse({ keyResultId: 'kr1', at: '2026-08-15', value: 120, confidence: 0.8 })
+ * //=> { keyResultId: 'kr1', at: '2026-08-15', value: 120, confidence: 0.8 }
+ * @category Key results
+ */
+export const CheckIn = /*@__PURE__*/ z.object({
+  id: Id.optional(),
+  keyResultId: Id,
+  at: Timestamp,
+  value: Numeric.optional(),
+  done: z.boolean().optional(),
+  confidence: Fraction.optional(),
+  note: z.string().optional(),
+  authorId: Id.optional(),
+  meta: Meta.optional(),
+});
+/** @category Key results */
+export type CheckIn = z.infer<typeof CheckIn>;

@@ -1,0 +1,114 @@
+import { fromZodIssues } from '../_lib/zod-issues.js';
+import { messages } from '../messages/where.js';
+import { OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
+import { checkIntegrity, type KnownIds, type PartialPlan } from './integrity.js';
+import type * as z from 'zod';
+import { KeyResult } from './key-result.js';
+import { NO_PLUGINS, type Registry } from './plugin-registry.js';
+import { PLAN_COLLECTIONS, Plan } from './plan.js';
+
+/**
+ * The result of {@link safeParsePlan}: the plan, or the error that `parsePlan` would throw.
+ *
+ * @category Schemas
+ */
+export type SafeParsePlanResult =
+  | { readonly success: true; readonly data: Plan; readonly error?: undefined }
+  | { readonly success: false; readonly data?: undefined; readonly error: OkrkitError };
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * When the schema fails, keep the elements that pass their own schema (others become
+ * holes) so the integrity checks still run and every problem is reported at once.
+ */
+function salvage(input: Record<string, unknown>, keyResult: z.ZodType): { plan: PartialPlan; known: KnownIds } {
+  const plan: Record<string, unknown> = {};
+  const known: Record<string, Set<string>> = {};
+  for (const [name, collection] of Object.entries(PLAN_COLLECTIONS)) {
+    const schema: z.ZodType = name === 'keyResults' ? keyResult : collection;
+    const raw = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
+    const items = Array.isArray(raw) ? raw : [];
+    const ids = new Set<string>();
+    plan[name] = items.map((item: unknown) => {
+      const r = schema.safeParse(item);
+      if (r.success) return r.data;
+      if (!isRecord(item)) return undefined;
+      if (typeof item['id'] === 'string') ids.add(item['id']);
+      // Retry without the fields that failed: if they were optional, the rest is checked.
+      const rest: Record<string, unknown> = { ...item };
+      for (const issue of r.error.issues) {
+        const key = issue.path[0];
+        if (typeof key === 'string') delete rest[key];
+      }
+      const retry = schema.safeParse(rest);
+      return retry.success ? retry.data : undefined;
+    });
+    known[name] = ids;
+  }
+  return { plan: plan as PartialPlan, known: known as KnownIds };
+}
+
+/**
+ * Validates a plan — its schema and its referential integrity — without throwing.
+ *
+ * @param input - Any value, typically parsed JSON.
+ * @returns `{ success: true, data }` with the typed plan, or `{ success: false, error }`
+ *   with an {@link OkrkitError} whose `issues` list every problem.
+ * @example
+ * const result = safeParsePlan({ objectives: [{ id: 'o1', title: 'Grow', cycleId: 'q9' }] });
+ * result.success
+ * //=> false
+ * result.error.issues[0]
+ * //=> { path: ['objectives', 0, 'cycleId'], code: 'unknown_reference', message: 'Unknown cycle "q9".' }
+ * @category Schemas
+ */
+export function safeParsePlan(input: unknown): SafeParsePlanResult {
+  return safeParsePlanWith(input, Plan, KeyResult, NO_PLUGINS) as SafeParsePlanResult;
+}
+
+/** Parses a plan with given schemas and plug-ins (see createOkrkit). */
+export function safeParsePlanWith(input: unknown, planSchema: z.ZodType, keyResultSchema: z.ZodType, registry: Registry): SafeParsePlanResult {
+  let issues: OkrkitIssue[];
+  let data: Plan | undefined;
+  const parsed = planSchema.safeParse(input);
+  if (parsed.success) {
+    data = parsed.data as Plan;
+    issues = checkIntegrity(data, {}, registry);
+  } else {
+    issues = fromZodIssues(parsed.error.issues);
+    if (isRecord(input)) {
+      const { plan, known } = salvage(input, keyResultSchema);
+      issues.push(...checkIntegrity(plan, known, registry));
+    }
+  }
+  if (issues.length === 0 && data !== undefined) return { success: true, data };
+  return { success: false, error: new OkrkitError('invalid_plan', messages.invalidPlan(issues.length), issues) };
+}
+
+/**
+ * Validates a plan — its schema and its referential integrity — and returns it typed.
+ * Checks: the shape of every record; unique ids; references that resolve; child cycles
+ * inside their parents; metric key results whose target differs from the start; weights
+ * of zero or more; numbers in range; and a cascade without loops.
+ *
+ * @param input - Any value, typically parsed JSON.
+ * @returns The plan, with every array present.
+ * @throws {OkrkitError} `invalid_plan`, with one issue (path, code, message) per problem.
+ * @example
+ * const plan = parsePlan({
+ *   cycles: [{ id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }],
+ *   objectives: [{ id: 'o1', title: 'Grow sales', cycleId: 'q3' }],
+ *   keyResults: [{ id: 'kr1', objectiveId: 'o1', title: 'Revenue +20 %', kind: 'metric', start: 100, target: 120 }],
+ * });
+ * plan.checkIns
+ * //=> []
+ * @category Schemas
+ */
+export function parsePlan(input: unknown): Plan {
+  const result = safeParsePlan(input);
+  if (!result.success) throw result.error;
+  return result.data;
+}
