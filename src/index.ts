@@ -17,8 +17,8 @@ export { Cycle, CycleState } from './model/cycle.js';
 export { yearCycle, halfCycles, quarterCycles, monthCycles } from './time/cycles.js';
 export type { CycleOptions } from './time/cycles.js';
 export { cycleAt, elapsed, cycleState } from './time/cycle-query.js';
-export { carryOver } from './time/carry-over.js';
-export type { CarryOverOptions } from './time/carry-over.js';
+export { carryOver } from './carry-over/carry-over.js';
+export type { CarryOverOptions } from './carry-over/carry-over.js';
 export { Unit, UnitLevel } from './model/unit.js';
 export { Objective, Commitment, RollupMode, AlignmentLink } from './model/objective.js';
 export {
@@ -100,17 +100,17 @@ export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
 export { scorecard, scorecardByUnit } from './scorecard/scorecard.js';
 export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './scorecard/scorecard.js';
 
-export { defineKeyResultKind, defineScoring, createOkrkit } from './evaluate/kit.js';
-export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './evaluate/kit.js';
+export { defineKeyResultKind, defineScoring, createOkrkit } from './kit.js';
+export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './kit.js';
 export type { KeyResultKindContext } from './model/plugin-registry.js';
 
 export { lintPlan, LINT_RULES } from './lint/lint.js';
 export type { LintCode, LintFinding, LintOptions, Severity } from './lint/lint.js';
 
-export { formatScore, toScale } from './messages/format-score.js';
-export type { FormatScoreOptions, ScoreScale } from './messages/format-score.js';
-export { formatValue } from './messages/format-value.js';
-export type { FormatValueOptions } from './messages/format-value.js';
+export { formatScore, toScale } from './format/score.js';
+export type { FormatScoreOptions, ScoreScale } from './format/score.js';
+export { formatValue } from './format/value.js';
+export type { FormatValueOptions } from './format/value.js';
 export { translate, localizeIssue, localizeError, label } from './messages/localize.js';
 export type { LabelKey } from './messages/localize.js';
 export type { Locale } from './messages/locale.js';

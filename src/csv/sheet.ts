@@ -1,8 +1,7 @@
-import { CalendarDate, Timestamp } from '../model/primitives.js';
+import { CalendarDate, Timestamp, type PlanInput } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { msg } from '../messages/message.js';
-import type { PlanInput } from '../model/plan.js';
 import { readNumber } from './cells.js';
 import { cycleFromLabel, type LabelledCycle } from './cycle-label.js';
 import { CsvProblems, readSheet, type Row } from './rows.js';

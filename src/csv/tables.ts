@@ -1,6 +1,6 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
-import type { PlanInput } from '../model/plan.js';
+import type { PlanInput } from '../index.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';

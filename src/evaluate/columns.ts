@@ -5,8 +5,9 @@ import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import type { EvaluateOptions } from './evaluate.js';
-import { gradeOf, scoreAll, type Scoring } from './scoring.js';
+import type { EvaluateOptions } from './types.js';
+import { gradeOf, scoreAll } from './scoring.js';
+import type { Scoring } from './state.js';
 
 /**
  * What the codes of a `status` column mean: `STATUS_CODES[code]`. Code 0 is "no status"

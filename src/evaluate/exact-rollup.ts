@@ -8,7 +8,7 @@ import { dividedBy, fractionOfDouble, FRACTION_ZERO, plus, signOf, times, type F
 import type { KeyResult } from '../model/key-result.js';
 import { clampInto, scoreInto } from '../measure/key-result.js';
 import type { Objective } from '../model/objective.js';
-import { exactLeafScore, weightFraction, type Scoring } from './scoring.js';
+import { weightFraction, type Scoring } from './state.js';
 
 /** The three rolled-up quantities. */
 export type Quantity = 'score' | 'expected' | 'forecast';
@@ -37,8 +37,8 @@ function known(st: Scoring, q: Quantity, child: number): Fraction | null | undef
 function leafValue(st: Scoring, q: Quantity, n: number): Fraction | null {
   const j = n - st.O;
   if (q === 'expected') return st.leafExpected.get(j) ?? st.factsOf[st.krObjective[j] as number]!.elapsed.fraction();
-  if (q === 'forecast') return st.leafForecast.get(j) ?? (st.scored[n] === 1 ? exactLeafScore(st, j) : FRACTION_ZERO);
-  return st.scored[n] === 1 ? exactLeafScore(st, j) : null;
+  if (q === 'forecast') return st.leafForecast.get(j) ?? (st.scored[n] === 1 ? st.remeasure(j) : FRACTION_ZERO);
+  return st.scored[n] === 1 ? st.remeasure(j) : null;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Contribution } from './evaluate.js';
-import { edgeContribution, type RescoreMarks, type Scoring } from './scoring.js';
+import type { Contribution } from './types.js';
+import { edgeContribution } from './scoring.js';
+import type { RescoreMarks, Scoring } from './state.js';
 
 /**
  * The marks a live evaluation keeps for `nodes` nodes, so that scoring knows which

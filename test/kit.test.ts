@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { createOkrkit, defineKeyResultKind, defineScoring, evaluate, OkrkitError, parsePlan, safeParsePlan } from '../../src/index.js';
+import { createOkrkit, defineKeyResultKind, defineScoring, evaluate, OkrkitError, parsePlan, safeParsePlan } from '../src/index.js';
 
 const nps = defineKeyResultKind({
   kind: 'nps',

@@ -1,8 +1,8 @@
 import { Dec } from '../_lib/numeric.js';
-import { invalidArgument } from './okrkit-error.js';
-import { checkLocale, type Locale } from './locale.js';
-import { INTL_LOCALE } from './format-value.js';
-import { numberFormat } from './number-format.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkLocale, type Locale } from '../messages/locale.js';
+import { INTL_LOCALE } from './value.js';
+import { numberFormat } from '../messages/number-format.js';
 
 /**
  * The scales a score can be shown on: `fraction` (0–1, as computed), `hundred` (0–100,

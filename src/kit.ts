@@ -1,20 +1,20 @@
 import * as z from 'zod';
-import type { CheckIn } from '../model/check-in.js';
-import { invalidArgument } from '../messages/okrkit-error.js';
-import { keyResultProgressWith, parseKeyResultArguments, type KeyResultProgress, type KeyResultProgressOptions } from '../measure/progress.js';
-import { forecastKeyResultWith, type Forecast, type ForecastOptions } from '../time/forecast.js';
-import { Cycle } from '../model/cycle.js';
-import { parseArgument } from '../_lib/zod-issues.js';
-import { KeyResult, keyResultCommon } from '../model/key-result.js';
-import { lintPlan, type LintFinding, type LintOptions } from '../lint/lint.js';
-import { safeParsePlanWith, type SafeParsePlanResult } from '../model/parse.js';
-import { Plan } from '../model/plan.js';
-import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate.js';
-import { evaluateColumnsWith, type EvaluationColumns } from './columns.js';
-import { liveEvaluationWith, type LiveEvaluation } from './live.js';
-import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from './shard.js';
-import type { DeepReadonly } from '../model/deep-readonly.js';
-import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from '../model/plugin-registry.js';
+import type { CheckIn } from './model/check-in.js';
+import { invalidArgument } from './messages/okrkit-error.js';
+import { keyResultProgressWith, parseKeyResultArguments, type KeyResultProgress, type KeyResultProgressOptions } from './measure/progress.js';
+import { forecastKeyResultWith, type Forecast, type ForecastOptions } from './time/forecast.js';
+import { Cycle } from './model/cycle.js';
+import { parseArgument } from './_lib/zod-issues.js';
+import { KeyResult, keyResultCommon } from './model/key-result.js';
+import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
+import { safeParsePlanWith, type SafeParsePlanResult } from './model/parse.js';
+import { Plan } from './model/plan.js';
+import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate/evaluate.js';
+import { evaluateColumnsWith, type EvaluationColumns } from './evaluate/columns.js';
+import { liveEvaluationWith, type LiveEvaluation } from './evaluate/live.js';
+import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from './evaluate/shard.js';
+import type { DeepReadonly } from './model/deep-readonly.js';
+import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from './model/plugin-registry.js';
 
 const BUILT_IN_KINDS = new Set(['metric', 'threshold', 'range', 'binary', 'milestones', 'baseline']);
 

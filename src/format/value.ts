@@ -1,7 +1,7 @@
-import { invalidArgument } from './okrkit-error.js';
-import { checkLocale, type Locale } from './locale.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkLocale, type Locale } from '../messages/locale.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
-import { numberFormat } from './number-format.js';
+import { numberFormat } from '../messages/number-format.js';
 
 /** The Intl locale for each of okrkit's languages. */
 export const INTL_LOCALE: Readonly<Record<Locale, string>> = { en: 'en-US', vi: 'vi-VN' };
