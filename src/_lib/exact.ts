@@ -1,6 +1,6 @@
 // A register for one exact rational: two safe integers n / d in doubles while they fit
 // (the common case, no allocation), a bigint fraction once they do not.
-import { fraction, fractionOfBinary, fractionOfDouble, fractionOfIntegers, fractionOfValue, compareFractions, toDouble, type Fraction } from './fraction.js';
+import { fraction, fractionOfBinary, fractionOfIntegers, fractionOfValue, compareFractions, toDouble, type Fraction } from './fraction.js';
 import { nearFraction, nearQuotient, productError, type Near } from './near.js';
 import { lastScaled, scaleOf, type Value } from './numeric.js';
 
@@ -118,7 +118,4 @@ export class Exact {
     return true;
   }
 }
-
-/** The exact value of a double read as written, as a fraction. */
-export { fractionOfDouble };
 

@@ -1,6 +1,6 @@
 // Exact rationals in bigints: the slow path that decides what the fast path cannot, and
 // the oracle of the tests. Every value is reduced, with a positive denominator.
-import { Dec, scaleOf, lastScaled, type Value } from './numeric.js';
+import { scaleOf, lastScaled, type Value } from './numeric.js';
 
 /** An exact rational n / d with d > 0 and gcd(n, d) = 1. */
 export interface Fraction {
@@ -114,10 +114,6 @@ export function compareFractions(a: Fraction, b: Fraction): number {
   return l < r ? -1 : l > r ? 1 : 0;
 }
 
-/** Whether the fraction is zero. */
-export function isZero(a: Fraction): boolean {
-  return a.n === ZERO_N;
-}
 
 /** The sign: -1, 0 or 1. */
 export function signOf(a: Fraction): number {
@@ -175,10 +171,6 @@ export function toDouble(a: Fraction): number {
   return negative ? -r : r;
 }
 
-/** The fraction as a decimal.js value rounded to its precision, for messages. */
-export function toDecimal(a: Fraction): InstanceType<typeof Dec> {
-  return new Dec(a.n.toString()).div(a.d.toString());
-}
 
 export const FRACTION_ZERO: Fraction = /*@__PURE__*/ Object.freeze({ n: ZERO_N, d: ONE_N });
 export const FRACTION_ONE: Fraction = /*@__PURE__*/ Object.freeze({ n: ONE_N, d: ONE_N });

@@ -123,7 +123,7 @@ function ulpOf(x: number): number {
  * rest) when the register settles it; false when the exact value is too close to the
  * midpoint between two doubles to tell.
  */
-export function roundNear(x: Near): boolean {
+function roundNear(x: Near): boolean {
   const m = x.hi + x.lo;
   const rest = x.hi - m + x.lo;
   const err = x.err + Math.abs(rest) * EPS;

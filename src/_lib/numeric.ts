@@ -126,7 +126,7 @@ export function sub(a: Value, b: Value): Value {
 }
 
 /** −a. */
-export function negate(a: Value): Value {
+function negate(a: Value): Value {
   return typeof a === 'number' ? (a === 0 ? 0 : -a) : a.neg();
 }
 

@@ -10,7 +10,7 @@ export class UsageError extends Error {
 }
 
 /** One problem of an input, told by file, line and column where they are known. */
-export interface Problem {
+interface Problem {
   readonly where: string;
   readonly message: string;
 }

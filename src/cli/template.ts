@@ -31,7 +31,7 @@ const TEXT = {
 } as const;
 
 /** A starter plan for the quarter that holds `today`. */
-export function starterPlan(locale: Locale, today: string): PlanInput {
+function starterPlan(locale: Locale, today: string): PlanInput {
   const t = TEXT[locale];
   const year = Number(today.slice(0, 4));
   const q = quarterCycles(year).find((c) => c.start <= today && today <= c.end)!;

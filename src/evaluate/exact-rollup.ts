@@ -131,10 +131,6 @@ export function exactExpected(st: Scoring, n: number): Fraction {
   return resolve(st, 'expected', n) ?? FRACTION_ZERO;
 }
 
-/** Node n's exact forecast score. */
-export function exactForecast(st: Scoring, n: number): Fraction {
-  return resolve(st, 'forecast', n) ?? FRACTION_ZERO;
-}
 
 /** The exact mean of q over node n's contributors, for a rounding the registers could not settle. */
 export function exactMean(st: Scoring, q: Quantity, n: number): Fraction | null {

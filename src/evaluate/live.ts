@@ -90,13 +90,14 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
       const j = state.krIndex.get(checkIn.keyResultId);
       if (j === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.keyResult, checkIn.keyResultId));
       const extra = added.get(j) ?? [];
-      extra.push(checkIn);
-      added.set(j, extra);
       const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
-      own.push(...extra);
+      own.push(...extra, checkIn);
       marks.epoch++;
       const wasScored = state.scored[O + j] as number;
+      // A check-in the key result cannot take (a plug-in rejects it) leaves the evaluation as it was.
       measureNode(state, j, own);
+      extra.push(checkIn);
+      added.set(j, extra);
       marks.mark(state, O + j, wasScored);
 
       // The nodes above the key result (and the key result itself when objectives drive it).

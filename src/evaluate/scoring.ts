@@ -10,9 +10,8 @@ import { lastScaled, scaleOf, toNumber, toValue, type Value } from '../_lib/nume
 import { Exact } from '../_lib/exact.js';
 import { dividedBy, FRACTION_ZERO, plus, toDouble, type Fraction } from '../_lib/fraction.js';
 import { exactConfidence, exactExpected, exactMean, exactScore, forget, initiativeShare, type Quantity } from './exact-rollup.js';
-import { EMPTY, idOf, Registers, weightFraction, type CycleFacts, type Measured, type MeasureContext, type RescoreMarks, type Scoring } from './state.js';
-export type { CycleFacts, Measured, MeasureContext, RescoreMarks, Scoring };
-export { EMPTY, idOf };
+import { EMPTY, idOf, Registers, weightFraction, type CycleFacts, type Measured, type MeasureContext, type Scoring } from './state.js';
+export type { CycleFacts, Measured, MeasureContext, Scoring };
 import { Near, NearMean, nearDouble, nearFraction, compareNear } from '../_lib/near.js';
 import { at, messages, nouns, where } from '../messages/where.js';
 import type { Message } from '../messages/message.js';
@@ -91,6 +90,59 @@ function wholeWeights(values: Float64Array): Float64Array | null {
   if (total > Number.MAX_SAFE_INTEGER) return null;
   // Whole weights already: the same numbers, no second array.
   return k === 0 ? values : units;
+}
+
+/** A weight as written: its digits n and decimals k (w = n / 10^k), or null when n has more than 53 bits. */
+function decimalOf(w: Value): { n: bigint; k: number } | null {
+  const text = typeof w === 'number' ? String(w) : w.toFixed();
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
+  if (m === null) return null;
+  const k = (m[2] ?? '').length - Number(m[3] ?? '0');
+  const digits = BigInt(`${m[1]}${m[2] ?? ''}`);
+  const n = k >= 0 ? digits : digits * 10n ** BigInt(-k);
+  return n <= SAFE_N ? { n, k: k > 0 ? k : 0 } : null;
+}
+const SAFE_N = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Whole-number weights node by node, for weights that have no common scale across the
+ * plan (more than nine decimals, say 33.3333333333333): each node's weights times 10^k
+ * for the most decimals among them. A node whose weights still do not fit below 2^53 is
+ * marked in `fractional`, and its means are computed in fractions.
+ */
+function wholeWeightsByNode(
+  N: number,
+  count: number,
+  weightAt: (e: number) => Value,
+  byParentStart: Int32Array,
+  byParent: Int32Array,
+  initiativeEdges: ReadonlyMap<number, number>,
+): { units: Float64Array; fractional: Uint8Array } {
+  const units = new Float64Array(count).fill(1);
+  const fractional = new Uint8Array(N);
+  const edgesOf = (n: number): number[] => {
+    const list: number[] = [];
+    for (let k = byParentStart[n] as number; k < (byParentStart[n + 1] as number); k++) list.push(byParent[k] as number);
+    const at = initiativeEdges.get(n);
+    if (at !== undefined) list.push(at);
+    return list;
+  };
+  for (let n = 0; n < N; n++) {
+    const list = edgesOf(n);
+    if (list.length === 0) continue;
+    const decimals = list.map((e) => decimalOf(weightAt(e)));
+    let k = 0;
+    for (const d of decimals) k = d === null ? Infinity : Math.max(k, d.k);
+    let total = 0n;
+    const scaled = decimals.map((d) => (d === null || !Number.isFinite(k) ? SAFE_N + 1n : d.n * 10n ** BigInt(k - d.k)));
+    for (const u of scaled) total += u;
+    if (total > SAFE_N) {
+      fractional[n] = 1;
+      continue;
+    }
+    list.forEach((e, i) => (units[e] = Number(scaled[i])));
+  }
+  return { units, fractional };
 }
 
 function unknown(what: Message, id: string): never {
@@ -252,7 +304,10 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     });
   }
 
-  const units = bigWeights.size > 0 ? null : wholeWeights(edgeWeight.subarray(0, weights));
+  // Whole-number weights at one scale for the whole plan (the common case), else node by node.
+  const global = bigWeights.size > 0 ? null : wholeWeights(edgeWeight.subarray(0, weights));
+  const local = global !== null ? null : wholeWeightsByNode(N, weights, (e) => bigWeights.get(e) ?? (edgeWeight[e] as number), byParentStart, byParent, initiativeEdges);
+  const units = global ?? (local as { units: Float64Array }).units;
   // Relative error bounds are kept for objectives (and driven key results); a measured
   // key result's value is always within LEAF_ERROR of exact.
   let anyDriven = false;
@@ -260,7 +315,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   const relSize = anyDriven ? N : O;
   const state: Scoring = {
     objectives, keyResults, checkIns, O, K, cap, asOf, rules, grades, withForecast, registry, krIndex, factsOf, krObjective, parentOf,
-    bigWeights, edgeUnits: units ?? new Float64Array(weights).fill(1), wholeWeights: units !== null, initiativeEdges,
+    bigWeights, edgeUnits: units, fractional: local?.fractional ?? null, initiativeEdges,
     scoreLo: new Float64Array(N),
     scoreRel: new Float32Array(relSize),
     expectedLo: new Float64Array(N),
@@ -331,26 +386,39 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
 
 /** Measures key result j from its check-ins (`checkIns` overrides the plan's) and sets its channels. */
 export function measureNode(st: Scoring, j: number, checkIns: readonly CheckIn[] | null = null): void {
+  const measured = measureOne(st, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, checkIns);
   if (checkIns !== null) st.checkInsOf.set(j, checkIns);
-  setMeasured(st, j, measureOne(st, st.keyResults[j] as KeyResult, j, st.factsOf[st.krObjective[j] as number] as CycleFacts, checkIns));
+  setMeasured(st, j, measured);
 }
 
 /**
  * The exact numbers a shard's measurement carries; a measurement without them (from an
  * older shard) is read as its doubles, as written.
  */
-function exactOfShard(m: Measured, into: ExactMeasure): ExactMeasure {
+function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasure {
   const p = m.progress;
-  if (m.exact === undefined || !into.progress.setText(m.exact[0]) || !into.score.setText(m.exact[1])) {
-    into.progress.setDouble(p.progress ?? 0);
-    into.score.setDouble(p.score ?? 0);
+  const id = String(p?.keyResultId);
+  const progress = p?.progress ?? 0;
+  const score = p?.score ?? 0;
+  if (typeof progress !== 'number' || typeof score !== 'number' || !(progress >= 0 && progress <= cap) || !(score >= 0 && Number.isFinite(score))) {
+    invalidArgument('arg.shardExact', { id });
+  }
+  if (m.exact === undefined) {
+    into.progress.setDouble(progress);
+    into.score.setDouble(score);
+    return into;
+  }
+  // The exact numbers must be fractions that round to the doubles the shard reports.
+  const ok = Array.isArray(m.exact) && into.progress.setText(m.exact[0]) && into.score.setText(m.exact[1]);
+  if (!ok || into.progress.toNumber() !== progress || into.score.toNumber() !== score || into.progress.sign() < 0 || into.score.sign() < 0) {
+    invalidArgument('arg.shardExact', { id });
   }
   return into;
 }
 
 
 /** Whether a key result expects the cycle's elapsed share (no phases, milestone dates or binary rule). */
-export function expectsLinear(kr: KeyResult): boolean {
+function expectsLinear(kr: KeyResult): boolean {
   if (kr.kind === 'metric') return kr.phases === undefined || kr.phases.length === 0;
   if (kr.kind === 'milestones') return !kr.milestones.some((m) => m.due !== undefined);
   return kr.kind !== 'binary';
@@ -360,7 +428,7 @@ export function expectsLinear(kr: KeyResult): boolean {
  * Key result j's exact score, measured again (the slow path keeps no fraction per key
  * result): from a shard's, the live evaluation's or the plan's check-ins.
  */
-export function exactLeafScore(st: Scoring, j: number): Fraction {
+function exactLeafScore(st: Scoring, j: number): Fraction {
   const known = st.leafScore.get(j);
   if (known !== undefined) return known;
   const aside = { ...st, exact: new ExactMeasure() };
@@ -400,7 +468,7 @@ function store(x: Near, hi: Float64Array, lo: Float64Array, rel: Float32Array, n
  * Sets key result j's channels from its measurement; `exact` holds the measurement's
  * exact numbers (the registers just filled, or a shard's).
  */
-export function setMeasured(st: Scoring, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
+function setMeasured(st: Scoring, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
   const kr = st.keyResults[j] as KeyResult;
   const facts = st.factsOf[st.krObjective[j] as number] as CycleFacts;
   const m = measured.progress;
@@ -463,7 +531,7 @@ export function setMeasured(st: Scoring, j: number, measured: Measured, exact: E
  */
 function roundMean(st: Scoring, mean: NearMean, q: Quantity, n: number, out: Near): boolean {
   if (mean.count === 0) return false;
-  const settled = st.wholeWeights ? mean.valueInto(out) : 'unsure';
+  const settled = st.fractional === null || st.fractional[n] === 0 ? mean.valueInto(out) : 'unsure';
   if (settled !== 'unsure') return settled;
   const f = exactMean(st, q, n);
   if (f === null) return false;
@@ -530,7 +598,7 @@ export function scoreNode(st: Scoring, n: number, withExpected = true): void {
       if (!roundMean(st, expectedMean, 'expected', n, r.e)) facts.elapsed.near(r.e);
       store(r.e, expected, st.expectedLo, st.expectedRel, n);
     }
-    const c = confidenceMean.count === 0 ? false : st.wholeWeights ? confidenceMean.valueInto(r.x) : 'unsure';
+    const c = confidenceMean.count === 0 ? false : st.fractional === null || st.fractional[n] === 0 ? confidenceMean.valueInto(r.x) : 'unsure';
     const exactC = c === 'unsure' ? exactConfidence(st, n) : null;
     confident[n] = c === false || (c === 'unsure' && exactC === null) ? 0 : 1;
     confidence[n] = c === true ? r.x.hi : exactC !== null ? toDouble(exactC) : 0;
@@ -622,7 +690,7 @@ export function edgeContribution(st: Scoring, previous: readonly Contribution[] 
  * with weights that have no whole form, the exact quotient rounded once.
  */
 function shareOf(st: Scoring, n: number, e: number, total: number): number {
-  if (st.wholeWeights) return (st.edgeUnits[e] as number) / total;
+  if (st.fractional === null || st.fractional[n] === 0) return (st.edgeUnits[e] as number) / total;
   let sum = FRACTION_ZERO;
   for (let k = st.byParentStart[n] as number; k < (st.byParentStart[n + 1] as number); k++) {
     const edge = st.byParent[k] as number;
@@ -683,7 +751,7 @@ export function scoreAll(
   if (measuredElsewhere === null) groupAndMeasure(st);
   else for (let j = 0; j < K; j++) {
     const m = measuredElsewhere(st.keyResults[j]!.id);
-    const exact = exactOfShard(m, st.exact);
+    const exact = exactOfShard(m, st.exact, st.cap);
     if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
     setMeasured(st, j, m, exact);
   }

@@ -111,10 +111,10 @@ export interface Scoring extends MeasureContext {
   marks: RescoreMarks | null;
   /** Weights that are decimal.js values, by position in `edgeWeight` (others are their doubles exactly). */
   readonly bigWeights: ReadonlyMap<number, Value>;
-  /** The same weights as whole numbers at one common scale (1 each when `wholeWeights` is false). */
+  /** The same weights as whole numbers, at one scale per node (every node's weights times the same power of ten). */
   readonly edgeUnits: Float64Array;
-  /** Whether `edgeUnits` holds the weights exactly; when not, every mean is computed in fractions. */
-  readonly wholeWeights: boolean;
+  /** Nodes whose weights have no whole form below 2^53 (their means are computed in fractions); null when there are none to check. */
+  readonly fractional: Uint8Array | null;
   /** Objective → the position of its initiative weight in `edgeValue` and `edgeUnits`. */
   readonly initiativeEdges: ReadonlyMap<number, number>;
   /**

@@ -58,18 +58,6 @@ export interface ExactKpi {
   readonly attainment: Fraction | null;
 }
 
-/** Evaluates a checked KPI over checked measurements (positions `items[from..to)`, or all). */
-export function evaluateKpiWith(
-  kpi: Kpi,
-  measurements: readonly Measurement[],
-  items: Int32Array | null,
-  from: number,
-  to: number,
-  span: Span,
-  asOf: string | null,
-): KpiEvaluation {
-  return evaluateKpiExact(kpi, measurements, items, from, to, span, asOf).evaluation;
-}
 
 /** {@link evaluateKpiWith}, with the exact numbers behind it. */
 export function evaluateKpiExact(  kpi: Kpi,
@@ -130,7 +118,7 @@ function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Mea
  */
 export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): KpiEvaluation {
   const { k, list, span, asOf } = prepare(kpi, measurements, options);
-  return evaluateKpiWith(k, list, null, 0, list.length, span, asOf);
+  return evaluateKpiExact(k, list, null, 0, list.length, span, asOf).evaluation;
 }
 
 /**

@@ -78,7 +78,7 @@ function nextPeriod(day: string, frequency: TrackingFrequency, weekStartsOn: Day
 }
 
 /** The periods of a timeframe, clipped to it. */
-export function periods(span: Span, frequency: TrackingFrequency, weekStartsOn: Day): Span[] {
+function periods(span: Span, frequency: TrackingFrequency, weekStartsOn: Day): Span[] {
   const out: Span[] = [];
   for (let start = span.start; start <= span.end; ) {
     const next = nextPeriod(start, frequency, weekStartsOn);

@@ -14,7 +14,7 @@ import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfInt
 import { readValue as valueOrThrow } from '../_lib/read-value.js';
 
 /** -0 as 0: JSON may carry -0, results never do. */
-export const positiveZero = (x: number): number => (x === 0 ? 0 : x);
+const positiveZero = (x: number): number => (x === 0 ? 0 : x);
 import { OkrkitError } from '../messages/okrkit-error.js';
 import { at, messages, where } from '../messages/where.js';
 import type { CheckIn } from '../model/check-in.js';
@@ -118,19 +118,6 @@ export function scoreInto(
   return out.setDouble(best === null ? 0 : best.score);
 }
 
-/**
- * Applies a scoring rule to a progress, read as the decimal it prints as.
- */
-export function applyScoring(
-  scoring: Scoring | undefined,
-  progress: number,
-  keyResult: { readonly id: string } = { id: '' },
-  registry: Registry = NO_PLUGINS,
-): number {
-  if (scoring === undefined || scoring.type === 'linear') return progress;
-  const m = new ExactMeasure();
-  return positiveZero(scoreInto(m.score, scoring, m.progress.setDouble(progress), keyResult, registry, m.a).toNumber());
-}
 
 /** progress = raw clamped to [0, cap], exactly; `capExact` holds the cap (or is filled with it). */
 export function clampInto(out: Exact, raw: Exact, cap: number, capExact: Exact, capReady = false): Exact {

@@ -132,7 +132,7 @@ export function attainmentAgainst(kpi: Kpi, actual: Value): number {
 const TWO: Fraction = { n: 2n, d: 1n };
 
 /** The default threshold rules: green from attainment 1, amber from 0.9, red below. */
-export const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
+const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
   { status: 'green', min: 1 },
   { status: 'amber', min: 0.9 },
   { status: 'red' },

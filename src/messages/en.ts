@@ -108,6 +108,7 @@ export const en = {
   'arg.rule': 'unknown lint rule "{rule}"; expected one of {options}',
   'arg.shardMissing': 'no shard measured key result "{id}"',
   'arg.shardDuplicate': 'key result "{id}" was measured by two shards',
+  'arg.shardExact': 'the shard\'s measurement of key result "{id}" does not hold together: its exact progress and score must be fractions "n/d" that round to its progress and score, from 0 to the cap',
   'arg.shardOptions': 'shard {index} was evaluated with another {name} than the merge',
   'arg.pluginKind': 'a plug-in kind needs a name that is not a built-in kind, got "{kind}"',
   'arg.pluginDuplicate': 'two plug-ins are named "{name}"',

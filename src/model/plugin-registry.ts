@@ -41,7 +41,7 @@ export interface Registry {
 export const NO_PLUGINS: Registry = { kinds: new Map(), scorings: new Map() };
 
 /** Throws the error of a failed plug-in. */
-export function pluginFailed(plugin: string, detail: Message): never {
+function pluginFailed(plugin: string, detail: Message): never {
   throw new OkrkitError('plugin_failed', msg('error.plugin', { plugin, detail }));
 }
 

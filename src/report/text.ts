@@ -11,7 +11,7 @@ export interface RenderTextOptions {
 const ANSI = { green: 32, yellow: 33, red: 31, dim: 2, bold: 1 } as const;
 type Tone = keyof typeof ANSI;
 
-export const STATUS_TONE: Readonly<Record<Status, Tone>> = {
+const STATUS_TONE: Readonly<Record<Status, Tone>> = {
   achieved: 'green',
   onTrack: 'green',
   atRisk: 'yellow',
@@ -19,7 +19,7 @@ export const STATUS_TONE: Readonly<Record<Status, Tone>> = {
   noData: 'dim',
   notStarted: 'dim',
 };
-export const RAG_TONE: Readonly<Record<Rag, Tone>> = { green: 'green', amber: 'yellow', red: 'red' };
+const RAG_TONE: Readonly<Record<Rag, Tone>> = { green: 'green', amber: 'yellow', red: 'red' };
 
 function details(w: Words, item: ReportObjective | ReportKeyResult): string {
   const parts = [`${w.term('expected')} ${w.score(item.expected)}`];

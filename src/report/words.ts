@@ -68,7 +68,7 @@ const WORDS = {
 
 type Term<K> = K extends `term.${infer T}` ? T : never;
 
-export type Word = keyof (typeof WORDS)['en'];
+type Word = keyof (typeof WORDS)['en'];
 
 /** The renderers' vocabulary in one locale: report words, okrkit's labels and number formats. */
 export interface Words {

@@ -21,7 +21,7 @@ export interface RatingBand {
 }
 
 /** The default bands: A from 90, B from 75, C from 60, D below. */
-export const DEFAULT_BANDS: readonly RatingBand[] = [
+const DEFAULT_BANDS: readonly RatingBand[] = [
   { label: 'A', min: 90 },
   { label: 'B', min: 75 },
   { label: 'C', min: 60 },
@@ -111,7 +111,10 @@ function rulesOf(options: ScorecardOptions): Rules {
 
 function ratingOf(bands: readonly RatingBand[], total: Fraction | null): string | null {
   if (total === null) return null;
-  for (const b of bands) if (b.min === -Infinity || compareFractions(total, fractionOfDouble(b.min)) >= 0) return b.label;
+  for (const b of bands) {
+    if (b.min === Infinity) continue;
+    if (b.min === -Infinity || compareFractions(total, fractionOfDouble(b.min)) >= 0) return b.label;
+  }
   return null;
 }
 

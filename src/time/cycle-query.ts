@@ -79,7 +79,7 @@ export function elapsed(cycle: DeepReadonly<Cycle>, asOf: string): number {
 }
 
 /** The state of a cycle at a date, for checked input. */
-export function stateAt(cycle: { readonly start: string; readonly end: string; readonly state?: CycleState | undefined }, day: string | null): CycleState {
+function stateAt(cycle: { readonly start: string; readonly end: string; readonly state?: CycleState | undefined }, day: string | null): CycleState {
   if (cycle.state !== undefined) return cycle.state;
   if (day === null) return 'active';
   return day < cycle.start ? 'draft' : day > cycle.end ? 'grading' : 'active';

@@ -143,18 +143,6 @@ function forecastOf(kr: Extract<KeyResult, { kind: 'metric' }>, projected: Dec, 
   };
 }
 
-/** A key result's forecast (see {@link forecastExactWith}). */
-export function forecastWith(
-  kr: KeyResult,
-  checkIns: readonly CheckIn[],
-  cycle: { readonly start: string; readonly end: string },
-  until: string,
-  cap: number,
-  rules: StatusRules,
-  registry: Registry = NO_PLUGINS,
-): Forecast | null {
-  return forecastExactWith(kr, checkIns, cycle, until, cap, rules, registry)?.forecast ?? null;
-}
 
 function toDec(v: Value): Dec {
   return typeof v === 'number' ? new Dec(v) : v;

@@ -155,7 +155,7 @@ function reaches(progress: Near, expected: Near, th: Threshold, exact: ExactPace
 }
 
 /** The pace status for checked doubles, each read as the decimal it prints as. */
-export function classify(
+function classify(
   progress: number | null,
   expected: number,
   started: boolean,
@@ -197,7 +197,7 @@ export const BY_SEVERITY: readonly Status[] = ['achieved', 'notStarted', 'onTrac
  * @category Pace
  */
 export function paceStatus(progress: number | null, expected: number, options: StatusOptions = {}): Status {
-  if (progress !== null && (typeof progress !== 'number' || Number.isNaN(progress))) invalidArgument('arg.numberOrNull', { name: 'progress', value: String(progress) });
+  if (progress !== null && (typeof progress !== 'number' || !Number.isFinite(progress))) invalidArgument('arg.numberOrNull', { name: 'progress', value: String(progress) });
   if (typeof expected !== 'number' || !(expected >= 0 && expected <= 1)) invalidArgument('arg.numberBetween', { name: 'expected', min: 0, max: 1, value: String(expected) });
   return classify(progress, expected, true, progress !== null, statusRules(options));
 }

@@ -2,7 +2,7 @@
 // threshold, and means with decimal weights. Each expectation is worked out by hand in
 // the comment above it; before the exact core, every one of these failed.
 import { describe, expect, it } from 'vitest';
-import { createOkrkit, defineScoring, evaluate, evaluateKpi, formatScore, scorecard, type Plan } from '../../src/index.js';
+import { createOkrkit, defineScoring, evaluate, evaluateKpi, formatScore, grade, keyResultProgress, OkrkitError, paceStatus, scorecard, type Plan } from '../../src/index.js';
 
 const q2 = { id: 'q2', name: 'Q2 2026', start: '2026-04-01', end: '2026-06-30' };
 
@@ -168,5 +168,20 @@ describe('a kit’s forecastKeyResult', () => {
     ];
     expect(kit.forecastKeyResult(kr as never, checkIns, q2, { asOf: '2026-05-15' })!.score).toBe(1);
     expect(kit.forecastKeyResult(kr as never, checkIns, q2)!.score).toBe(0);
+  });
+});
+
+describe('numbers the exact core must not compute with', () => {
+  const kr = { id: 'k', objectiveId: 'o', title: 'KR', kind: 'metric', start: 0, target: 100 } as const;
+  it('are rejected in single records as in plans, with the place and the reason', () => {
+    for (const value of ['1e999999999', '1e400', '1e31', '-1e-400']) {
+      expect(() => keyResultProgress(kr, [{ keyResultId: 'k', at: '2026-04-02', value }])).toThrow(OkrkitError);
+    }
+    expect(() => keyResultProgress({ ...kr, target: '1e-400' }, [{ keyResultId: 'k', at: '2026-04-02', value: 5 }])).toThrow(/outside|range/);
+  });
+
+  it('are rejected as scores and progress', () => {
+    expect(() => grade(Infinity)).toThrow(OkrkitError);
+    expect(() => paceStatus(Infinity, 0.5)).toThrow(OkrkitError);
   });
 });
