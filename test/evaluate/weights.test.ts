@@ -27,7 +27,7 @@ describe('shards', () => {
   it('reject exact numbers that do not round to the measurement', () => {
     const shard = evaluateShard(plan, { asOf: '2026-08-15' });
     const tampered = JSON.parse(JSON.stringify(shard)) as typeof shard;
-    (tampered.keyResults['k1'] as { exact: string[] }).exact = ['5/1', '5/1'];
+    (tampered.keyResults['k1'] as unknown as { exact: string[] }).exact = ['5/1', '5/1'];
     expect(() => mergeShards(plan, [tampered], { asOf: '2026-08-15' })).toThrow(OkrkitError);
     expect(() => mergeShards(plan, [tampered], { asOf: '2026-08-15' })).toThrow(/k1/);
     // The untouched shard, through JSON, merges to evaluate's numbers.
