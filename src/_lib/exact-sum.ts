@@ -45,13 +45,7 @@ export class ExactSum {
     if (a === 1) return this.add(b);
     if (b === 1) return this.add(a);
     const p = a * b;
-    let c = SPLITTER * a;
-    const ah = c - (c - a);
-    const al = a - ah;
-    c = SPLITTER * b;
-    const bh = c - (c - b);
-    const bl = b - bh;
-    const e = al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+    const e = productError(a, b, p);
     this.add(p);
     if (e !== 0) this.add(e);
     return this;
@@ -89,3 +83,14 @@ export class ExactSum {
 }
 
 const SPLITTER = 134217729; // 2^27 + 1
+
+/** The rounding error of a × b: a × b = p + productError(a, b, p) exactly, p = fl(a × b) (Dekker). */
+export function productError(a: number, b: number, p: number): number {
+  let c = SPLITTER * a;
+  const ah = c - (c - a);
+  const al = a - ah;
+  c = SPLITTER * b;
+  const bh = c - (c - b);
+  const bl = b - bh;
+  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
+}

@@ -1,7 +1,8 @@
 // A register for one exact rational: two safe integers n / d in doubles while they fit
 // (the common case, no allocation), a bigint fraction once they do not.
 import { fraction, fractionOfBinary, fractionOfIntegers, fractionOfValue, compareFractions, toDouble, type Fraction } from './fraction.js';
-import { nearFraction, nearQuotient, productError, type Near } from './near.js';
+import { productError } from './exact-sum.js';
+import { nearFraction, nearQuotient, type Near } from './near.js';
 import { lastScaled, scaleOf, type Value } from './numeric.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;

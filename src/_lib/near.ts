@@ -3,7 +3,7 @@
 // the double nearest to a mean, a value against a threshold — are settled by this
 // approximation alone; when the exact value lies too close to a boundary to tell, the
 // caller computes it in bigint fractions (fraction.ts). Nothing here allocates.
-import { ExactSum } from './exact-sum.js';
+import { ExactSum, productError } from './exact-sum.js';
 import { fractionOfBinary, minus, toDouble, type Fraction } from './fraction.js';
 import { lastScaled, scaleOf } from './numeric.js';
 
@@ -27,20 +27,9 @@ export class Near {
   }
 }
 
-const SPLITTER = 134217729; // 2^27 + 1
 const EPS = 2 ** -50; // a generous bound on a few roundings, relative
 const TINY = 2 ** -1060;
 
-/** The rounding error of a × b: a × b = fl(a × b) + productError(a, b) exactly (Dekker). */
-export function productError(a: number, b: number, p: number): number {
-  let c = SPLITTER * a;
-  const ah = c - (c - a);
-  const al = a - ah;
-  c = SPLITTER * b;
-  const bh = c - (c - b);
-  const bl = b - bh;
-  return al * bl - (((p - ah * bh) - al * bh) - ah * bl);
-}
 
 /**
  * n ÷ d for safe integers held in doubles (d ≠ 0): hi is the correctly rounded quotient,

@@ -142,14 +142,18 @@ describe('thresholds are exact', () => {
     expect(e.keyResults['k']!.status).toBe(onTrackSide ? 'onTrack' : 'atRisk');
   });
 
-  test.prop([fc.integer({ min: 1, max: 98 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 50 }), fc.integer({ min: 0, max: 50 })])(
+  /**
+   * Two items u/t1 (weight w1) and v2/t2 (weight w2) whose weighted mean is exactly k/100:
+   * (w1·u/t1 + w2·x2) / (w1 + w2) = k/100  ⇒  x2 = (k·(w1+w2)·t1 − 100·w1·u) / (100·w2·t1).
+   */
+  const meanOnBand = fc
+    .record({ k: fc.integer({ min: 1, max: 98 }), w1: fc.integer({ min: 1, max: 9 }), w2: fc.integer({ min: 1, max: 9 }), t1: fc.integer({ min: 2, max: 50 }), u: fc.integer({ min: 0, max: 50 }) })
+    .map((c) => ({ ...c, v2: c.k * (c.w1 + c.w2) * c.t1 - 100 * c.w1 * c.u, t2: 100 * c.w2 * c.t1 }))
+    .filter((c) => c.u <= c.t1 && c.v2 >= 0 && c.v2 <= c.t2);
+
+  test.prop([meanOnBand])(
     'an objective score exactly on a grade band earns that band',
-    (k, w1, w2, t1, u) => {
-      fc.pre(u <= t1);
-      // (w1·u/t1 + w2·x2) / (w1 + w2) = k/100  ⇒  x2 = (k·(w1+w2)·t1 − 100·w1·u) / (100·w2·t1).
-      const v2 = k * (w1 + w2) * t1 - 100 * w1 * u;
-      const t2 = 100 * w2 * t1;
-      fc.pre(v2 >= 0 && v2 <= t2);
+    ({ k, w1, w2, t1, u, v2, t2 }) => {
       const p = {
         cycles: [{ id: 'c', name: 'C', start: day(0), end: day(90), state: 'closed' }],
         objectives: [{ id: 'o', title: 'O', cycleId: 'c' }],
@@ -189,14 +193,10 @@ describe('thresholds are exact', () => {
     expect(r.status).toBe('amber');
   });
 
-  test.prop([fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 9 }), fc.integer({ min: 2, max: 50 }), fc.integer({ min: 0, max: 50 })])(
+  test.prop([meanOnBand])(
     'a scorecard total exactly on a rating band earns that band',
-    (k, w1, w2, t1, u) => {
-      fc.pre(u <= t1);
-      // Two lines: u/t1 (weight w1) and v2/t2 (weight w2), with a weighted mean of exactly k/100.
-      const v2 = k * (w1 + w2) * t1 - 100 * w1 * u;
-      const t2 = 100 * w2 * t1;
-      fc.pre(v2 >= 0 && v2 <= t2);
+    ({ k, w1, w2, t1, u, v2, t2 }) => {
+      // Two lines whose weighted mean is exactly k/100.
       const kpi = (id: string, target: number, weight: number) => ({
         id,
         name: id,
