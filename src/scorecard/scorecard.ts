@@ -1,4 +1,5 @@
 import { toValue } from '../_lib/numeric.js';
+import { compareNear, Near, NearMean, nearDouble, nearFraction } from '../_lib/near.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfValue, minus, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, where } from '../messages/where.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
@@ -107,6 +108,18 @@ function rulesOf(options: ScorecardOptions): Rules {
   const missing = options.missing ?? 'zero';
   if (missing !== 'zero' && missing !== 'skip') invalidArgument('arg.oneOf', { name: 'missing', options: "'zero', 'skip'", value: String(missing) });
   return { bands: [...bands].sort((a, b) => b.min - a.min), cap: checkCap(options.cap), missing };
+}
+
+/** The band of a total held in a register; `exact` gives it as a fraction when the register cannot tell. */
+function ratingNear(bands: readonly RatingBand[], total: Near, exact: () => Fraction): string | null {
+  for (const b of bands) {
+    if (b.min === Infinity) continue;
+    if (b.min === -Infinity) return b.label;
+    let c = compareNear(total, nearDouble(new Near(), b.min));
+    if (Number.isNaN(c)) c = compareFractions(exact(), fractionOfDouble(b.min));
+    if (c >= 0) return b.label;
+  }
+  return null;
 }
 
 function ratingOf(bands: readonly RatingBand[], total: Fraction | null): string | null {
@@ -314,7 +327,31 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   const units = p.units ?? [];
   const exact = new Map<string, ExactKpi>();
   const evaluations = kpisOf(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, null, exact);
+  const ownTotals = new Map<string, Fraction | null>();
+  const nearTotals = new Map<string, Near>();
   const exactTotals = new Map<string, Fraction | null>();
+  /** A unit's exact total (the slow path), from its subtree, iteratively. */
+  const exactTotal = (root: string): Fraction | null => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const id = stack[stack.length - 1] as string;
+      if (exactTotals.has(id)) {
+        stack.pop();
+        continue;
+      }
+      const pending = (children.get(id) ?? []).filter((c) => !exactTotals.has(c));
+      if (pending.length > 0) {
+        stack.push(...pending);
+        continue;
+      }
+      const m = new ExactMean();
+      m.add(ownTotals.get(id) ?? null, FRACTION_ONE);
+      for (const c of children.get(id) ?? []) m.add(exactTotals.get(c) ?? null, FRACTION_ONE);
+      exactTotals.set(id, m.value());
+      stack.pop();
+    }
+    return exactTotals.get(root) ?? null;
+  };
   const byUnit = new Map<string, Kpi[]>();
   for (const k of p.kpis ?? []) {
     if (k.unitId === undefined) continue;
@@ -332,14 +369,20 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   }
   // Leaves first: order units by depth, deepest first (parsePlan rejects loops; guard anyway).
   const parentOf = new Map(units.map((u) => [u.id, u.parentId]));
-  const depth = (id: string) => {
-    let d = 0;
+  // Each unit's depth once, walking up only to the first unit whose depth is known.
+  const depths = new Map<string, number>();
+  const depth = (id: string): number => {
+    const path: string[] = [];
     const seen = new Set<string>();
-    for (let q = parentOf.get(id); q !== undefined && ids.has(q) && !seen.has(q); q = parentOf.get(q)) {
-      seen.add(q);
-      d++;
+    let at: string | undefined = id;
+    while (at !== undefined && ids.has(at) && !depths.has(at) && !seen.has(at)) {
+      seen.add(at);
+      path.push(at);
+      at = parentOf.get(at);
     }
-    return d;
+    let d = at !== undefined && depths.has(at) ? (depths.get(at) as number) + 1 : 0;
+    for (let i = path.length - 1; i >= 0; i--) depths.set(path[i] as string, d++);
+    return depths.get(id) as number;
   };
   const order = units.map((u) => ({ id: u.id, d: depth(u.id) })).sort((a, b) => b.d - a.d);
   const out = Object.create(null) as Record<string, UnitScorecard>;
@@ -347,12 +390,22 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
     const own = build(byUnit.get(id) ?? [], evaluations, exact, weights, rules);
     const childIds = children.get(id) ?? [];
     // The plain mean of the unit's own total and its child units' totals, exactly.
-    const mean = new ExactMean();
-    mean.add(own.total, FRACTION_ONE);
-    for (const c of childIds) mean.add(exactTotals.get(c) ?? null, FRACTION_ONE);
-    const total = mean.value();
-    exactTotals.set(id, total);
-    out[id] = { unitId: id, own: own.card, total: double(total), rating: ratingOf(rules.bands, total), childIds };
+    // The plain mean of the unit's own total and its child units' totals. Exact fractions
+    // would grow level by level down a deep unit tree; registers settle the rounding and
+    // the band, and the exact total is computed only when they cannot.
+    ownTotals.set(id, own.total);
+    const mean = new NearMean();
+    if (own.total !== null) mean.add(1, nearFraction(new Near(), own.total));
+    for (const c of childIds) {
+      const t = nearTotals.get(c);
+      if (t !== undefined) mean.add(1, t);
+    }
+    const near = new Near();
+    const settled = mean.valueInto(near);
+    if (settled === 'unsure') nearFraction(near, exactTotal(id) as Fraction);
+    if (settled !== false) nearTotals.set(id, near);
+    const total = settled === false ? null : near.hi;
+    out[id] = { unitId: id, own: own.card, total, rating: settled === false ? null : ratingNear(rules.bands, near, () => exactTotal(id) as Fraction), childIds };
   }
   return out;
 }

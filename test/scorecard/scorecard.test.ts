@@ -102,3 +102,26 @@ describe('scorecardByUnit', () => {
     expect(units['abc']!.rating).toBe('B');
   });
 });
+
+describe('scorecardByUnit on a deep unit tree', () => {
+  it('rolls 20,000 nested units up exactly, without growing fractions', () => {
+    const depth = 20_000;
+    const units = Array.from({ length: depth }, (_, i) => ({ id: `u${i}`, name: `U${i}`, level: 'team', ...(i > 0 ? { parentId: `u${i - 1}` } : {}) }));
+    const kpis = units.map((u, i) => ({
+      id: `k${i}`,
+      name: `K${i}`,
+      unitId: u.id,
+      target: { polarity: 'higher', value: 3 },
+      timeframe: { start: '2026-07-01', end: '2026-09-30' },
+      dataSource: { name: 'CRM' },
+      frequency: 'monthly',
+    }));
+    const measurements = kpis.map((k, i) => ({ kpiId: k.id, at: '2026-08-01', value: i % 3 }));
+    const byUnit = scorecardByUnit({ cycles: [], units, kpis, measurements } as never, { asOf: '2026-09-30' });
+    // The deepest unit: its own KPI at (19,999 mod 3)/3 = 1/3.
+    expect(byUnit['u19999']!.total).toBe(100 / 3);
+    // One level up: the mean of its own 0/3 and the child's 1/3.
+    expect(byUnit['u19998']!.total).toBe((0 + 100 / 3) / 2);
+    for (const u of Object.values(byUnit)) expect(u.total! >= 0 && u.total! <= 100).toBe(true);
+  });
+});
