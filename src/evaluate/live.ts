@@ -1,6 +1,6 @@
 import { parseArgument } from '../_lib/zod-issues.js';
-import { messages, nouns } from '../messages/where.js';
-import { OkrkitError } from '../messages/okrkit-error.js';
+import { nouns } from '../messages/where.js';
+import { unknownReference } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { Plan } from '../model/plan.js';
 import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
@@ -88,7 +88,7 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
     applyCheckIn(input) {
       const checkIn = parseArgument(CheckIn, input, 'checkIn');
       const j = state.krIndex.get(checkIn.keyResultId);
-      if (j === undefined) throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.keyResult, checkIn.keyResultId));
+      if (j === undefined) unknownReference(nouns.keyResult, checkIn.keyResultId);
       const extra = added.get(j) ?? [];
       const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
       own.push(...extra, checkIn);

@@ -15,7 +15,7 @@ export type { CycleFacts, Measured, MeasureContext, Scoring };
 import { Near, NearMean, nearDouble, nearFraction, compareNear } from '../_lib/near.js';
 import { at, messages, nouns, where } from '../messages/where.js';
 import type { Message } from '../messages/message.js';
-import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
+import { invalidArgument, OkrkitError, unknownReference } from '../messages/okrkit-error.js';
 import type { CheckIn } from '../model/check-in.js';
 import { elapsedShare } from '../time/cycle-query.js';
 import type { Cycle } from '../model/cycle.js';
@@ -145,10 +145,6 @@ function wholeWeightsByNode(
   return { units, fractional };
 }
 
-function unknown(what: Message, id: string): never {
-  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
-}
-
 function arrayOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
   const value = (plan as unknown as Record<string, unknown>)[name];
   if (value === undefined) return EMPTY;
@@ -192,14 +188,14 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
   // Facts per cycle, and each objective's cycle.
   const factsById = new Map<string, CycleFacts>();
   for (const c of cycles) factsById.set(c.id, cycleFacts(c, asOf));
-  const factsOf: CycleFacts[] = objectives.map((o) => factsById.get(o.cycleId) ?? unknown(nouns.cycle, o.cycleId));
+  const factsOf: CycleFacts[] = objectives.map((o) => factsById.get(o.cycleId) ?? unknownReference(nouns.cycle, o.cycleId));
 
   // KPI measurements grouped by KPI, for key results fed by a KPI.
   const kpis = arrayOf<Kpi>(plan, 'kpis');
   const measurements = arrayOf<Measurement>(plan, 'measurements');
   const kpiIndex = new Map<string, number>();
   kpis.forEach((k, i) => kpiIndex.set(k.id, i));
-  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknown(nouns.kpi, id));
+  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
 
   // Contribution edges child → parent.
   let links = 0;
@@ -231,7 +227,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     const kr = keyResults[j] as KeyResult;
     if (oi < 0 || kr.objectiveId !== previousObjective) {
       const found = objectiveOf(kr.objectiveId);
-      if (found < 0) unknown(nouns.objective, kr.objectiveId);
+      if (found < 0) unknownReference(nouns.objective, kr.objectiveId);
       oi = found;
       previousObjective = kr.objectiveId;
       onlyChildren = rollupOf(objectives[oi]!) === 'children';
@@ -247,7 +243,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
     const o = objectives[i] as Objective;
     if (o.parentId !== undefined) {
       const p = parentIndex(o.parentId);
-      if (p < 0) unknown(nouns.objective, o.parentId);
+      if (p < 0) unknownReference(nouns.objective, o.parentId);
       parentOf[i] = p;
       const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
       if (positive(w) && rollupOf(objectives[p]!) !== 'keyResults') edge(i, p, w);
@@ -262,7 +258,7 @@ function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: R
         edge(i, p, w);
       } else {
         const j = krIndex.get(link.to);
-        if (j === undefined) unknown(nouns.objectiveOrKeyResult, link.to);
+        if (j === undefined) unknownReference(nouns.objectiveOrKeyResult, link.to);
         if (keyResults[j]!.kind === 'baseline') continue;
         driven[j] = 1;
         edge(i, O + j, w);
@@ -371,7 +367,7 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
   let sourced: SourcedValue | null = null;
   if (kr.source !== undefined) {
     const ki = cx.kpiIndex.get(kr.source.kpiId);
-    if (ki === undefined || cx.byKpi === null) unknown(nouns.kpi, kr.source.kpiId);
+    if (ki === undefined || cx.byKpi === null) unknownReference(nouns.kpi, kr.source.kpiId);
     const kpi = cx.kpis[ki] as Kpi;
     sourced = aggregate(kpi.aggregation ?? 'last', cx.measurements, cx.byKpi.items, cx.byKpi.starts[ki] as number, cx.byKpi.starts[ki + 1] as number, facts.since, facts.until, null);
   }
@@ -806,7 +802,7 @@ function groupAndMeasure(st: Scoring): void {
     (c) => c.keyResultId,
     krIndex.reader(),
     K,
-    (id) => unknown(nouns.keyResult, id),
+    (id) => unknownReference(nouns.keyResult, id),
     (j, from, to) => setMeasured(st, j, measureRange(st, keyResults[j] as KeyResult, from, to, st.factsOf[st.krObjective[j] as number] as CycleFacts)),
   );
   st.groups = groups;

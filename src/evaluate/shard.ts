@@ -1,7 +1,7 @@
 import { bucketByRef, groupByRef } from '../_lib/buckets.js';
 import { IdIndex } from '../_lib/id-index.js';
-import { messages, nouns } from '../messages/where.js';
-import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
+import { nouns } from '../messages/where.js';
+import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { Cycle } from '../model/cycle.js';
 import { checkCap, checkDate } from '../measure/progress.js';
@@ -31,9 +31,6 @@ export interface EvaluationShard {
   readonly keyResults: Readonly<Record<string, Measured>>;
 }
 
-const fail = (what: typeof nouns.cycle, id: string): never => {
-  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
-};
 
 /**
  * Measures the key results of one part of a plan — a department's, say — so the heavy
@@ -76,14 +73,14 @@ function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, regist
   const measurements: readonly Measurement[] = p.measurements ?? [];
   const krIndex = new IdIndex(keyResults);
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
-  const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => fail(nouns.keyResult, id));
-  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => fail(nouns.kpi, id));
+  const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => unknownReference(nouns.keyResult, id));
+  const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
   const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry, exact: new ExactMeasure() };
 
   const out = Object.create(null) as Record<string, Measured>;
   keyResults.forEach((kr, j) => {
-    const cycleId = objectiveCycle.get(kr.objectiveId) ?? fail(nouns.objective, kr.objectiveId);
-    const cycle = cycles.get(cycleId) ?? fail(nouns.cycle, cycleId);
+    const cycleId = objectiveCycle.get(kr.objectiveId) ?? unknownReference(nouns.objective, kr.objectiveId);
+    const cycle = cycles.get(cycleId) ?? unknownReference(nouns.cycle, cycleId);
     const measured = measureOne(context, kr, j, cycleFacts(cycle, asOf));
     // The exact numbers travel with the shard, as text (JSON has no fractions).
     out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };

@@ -1,6 +1,6 @@
 import { bucketByRef } from '../_lib/buckets.js';
-import { messages, nouns } from '../messages/where.js';
-import { OkrkitError } from '../messages/okrkit-error.js';
+import { nouns } from '../messages/where.js';
+import { unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
 import { checkDate } from '../measure/progress.js';
 import type { Plan } from '../model/plan.js';
@@ -57,7 +57,7 @@ export function kpisOf(
   const index = new Map<string, number>();
   kpis.forEach((k, i) => index.set(k.id, i));
   const { starts, items } = bucketByRef(measurements, (m) => m.kpiId, index, kpis.length, (id) => {
-    throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.kpi, id));
+    unknownReference(nouns.kpi, id);
   });
   const out = Object.create(null) as Record<string, KpiEvaluation>;
   kpis.forEach((k, i) => {

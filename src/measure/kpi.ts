@@ -3,7 +3,7 @@ import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
 import { add, compare, divideByCount, type Value } from '../_lib/numeric.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, messages, nouns, where } from '../messages/where.js';
-import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
+import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
 import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from '../model/kpi.js';
 
@@ -19,7 +19,7 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
   if ('cycleId' in tf) {
     const cycle = cycles instanceof Map ? cycles.get(tf.cycleId) : (cycles as readonly Cycle[]).find((c) => c.id === tf.cycleId);
     if (cycle === undefined) {
-      throw new OkrkitError('unknown_reference', messages.unknownReferenceError(nouns.cycle, tf.cycleId));
+      unknownReference(nouns.cycle, tf.cycleId);
     }
     return { start: cycle.start, end: cycle.end };
   }

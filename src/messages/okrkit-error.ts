@@ -123,6 +123,11 @@ export class OkrkitError extends Error {
   }
 }
 
+/** @internal Throws the `unknown_reference` error for a reference to `what` with an id no record has. */
+export function unknownReference(what: Message, id: string): never {
+  throw new OkrkitError('unknown_reference', messages.unknownReferenceError(what, id));
+}
+
 /** @internal Throws an `invalid_argument` error with a keyed detail. */
 export function invalidArgument(detail: Message): never;
 export function invalidArgument(key: MessageKey, params?: Readonly<Record<string, MessageParam>>): never;
