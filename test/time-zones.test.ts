@@ -13,6 +13,7 @@ import {
 } from '../src/index.js';
 import { planArb } from './arbitraries.js';
 import { loadPlan } from './fixtures.js';
+import { Q3 } from './builders.js';
 
 // No result may depend on the machine's time zone. This file runs the same computations
 // under zones far apart (UTC−8 with DST, UTC+14, UTC+7, half-hour DST) by switching TZ
@@ -40,7 +41,7 @@ function inZone<T>(zone: string, run: () => T): T {
 
 const xyz = parsePlan(loadPlan('xyz-corp'));
 const saas = parsePlan(loadPlan('saas-cascade'));
-const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
+const q3 = Q3;
 const samplePlans = fc.sample(planArb, { numRuns: 25, seed: 20261122 }).map((p) => parsePlan(p));
 
 function everything() {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateColumns, OkrkitError, parsePlan, type Plan, type PlanInput } from '../../src/index.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
+import { Q3, objectiveIn } from '../builders.js';
 
-const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
-const objective = (id: string, extra: object = {}) => ({ id, title: `Objective ${id}`, cycleId: 'q3', ...extra });
+const q3 = Q3;
+const objective = objectiveIn;
 const metric = (id: string, objectiveId: string, extra: object = {}) => ({
   id, objectiveId, title: `KR ${id}`, kind: 'metric' as const, start: 0, target: 100, ...extra,
 });

@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { Decimal } from 'decimal.js';
 import { describe, expect } from 'vitest';
-import { evaluate, keyResultProgress, parsePlan, scoreWeightedMean, type Evaluation, type KeyResult, type Plan } from '../../src/index.js';
+import { evaluate, keyResultProgress, parsePlan, scoreWeightedMean, type Evaluation, type Plan } from '../../src/index.js';
 import { decimalArb, planArb, q3Day, shuffledArb } from '../arbitraries.js';
 import { deepFreeze } from '../fixtures.js';
+import { metricFrom } from '../builders.js';
 
 /** Every score of an evaluation by id: what must not change when the input order does. */
 function scoresOf(e: Evaluation): Record<string, number | null> {
@@ -14,8 +15,7 @@ function scoresOf(e: Evaluation): Record<string, number | null> {
   return out;
 }
 
-const metric = (start: number | string, target: number | string, extra: object = {}): KeyResult =>
-  ({ id: 'kr', objectiveId: 'o', title: 'm', kind: 'metric', start, target, ...extra }) as KeyResult;
+const metric = metricFrom;
 const distinctPair = fc.tuple(decimalArb, decimalArb).filter(([a, b]) => !new Decimal(a).eq(b));
 const scoreArb = fc.oneof(fc.double({ min: 0, max: 1.5, noNaN: true }), fc.integer({ min: 0, max: 1000 }).map((n) => n / 1000));
 

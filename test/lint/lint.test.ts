@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { lintPlan, OkrkitError, parsePlan, type LintCode, type PlanInput } from '../../src/index.js';
 import { planArb, q3Day } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
+import { Q3 } from '../builders.js';
 
-const q3 = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
+const q3 = Q3;
 const kr = (id: string, objectiveId: string, extra: object = {}) => ({ id, objectiveId, title: `Revenue ${id}`, kind: 'metric' as const, start: 0, target: 10, unit: 'VND', ...extra });
 const lint = (input: PlanInput, options = {}) => lintPlan(parsePlan({ cycles: [q3], ...input }), options);
 const codes = (input: PlanInput, options = {}) => lint(input, options).map((f) => [f.code, f.id]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyResultProgress, OkrkitError, type CheckIn, type KeyResult } from '../../src/index.js';
 import { deepFreeze } from '../fixtures.js';
+import { metricFrom } from '../builders.js';
 
 const at = (day: string, value?: number | string, extra: Partial<CheckIn> = {}): CheckIn => ({
   keyResultId: 'kr',
@@ -8,8 +9,7 @@ const at = (day: string, value?: number | string, extra: Partial<CheckIn> = {}):
   ...(value === undefined ? {} : { value }),
   ...extra,
 });
-const metric = (start: number | string, target: number | string, extra: object = {}): KeyResult =>
-  ({ id: 'kr', objectiveId: 'o', title: 'Metric', kind: 'metric', start, target, ...extra }) as KeyResult;
+const metric = metricFrom;
 
 describe('keyResultProgress', () => {
   describe('metric key results', () => {

@@ -14,8 +14,9 @@ import {
   type Cycle,
 } from '../../src/index.js';
 import { addDays, daysBetween } from '../../src/_lib/calendar.js';
+import { Q3 } from '../builders.js';
 
-const q3: Cycle = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
+const q3 = Q3;
 
 describe('cycle generators', () => {
   it('makes a calendar year with quarters, halves and months named as people name them', () => {

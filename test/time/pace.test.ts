@@ -13,15 +13,15 @@ import {
   paceStatus,
   parsePlan,
   worstStatus,
-  type Cycle,
   type KeyResult,
   type PlanInput,
   type Status,
 } from '../../src/index.js';
 import { addDays } from '../../src/_lib/calendar.js';
 import { loadPlan } from '../fixtures.js';
+import { Q3 } from '../builders.js';
 
-const q3: Cycle = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
+const q3 = Q3;
 const metric = (extra: object = {}): KeyResult => ({ id: 'k', objectiveId: 'o', title: 'k', kind: 'metric', start: 0, target: 100, ...extra }) as KeyResult;
 
 describe('paceStatus', () => {
