@@ -3,6 +3,7 @@
 // fast registers cannot settle a rounding or a threshold, and only over the subtree it
 // needs; values are kept per node until the node is re-scored. Iterative, so a deep
 // cascade cannot overflow the stack.
+import { computeBottomUp } from '../_lib/bottom-up.js';
 import { Exact } from '../_lib/exact.js';
 import { dividedBy, fractionOfDouble, FRACTION_ZERO, plus, signOf, times, type Fraction } from '../_lib/fraction.js';
 import type { KeyResult } from '../model/key-result.js';
@@ -98,27 +99,17 @@ function resolve(st: Scoring, q: Quantity, root: number): Fraction | null {
   if (!rollsUp(st, q, root)) return leafValue(st, q, root);
   const memo = st.memo[q] as Map<number, Fraction | null>;
   if (memo.has(root)) return memo.get(root) ?? null;
-  const stack = [root];
-  while (stack.length > 0) {
-    const n = stack[stack.length - 1] as number;
-    if (memo.has(n)) {
-      stack.pop();
-      continue;
-    }
-    let missing = false;
-    for (let k = st.byParentStart[n] as number; k < (st.byParentStart[n + 1] as number); k++) {
-      const child = st.edgeChild[st.byParent[k] as number] as number;
-      if (q === 'score' && st.scored[child] !== 1) continue;
-      if (rollsUp(st, q, child) && !memo.has(child)) {
-        stack.push(child);
-        missing = true;
+  return computeBottomUp(
+    root,
+    memo,
+    (n, visit) => {
+      for (let k = st.byParentStart[n] as number; k < (st.byParentStart[n + 1] as number); k++) {
+        const child = st.edgeChild[st.byParent[k] as number] as number;
+        if ((q !== 'score' || st.scored[child] === 1) && rollsUp(st, q, child)) visit(child);
       }
-    }
-    if (missing) continue;
-    memo.set(n, compute(st, q, n));
-    stack.pop();
-  }
-  return memo.get(root) ?? null;
+    },
+    (n) => compute(st, q, n),
+  );
 }
 
 /** Node n's exact score, or null when it has none. */

@@ -1,3 +1,4 @@
+import { computeBottomUp } from '../_lib/bottom-up.js';
 import { toValue } from '../_lib/numeric.js';
 import { compareNear, Near, NearMean, nearDouble, nearFraction } from '../_lib/near.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfValue, minus, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
@@ -331,27 +332,18 @@ function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitI
   const nearTotals = new Map<string, Near>();
   const exactTotals = new Map<string, Fraction | null>();
   /** A unit's exact total (the slow path), from its subtree, iteratively. */
-  const exactTotal = (root: string): Fraction | null => {
-    const stack = [root];
-    while (stack.length > 0) {
-      const id = stack[stack.length - 1] as string;
-      if (exactTotals.has(id)) {
-        stack.pop();
-        continue;
-      }
-      const pending = (children.get(id) ?? []).filter((c) => !exactTotals.has(c));
-      if (pending.length > 0) {
-        stack.push(...pending);
-        continue;
-      }
-      const m = new ExactMean();
-      m.add(ownTotals.get(id) ?? null, FRACTION_ONE);
-      for (const c of children.get(id) ?? []) m.add(exactTotals.get(c) ?? null, FRACTION_ONE);
-      exactTotals.set(id, m.value());
-      stack.pop();
-    }
-    return exactTotals.get(root) ?? null;
-  };
+  const exactTotal = (root: string): Fraction | null =>
+    computeBottomUp(
+      root,
+      exactTotals,
+      (id, visit) => (children.get(id) ?? []).forEach(visit),
+      (id) => {
+        const m = new ExactMean();
+        m.add(ownTotals.get(id) ?? null, FRACTION_ONE);
+        for (const c of children.get(id) ?? []) m.add(exactTotals.get(c) ?? null, FRACTION_ONE);
+        return m.value();
+      },
+    );
   const byUnit = new Map<string, Kpi[]>();
   for (const k of p.kpis ?? []) {
     if (k.unitId === undefined) continue;
