@@ -1,0 +1,29 @@
+// Reading an element that the caller knows is there. With `noUncheckedIndexedAccess` an
+// index read is typed `T | undefined`; these helpers state "in bounds by construction"
+// once, here, instead of a cast at every read. One function per array type keeps each
+// call site monomorphic, so the engine's loops stay as fast as plain index reads.
+
+/** Element i of a Float64Array that has it. */
+export function f64(a: Float64Array, i: number): number {
+  return a[i] as number;
+}
+
+/** Element i of a Float32Array that has it. */
+export function f32(a: Float32Array, i: number): number {
+  return a[i] as number;
+}
+
+/** Element i of an Int32Array that has it. */
+export function i32(a: Int32Array, i: number): number {
+  return a[i] as number;
+}
+
+/** Element i of a Uint8Array that has it. */
+export function u8(a: Uint8Array, i: number): number {
+  return a[i] as number;
+}
+
+/** Element i of an array that has it. */
+export function at<T>(a: readonly T[], i: number): T {
+  return a[i] as T;
+}
