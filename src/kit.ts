@@ -169,29 +169,33 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   const kinds = new Map<string, KindPlugin>();
   for (const k of plugins.kinds ?? []) {
     if (kinds.has(k.kind)) invalidArgument('arg.pluginDuplicate', { name: k.kind });
-    kinds.set(k.kind, defineKeyResultKind(k) as unknown as KindPlugin);
+    kinds.set(k.kind, defineKeyResultKind(k));
   }
   const scorings = new Map<string, ScoringPlugin>();
   for (const s of plugins.scorings ?? []) {
     if (scorings.has(s.id)) invalidArgument('arg.pluginDuplicate', { name: s.id });
-    scorings.set(s.id, defineScoring(s) as unknown as ScoringPlugin);
+    scorings.set(s.id, defineScoring(s));
   }
   const registry: Registry = { kinds, scorings };
 
   const extra = [...kinds.values()].map((k) => z.object({ ...keyResultCommon, ...k.schema.shape, kind: z.literal(k.kind) }));
-  const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra] as never);
+  const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra]);
   const planSchema = extra.length === 0 ? Plan : Plan.extend({ keyResults: z.array(keyResultSchema).default([]) });
 
   const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema, keyResultSchema, registry);
+  // The plug-in kinds exist only in the types: the schemas and the engine are the same
+  // objects whatever `Kinds` is, and the engine reads plug-in key results through the
+  // registry. So the kit states their types here, once, where no check could prove them.
+  /* eslint-disable @typescript-eslint/consistent-type-assertions */
   return {
-    KeyResult: keyResultSchema as never,
-    Plan: planSchema as never,
+    KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
+    Plan: planSchema as z.ZodType<PlanWith<Kinds>>,
     parsePlan(input) {
       const result = safeParsePlan(input);
       if (!result.success) throw result.error;
-      return result.data as never;
+      return result.data;
     },
-    safeParsePlan: safeParsePlan as never,
+    safeParsePlan,
     evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
     keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
     forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
@@ -204,4 +208,5 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     evaluateShard: (part, options = {}) => evaluateShardWith(part as never, options, registry),
     mergeShards: (plan, shards, options = {}) => mergeShardsWith(plan as never, shards, options, registry),
   };
+  /* eslint-enable @typescript-eslint/consistent-type-assertions */
 }
