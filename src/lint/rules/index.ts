@@ -1,0 +1,56 @@
+// Every lint rule, in the order they run and report. Adding a rule means adding its file
+// and one line here; LINT_RULES and LintCode follow from this list.
+import { severityTable } from '../rule.js';
+import { allWeightsZero } from './all-weights-zero.js';
+import { childOutsideParentCycle } from './child-outside-parent-cycle.js';
+import { cycleTooLong } from './cycle-too-long.js';
+import { emptyObjective } from './empty-objective.js';
+import { keyResultIsTask } from './key-result-is-task.js';
+import { keyResultsPerObjective } from './key-results-per-objective.js';
+import { kpiFrequency } from './kpi-frequency.js';
+import { kpiIncomplete } from './kpi-incomplete.js';
+import { kpiStale } from './kpi-stale.js';
+import { metricWithoutUnit } from './metric-without-unit.js';
+import { objectiveHasNumber } from './objective-has-number.js';
+import { objectivesPerOwner } from './objectives-per-owner.js';
+import { staleKeyResult } from './stale-key-result.js';
+import { unaligned } from './unaligned.js';
+import { weightsSum } from './weights-sum.js';
+
+/** The rules in the order they run: findings come rule by rule, each rule's in plan order. */
+export const RULES = [
+  objectivesPerOwner,
+  keyResultsPerObjective,
+  cycleTooLong,
+  childOutsideParentCycle,
+  kpiIncomplete,
+  kpiFrequency,
+  kpiStale,
+  weightsSum,
+  allWeightsZero,
+  objectiveHasNumber,
+  keyResultIsTask,
+  metricWithoutUnit,
+  unaligned,
+  emptyObjective,
+  staleKeyResult,
+] as const;
+
+/**
+ * Every lint rule's stable code with its default severity, in the order the rules run.
+ *
+ * @example
+ * Object.keys(LINT_RULES).length
+ * //=> 15
+ * LINT_RULES['kpi-incomplete']
+ * //=> 'error'
+ * @category Lint
+ */
+export const LINT_RULES = /*@__PURE__*/ severityTable(RULES);
+
+/**
+ * The stable code of a lint rule.
+ *
+ * @category Lint
+ */
+export type LintCode = keyof typeof LINT_RULES;

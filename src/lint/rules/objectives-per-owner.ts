@@ -1,0 +1,44 @@
+import { msg } from '../../messages/message.js';
+import type { PlanView } from '../plan-view.js';
+import type { LintRule, RuleFinding } from '../rule.js';
+
+// The seeds: "OKR đưa ra 3-5 mục tiêu chính" for each level of the company (3 to 5
+// objectives keep focus), and "cần có từ 2-7 mục tiêu" depending on the organisation
+// (2 to 7 is the most a plan should ever stretch to). Outside 3–5 is a hint; outside 2–7 a warning.
+const MIN_OBJECTIVES = 3;
+const MAX_OBJECTIVES = 5;
+const FEWEST_OBJECTIVES = 2;
+const MOST_OBJECTIVES = 7;
+
+interface OwnerCycle {
+  readonly owner: string;
+  readonly cycle: string;
+  count: number;
+}
+
+/** How many objectives each owner (person, else unit) has in each cycle, in order of first appearance. */
+function countByOwnerAndCycle(view: PlanView): Iterable<OwnerCycle> {
+  const groups = new Map<string, OwnerCycle>();
+  for (const o of view.objectives) {
+    const owner = o.ownerId ?? o.unitId;
+    if (owner === undefined) continue;
+    const key = JSON.stringify([owner, o.cycleId]);
+    const group = groups.get(key);
+    if (group) group.count++;
+    else groups.set(key, { owner, cycle: o.cycleId, count: 1 });
+  }
+  return groups.values();
+}
+
+function* check(view: PlanView): Generator<RuleFinding> {
+  for (const { owner, cycle, count } of countByOwnerAndCycle(view)) {
+    const params = { owner: view.unitById.get(owner)?.name ?? owner, cycle: view.cycleById.get(cycle)?.name ?? cycle, count };
+    const path = ['objectives'];
+    if (count < FEWEST_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.few', params) };
+    else if (count > MOST_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.many', params) };
+    else if (count < MIN_OBJECTIVES || count > MAX_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.outside', params), severity: 'info' };
+  }
+}
+
+/** 3–5 objectives per owner (or unit) and cycle: a warning outside 2–7, a hint outside 3–5. */
+export const objectivesPerOwner = { code: 'objectives-per-owner', severity: 'warning', check } as const satisfies LintRule;
