@@ -182,11 +182,12 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra]);
   const planSchema = extra.length === 0 ? Plan : Plan.extend({ keyResults: z.array(keyResultSchema).default([]) });
 
-  const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema, keyResultSchema, registry);
   // The plug-in kinds exist only in the types: the schemas and the engine are the same
   // objects whatever `Kinds` is, and the engine reads plug-in key results through the
   // registry. So the kit states their types here, once, where no check could prove them.
   /* eslint-disable @typescript-eslint/consistent-type-assertions */
+  const safeParsePlan = (input: unknown) =>
+    safeParsePlanWith(input, planSchema as z.ZodType<Plan>, keyResultSchema as z.ZodType<KeyResult>, registry);
   return {
     KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
     Plan: planSchema as z.ZodType<PlanWith<Kinds>>,

@@ -4,6 +4,11 @@ import { msg } from '../messages/message.js';
 
 const COLLECTIONS = ['cycles', 'units', 'objectives', 'keyResults', 'initiatives', 'checkIns', 'kpis', 'measurements'] as const;
 
+/** A plain object, as JSON has them: not null, not an array. */
+export function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
 /**
  * Runs a function that reads a parsed plan, at the public boundary: checks the plan's
  * shape (an object whose collections are arrays of objects, a cheap scan), and turns any
@@ -11,10 +16,9 @@ const COLLECTIONS = ['cycles', 'units', 'objectives', 'keyResults', 'initiatives
  * input never escapes as a `TypeError`.
  */
 export function withPlan<T>(plan: unknown, run: () => T): T {
-  if (typeof plan !== 'object' || plan === null || Array.isArray(plan)) invalidArgument('arg.plan');
-  const record = plan as Record<string, unknown>;
+  if (!isRecord(plan)) invalidArgument('arg.plan');
   for (const name of COLLECTIONS) {
-    const items = record[name];
+    const items = plan[name];
     if (items === undefined) continue;
     if (!Array.isArray(items)) invalidArgument('arg.array', { name: `plan.${name}` });
     for (let i = 0; i < items.length; i++) {

@@ -16,9 +16,9 @@ import { Plan } from './plan.js';
  * @category Schemas
  */
 export function planJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(Plan, { target: 'draft-2020-12', io: 'input' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(Plan, { target: 'draft-2020-12', io: 'input' });
   return {
-    $schema: schema['$schema'],
+    $schema: schema.$schema,
     title: 'okrkit plan',
     description:
       'One OKR and KPI plan: flat arrays of cycles, units, objectives, key results, initiatives, check-ins, KPIs and measurements, joined by ids. Numbers may be JSON numbers or decimal strings; dates are YYYY-MM-DD.',

@@ -3,6 +3,7 @@ import { messages } from '../messages/where.js';
 import { OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
 import { checkIntegrity, type KnownIds, type PartialPlan } from './integrity.js';
 import type * as z from 'zod';
+import { isRecord } from './guard.js';
 import { KeyResult } from './key-result.js';
 import { NO_PLUGINS, type Registry } from './plugin-registry.js';
 import { PLAN_COLLECTIONS, Plan } from './plan.js';
@@ -16,39 +17,51 @@ export type SafeParsePlanResult =
   | { readonly success: true; readonly data: Plan; readonly error?: undefined }
   | { readonly success: false; readonly data?: undefined; readonly error: OkrkitError };
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
+/**
+ * The elements of one collection that pass their schema; the others become holes. The
+ * ids of those that failed but named one go to `ids`, so references to them are not
+ * reported as unknown as well.
+ */
+function salvageCollection<T>(raw: unknown, schema: z.ZodType<T>, ids: Set<string>): (T | undefined)[] {
+  const items: unknown[] = Array.isArray(raw) ? raw : [];
+  return items.map((item) => {
+    const r = schema.safeParse(item);
+    if (r.success) return r.data;
+    if (!isRecord(item)) return undefined;
+    if (typeof item['id'] === 'string') ids.add(item['id']);
+    // Retry without the fields that failed: if they were optional, the rest is checked.
+    const rest: Record<string, unknown> = { ...item };
+    for (const issue of r.error.issues) {
+      const key = issue.path[0];
+      if (typeof key === 'string') delete rest[key];
+    }
+    const retry = schema.safeParse(rest);
+    return retry.success ? retry.data : undefined;
+  });
 }
 
 /**
  * When the schema fails, keep the elements that pass their own schema (others become
  * holes) so the integrity checks still run and every problem is reported at once.
  */
-function salvage(input: Record<string, unknown>, keyResult: z.ZodType): { plan: PartialPlan; known: KnownIds } {
-  const plan: Record<string, unknown> = {};
-  const known: Record<string, Set<string>> = {};
-  for (const [name, collection] of Object.entries(PLAN_COLLECTIONS)) {
-    const schema: z.ZodType = name === 'keyResults' ? keyResult : collection;
-    const raw = Object.prototype.hasOwnProperty.call(input, name) ? input[name] : undefined;
-    const items = Array.isArray(raw) ? raw : [];
+function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>): { plan: PartialPlan; known: KnownIds } {
+  const known: { -readonly [K in keyof KnownIds]: KnownIds[K] } = {};
+  const collection = <T>(name: keyof typeof PLAN_COLLECTIONS, schema: z.ZodType<T>): (T | undefined)[] => {
     const ids = new Set<string>();
-    plan[name] = items.map((item: unknown) => {
-      const r = schema.safeParse(item);
-      if (r.success) return r.data;
-      if (!isRecord(item)) return undefined;
-      if (typeof item['id'] === 'string') ids.add(item['id']);
-      // Retry without the fields that failed: if they were optional, the rest is checked.
-      const rest: Record<string, unknown> = { ...item };
-      for (const issue of r.error.issues) {
-        const key = issue.path[0];
-        if (typeof key === 'string') delete rest[key];
-      }
-      const retry = schema.safeParse(rest);
-      return retry.success ? retry.data : undefined;
-    });
     known[name] = ids;
-  }
-  return { plan: plan as PartialPlan, known: known as KnownIds };
+    return salvageCollection(Object.hasOwn(input, name) ? input[name] : undefined, schema, ids);
+  };
+  const plan: PartialPlan = {
+    cycles: collection('cycles', PLAN_COLLECTIONS.cycles),
+    units: collection('units', PLAN_COLLECTIONS.units),
+    objectives: collection('objectives', PLAN_COLLECTIONS.objectives),
+    keyResults: collection('keyResults', keyResult),
+    initiatives: collection('initiatives', PLAN_COLLECTIONS.initiatives),
+    checkIns: collection('checkIns', PLAN_COLLECTIONS.checkIns),
+    kpis: collection('kpis', PLAN_COLLECTIONS.kpis),
+    measurements: collection('measurements', PLAN_COLLECTIONS.measurements),
+  };
+  return { plan, known };
 }
 
 /**
@@ -66,16 +79,20 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType): { plan: 
  * @category Schemas
  */
 export function safeParsePlan(input: unknown): SafeParsePlanResult {
-  return safeParsePlanWith(input, Plan, KeyResult, NO_PLUGINS) as SafeParsePlanResult;
+  return safeParsePlanWith(input, Plan, KeyResult, NO_PLUGINS);
 }
 
-/** Parses a plan with given schemas and plug-ins (see createOkrkit). */
-export function safeParsePlanWith(input: unknown, planSchema: z.ZodType, keyResultSchema: z.ZodType, registry: Registry): SafeParsePlanResult {
+/**
+ * Parses a plan with given schemas and plug-ins (see createOkrkit). The schemas are typed
+ * as the built-in ones: plug-in key results travel through the engine as key results of
+ * a kind the registry knows.
+ */
+export function safeParsePlanWith(input: unknown, planSchema: z.ZodType<Plan>, keyResultSchema: z.ZodType<KeyResult>, registry: Registry): SafeParsePlanResult {
   let issues: OkrkitIssue[];
   let data: Plan | undefined;
   const parsed = planSchema.safeParse(input);
   if (parsed.success) {
-    data = parsed.data as Plan;
+    data = parsed.data;
     issues = checkIntegrity(data, {}, registry);
   } else {
     issues = fromZodIssues(parsed.error.issues);

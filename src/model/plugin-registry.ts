@@ -17,18 +17,23 @@ export interface KeyResultKindContext {
   readonly asOf: string | null;
 }
 
+// The engine sees every plug-in through these shapes. `progress` and `score` are method
+// signatures on purpose: a method's parameter is checked both ways, so a plug-in written
+// for its own key-result type registers here as it is. The engine only ever passes it key
+// results that the plug-in's schema has accepted.
+
 /** A registered key-result kind, as the engine sees it. */
 export interface KindPlugin {
   readonly kind: string;
   readonly schema: z.ZodObject;
-  readonly progress: (keyResult: never, context: KeyResultKindContext) => number;
+  progress(keyResult: { readonly id: string }, context: KeyResultKindContext): number;
   readonly range?: readonly [number, number];
 }
 
 /** A registered scoring rule, as the engine sees it. */
 export interface ScoringPlugin {
   readonly id: string;
-  readonly score: (progress: number, keyResult: never) => number;
+  score(progress: number, keyResult: { readonly id: string }): number;
 }
 
 /** The plug-ins an okrkit instance was created with. */
@@ -49,7 +54,7 @@ function pluginFailed(plugin: string, detail: Message): never {
 export function runProgress(plugin: KindPlugin, keyResult: { readonly id: string }, context: KeyResultKindContext): number {
   let value: number;
   try {
-    value = plugin.progress(keyResult as never, context);
+    value = plugin.progress(keyResult, context);
   } catch (error) {
     if (error instanceof OkrkitError) throw error;
     pluginFailed(plugin.kind, msg('plugin.threw', { id: keyResult.id, reason: error instanceof Error ? error.message : String(error) }));
@@ -66,7 +71,7 @@ export function runScoring(registry: Registry, id: string, progress: number, key
   if (plugin === undefined) pluginFailed(id, msg('plugin.unknownScoring', { id, keyResult: keyResult.id }));
   let value: number;
   try {
-    value = plugin.score(progress, keyResult as never);
+    value = plugin.score(progress, keyResult);
   } catch (error) {
     if (error instanceof OkrkitError) throw error;
     pluginFailed(id, msg('plugin.threw', { id: keyResult.id, reason: error instanceof Error ? error.message : String(error) }));
