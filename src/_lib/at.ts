@@ -27,3 +27,14 @@ export function u8(a: Uint8Array, i: number): number {
 export function at<T>(a: readonly T[], i: number): T {
   return a[i] as T;
 }
+
+/**
+ * A record's list field whose element type the caller knows (a guarded plan's), or an
+ * empty list when it is left out; `notArray` throws when the field is something else.
+ */
+export function listField<T>(record: object, name: string, notArray: () => never): readonly T[] {
+  const value: unknown = Reflect.get(record, name);
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) notArray();
+  return value as T[];
+}

@@ -58,6 +58,11 @@ export function lastScaled(): number {
   return scaled;
 }
 
+/** The integer n = x × 10^k, for k = {@link scaleOf}(x) ≥ 0. */
+export function scaledBy(x: number, k: number): number {
+  return k === 0 ? x : Math.round(x * (POW10[k] as number));
+}
+
 const SIMPLE_DECIMAL = /^(-?)(\d{1,16})(?:\.(\d{1,9}))?$/;
 /** A decimal string: optional sign, digits with an optional fraction, optional exponent. */
 export const DECIMAL_STRING = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;

@@ -6,8 +6,9 @@ import { withPlan } from '../model/guard.js';
 import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { EvaluateOptions } from './types.js';
-import { gradeOf, scoreAll } from './scoring.js';
-import type { Scoring } from './state.js';
+import { gradeOf, scoreAll } from './score-pass.js';
+import type { Engine } from './engine.js';
+import { at, u8 } from '../_lib/at.js';
 
 /**
  * What the codes of a `status` column mean: `STATUS_CODES[code]`. Code 0 is "no status"
@@ -159,61 +160,56 @@ export function evaluateColumnsWith(plan: DeepReadonly<Plan>, options: EvaluateO
   return withPlan(plan, () => columnsOf(scoreAll(plan, options, registry, false)));
 }
 
-function columnsOf(st: Scoring): EvaluationColumns {
+function columnsOf(st: Engine): EvaluationColumns {
   const { O, K, objectives, keyResults, krObjective } = st;
   const N = O + K;
   const status = new Uint8Array(N);
   const grade = new Uint8Array(N);
   for (let n = 0; n < N; n++) {
     // Baseline key results have no status (code 0); everything else is its severity + 1.
-    if (n < O || keyResults[n - O]!.kind !== 'baseline') status[n] = (st.severity[n] as number) + 1;
+    if (n < O || at(keyResults, n - O).kind !== 'baseline') status[n] = u8(st.nodes.severity, n) + 1;
     const g = gradeOf(st, n);
     if (g !== null) grade[n] = GRADE_CODE[g];
   }
-  const ids = (records: readonly { readonly id: string }[]) => {
-    const out = new Array<string>(records.length);
-    for (let i = 0; i < records.length; i++) out[i] = records[i]!.id;
-    return out;
-  };
-  // The node channels hold objectives at 0..O-1 and key results at O..N-1: views, not copies.
-  const head = <A extends Float64Array | Uint8Array>(a: A) => a.subarray(0, O) as A;
-  const tail = <A extends Float64Array | Uint8Array>(a: A) => a.subarray(O, N) as A;
-  const forecast = st.withForecast ? st.forecastScores : null;
+  const ids = (records: readonly { readonly id: string }[]) => records.map((r) => r.id);
+  // The node table holds objectives at 0..O-1 and key results at O..N-1: views, not copies.
+  const { objectives: o, keyResults: k } = st.nodes.columns();
+  // Fields in the order of the column types (a JSON dump of the columns keeps it).
   return {
     asOf: st.asOf,
     cap: st.cap,
     objectives: {
       id: ids(objectives),
       parent: st.parentOf,
-      score: head(st.scores),
-      hasScore: head(st.scored),
-      computedScore: st.computed,
-      hasComputedScore: st.hasComputed,
-      expected: head(st.expected),
-      status: head(status),
-      confidence: head(st.confidence),
-      hasConfidence: head(st.confident),
-      grade: head(grade),
-      forecastScore: forecast === null ? null : head(forecast),
+      score: o.score,
+      hasScore: o.hasScore,
+      computedScore: o.computedScore,
+      hasComputedScore: o.hasComputedScore,
+      expected: o.expected,
+      status: status.subarray(0, O),
+      confidence: o.confidence,
+      hasConfidence: o.hasConfidence,
+      grade: grade.subarray(0, O),
+      forecastScore: o.forecastScore,
     },
     keyResults: {
       id: ids(keyResults),
       objective: krObjective,
-      value: st.value,
-      hasValue: st.hasValue,
-      raw: st.raw,
-      progress: st.progress,
-      score: tail(st.scores),
-      hasProgress: tail(st.scored),
-      overridden: st.overridden,
-      expected: tail(st.expected),
-      status: tail(status),
-      confidence: tail(st.confidence),
-      hasConfidence: tail(st.confident),
-      grade: tail(grade),
-      checkIns: st.checkInCount,
-      lastCheckIn: st.lastCheckIn,
-      forecastScore: forecast === null ? null : tail(forecast),
+      value: k.value,
+      hasValue: k.hasValue,
+      raw: k.raw,
+      progress: k.progress,
+      score: k.score,
+      hasProgress: k.hasProgress,
+      overridden: k.overridden,
+      expected: k.expected,
+      status: status.subarray(O, N),
+      confidence: k.confidence,
+      hasConfidence: k.hasConfidence,
+      grade: grade.subarray(O, N),
+      checkIns: k.checkIns,
+      lastCheckIn: k.lastCheckIn,
+      forecastScore: k.forecastScore,
     },
   };
 }

@@ -1,14 +1,14 @@
-import type { KeyResult } from '../model/key-result.js';
-import type { Objective } from '../model/objective.js';
 import { BY_SEVERITY, type Status } from '../time/status.js';
 import type { Plan } from '../model/plan.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { withPlan } from '../model/guard.js';
 import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
-import { gradeOf, scoreAll } from './scoring.js';
-import { EMPTY, idOf, type Measured, type Scoring } from './state.js';
+import { gradeOf, scoreAll } from './score-pass.js';
+import { EMPTY, idOf, type Engine, type Measured } from './engine.js';
+import { at, i32, u8 } from '../_lib/at.js';
+import { dictionary } from '../_lib/dictionary.js';
 
-export type { Measured } from './state.js';
+export type { Measured } from './engine.js';
 
 export type { Contribution, EvaluateOptions, Evaluation, KeyResultEvaluation, ObjectiveEvaluation } from './types.js';
 import type { Evaluation, KeyResultEvaluation, ObjectiveEvaluation, EvaluateOptions } from './types.js';
@@ -53,35 +53,35 @@ export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions,
 }
 
 /** Ids of the nodes that node n feeds. */
-function parentIdsOf(st: Scoring, n: number): readonly string[] {
-  const from = st.byChildStart[n] as number;
-  const to = st.byChildStart[n + 1] as number;
+function parentIdsOf(st: Engine, n: number): readonly string[] {
+  const from = i32(st.byChildStart, n);
+  const to = i32(st.byChildStart, n + 1);
   if (from === to) return EMPTY;
   if (from + 1 === to) {
     // One parent (every key result, most objectives): share one frozen array per parent.
-    const parent = st.edgeParent[st.byChild[from] as number] as number;
+    const parent = i32(st.edgeParent, i32(st.byChild, from));
     return (st.onlyParent[parent] ??= Object.freeze([idOf(st, parent)]));
   }
   const ids: string[] = [];
-  for (let k = from; k < to; k++) ids.push(idOf(st, st.edgeParent[st.byChild[k] as number] as number));
+  for (let k = from; k < to; k++) ids.push(idOf(st, i32(st.edgeParent, i32(st.byChild, k))));
   return ids;
 }
 
 /** The plain record of objective i. */
-export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly string[], childIds: readonly string[]): ObjectiveEvaluation {
-  const o = st.objectives[i] as Objective;
-  const score = st.scored[i] === 1 ? (st.scores[i] as number) : null;
+export function objectiveRecord(st: Engine, i: number, keyResultIds: readonly string[], childIds: readonly string[]): ObjectiveEvaluation {
+  const o = at(st.objectives, i);
+  const { nodes } = st;
   return {
     objectiveId: o.id,
     cycleId: o.cycleId,
-    score,
-    computedScore: st.hasComputed[i] === 1 ? (st.computed[i] as number) : null,
+    score: nodes.scoreOf(i),
+    computedScore: nodes.computedOf(i),
     overridden: o.finalScore !== undefined,
-    expected: st.expected[i] as number,
-    status: BY_SEVERITY[st.severity[i] as number] as Status,
-    confidence: st.confident[i] === 1 ? (st.confidence[i] as number) : null,
+    expected: nodes.expected.get(i),
+    status: statusOf(nodes.severity, i),
+    confidence: nodes.confidenceOf(i),
     grade: gradeOf(st, i),
-    forecastScore: st.withForecast ? (st.forecastScores[i] as number) : null,
+    forecastScore: st.withForecast ? nodes.forecast.get(i) : null,
     contributors: st.contributorsOf[i] ?? EMPTY,
     contributesTo: parentIdsOf(st, i),
     keyResultIds,
@@ -90,27 +90,27 @@ export function objectiveRecord(st: Scoring, i: number, keyResultIds: readonly s
 }
 
 /** The plain record of key result j. */
-export function keyResultRecord(st: Scoring, j: number): KeyResultEvaluation {
-  const kr = st.keyResults[j] as KeyResult;
+export function keyResultRecord(st: Engine, j: number): KeyResultEvaluation {
+  const kr = at(st.keyResults, j);
   const n = st.O + j;
-  const has = st.scored[n] === 1;
-  const score = has ? (st.scores[n] as number) : null;
+  const { nodes } = st;
+  const has = nodes.isScored(n);
   // An explicit literal (not a spread): one object shape for every key result.
   return {
     keyResultId: kr.id,
-    value: st.hasValue[j] === 1 ? (st.value[j] as number) : null,
-    raw: has ? (st.raw[j] as number) : null,
-    progress: has ? (st.progress[j] as number) : null,
-    score,
-    overridden: st.overridden[j] === 1,
-    checkIns: st.checkInCount[j] as number,
-    lastCheckIn: st.lastCheckIn[j] ?? null,
-    confidence: st.confident[n] === 1 ? (st.confidence[n] as number) : null,
+    value: nodes.valueOf(j),
+    raw: has ? nodes.rawOf(j) : null,
+    progress: has ? nodes.progressOf(j) : null,
+    score: nodes.scoreOf(n),
+    overridden: nodes.isOverridden(j),
+    checkIns: nodes.checkInsOf(j),
+    lastCheckIn: nodes.lastCheckInOf(j),
+    confidence: nodes.confidenceOf(n),
     objectiveId: kr.objectiveId,
-    expected: st.expected[n] as number,
-    status: kr.kind === 'baseline' ? null : (BY_SEVERITY[st.severity[n] as number] as Status),
+    expected: nodes.expected.get(n),
+    status: kr.kind === 'baseline' ? null : statusOf(nodes.severity, n),
     grade: gradeOf(st, n),
-    forecast: st.withForecast ? (st.forecasts[j] ?? null) : null,
+    forecast: st.withForecast ? nodes.forecastOf(j) : null,
     contributesTo: parentIdsOf(st, n),
     drivenBy: st.driven[j] === 1 ? (st.contributorsOf[n] ?? EMPTY) : null,
   };
@@ -122,28 +122,31 @@ export function runEvaluation(
   options: EvaluateOptions,
   registry: Registry,
   measuredElsewhere: ((id: string) => Measured) | null = null,
-): { evaluation: Evaluation; state: Scoring } {
+): { evaluation: Evaluation; state: Engine } {
   const st = scoreAll(plan, options, registry, true, measuredElsewhere);
   return { evaluation: records(st), state: st };
 }
 
 /** The plain records of a scored state. */
-function records(st: Scoring): Evaluation {
-  const { O, K } = st;
-  // Assemble plain results.
+function records(st: Engine): Evaluation {
+  const { O, objectives, keyResults } = st;
   const krIdsOf: string[][] = Array.from({ length: O }, () => []);
-  for (let j = 0; j < K; j++) krIdsOf[st.krObjective[j] as number]!.push(st.keyResults[j]!.id);
+  keyResults.forEach((kr, j) => at(krIdsOf, i32(st.krObjective, j)).push(kr.id));
   const childIdsOf: string[][] = Array.from({ length: O }, () => []);
   const roots: string[] = [];
-  for (let i = 0; i < O; i++) {
-    const p = st.parentOf[i] as number;
-    if (p === -1) roots.push(st.objectives[i]!.id);
-    else childIdsOf[p]!.push(st.objectives[i]!.id);
-  }
-  const objectiveResults = Object.create(null) as Record<string, ObjectiveEvaluation>;
-  for (let i = 0; i < O; i++) objectiveResults[st.objectives[i]!.id] = objectiveRecord(st, i, krIdsOf[i]!, childIdsOf[i]!);
-  const keyResultResults = Object.create(null) as Record<string, KeyResultEvaluation>;
-  for (let j = 0; j < K; j++) keyResultResults[st.keyResults[j]!.id] = keyResultRecord(st, j);
+  objectives.forEach((o, i) => {
+    const p = i32(st.parentOf, i);
+    if (p === -1) roots.push(o.id);
+    else at(childIdsOf, p).push(o.id);
+  });
+  const objectiveResults = dictionary<ObjectiveEvaluation>();
+  objectives.forEach((o, i) => (objectiveResults[o.id] = objectiveRecord(st, i, at(krIdsOf, i), at(childIdsOf, i))));
+  const keyResultResults = dictionary<KeyResultEvaluation>();
+  keyResults.forEach((kr, j) => (keyResultResults[kr.id] = keyResultRecord(st, j)));
   return { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
 }
 
+/** The status of node n, from its severity. */
+function statusOf(severity: Uint8Array, n: number): Status {
+  return at(BY_SEVERITY, u8(severity, n));
+}

@@ -16,7 +16,8 @@ import {
   type KeyResultEvaluation,
   type ObjectiveEvaluation,
 } from './evaluate.js';
-import { groupOf, measureNode, scoreNode } from './scoring.js';
+import { groupOf, measureNode } from './measure-pass.js';
+import { scoreNode } from './score-pass.js';
 
 /**
  * What one update changed: the records of the key result and of every objective (and
@@ -93,7 +94,7 @@ export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOp
       const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
       own.push(...extra, checkIn);
       marks.epoch++;
-      const wasScored = state.scored[O + j] as number;
+      const wasScored = state.nodes.isScored(O + j);
       // A check-in the key result cannot take (a plug-in rejects it) leaves the evaluation as it was.
       measureNode(state, j, own);
       extra.push(checkIn);

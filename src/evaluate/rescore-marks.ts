@@ -1,6 +1,7 @@
 import type { Contribution } from './types.js';
-import { edgeContribution } from './scoring.js';
-import type { RescoreMarks, Scoring } from './state.js';
+import { i32 } from '../_lib/at.js';
+import { edgeContribution } from './explain.js';
+import type { Engine, RescoreMarks } from './engine.js';
 
 /**
  * The marks a live evaluation keeps for `nodes` nodes, so that scoring knows which
@@ -12,14 +13,14 @@ export function rescoreMarks(nodes: number): RescoreMarks {
 }
 
 /** Marks node n as re-scored in the current live update; `wasScored` is its score flag before. */
-function markRescored(st: Scoring, n: number, wasScored: number): void {
-  const marks = st.marks as RescoreMarks;
+function markRescored(this: RescoreMarks, st: Engine, n: number, wasScored: boolean): void {
+  const marks = this;
   // A node re-scored twice in one update (a driven key result: measured, then scored)
   // counts as flipped if either step flipped it, which may rebuild a list needlessly but
   // never keeps a stale share.
   const again = marks.stamp[n] === marks.epoch && marks.flipped[n] === 1;
   marks.stamp[n] = marks.epoch;
-  marks.flipped[n] = again || wasScored !== st.scored[n] ? 1 : 0;
+  marks.flipped[n] = again || wasScored !== st.nodes.isScored(n) ? 1 : 0;
 }
 
 /**
@@ -27,13 +28,13 @@ function markRescored(st: Scoring, n: number, wasScored: number): void {
  * the total weight and every other share stand, so the previous list is copied and only
  * the re-scored children's entries are renewed. False when the list must be rebuilt.
  */
-function renewRescored(st: Scoring, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
+function renewRescored(this: RescoreMarks, st: Engine, n: number, previous: readonly Contribution[], from: number, to: number, total: number): boolean {
   const { edgeChild, byParent } = st;
-  const { stamp, flipped, epoch } = st.marks as RescoreMarks;
+  const { stamp, flipped, epoch } = this;
   let list: Contribution[] | null = null;
   for (let k = from; k < to; k++) {
-    const e = byParent[k] as number;
-    const child = edgeChild[e] as number;
+    const e = i32(byParent, k);
+    const child = i32(edgeChild, e);
     if (stamp[child] !== epoch) continue;
     if (flipped[child] === 1) return false;
     const index = k - from;

@@ -4,17 +4,18 @@ import { nouns } from '../messages/where.js';
 import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { Cycle } from '../model/cycle.js';
-import { checkCap, checkDate } from '../measure/progress.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
 import type { Objective } from '../model/objective.js';
-import { statusRules } from '../time/status.js';
 import type { Plan } from '../model/plan.js';
 import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { runEvaluation, type EvaluateOptions, type Evaluation } from './evaluate.js';
-import { cycleFacts, measureOne, type Measured } from './scoring.js';
+import { measureOne } from './measure-pass.js';
+import { cycleFacts } from './cycle-facts.js';
+import type { Measured } from './engine.js';
+import { resolveOptions } from './options.js';
 import { ExactMeasure } from '../measure/key-result.js';
 
 /**
@@ -60,10 +61,7 @@ export function evaluateShardWith(part: DeepReadonly<Plan>, options: EvaluateOpt
 }
 
 function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
-  const cap = checkCap(options.cap);
-  const asOf = checkDate(options.asOf, 'asOf');
-  const rules = statusRules(options.status);
-  const withForecast = options.forecast === true;
+  const { cap, asOf, rules, withForecast } = resolveOptions(options);
   const p = part as Plan;
   const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
   const objectiveCycle = new Map<string, string>((p.objectives ?? []).map((o: Objective) => [o.id, o.cycleId]));
@@ -115,13 +113,12 @@ export function mergeShardsWith(plan: DeepReadonly<Plan>, shards: readonly Evalu
 
 function merge(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
   if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
-  const asOf = checkDate(options.asOf, 'asOf');
-  const cap = checkCap(options.cap);
+  const { asOf, cap, withForecast } = resolveOptions(options);
   const measured = new Map<string, Measured>();
   shards.forEach((shard, index) => {
     if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
     if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
-    if (shard.forecast !== (options.forecast === true)) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
+    if (shard.forecast !== withForecast) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
     for (const [id, m] of Object.entries(shard.keyResults) as [string, Measured][]) {
       if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });
       measured.set(id, m);

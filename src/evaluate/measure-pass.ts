@@ -1,0 +1,205 @@
+// The measuring pass: every key result measured from its check-ins (or its KPI's
+// measurements, or a shard's numbers), with its value, progress, score, confidence,
+// expected progress, status and forecast written to the node table.
+import { at, i32 } from '../_lib/at.js';
+import { groupByRef } from '../_lib/buckets.js';
+import type { Near } from '../_lib/near.js';
+import { nearFraction } from '../_lib/near.js';
+import { nouns } from '../messages/where.js';
+import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
+import { ExactMeasure, measureKeyResult, type SourcedValue } from '../measure/key-result.js';
+import { aggregate } from '../measure/kpi.js';
+import type { CheckIn } from '../model/check-in.js';
+import type { KeyResult } from '../model/key-result.js';
+import type { Fraction } from '../_lib/fraction.js';
+import { forecastExactWith } from '../time/forecast.js';
+import { expectedInto } from '../time/expected.js';
+import { classifyExact, SEVERITY } from '../time/status.js';
+import type { CycleFacts } from './cycle-facts.js';
+import { factsOfKeyResult, type Engine, type Measured, type MeasureContext } from './engine.js';
+import { forget } from './exact-rollup.js';
+
+/** Key result j's KPI value over the cycle's dates, when a KPI feeds it. */
+function sourcedValue(cx: MeasureContext, kr: KeyResult, facts: CycleFacts): SourcedValue | null {
+  if (kr.source === undefined) return null;
+  const ki = cx.kpiIndex.get(kr.source.kpiId);
+  if (ki === undefined || cx.byKpi === null) unknownReference(nouns.kpi, kr.source.kpiId);
+  const { starts, items } = cx.byKpi;
+  return aggregate(at(cx.kpis, ki).aggregation ?? 'last', cx.measurements, items, i32(starts, ki), i32(starts, ki + 1), facts.since, facts.until, null);
+}
+
+/**
+ * Measures key result j (of the context's plan) in its cycle: from its check-ins, or
+ * from `checkIns` when given (the live evaluation's own list), or from its KPI.
+ */
+export function measureOne(cx: MeasureContext, kr: KeyResult, j: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
+  return measureRange(cx, kr, i32(cx.groups.from, j), i32(cx.groups.to, j), facts, checkIns);
+}
+
+/** Measures a key result from the check-ins at positions from..to of the context's groups, or from `checkIns` when given. */
+function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
+  const sourced = sourcedValue(cx, kr, facts);
+  const progress =
+    checkIns === null
+      ? measureKeyResult(kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.registry, cx.exact)
+      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry, cx.exact);
+  if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
+  const list = checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to);
+  const projected = forecastExactWith(kr, list, facts, facts.until, cx.cap, cx.rules, cx.registry, facts.graded || facts.day >= facts.end);
+  return projected === null ? { progress, forecast: null } : { progress, forecast: projected.forecast, forecastExact: projected.score.toText() };
+}
+
+/** Measures key result j from its check-ins (`checkIns` overrides the plan's) and writes its numbers. */
+export function measureNode(st: Engine, j: number, checkIns: readonly CheckIn[] | null = null): void {
+  const measured = measureOne(st, at(st.keyResults, j), j, factsOfKeyResult(st, j), checkIns);
+  if (checkIns !== null) st.checkInsOf.set(j, checkIns);
+  setMeasured(st, j, measured);
+}
+
+/**
+ * The exact numbers a shard's measurement carries; a measurement without them (from an
+ * older shard) is read as its doubles, as written.
+ */
+export function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasure {
+  const p: Partial<Measured['progress']> | undefined = m.progress;
+  const id = String(p?.keyResultId);
+  const progress = p?.progress ?? 0;
+  const score = p?.score ?? 0;
+  if (typeof progress !== 'number' || typeof score !== 'number' || !(progress >= 0 && progress <= cap) || !(score >= 0 && Number.isFinite(score))) {
+    invalidArgument('arg.shardExact', { id });
+  }
+  if (m.exact === undefined) {
+    into.progress.setDouble(progress);
+    into.score.setDouble(score);
+    return into;
+  }
+  // The exact numbers must be fractions that round to the doubles the shard reports.
+  const ok = Array.isArray(m.exact) && into.progress.setText(m.exact[0]) && into.score.setText(m.exact[1]);
+  if (!ok || into.progress.toNumber() !== progress || into.score.toNumber() !== score || into.progress.sign() < 0 || into.score.sign() < 0) {
+    invalidArgument('arg.shardExact', { id });
+  }
+  return into;
+}
+
+/** Whether a key result expects the cycle's elapsed share (no phases, milestone dates or binary rule). */
+function expectsLinear(kr: KeyResult): boolean {
+  if (kr.kind === 'metric') return kr.phases === undefined || kr.phases.length === 0;
+  if (kr.kind === 'milestones') return !kr.milestones.some((m) => m.due !== undefined);
+  return kr.kind !== 'binary';
+}
+
+/**
+ * Key result j's exact score, measured again (the slow path keeps no fraction per key
+ * result): from a shard's, the live evaluation's or the plan's check-ins.
+ */
+export function exactLeafScore(st: Engine, j: number): Fraction {
+  const known = st.leafScore.get(j);
+  if (known !== undefined) return known;
+  const aside = { ...st, exact: new ExactMeasure() };
+  measureOne(aside, at(st.keyResults, j), j, factsOfKeyResult(st, j), st.checkInsOf.get(j) ?? null);
+  return aside.exact.score.fraction();
+}
+
+/**
+ * Writes key result j's numbers from its measurement; `exact` holds the measurement's
+ * exact numbers (the registers just filled, or a shard's).
+ */
+export function setMeasured(st: Engine, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
+  const kr = at(st.keyResults, j);
+  const m = measured.progress;
+  const n = st.O + j;
+  const { nodes, registers: r } = st;
+  forget(st, n);
+  nodes.setMeasurement(j, m.value, m.checkIns, m.lastCheckIn);
+  nodes.setProgress(j, m.raw ?? 0, m.progress ?? 0);
+  nodes.setOverridden(j, m.overridden);
+  // Progress as a register (for the status); a linear score is the same register.
+  const progress = m.progress === null ? null : exact.progress.near(r.f);
+  const linear = !m.overridden && (kr.scoring === undefined || kr.scoring.type === 'linear');
+  nodes.setScore(n, m.score === null ? null : linear && progress !== null ? progress : exact.score.near(r.x));
+  nodes.setConfidence(n, m.confidence);
+  const facts = factsOfKeyResult(st, j);
+  const expected = setExpected(st, j, kr, facts);
+  const hasData = m.checkIns > 0 || kr.kind === 'milestones';
+  r.leafProgress = exact.progress;
+  nodes.severity[n] = SEVERITY[classifyExact(progress, expected, facts.started, hasData, st.rules, m.confidence, r.leafPace, r.pace)];
+  if (st.withForecast) setForecast(st, j, measured, exact);
+}
+
+/**
+ * Key result j's expected progress: the cycle's elapsed share for most key results
+ * (known from the cycle, so not kept), else its own (phases, milestones, binary).
+ */
+function setExpected(st: Engine, j: number, kr: KeyResult, facts: CycleFacts): Near {
+  const r = st.registers;
+  const e = r.exactE;
+  let expected: Near;
+  if (expectsLinear(kr)) {
+    e.copy(facts.elapsed);
+    expected = r.e.copy(facts.elapsedNear);
+    if (st.leafExpected.size > 0) st.leafExpected.delete(j);
+  } else {
+    expectedInto(e, kr, facts, facts.day);
+    st.leafExpected.set(j, e.fraction());
+    expected = e.near(r.e);
+  }
+  st.nodes.expected.store(expected, st.O + j);
+  return expected;
+}
+
+/** Key result j's forecast and forecast score (its score when there is no forecast). */
+function setForecast(st: Engine, j: number, measured: Measured, exact: ExactMeasure): void {
+  const n = st.O + j;
+  const { nodes, registers: r } = st;
+  const f = measured.forecast;
+  nodes.setForecast(j, f);
+  const exactForecast = f !== null && measured.forecastExact !== undefined && exact.a.setText(measured.forecastExact) ? exact.a.fraction() : null;
+  if (exactForecast !== null) {
+    st.leafForecast.set(j, exactForecast);
+    nodes.forecast.store(nearFraction(r.x, exactForecast), n);
+    return;
+  }
+  st.leafForecast.delete(j);
+  nodes.forecast.store(measured.progress.score !== null ? exact.score.near(r.x) : r.x.set(0, 0, 0), n);
+}
+
+/**
+ * Groups the check-ins by key result and measures each key result. When each key
+ * result's check-ins lie together (as a product's export has them), each is measured
+ * as soon as its run has been read, while those check-ins are still in the cache, and
+ * nothing is sorted.
+ */
+export function measureAll(st: Engine): void {
+  const { K, keyResults, krIndex } = st;
+  const groups = groupByRef(
+    st.checkIns,
+    (c) => c.keyResultId,
+    krIndex.reader(),
+    K,
+    (id) => unknownReference(nouns.keyResult, id),
+    (j, from, to) => setMeasured(st, j, measureRange(st, at(keyResults, j), from, to, factsOfKeyResult(st, j))),
+  );
+  st.groups = groups;
+  // Runs end above position 0, so to[j] === 0 is a key result without check-ins, which no
+  // run measured. After a fall-back to sorting, the runs measured on the way were partial:
+  // measure everything again.
+  const again = groups.items !== null;
+  for (let j = 0; j < K; j++) if (again || groups.to[j] === 0) measureNode(st, j);
+}
+
+/** Writes every key result's numbers from measurements made elsewhere (shards). */
+export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Measured): void {
+  st.keyResults.forEach((kr, j) => {
+    const m = measuredElsewhere(kr.id);
+    const exact = exactOfShard(m, st.exact, st.cap);
+    if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
+    setMeasured(st, j, m, exact);
+  });
+}
+
+/** The check-ins at `items[from..to)`. */
+export function groupOf(checkIns: readonly CheckIn[], items: Int32Array | null, from: number, to: number): CheckIn[] {
+  const out: CheckIn[] = [];
+  for (let k = from; k < to; k++) out.push(at(checkIns, items === null ? k : i32(items, k)));
+  return out;
+}

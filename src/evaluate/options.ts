@@ -1,0 +1,30 @@
+// The evaluate options, checked and resolved once: every part of the engine reads the
+// resolved form, so no option is checked twice or read raw.
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkCap, checkDate } from '../measure/progress.js';
+import { gradeRules } from '../time/grade.js';
+import { statusRules } from '../time/status.js';
+import type { EvaluateOptions } from './types.js';
+
+/** The evaluate options, checked, with their defaults filled in. */
+export interface ResolvedOptions {
+  /** The ceiling of progress (1 unless set). */
+  readonly cap: number;
+  /** The evaluation date, or null for "at each cycle's end". */
+  readonly asOf: string | null;
+  readonly rules: ReturnType<typeof statusRules>;
+  readonly grades: ReturnType<typeof gradeRules>;
+  readonly withForecast: boolean;
+}
+
+/** Checks the evaluate options and fills in their defaults; throws `invalid_argument` on the first bad one. */
+export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
+  return {
+    cap: checkCap(options.cap),
+    asOf: checkDate(options.asOf, 'asOf'),
+    rules: statusRules(options.status),
+    grades: gradeRules(options.grade),
+    withForecast: options.forecast === true,
+  };
+}
