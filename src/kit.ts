@@ -186,8 +186,8 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   // objects whatever `Kinds` is, and the engine reads plug-in key results through the
   // registry. So the kit states their types here, once, where no check could prove them.
   /* eslint-disable @typescript-eslint/consistent-type-assertions */
-  const safeParsePlan = (input: unknown) =>
-    safeParsePlanWith(input, planSchema as z.ZodType<Plan>, keyResultSchema as z.ZodType<KeyResult>, registry);
+  const engineKeyResult = keyResultSchema as z.ZodType<KeyResult>;
+  const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema as z.ZodType<Plan>, engineKeyResult, registry);
   return {
     KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
     Plan: planSchema as z.ZodType<PlanWith<Kinds>>,
@@ -198,9 +198,9 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     },
     safeParsePlan,
     evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
-    keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, keyResultSchema, registry),
+    keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, engineKeyResult, registry),
     forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
-      const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, keyResultSchema);
+      const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, engineKeyResult);
       return forecastKeyResultWith(kr, list, parseArgument(Cycle, cycle, 'cycle'), asOf, cap, options, registry);
     },
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),

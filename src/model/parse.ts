@@ -1,7 +1,8 @@
 import { fromZodIssues } from '../_lib/zod-issues.js';
 import { messages } from '../messages/where.js';
 import { OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
-import { checkIntegrity, type KnownIds, type PartialPlan } from './integrity.js';
+import { checkIntegrity } from './integrity.js';
+import type { KnownIds, PartialPlan } from './integrity-checks.js';
 import type * as z from 'zod';
 import { isRecord } from './guard.js';
 import { KeyResult } from './key-result.js';
