@@ -12,7 +12,7 @@ import type { PlanView } from './plan-view.js';
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where in the plan a finding points: a collection, an index, maybe a field. */
-export type PlanPath = readonly (string | number)[];
+type PlanPath = readonly (string | number)[];
 
 /** One thing a rule noticed, before it is put into words. */
 export interface RuleFinding {
@@ -32,11 +32,12 @@ export interface LintRule {
   readonly check: (view: PlanView) => Iterable<RuleFinding>;
 }
 
-/** Each rule's code with its default severity, in the order of the list. */
-export type SeverityTable<R extends readonly LintRule[]> = { readonly [Rule in R[number] as Rule['code']]: Rule['severity'] };
-
-/** Builds the table of codes and default severities from a list of rules. */
-export function severityTable<const R extends readonly LintRule[]>(rules: R): SeverityTable<R> {
+/**
+ * Builds the table of codes and default severities from a list of rules, in the list's
+ * order. Its type is written out rather than named, so the published type of LINT_RULES
+ * reads as the plain table it is.
+ */
+export function severityTable<const R extends readonly LintRule[]>(rules: R): { readonly [Rule in R[number] as Rule['code']]: Rule['severity'] } {
   const table: Record<string, Severity> = {};
   for (const { code, severity } of rules) table[code] = severity;
   if (!isTableOf(rules, table)) throw new Error(`okrkit: two lint rules share a code (${rules.map((r) => r.code).join(', ')})`);
@@ -44,6 +45,9 @@ export function severityTable<const R extends readonly LintRule[]>(rules: R): Se
 }
 
 /** Every rule's code maps to its own severity: what the table's type promises, so the type may say it. */
-function isTableOf<R extends readonly LintRule[]>(rules: R, table: Readonly<Record<string, Severity>>): table is Readonly<Record<string, Severity>> & SeverityTable<R> {
+function isTableOf<R extends readonly LintRule[]>(
+  rules: R,
+  table: Readonly<Record<string, Severity>>,
+): table is Readonly<Record<string, Severity>> & { readonly [Rule in R[number] as Rule['code']]: Rule['severity'] } {
   return rules.every((r) => table[r.code] === r.severity);
 }

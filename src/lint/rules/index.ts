@@ -1,21 +1,22 @@
 // Every lint rule, in the order they run and report. Adding a rule means adding its file
-// and one line here; LINT_RULES and LintCode follow from this list.
+// and one line here; LINT_RULES and LintCode follow from this list. The imports keep the
+// list's order too: the published type of LINT_RULES lists the codes in the order it meets them.
 import { severityTable } from '../rule.js';
-import { allWeightsZero } from './all-weights-zero.js';
-import { childOutsideParentCycle } from './child-outside-parent-cycle.js';
-import { cycleTooLong } from './cycle-too-long.js';
-import { emptyObjective } from './empty-objective.js';
-import { keyResultIsTask } from './key-result-is-task.js';
-import { keyResultsPerObjective } from './key-results-per-objective.js';
-import { kpiFrequency } from './kpi-frequency.js';
-import { kpiIncomplete } from './kpi-incomplete.js';
-import { kpiStale } from './kpi-stale.js';
-import { metricWithoutUnit } from './metric-without-unit.js';
-import { objectiveHasNumber } from './objective-has-number.js';
 import { objectivesPerOwner } from './objectives-per-owner.js';
-import { staleKeyResult } from './stale-key-result.js';
-import { unaligned } from './unaligned.js';
+import { keyResultsPerObjective } from './key-results-per-objective.js';
+import { cycleTooLong } from './cycle-too-long.js';
+import { childOutsideParentCycle } from './child-outside-parent-cycle.js';
+import { kpiIncomplete } from './kpi-incomplete.js';
+import { kpiFrequency } from './kpi-frequency.js';
+import { kpiStale } from './kpi-stale.js';
 import { weightsSum } from './weights-sum.js';
+import { allWeightsZero } from './all-weights-zero.js';
+import { objectiveHasNumber } from './objective-has-number.js';
+import { keyResultIsTask } from './key-result-is-task.js';
+import { metricWithoutUnit } from './metric-without-unit.js';
+import { unaligned } from './unaligned.js';
+import { emptyObjective } from './empty-objective.js';
+import { staleKeyResult } from './stale-key-result.js';
 
 /** The rules in the order they run: findings come rule by rule, each rule's in plan order. */
 export const RULES = [
