@@ -6,6 +6,9 @@ import type { CellType } from './columns.js';
 /** A cell read into a value, or the reason it could not be. */
 export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: Message };
 
+/** A number cell read into a number or an exact decimal string (both are okrkit's `Numeric`), or the reason it could not be. */
+export type NumberResult = { readonly ok: true; readonly value: number | string } | { readonly ok: false; readonly message: Message };
+
 const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'có', 'co', 'đúng']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'không', 'khong', 'sai']);
 
@@ -14,7 +17,7 @@ const FALSE = new Set(['false', 'no', 'n', '0', 'không', 'khong', 'sai']);
  * one it cannot (more digits than a double keeps) stays a decimal string, which
  * okrkit's numeric fields accept, so no precision is lost on the way in.
  */
-export function readNumber(text: string): CellResult {
+export function readNumber(text: string): NumberResult {
   const s = text.trim();
   if (!DECIMAL_STRING.test(s)) return { ok: false, message: msg('csv.number', { value: text }) };
   const n = Number(s);
@@ -37,7 +40,8 @@ export function readCell(text: string, type: CellType): CellResult {
     }
     case 'json':
       try {
-        return { ok: true, value: JSON.parse(text) as unknown };
+        const value: unknown = JSON.parse(text);
+        return { ok: true, value };
       } catch {
         return { ok: false, message: msg('csv.json', { value: text.length > 40 ? `${text.slice(0, 40)}…` : text }) };
       }

@@ -17,6 +17,10 @@ export interface Sheet {
 /** Collects the problems found while reading spreadsheets, each at file, line and column. */
 export class CsvProblems {
   readonly list: OkrkitIssue[] = [];
+  /** How many problems so far: a reader compares it before and after a part to know whether the part was clean. */
+  get size(): number {
+    return this.list.length;
+  }
   add(file: string, line: number, column: string | null, code: OkrkitIssueCode, message: Message): void {
     this.list.push(issue(column === null ? [file, line] : [file, line, column], code, message));
   }
@@ -44,9 +48,40 @@ function delimiterOf(text: string): string {
   return semis > commas ? ';' : ',';
 }
 
-interface ParseInfo {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
+/** One record as csv-parse gives it, with the line it ends on. */
+interface Parsed {
+  readonly cells: string[];
+  readonly endLine: number;
+}
+
+/** A property of a thrown value, whatever was thrown. */
+function thrownField(error: unknown, name: 'message' | 'lines'): unknown {
+  return typeof error === 'object' && error !== null && name in error ? Reflect.get(error, name) : undefined;
+}
+
+/** The records of CSV text with the line each ends on; none when csv-parse stops at a syntax error, which is added to `problems`. */
+function parseRecords(text: string, file: string, problems: CsvProblems): Parsed[] {
+  const records: Parsed[] = [];
+  try {
+    parse(text, {
+      bom: true,
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      // Collected here rather than returned: csv-parse's typings do not describe `info` records.
+      on_record: (cells, context) => {
+        records.push({ cells, endLine: context.lines });
+        return null;
+      },
+    });
+  } catch (error) {
+    const lines = thrownField(error, 'lines');
+    const message = thrownField(error, 'message');
+    const detail = typeof message === 'string' ? message.replace(/^Invalid [^:]*: /, '').replace(/\.$/, '') : 'unreadable';
+    problems.add(file, typeof lines === 'number' ? lines : 0, null, 'csv_syntax', msg('csv.syntax', { detail }));
+    return [];
+  }
+  return records;
 }
 
 /**
@@ -59,33 +94,23 @@ export function readSheet(text: string, file: string, problems: CsvProblems): Sh
     problems.add(file, 0, null, 'csv_syntax', msg('csv.syntax', { detail: 'not text' }));
     return { header: [], rows: [] };
   }
-  let records: ParseInfo[];
-  try {
-    records = parse(text, { bom: true, delimiter: delimiterOf(text.replace(/^\uFEFF/, '')), info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as ParseInfo[];
-  } catch (error) {
-    const e = error as { message?: unknown; lines?: unknown };
-    const line = typeof e.lines === 'number' ? e.lines : 0;
-    const detail = typeof e.message === 'string' ? e.message.replace(/^Invalid [^:]*: /, '').replace(/\.$/, '') : 'unreadable';
-    problems.add(file, line, null, 'csv_syntax', msg('csv.syntax', { detail }));
-    return { header: [], rows: [] };
-  }
-  const [head, ...body] = records;
+  const [head, ...body] = parseRecords(text, file, problems);
   if (head === undefined) return { header: [], rows: [] };
   const rows: Row[] = [];
   for (const r of body) {
     // csv-parse reports the line a record ends on; line breaks inside quoted cells move its start back.
     let breaks = 0;
-    for (const cell of r.record) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
-    const line = r.info.lines - breaks;
-    if (r.record.length > head.record.length && r.record.slice(head.record.length).some((c) => c !== '')) {
-      problems.add(file, line, null, 'csv_syntax', msg('csv.cellCount', { count: r.record.length, columns: head.record.length }));
+    for (const cell of r.cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
+    const line = r.endLine - breaks;
+    if (r.cells.length > head.cells.length && r.cells.slice(head.cells.length).some((c) => c !== '')) {
+      problems.add(file, line, null, 'csv_syntax', msg('csv.cellCount', { count: r.cells.length, columns: head.cells.length }));
     }
-    rows.push({ line, cells: r.record });
+    rows.push({ line, cells: r.cells });
   }
-  return { header: head.record.map((h) => h.trim()), rows };
+  return { header: head.cells.map((h) => h.trim()), rows };
 }
 
 /** Writes rows as CSV text with a UTF-8 byte-order mark (so Excel reads Vietnamese right) and CRLF line ends. */
 export function writeSheet(header: readonly string[], rows: readonly (readonly string[])[], bom = true): string {
-  return (bom ? '\uFEFF' : '') + stringify([header as string[], ...(rows as string[][])], { record_delimiter: 'windows' });
+  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows' });
 }

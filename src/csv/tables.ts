@@ -39,7 +39,7 @@ export const CSV_TABLE_FILES: readonly string[] = TABLES.map((t) => t.file);
 
 type Rec = Readonly<Record<string, unknown>>;
 
-const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function getPath(record: Rec, path: readonly string[]): unknown {
   let v: unknown = record;
@@ -66,7 +66,8 @@ function leftover(value: unknown, written: ReadonlySet<string>, prefix: string):
   return any ? out : undefined;
 }
 
-function recordsOf(plan: Rec, table: TableLayout): readonly Rec[] {
+/** The items of a plan's collection, each checked to be a record when its table is written. */
+function recordsOf(plan: Rec, table: TableLayout): readonly unknown[] {
   if (table.collection === 'plan') {
     const own: Record<string, unknown> = {};
     if (plan.name !== undefined) own.name = plan.name;
@@ -76,10 +77,10 @@ function recordsOf(plan: Rec, table: TableLayout): readonly Rec[] {
   const list = plan[table.collection];
   if (list === undefined) return [];
   if (!Array.isArray(list)) invalidArgument('arg.array', { name: `plan.${table.collection}` });
-  return list as readonly Rec[];
+  return list;
 }
 
-function writeTable(records: readonly Rec[], table: TableLayout, bom: boolean): string {
+function writeTable(records: readonly unknown[], table: TableLayout, bom: boolean): string {
   const cells: (string | undefined)[][] = [];
   const used = new Array<boolean>(table.columns.length + 1).fill(false);
   for (const record of records) {
@@ -134,19 +135,22 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   return files;
 }
 
+/** Sets a field by its dotted path, making the records on the way (own properties, so `__proto__` is a plain key). */
 function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const parents = path.slice(0, -1);
+  const last = path.at(-1);
+  if (last === undefined) return;
   let node = target;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i]!;
+  for (const key of parents) {
     const next = Object.hasOwn(node, key) ? node[key] : undefined;
-    if (isRecord(next)) node = next as Record<string, unknown>;
+    if (isRecord(next)) node = next;
     else {
       const created: Record<string, unknown> = {};
       Object.defineProperty(node, key, { value: created, enumerable: true, writable: true, configurable: true });
       node = created;
     }
   }
-  Object.defineProperty(node, path[path.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function mergeInto(target: Record<string, unknown>, extra: Rec, prefix: readonly string[]): void {
@@ -172,13 +176,12 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
   for (const name of sheet.header) {
     if (seen.has(name)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
     seen.add(name);
-    if (name === EXTRA) columns.push('extra');
-    else if (byName.has(name)) columns.push(byName.get(name)!);
-    else {
+    const column = name === EXTRA ? 'extra' : byName.get(name);
+    if (column === undefined) {
       const options = [...byName.keys(), EXTRA].join(', ');
       problems.add(file, 1, name, 'unknown_column', msg('csv.unknownColumn', { column: name, options }));
       columns.push(null);
-    }
+    } else columns.push(column);
   }
   const records: Record<string, unknown>[] = [];
   const lines: number[] = [];
@@ -239,13 +242,13 @@ export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
   const input: Record<string, unknown> = {};
   const lines = new Map<string, number[]>();
   const fileOf = new Map<string, { table: TableLayout; name: string }>();
-  for (const file of Object.keys(files)) {
+  for (const [file, text] of Object.entries(files)) {
     const table = byFile.get(file.toLowerCase());
     if (table === undefined) {
       problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
       continue;
     }
-    const read = readTable(file, files[file]!, table, problems);
+    const read = readTable(file, text, table, problems);
     fileOf.set(table.collection, { table, name: file });
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {
@@ -255,7 +258,9 @@ export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
   }
   problems.throwIfAny();
   return {
-    input: input as PlanInput,
+    // As read, not validated: `parsePlan` checks it (every field of a PlanInput is optional,
+    // so TypeScript takes a record of unknown values for one).
+    input,
     locate(path) {
       const [head, index, ...rest] = path;
       if (typeof head !== 'string') return null;

@@ -1,0 +1,71 @@
+import { msg } from '../messages/message.js';
+import type { CsvProblems, Row } from './rows.js';
+
+/** The fields of a flat sheet, each with the headers it may have (English and Vietnamese). */
+export const FIELDS = {
+  objective: ['objective', 'objectives', 'mục tiêu', 'muc tieu'],
+  keyResult: ['key result', 'key results', 'kr', 'kết quả then chốt', 'ket qua then chot', 'kết quả chính'],
+  start: ['start', 'baseline', 'bắt đầu', 'ban đầu', 'giá trị ban đầu'],
+  target: ['target', 'chỉ tiêu', 'giá trị mục tiêu', 'mục tiêu số'],
+  current: ['current', 'actual', 'hiện tại', 'thực tế', 'giá trị hiện tại'],
+  weight: ['weight', 'trọng số', 'trong so'],
+  owner: ['owner', 'người phụ trách', 'phụ trách', 'người sở hữu'],
+  cycle: ['cycle', 'quarter', 'period', 'chu kỳ', 'quý', 'kỳ'],
+  department: ['department', 'unit', 'team', 'phòng ban', 'bộ phận', 'đơn vị'],
+  parent: ['parent', 'parent objective', 'supports', 'mục tiêu cấp trên'],
+  measure: ['measure', 'unit of measure', 'đơn vị tính', 'đvt'],
+  updated: ['updated', 'as of', 'date', 'ngày cập nhật', 'ngày'],
+} as const;
+export type SheetField = keyof typeof FIELDS;
+
+/** The columns a sheet cannot do without: a key result needs its objective, target and cycle. */
+const REQUIRED = ['objective', 'keyResult', 'target', 'cycle'] as const satisfies readonly SheetField[];
+
+/** Header text as compared with the aliases: composed, trimmed, lower case, single spaces. */
+export const normalHeader = (header: string): string => header.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+const ALIAS: ReadonlyMap<string, SheetField> = new Map(
+  Object.entries(FIELDS).flatMap(([field, names]) => (isField(field) ? names.map((name) => [name, field] as const) : [])),
+);
+
+function isField(name: string): name is SheetField {
+  return Object.hasOwn(FIELDS, name);
+}
+
+/** The field a header names, or undefined for a column the sheet reader ignores. */
+export const fieldOfHeader = (header: string): SheetField | undefined => ALIAS.get(normalHeader(header));
+
+/** Where each field is in a sheet, and the header it was written with. */
+export interface SheetColumns {
+  /** The header as written in the sheet, or the field's English name when the sheet has no such column. */
+  readonly column: (field: SheetField) => string;
+  /** The trimmed cell of a field in a row; empty when the sheet has no such column. */
+  readonly cell: (row: Row, field: SheetField) => string;
+}
+
+/**
+ * Maps a sheet's headers to fields. A field named twice and a required field missing are
+ * added to `problems` (on line 1), the duplicates first; with two columns for a field the
+ * last one is read.
+ */
+export function mapHeaders(header: readonly string[], file: string, problems: CsvProblems): SheetColumns {
+  const index = new Map<SheetField, number>();
+  const headerOf = new Map<SheetField, string>();
+  header.forEach((name, i) => {
+    const field = fieldOfHeader(name);
+    if (field === undefined) return;
+    if (index.has(field)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
+    index.set(field, i);
+    headerOf.set(field, name);
+  });
+  for (const field of REQUIRED) {
+    if (!index.has(field)) problems.add(file, 1, null, 'missing', msg('csv.missingColumn', { column: FIELDS[field][0] }));
+  }
+  return {
+    column: (field) => headerOf.get(field) ?? FIELDS[field][0],
+    cell: (row, field) => {
+      const i = index.get(field);
+      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    },
+  };
+}
