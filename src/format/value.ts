@@ -1,3 +1,5 @@
+// Intl.NumberFormat formats decimal strings exactly (ES2023, in Node 20); this lib types it.
+/// <reference lib="es2023.intl" />
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale, type Locale } from '../messages/locale.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
@@ -22,6 +24,21 @@ export interface FormatValueOptions {
 
 const CURRENCY = /^[A-Z]{3}$/;
 
+/** A decimal string, such as Intl formats exactly. */
+function isDecimalString(value: string): value is `${number}` {
+  return DECIMAL_STRING.test(value);
+}
+
+/** The value as Intl takes it: a finite number, or a decimal string (kept, for exactness). */
+function formattable(value: number | string): number | `${number}` {
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+  } else if (typeof value === 'string' && isDecimalString(value)) {
+    return value;
+  }
+  return invalidArgument('arg.notNumber', { value: String(value) });
+}
+
 /**
  * Formats a value for people in a language with `Intl`: Vietnamese uses a comma for
  * decimals and dots for thousands, and VND has no minor unit. Decimal strings are
@@ -41,16 +58,13 @@ const CURRENCY = /^[A-Z]{3}$/;
  * @category Format
  */
 export function formatValue(value: number | string, options: FormatValueOptions = {}): string {
-  if (typeof value === 'number' ? !Number.isFinite(value) : typeof value !== 'string' || !DECIMAL_STRING.test(value)) {
-    invalidArgument('arg.notNumber', { value: String(value) });
-  }
+  const input = formattable(value);
   const locale = INTL_LOCALE[checkLocale(options.locale)];
   const unit = options.unit;
   const digits = options.digits;
   if (digits !== undefined && (!Number.isInteger(digits) || digits < 0 || digits > 20)) {
     invalidArgument('arg.integerBetween', { name: 'digits', min: 0, max: 20, value: String(digits) });
   }
-  const input = value as unknown as number; // Intl formats decimal strings exactly
   if (unit !== undefined && CURRENCY.test(unit)) {
     const f = numberFormat(locale, { style: 'currency', currency: unit, ...(digits === undefined ? {} : { maximumFractionDigits: digits }) });
     return f.format(input);
