@@ -1,11 +1,13 @@
 import { readValue } from '../_lib/read-value.js';
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
-import { add, compare, divideByCount, type Value } from '../_lib/numeric.js';
+import { at as item, i32 } from '../_lib/at.js';
+import { compare, type Value } from '../_lib/numeric.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, messages, nouns, where } from '../messages/where.js';
 import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
 import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from '../model/kpi.js';
+import { Accumulator } from './accumulate.js';
 
 /** A KPI's timeframe as dates. */
 export interface Span {
@@ -13,11 +15,15 @@ export interface Span {
   readonly end: string;
 }
 
+function isCycleList(cycles: ReadonlyMap<string, Cycle> | readonly Cycle[]): cycles is readonly Cycle[] {
+  return Array.isArray(cycles);
+}
+
 /** Resolves a KPI's timeframe against the plan's cycles. */
 export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | readonly Cycle[]): Span {
   const tf = kpi.timeframe;
   if ('cycleId' in tf) {
-    const cycle = cycles instanceof Map ? cycles.get(tf.cycleId) : (cycles as readonly Cycle[]).find((c) => c.id === tf.cycleId);
+    const cycle = isCycleList(cycles) ? cycles.find((c) => c.id === tf.cycleId) : cycles.get(tf.cycleId);
     if (cycle === undefined) {
       unknownReference(nouns.cycle, tf.cycleId);
     }
@@ -26,7 +32,6 @@ export function timeframeOf(kpi: Kpi, cycles: ReadonlyMap<string, Cycle> | reado
   if (tf.end < tf.start) invalidArgument(at(where.kpi(kpi.id), messages.kpiEmptyTimeframe(tf.start, tf.end)));
   return { start: tf.start, end: tf.end };
 }
-
 
 /** The aggregate of some measurements, and how many there were. */
 export interface Aggregate {
@@ -39,7 +44,8 @@ export interface Aggregate {
 
 /**
  * Aggregates the measurements at positions `items[from..to)` (or all when `items` is
- * null) dated from `since` to `until`.
+ * null) dated from `since` to `until`. For `last`, two readings at the same moment
+ * resolve to the larger, whatever their order.
  */
 export function aggregate(
   aggregation: KpiAggregation,
@@ -51,39 +57,22 @@ export function aggregate(
   until: string,
   kpiId: string | null,
 ): Aggregate {
-  let acc: Value | null = null;
-  let count = 0;
+  const acc = new Accumulator().start(aggregation);
   let latest: Measurement | null = null;
   for (let k = from; k < to; k++) {
-    const m = measurements[items === null ? k : (items[k] as number)] as Measurement;
+    const m = item(measurements, items === null ? k : i32(items, k));
     if (kpiId !== null && m.kpiId !== kpiId) continue;
     const day = dateOf(m.at);
     if (day < since || day > until) continue;
-    count++;
-    if (aggregation === 'count') {
-      if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
-      continue;
-    }
-    const v = readValue(m.value, where.measurement, m.kpiId);
-    if (aggregation === 'last') {
-      // The latest reading; two at the same moment resolve to the larger, whatever their order.
-      const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
-      if (order > 0 || (order === 0 && acc !== null && compare(v, acc) > 0)) {
-        latest = m;
-        acc = v;
-      }
-    } else {
-      if (latest === null || compareTimestamps(m.at, latest.at) > 0) latest = m;
-      if (acc === null) acc = v;
-      else if (aggregation === 'sum' || aggregation === 'average') acc = add(acc, v);
-      else if (aggregation === 'min' ? compare(v, acc) < 0 : compare(v, acc) > 0) acc = v;
-    }
+    const order = latest === null ? 1 : compareTimestamps(m.at, latest.at);
+    if (order > 0) latest = m;
+    if (aggregation === 'count') acc.tally();
+    else acc.add(readValue(m.value, where.measurement, m.kpiId), order);
   }
-  const last = latest === null ? null : dateOf(latest.at);
-  if (aggregation === 'count') return { value: count, exact: null, count, last };
-  if (acc === null) return { value: null, exact: null, count, last };
-  if (aggregation !== 'average' || count === 1) return { value: acc, exact: null, count, last };
-  return { value: divideByCount(acc, count), exact: dividedBy(fractionOfValue(acc), fractionOfIntegers(count, 1)), count, last };
+  const count = acc.count;
+  // An average of one is that value; of more, rounded, with its exact value beside it.
+  const exact = aggregation === 'average' && count > 1 ? acc.exactAverage() : null;
+  return { value: acc.result(), exact, count, last: latest === null ? null : dateOf(latest.at) };
 }
 
 /**

@@ -40,6 +40,15 @@ export function checkDate(value: string | undefined, name: string): string | nul
 const CheckIns = /*@__PURE__*/ z.array(CheckIn);
 
 /**
+ * Whether what a key-result schema accepted is measured as a key result. The schema is
+ * `KeyResult` or the kit's, which adds plug-in kinds; the engine measures those as key
+ * results too, through the registry (so the type `KeyResult` stands for them inside).
+ */
+function isKeyResult(x: unknown): x is KeyResult {
+  return typeof x === 'object' && x !== null && 'kind' in x && typeof x.kind === 'string' && 'id' in x && typeof x.id === 'string';
+}
+
+/**
  * Computes a key result's current value, progress and score from its check-ins.
  *
  * For a metric key result `raw = (A − S) / (T − S)`, A the current value (the start
@@ -90,7 +99,8 @@ export function parseKeyResultArguments(
   options: { readonly asOf?: string; readonly cap?: number },
   schema: z.ZodType = KeyResult,
 ): { kr: KeyResult; list: CheckIn[]; cap: number; asOf: string | null } {
-  const kr = parseArgument(schema, keyResult, 'keyResult') as KeyResult;
+  const kr = parseArgument(schema, keyResult, 'keyResult');
+  if (!isKeyResult(kr)) invalidArgument('arg.invalid', { name: 'keyResult' });
   const list = parseArgument(CheckIns, checkIns, 'checkIns');
   return { kr, list, cap: checkCap(options.cap), asOf: checkDate(options.asOf, 'asOf') };
 }

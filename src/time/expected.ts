@@ -1,3 +1,4 @@
+import { at } from '../_lib/at.js';
 import { readValue } from '../_lib/read-value.js';
 import { where } from '../messages/where.js';
 import { daysBetween } from '../_lib/calendar.js';
@@ -41,9 +42,9 @@ export function expectedInto(out: Exact, kr: KeyResult, cycle: { readonly start:
       for (const p of phases) knots.push([p.at, clampUnit(dividedBy(minus(fractionOfValue(value(p.target)), s), span))]);
       knots.push([cycle.end, FRACTION_ONE]);
       for (let i = 1; i < knots.length; i++) {
-        const [d1, p1] = knots[i] as [string, Fraction];
+        const [d1, p1] = at(knots, i);
         if (day > d1) continue;
-        const [d0, p0] = knots[i - 1] as [string, Fraction];
+        const [d0, p0] = at(knots, i - 1);
         if (d1 === d0) return out.setFraction(p1);
         return out.setFraction(plus(p0, times(minus(p1, p0), fractionOfIntegers(daysBetween(d0, day), daysBetween(d0, d1)))));
       }

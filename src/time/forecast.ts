@@ -1,7 +1,7 @@
 import { readValue } from '../_lib/read-value.js';
 import { where } from '../messages/where.js';
 import { dateOf, daysBetween } from '../_lib/calendar.js';
-import { Dec, toNumber, type Value } from '../_lib/numeric.js';
+import { add, Dec, toNumber, type Value } from '../_lib/numeric.js';
 import { Exact } from '../_lib/exact.js';
 import { FRACTION_ONE } from '../_lib/fraction.js';
 import { Near } from '../_lib/near.js';
@@ -9,9 +9,11 @@ import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../model/check-in.js';
 import { Cycle } from '../model/cycle.js';
-import { clampInto, compareCheckIns, differenceRatioInto, ExactMeasure, scoreInto } from '../measure/key-result.js';
+import { Accumulator } from '../measure/accumulate.js';
+import { compareCheckIns } from '../measure/check-ins.js';
+import { clampInto, differenceRatioInto, scoreInto } from '../measure/exact-progress.js';
 import { parseKeyResultArguments } from '../measure/progress.js';
-import { KeyResult } from '../model/key-result.js';
+import { KeyResult, type MetricKeyResult } from '../model/key-result.js';
 import { classifyExact, PaceScratch, statusRules, type Status, type StatusOptions, type StatusRules } from './status.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 
@@ -70,37 +72,49 @@ export function forecastExactWith(
   ended = false,
 ): { forecast: Forecast; score: Exact } | null {
   if (kr.kind !== 'metric') return null;
-  const mode = kr.valueFrom ?? 'latest';
-  const points = checkIns
-    .filter((c) => c.keyResultId === kr.id && c.value !== undefined)
-    .filter((c) => {
-      const d = dateOf(c.at);
-      return d >= cycle.start && d <= until && d <= cycle.end;
-    })
-    .sort(compareCheckIns);
-  // Running current value after each check-in; the last state of each date counts.
-  const series = new Map<string, Dec>();
-  let acc: Dec | null = null;
-  let count = 0;
-  const start = value(kr.start);
-  for (const c of points) {
-    const v = toDec(value(c.value as string | number));
-    count++;
-    if (acc === null) acc = v;
-    else if (mode === 'sum' || mode === 'average') acc = acc.plus(v);
-    else if (mode === 'min') acc = v.lt(acc) ? v : acc;
-    else if (mode === 'max') acc = v.gt(acc) ? v : acc;
-    else acc = v;
-    series.set(dateOf(c.at), mode === 'sum' ? toDec(start).plus(acc) : mode === 'average' ? acc.div(count) : acc);
-  }
-  if (ended && series.size > 0) {
+  const last = until < cycle.end ? until : cycle.end;
+  const points = checkIns.filter((c): c is Valued => c.keyResultId === kr.id && c.value !== undefined && inDays(c, cycle.start, last)).sort(compareCheckIns);
+  const series = seriesOf(kr, points);
+  if (ended && series.last !== null) {
     // The cycle is over: nothing is left to project, the forecast is what was measured.
-    return forecastOf(kr, [...series.values()].pop() as Dec, series.size, cap, rules, registry);
+    return forecastOf(kr, series.last, series.values.size, cap, rules, registry);
   }
-  if (series.size < 2) return null;
+  if (series.values.size < 2) return null;
+  return forecastOf(kr, leastSquares(series.values, cycle), series.values.size, cap, rules, registry);
+}
 
-  // Least squares, exactly: projected = (Σy·D + N·(n·x_end − Σx)) / (n·D), with
-  // N = nΣxy − ΣxΣy and D = nΣx² − (Σx)².
+/** A check-in with a value. */
+type Valued = CheckIn & { readonly value: string | number };
+
+function inDays(c: CheckIn, first: string, last: string): boolean {
+  const d = dateOf(c.at);
+  return d >= first && d <= last;
+}
+
+/**
+ * The key result's value after each check-in date (by its `valueFrom`, the last state of
+ * each date), and the value after the last one.
+ */
+function seriesOf(kr: MetricKeyResult, points: readonly Valued[]): { values: Map<string, Dec>; last: Dec | null } {
+  const values = new Map<string, Dec>();
+  const acc = new Accumulator().start(kr.valueFrom ?? 'latest');
+  const start = value(kr.start);
+  let last: Dec | null = null;
+  for (const c of points) {
+    // The points are in order, so each is the latest so far.
+    acc.add(value(c.value), 1);
+    const current = acc.result() ?? start; // never null once a value is in
+    last = toDec(acc.aggregation === 'sum' ? add(start, current) : current);
+    values.set(dateOf(c.at), last);
+  }
+  return { values, last };
+}
+
+/**
+ * Least squares, exactly, read at the cycle's last day: projected = (Σy·D + N·(n·x_end − Σx)) / (n·D),
+ * with N = nΣxy − ΣxΣy and D = nΣx² − (Σx)², x the days from the cycle's start.
+ */
+function leastSquares(series: ReadonlyMap<string, Dec>, cycle: { readonly start: string; readonly end: string }): Dec {
   const n = series.size;
   let sx = new Dec(0);
   let sy = new Dec(0);
@@ -108,46 +122,42 @@ export function forecastExactWith(
   let sxy = new Dec(0);
   for (const [day, y] of series) {
     const x = daysBetween(cycle.start, day);
-    const yd = y;
     sx = sx.plus(x);
-    sy = sy.plus(yd);
+    sy = sy.plus(y);
     sxx = sxx.plus(x * x);
-    sxy = sxy.plus(yd.times(x));
+    sxy = sxy.plus(y.times(x));
   }
   const numerator = sxy.times(n).minus(sx.times(sy));
   const denominator = sxx.times(n).minus(sx.times(sx));
   const xEnd = daysBetween(cycle.start, cycle.end);
-  const projected = sy.times(denominator).plus(numerator.times(sx.neg().plus(xEnd * n))).div(denominator.times(n));
-  return forecastOf(kr, projected, n, cap, rules, registry);
+  return sy.times(denominator).plus(numerator.times(sx.neg().plus(xEnd * n))).div(denominator.times(n));
 }
 
 /** The forecast of a projected (or, at the end, measured) value: progress, score and status, exactly. */
-function forecastOf(kr: Extract<KeyResult, { kind: 'metric' }>, projected: Dec, points: number, cap: number, rules: StatusRules, registry: Registry): { forecast: Forecast; score: Exact } {
-  const m = new ExactMeasure();
-  differenceRatioInto(m.raw, projected, value(kr.start), value(kr.target));
-  clampInto(m.progress, m.raw, cap, m.a);
+function forecastOf(kr: MetricKeyResult, projected: Dec, points: number, cap: number, rules: StatusRules, registry: Registry): { forecast: Forecast; score: Exact } {
+  const raw = differenceRatioInto(new Exact(), projected, value(kr.start), value(kr.target));
+  const scratch = new Exact();
+  const clamped = clampInto(new Exact(), raw, cap, scratch);
   const score = new Exact();
   if (kr.finalScore !== undefined) score.setDouble(kr.finalScore);
-  else scoreInto(score, kr.scoring, m.progress, kr, registry, m.a);
-  const progress = m.progress.toNumber();
+  else scoreInto(score, kr.scoring, clamped, kr, registry, scratch);
+  const progress = clamped.toNumber();
   return {
     forecast: {
       value: toNumber(projected),
-      raw: m.raw.toNumber(),
+      raw: raw.toNumber(),
       progress: progress === 0 ? 0 : progress,
       score: score.toNumber(),
-      status: classifyExact(m.progress.near(new Near()), new Near().set(1, 0, 0), true, true, rules, null, { progress: () => m.progress.fraction(), expected: () => FRACTION_ONE }, new PaceScratch()),
+      status: classifyExact(clamped.near(new Near()), new Near().set(1, 0, 0), true, true, rules, null, { progress: () => clamped.fraction(), expected: () => FRACTION_ONE }, new PaceScratch()),
       points,
     },
     score,
   };
 }
 
-
 function toDec(v: Value): Dec {
   return typeof v === 'number' ? new Dec(v) : v;
 }
-
 
 /**
  * Projects a metric key result's trend to the end of its cycle: a least-squares line

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { at } from '../_lib/at.js';
 import { compareFractions, FRACTION_ONE, fractionOfDouble, minus, times, type Fraction } from '../_lib/fraction.js';
 import { compareNear, multiplyNear, Near, nearDouble, subtractNear } from '../_lib/near.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
@@ -220,5 +221,5 @@ export function worstStatus(statuses: readonly Status[]): Status | null {
     if (level === undefined) invalidArgument('arg.unknownStatus', { value: String(s) });
     if (level > worst) worst = level;
   }
-  return worst < 0 ? null : (BY_SEVERITY[worst] as Status);
+  return worst < 0 ? null : at(BY_SEVERITY, worst);
 }

@@ -1,0 +1,171 @@
+import { at, i32 } from '../_lib/at.js';
+import { compareTimestamps, dateOf } from '../_lib/calendar.js';
+import type { Fraction } from '../_lib/fraction.js';
+import { add, compare, type Value } from '../_lib/numeric.js';
+import { readValue } from '../_lib/read-value.js';
+import { where } from '../messages/where.js';
+import type { CheckIn } from '../model/check-in.js';
+import type { KeyResult, ValueFrom } from '../model/key-result.js';
+import { Accumulator } from './accumulate.js';
+import { judgesShare, meets } from './meets.js';
+
+/** A key result's current value taken from a KPI: the aggregate, how many measurements and the latest date. */
+export interface SourcedValue {
+  readonly value: Value | null;
+  /** The value exactly when `value` is rounded (an average). */
+  readonly exact?: Fraction | null;
+  readonly count: number;
+  readonly last: string | null;
+}
+
+/** The dates a measurement looks at: check-ins dated from `since` to `until`, inclusive. */
+export interface MeasureWindow {
+  readonly since: string | null;
+  readonly until: string | null;
+}
+
+/** Total order on check-ins of one key result, so "latest" never depends on input order. */
+export function compareCheckIns(a: CheckIn, b: CheckIn): number {
+  const byTime = compareTimestamps(a.at, b.at);
+  if (byTime !== 0) return byTime;
+  const ia = a.id ?? '';
+  const ib = b.id ?? '';
+  if (ia !== ib) return ia < ib ? -1 : 1;
+  if (a.value !== undefined && b.value !== undefined) {
+    const c = compare(readValue(a.value, where.checkInValue, a.keyResultId), readValue(b.value, where.checkInValue, b.keyResultId));
+    if (c !== 0) return c;
+  } else if (a.value !== b.value) {
+    return a.value === undefined ? -1 : 1;
+  }
+  if (a.done !== b.done) return a.done ? 1 : -1;
+  return (a.confidence ?? -1) - (b.confidence ?? -1);
+}
+
+/**
+ * What one pass over a key result's check-ins found, and where they are (a plug-in kind
+ * is given the ones that counted). One is reused from key result to key result, so the
+ * pass allocates nothing.
+ */
+export class Reading {
+  checkIns: readonly CheckIn[] = [];
+  /** Positions of the key result's check-ins in `checkIns`, or null to look at all of them. */
+  indices: Int32Array | null = null;
+  from = 0;
+  to = 0;
+  window: MeasureWindow = { since: null, until: null };
+  source: SourcedValue | null = null;
+  mode: ValueFrom = 'latest';
+  /** Check-ins inside the window. */
+  counted = 0;
+  /** Of them, those with a value. */
+  valued = 0;
+  /** Of them, those whose value met a threshold or range key result's condition (when it is judged on that share). */
+  met = 0;
+  latest: CheckIn | null = null;
+  latestValued: CheckIn | null = null;
+  latestConfident: CheckIn | null = null;
+  /** The values by the key result's `valueFrom` (all but `latest`, which is `latestValued`'s value). */
+  readonly values = new Accumulator();
+  /** The current value: the KPI's for a sourced key result, else from the check-ins, else the start value. */
+  current: Value | null = null;
+}
+
+/**
+ * Reads a key result's check-ins in one pass into `r`: the counts, the latest check-in
+ * (of all, valued, confident) and its current value. With `indices` null, every
+ * check-in is looked at and other key results' ones are skipped; otherwise only the
+ * positions `indices[from..to)` are read, known to belong to this key result.
+ */
+export function readCheckIns(
+  r: Reading,
+  kr: KeyResult,
+  checkIns: readonly CheckIn[],
+  indices: Int32Array | null,
+  from: number,
+  to: number,
+  window: MeasureWindow,
+  source: SourcedValue | null,
+): Reading {
+  const mode = kr.valueFrom ?? 'latest';
+  begin(r, checkIns, indices, from, to, window, source, mode);
+  const { since, until } = window;
+  const judge = judgesShare(kr);
+  for (let i = from; i < to; i++) {
+    const c = at(checkIns, indices === null ? i : i32(indices, i));
+    if (indices === null && c.keyResultId !== kr.id) continue;
+    const day = dateOf(c.at);
+    if ((since !== null && day < since) || (until !== null && day > until)) continue;
+    r.counted++;
+    const previous = r.latest;
+    const newest = previous === null || compareCheckIns(c, previous) > 0;
+    if (newest) r.latest = c;
+    if (c.confidence !== undefined && laterThan(c, r.latestConfident, newest, previous)) r.latestConfident = c;
+    if (c.value === undefined) continue;
+    r.valued++;
+    if (mode === 'latest') {
+      if (laterThan(c, r.latestValued, newest, previous)) r.latestValued = c;
+      // Only the latest value counts: the others are not read.
+      if (!judge) continue;
+    }
+    const v = readValue(c.value, where.checkInValue, kr.id);
+    if (judge && meets(kr, v)) r.met++;
+    if (mode !== 'latest') r.values.add(v, 0);
+  }
+  r.current = currentOf(r, kr, source);
+  return r;
+}
+
+/** Empties `r` for a new key result. */
+function begin(r: Reading, checkIns: readonly CheckIn[], indices: Int32Array | null, from: number, to: number, window: MeasureWindow, source: SourcedValue | null, mode: ValueFrom): void {
+  r.checkIns = checkIns;
+  r.indices = indices;
+  r.from = from;
+  r.to = to;
+  r.window = window;
+  r.source = source;
+  r.mode = mode;
+  r.counted = 0;
+  r.valued = 0;
+  r.met = 0;
+  r.latest = null;
+  r.latestValued = null;
+  r.latestConfident = null;
+  r.values.start(mode);
+  r.current = null;
+}
+
+/**
+ * Whether `c` comes after `best`, knowing whether it came after the latest check-in of
+ * all (`newest`) and which that was (`previous`). The order is total and `best` is one
+ * of the check-ins seen, so a check-in later than the latest of all is later than
+ * `best`, and one that is not cannot be later when `best` is that latest: one
+ * comparison usually decides the latest of all, valued and confident together.
+ */
+function laterThan(c: CheckIn, best: CheckIn | null, newest: boolean, previous: CheckIn | null): boolean {
+  return newest || (best !== previous && (best === null || compareCheckIns(c, best) > 0));
+}
+
+/** The current value: the KPI's actual for a sourced key result, else from the check-ins that counted, else the start. */
+function currentOf(r: Reading, kr: KeyResult, source: SourcedValue | null): Value | null {
+  // The KPI's aggregation already made the value.
+  if (source !== null) return source.value ?? startValue(kr);
+  const latest = r.latestValued;
+  const current = r.mode !== 'latest' ? r.values.result() : latest?.value === undefined ? null : readValue(latest.value, where.checkInValue, kr.id);
+  if (r.mode !== 'sum') return current ?? startValue(kr);
+  // Each check-in of a sum is an increment on the start.
+  const start = startValue(kr);
+  return start === null ? current : current === null ? start : add(start, current);
+}
+
+/** The start value of a metric or baseline key result, or null. */
+export function startValue(kr: KeyResult): Value | null {
+  if ((kr.kind !== 'metric' && kr.kind !== 'baseline') || kr.start === undefined) return null;
+  return readValue(kr.start, where.keyResultField, kr.id, 'start');
+}
+
+/** The current value exactly when `r.current` is rounded (an average, the KPI's or the check-ins'), else null. */
+export function exactCurrent(r: Reading): Fraction | null {
+  const source = r.source;
+  if (source !== null) return source.value === null ? null : (source.exact ?? null);
+  return r.mode === 'average' ? r.values.exactAverage() : null;
+}

@@ -1,0 +1,61 @@
+// The exact steps from a value to a score: the ratio (A − S) / (T − S), the clamp to
+// [0, cap] and the scoring rule, each into an exact register.
+import { at } from '../_lib/at.js';
+import type { Exact } from '../_lib/exact.js';
+import { dividedBy, fractionOfValue, minus } from '../_lib/fraction.js';
+import { lastScaled, scaleOf, type Value } from '../_lib/numeric.js';
+import type { Scoring } from '../model/key-result.js';
+import { runScoring, type Registry } from '../model/plugin-registry.js';
+
+/**
+ * Applies a scoring rule to an exact progress, into `out`. Bands are judged on the exact
+ * progress, so a progress exactly on a band's `min` earns that band.
+ */
+export function scoreInto(
+  out: Exact,
+  scoring: Scoring | undefined,
+  progress: Exact,
+  keyResult: { readonly id: string },
+  registry: Registry,
+  scratch: Exact,
+): Exact {
+  if (scoring === undefined || scoring.type === 'linear') return out.copy(progress);
+  if (scoring.type === 'plugin') return out.setDouble(runScoring(registry, scoring.id, progress.toNumber(), keyResult));
+  let best: { min: number; score: number } | null = null;
+  for (const step of scoring.steps) {
+    if ((best === null || step.min > best.min) && progress.compare(scratch.setDouble(step.min)) >= 0) best = step;
+  }
+  return out.setDouble(best === null ? 0 : best.score);
+}
+
+/** progress = raw clamped to [0, cap], exactly; `capExact` holds the cap (or is filled with it). */
+export function clampInto(out: Exact, raw: Exact, cap: number, capExact: Exact, capReady = false): Exact {
+  if (raw.sign() < 0) return out.setIntegers(0, 1);
+  if (cap !== Infinity && raw.compare(capReady ? capExact : capExact.setDouble(cap)) > 0) return out.copy(capExact);
+  return out.copy(raw);
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
+const MAX_OPERAND = 2 ** 52;
+
+/** (a − s) ÷ (t − s) exactly into `out`; the caller guarantees t ≠ s. */
+export function differenceRatioInto(out: Exact, a: Value, s: Value, t: Value): Exact {
+  if (typeof a === 'number' && typeof s === 'number' && typeof t === 'number') {
+    const ka = scaleOf(a);
+    const na = lastScaled();
+    const ks = scaleOf(s);
+    const ns = lastScaled();
+    const kt = scaleOf(t);
+    const nt = lastScaled();
+    if (ka >= 0 && ks >= 0 && kt >= 0) {
+      // All three as integers over one power of ten: the ratio of two integer differences.
+      const k = Math.max(ka, ks, kt);
+      const x = na * at(POW10, k - ka);
+      const y = ns * at(POW10, k - ks);
+      const z = nt * at(POW10, k - kt);
+      if (Math.abs(x) <= MAX_OPERAND && Math.abs(y) <= MAX_OPERAND && Math.abs(z) <= MAX_OPERAND) return out.setIntegers(x - y, z - y);
+    }
+  }
+  const fs = fractionOfValue(s);
+  return out.setFraction(dividedBy(minus(fractionOfValue(a), fs), minus(fractionOfValue(t), fs)));
+}
