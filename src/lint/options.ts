@@ -34,7 +34,7 @@ export interface LintOptions {
   readonly checkInEvery?: number;
 }
 
-/** Checks the options in the order they are documented and resolves their defaults. */
+/** Checks the options, always in this order (the first bad one is the one reported), and resolves their defaults. */
 export function lintSettings(options: LintOptions): LintSettings {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const locale = checkLocale(options.locale);

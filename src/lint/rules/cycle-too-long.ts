@@ -3,7 +3,7 @@ import { msg } from '../../messages/message.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-// The seeds: keep OKRs to "mức tối đa một năm" (a year at most). A leap year has 366 days.
+/** The seeds: keep OKRs to "mức tối đa một năm" (a year at most); a leap year has 366 days. */
 const MAX_CYCLE_DAYS = 366;
 
 function* check(view: PlanView): Generator<RuleFinding> {

@@ -2,8 +2,7 @@ import { msg } from '../../messages/message.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-// The seeds: "Mỗi Mục tiêu nên có từ 2 đến 5 Kết quả chính" (each objective should have
-// 2 to 5 key results).
+/** The seeds: "Mỗi Mục tiêu nên có từ 2 đến 5 Kết quả chính" (each objective should have 2 to 5 key results). */
 const MIN_KEY_RESULTS = 2;
 const MAX_KEY_RESULTS = 5;
 

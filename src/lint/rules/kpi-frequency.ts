@@ -3,8 +3,10 @@ import { msg } from '../../messages/message.js';
 import { kpiSpan, type PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-// The fewest days a tracking period can have (a February, a first quarter outside leap
-// years, a common year): a timeframe shorter than that never holds one whole period.
+/**
+ * The fewest days a tracking period can have (a February, a first quarter outside leap
+ * years, a common year): a timeframe shorter than that never holds one whole period.
+ */
 const FREQUENCY_DAYS = { daily: 1, weekly: 7, monthly: 28, quarterly: 90, yearly: 365 } as const;
 
 function* check(view: PlanView): Generator<RuleFinding> {

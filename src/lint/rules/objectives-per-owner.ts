@@ -2,11 +2,10 @@ import { msg } from '../../messages/message.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-// The seeds: "OKR đưa ra 3-5 mục tiêu chính" for each level of the company (3 to 5
-// objectives keep focus), and "cần có từ 2-7 mục tiêu" depending on the organisation
-// (2 to 7 is the most a plan should ever stretch to). Outside 3–5 is a hint; outside 2–7 a warning.
+/** The seeds: "OKR đưa ra 3-5 mục tiêu chính" at each level; 3 to 5 keep focus, outside them is a hint. */
 const MIN_OBJECTIVES = 3;
 const MAX_OBJECTIVES = 5;
+/** The seeds: "cần có từ 2-7 mục tiêu" depending on the organisation; outside 2 to 7 is a warning. */
 const FEWEST_OBJECTIVES = 2;
 const MOST_OBJECTIVES = 7;
 

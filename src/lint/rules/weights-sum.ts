@@ -3,8 +3,7 @@ import { msg } from '../../messages/message.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
-// Teams that weigh key results in percent split each objective into 100 parts; the rule
-// runs only when the team asks for that (weightsSumTo100).
+/** Teams that weigh key results in percent split each objective into 100 parts (checked only when they say so). */
 const WEIGHTS_TOTAL = 100;
 
 function* check(view: PlanView): Generator<RuleFinding> {
