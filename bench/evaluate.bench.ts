@@ -2,7 +2,7 @@
 // Times evaluate() on generated orgs and compares it with a plain-number loop over the
 // same data in the same run (the ratio is what to watch; absolute times vary by machine).
 import { spawnSync } from 'node:child_process';
-import { evaluate, evaluateColumns, liveEvaluation } from '../src/index.js';
+import { evaluate, evaluateColumns, createLiveEvaluation } from '../src/index.js';
 import type { Plan } from '../src/index.js';
 import { plainRollup } from './baseline.js';
 import { generateOrg } from './generate.js';
@@ -103,7 +103,7 @@ console.log('|---:|---:|---:|---:|');
 for (const n of runs.filter((x) => x >= 100_000)) {
   const plan = generateOrg({ keyResults: n });
   const full = time(() => evaluate(plan, { asOf }), 1);
-  const live = liveEvaluation(plan, { asOf });
+  const live = createLiveEvaluation(plan, { asOf });
   const leaves = plan.keyResults.slice(-Math.min(10_000, plan.keyResults.length)); // the last objectives are the deepest
   const count = 20_000;
   const checkIns = Array.from({ length: count }, (_, i) => ({ keyResultId: leaves[(i * 7919) % leaves.length]!.id, at: '2026-08-30', value: i % 97 }));

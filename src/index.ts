@@ -52,7 +52,7 @@ export type { WeightedScore } from './evaluate/weighted-mean.js';
 export { evaluate } from './evaluate/evaluate.js';
 export { evaluateColumns, STATUS_CODES, GRADE_CODES } from './evaluate/columns.js';
 export type { EvaluationColumns, ObjectiveColumns, KeyResultColumns } from './evaluate/columns.js';
-export { liveEvaluation } from './evaluate/live.js';
+export { createLiveEvaluation } from './evaluate/live.js';
 export { evaluateShard, mergeShards } from './evaluate/shard.js';
 export type { EvaluationShard } from './evaluate/shard.js';
 export type { Measured } from './evaluate/evaluate.js';

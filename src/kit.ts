@@ -9,10 +9,11 @@ import { KeyResult, keyResultCommon } from './model/key-result.js';
 import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
 import { safeParsePlanWith, type SafeParsePlanResult } from './model/parse.js';
 import { Plan } from './model/plan.js';
-import { evaluateWith, type EvaluateOptions, type Evaluation } from './evaluate/evaluate.js';
-import { evaluateColumnsWith, type EvaluationColumns } from './evaluate/columns.js';
-import { liveEvaluationWith, type LiveEvaluation } from './evaluate/live.js';
-import { evaluateShardWith, mergeShardsWith, type EvaluationShard } from './evaluate/shard.js';
+import { evaluateIn, type EvaluateOptions, type Evaluation } from './evaluate/evaluate.js';
+import { evaluateColumnsIn, type EvaluationColumns } from './evaluate/columns.js';
+import { createLiveEvaluationIn, type LiveEvaluation } from './evaluate/live.js';
+import { evaluateShardIn, mergeShardsIn, type EvaluationShard } from './evaluate/shard.js';
+import type { Context } from './model/context.js';
 import type { DeepReadonly } from './model/deep-readonly.js';
 import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from './model/plugin-registry.js';
 
@@ -136,8 +137,8 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   forecastKeyResult(keyResult: DeepReadonly<KeyResultOf<Kinds>>, checkIns: readonly DeepReadonly<CheckIn>[], cycle: DeepReadonly<Cycle>, options?: ForecastOptions): Forecast | null;
   /** {@link lintPlan} over a plan with plug-in key results. */
   lintPlan(plan: DeepReadonly<PlanWith<Kinds>>, options?: LintOptions): LintFinding[];
-  /** {@link liveEvaluation}, measuring plug-in key results with their own rules. */
-  liveEvaluation(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): LiveEvaluation;
+  /** {@link createLiveEvaluation}, measuring plug-in key results with their own rules. */
+  createLiveEvaluation(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): LiveEvaluation;
   /** {@link evaluateColumns}, measuring plug-in key results with their own rules. */
   evaluateColumns(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationColumns;
   /** {@link evaluateShard}, measuring plug-in key results with their own rules. */
@@ -187,6 +188,7 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   // registry. So the kit states their types here, once, where no check could prove them.
   /* eslint-disable @typescript-eslint/consistent-type-assertions */
   const engineKeyResult = keyResultSchema as z.ZodType<KeyResult>;
+  const cx: Context = { kinds, scorings, schemas: { plan: planSchema, keyResult: keyResultSchema } };
   const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema as z.ZodType<Plan>, engineKeyResult, registry);
   return {
     KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
@@ -197,17 +199,17 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
       return result.data;
     },
     safeParsePlan,
-    evaluate: (plan, options = {}) => evaluateWith(plan as never, options, registry),
+    evaluate: (plan, options = {}) => evaluateIn(cx, plan as never, options),
     keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, engineKeyResult, registry),
     forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
       const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, engineKeyResult);
       return forecastKeyResultWith(kr, list, parseArgument(Cycle, cycle, 'cycle'), asOf, cap, options, registry);
     },
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
-    liveEvaluation: (plan, options = {}) => liveEvaluationWith(plan as never, options, registry),
-    evaluateColumns: (plan, options = {}) => evaluateColumnsWith(plan as never, options, registry),
-    evaluateShard: (part, options = {}) => evaluateShardWith(part as never, options, registry),
-    mergeShards: (plan, shards, options = {}) => mergeShardsWith(plan as never, shards, options, registry),
+    createLiveEvaluation: (plan, options = {}) => createLiveEvaluationIn(cx, plan as never, options),
+    evaluateColumns: (plan, options = {}) => evaluateColumnsIn(cx, plan as never, options),
+    evaluateShard: (part, options = {}) => evaluateShardIn(cx, part as never, options),
+    mergeShards: (plan, shards, options = {}) => mergeShardsIn(cx, plan as never, shards, options),
   };
   /* eslint-enable @typescript-eslint/consistent-type-assertions */
 }

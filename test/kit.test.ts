@@ -67,7 +67,7 @@ describe('plug-in kinds and scorings', () => {
 
   it('keeps plug-in key results in live evaluations and shards', () => {
     const plan = okr.parsePlan(base);
-    const live = okr.liveEvaluation(plan, { asOf: '2026-08-15' });
+    const live = okr.createLiveEvaluation(plan, { asOf: '2026-08-15' });
     live.applyCheckIn({ keyResultId: 'n', at: '2026-08-10', value: 40 });
     const appended = { ...plan, checkIns: [...plan.checkIns, { keyResultId: 'n', at: '2026-08-10', value: 40 }] };
     expect(live.evaluation).toEqual(okr.evaluate(appended, { asOf: '2026-08-15' }));

@@ -3,7 +3,7 @@ import type { Status } from '../time/status.js';
 import { BY_SEVERITY } from '../time/status.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { EvaluateOptions } from './types.js';
 import { gradeOf, scoreAll } from './score-pass.js';
@@ -152,12 +152,12 @@ export interface EvaluationColumns {
  * @category Rollup
  */
 export function evaluateColumns(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): EvaluationColumns {
-  return evaluateColumnsWith(plan, options, NO_PLUGINS);
+  return evaluateColumnsIn(PLAIN_CONTEXT, plan, options);
 }
 
-/** Columns with plug-ins (see createOkrkit). */
-export function evaluateColumnsWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationColumns {
-  return withPlan(plan, () => columnsOf(scoreAll(plan, options, registry, false)));
+/** {@link evaluateColumns} in a kit's context (its plug-ins). */
+export function evaluateColumnsIn(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationColumns {
+  return withPlan(plan, () => columnsOf(scoreAll(cx, plan, options, false)));
 }
 
 function columnsOf(st: Engine): EvaluationColumns {

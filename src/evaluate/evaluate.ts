@@ -2,7 +2,7 @@ import { BY_SEVERITY, type Status } from '../time/status.js';
 import type { Plan } from '../model/plan.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { withPlan } from '../model/guard.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { gradeOf, scoreAll } from './score-pass.js';
 import { EMPTY, idOf, type Engine, type Measured } from './engine.js';
 import { at, i32, u8 } from '../_lib/at.js';
@@ -44,12 +44,12 @@ import type { Evaluation, KeyResultEvaluation, ObjectiveEvaluation, EvaluateOpti
  * @category Rollup
  */
 export function evaluate(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): Evaluation {
-  return evaluateWith(plan, options, NO_PLUGINS);
+  return evaluateIn(PLAIN_CONTEXT, plan, options);
 }
 
-/** Scores a plan with plug-ins (see createOkrkit). */
-export function evaluateWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): Evaluation {
-  return withPlan(plan, () => runEvaluation(plan, options, registry).evaluation);
+/** {@link evaluate} in a kit's context (its plug-ins). */
+export function evaluateIn(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions): Evaluation {
+  return withPlan(plan, () => runEvaluation(cx, plan, options).evaluation);
 }
 
 /** Ids of the nodes that node n feeds. */
@@ -116,19 +116,22 @@ export function keyResultRecord(st: Engine, j: number): KeyResultEvaluation {
   };
 }
 
-/** Runs a whole evaluation and keeps its state (for the live evaluation). */
-export function runEvaluation(
-  plan: DeepReadonly<Plan>,
-  options: EvaluateOptions,
-  registry: Registry,
-  measuredElsewhere: ((id: string) => Measured) | null = null,
-): { evaluation: Evaluation; state: Engine } {
-  const st = scoreAll(plan, options, registry, true, measuredElsewhere);
-  return { evaluation: records(st), state: st };
+/** A whole evaluation, its records by id (which a live evaluation replaces), and its engine. */
+export interface EvaluationRun {
+  readonly evaluation: Evaluation;
+  readonly objectives: Record<string, ObjectiveEvaluation>;
+  readonly keyResults: Record<string, KeyResultEvaluation>;
+  readonly state: Engine;
+}
+
+/** Runs a whole evaluation and keeps its engine (for the live evaluation). */
+export function runEvaluation(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions, measuredElsewhere: ((id: string) => Measured) | null = null): EvaluationRun {
+  const st = scoreAll(cx, plan, options, true, measuredElsewhere);
+  return { ...records(st), state: st };
 }
 
 /** The plain records of a scored state. */
-function records(st: Engine): Evaluation {
+function records(st: Engine): Omit<EvaluationRun, 'state'> {
   const { O, objectives, keyResults } = st;
   const krIdsOf: string[][] = Array.from({ length: O }, () => []);
   keyResults.forEach((kr, j) => at(krIdsOf, i32(st.krObjective, j)).push(kr.id));
@@ -143,7 +146,8 @@ function records(st: Engine): Evaluation {
   objectives.forEach((o, i) => (objectiveResults[o.id] = objectiveRecord(st, i, at(krIdsOf, i), at(childIdsOf, i))));
   const keyResultResults = dictionary<KeyResultEvaluation>();
   keyResults.forEach((kr, j) => (keyResultResults[kr.id] = keyResultRecord(st, j)));
-  return { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+  const evaluation = { asOf: st.asOf, cap: st.cap, objectives: objectiveResults, keyResults: keyResultResults, roots };
+  return { evaluation, objectives: objectiveResults, keyResults: keyResultResults };
 }
 
 /** The status of node n, from its severity. */

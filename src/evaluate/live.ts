@@ -3,7 +3,10 @@ import { nouns } from '../messages/where.js';
 import { unknownReference } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { Plan } from '../model/plan.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
+import { i32 } from '../_lib/at.js';
+import { dictionary } from '../_lib/dictionary.js';
+import { idOf, type Engine } from './engine.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { rescoreMarks } from './rescore-marks.js';
@@ -12,6 +15,7 @@ import {
   objectiveRecord,
   runEvaluation,
   type EvaluateOptions,
+  type EvaluationRun,
   type Evaluation,
   type KeyResultEvaluation,
   type ObjectiveEvaluation,
@@ -31,7 +35,7 @@ export interface EvaluationChanges {
 }
 
 /**
- * An evaluation kept up to date as check-ins arrive: see {@link liveEvaluation}.
+ * An evaluation kept up to date as check-ins arrive: see {@link createLiveEvaluation}.
  *
  * @category Rollup
  */
@@ -62,7 +66,7 @@ export interface LiveEvaluation {
  * @returns The live evaluation.
  * @throws {OkrkitError} as {@link evaluate}.
  * @example
- * const live = liveEvaluation(plan, { asOf: '2026-09-30' });
+ * const live = createLiveEvaluation(plan, { asOf: '2026-09-30' });
  * const changes = live.applyCheckIn({ keyResultId: 'kr-churn', at: '2026-09-30', value: 10 });
  * Object.keys(changes.objectives)
  * //=> ['o-sales']
@@ -70,74 +74,81 @@ export interface LiveEvaluation {
  * //=> 1
  * @category Rollup
  */
-export function liveEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): LiveEvaluation {
-  return liveEvaluationWith(plan, options, NO_PLUGINS);
+export function createLiveEvaluation(plan: DeepReadonly<Plan>, options: EvaluateOptions = {}): LiveEvaluation {
+  return createLiveEvaluationIn(PLAIN_CONTEXT, plan, options);
 }
 
-/** A live evaluation with plug-ins (see createOkrkit). */
-export function liveEvaluationWith(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): LiveEvaluation {
-  const { evaluation, state } = withPlan(plan, () => runEvaluation(plan, options, registry));
+/** {@link createLiveEvaluation} in a kit's context (its plug-ins). */
+export function createLiveEvaluationIn(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions): LiveEvaluation {
+  const run = withPlan(plan, () => runEvaluation(cx, plan, options));
+  const st = run.state;
+  st.marks = rescoreMarks(st.O + st.K);
   const added = new Map<number, CheckIn[]>();
-  const keyResults = evaluation.keyResults as Record<string, KeyResultEvaluation>;
-  const objectives = evaluation.objectives as Record<string, ObjectiveEvaluation>;
-  const { O, K, byChildStart, byChild, edgeParent, driven, rank } = state;
-  const marks = rescoreMarks(O + K);
-  state.marks = marks;
-
   return {
-    evaluation,
+    evaluation: run.evaluation,
     applyCheckIn(input) {
       const checkIn = parseArgument(CheckIn, input, 'checkIn');
-      const j = state.krIndex.get(checkIn.keyResultId);
-      if (j === undefined) unknownReference(nouns.keyResult, checkIn.keyResultId);
-      const extra = added.get(j) ?? [];
-      const own = groupOf(state.checkIns, state.groups.items, state.groups.from[j] as number, state.groups.to[j] as number);
-      own.push(...extra, checkIn);
-      marks.epoch++;
-      const wasScored = state.nodes.isScored(O + j);
-      // A check-in the key result cannot take (a plug-in rejects it) leaves the evaluation as it was.
-      measureNode(state, j, own);
-      extra.push(checkIn);
-      added.set(j, extra);
-      marks.mark(state, O + j, wasScored);
-
-      // The nodes above the key result (and the key result itself when objectives drive it).
-      const start = O + j;
-      const seen = new Set<number>(driven[j] === 1 ? [start] : []);
-      const stack = [start];
-      while (stack.length > 0) {
-        const n = stack.pop() as number;
-        for (let k = byChildStart[n] as number; k < (byChildStart[n + 1] as number); k++) {
-          const parent = edgeParent[byChild[k] as number] as number;
-          if (!seen.has(parent)) {
-            seen.add(parent);
-            stack.push(parent);
-          }
-        }
-      }
-      const order = [...seen].sort((a, b) => (rank[a] as number) - (rank[b] as number));
-      for (const n of order) scoreNode(state, n, false);
-
-      const changedKeyResults = Object.create(null) as Record<string, KeyResultEvaluation>;
-      const changedObjectives = Object.create(null) as Record<string, ObjectiveEvaluation>;
-      const updateKeyResult = (jj: number) => {
-        const record = keyResultRecord(state, jj);
-        keyResults[record.keyResultId] = record;
-        changedKeyResults[record.keyResultId] = record;
-      };
-      updateKeyResult(j);
-      for (const n of order) {
-        if (n >= O) {
-          updateKeyResult(n - O);
-          continue;
-        }
-        const id = state.objectives[n]!.id;
-        const old = objectives[id] as ObjectiveEvaluation;
-        const record = objectiveRecord(state, n, old.keyResultIds, old.childIds);
-        objectives[id] = record;
-        changedObjectives[id] = record;
-      }
-      return { keyResults: changedKeyResults, objectives: changedObjectives };
+      const j = st.krIndex.get(checkIn.keyResultId) ?? unknownReference(nouns.keyResult, checkIn.keyResultId);
+      remeasure(st, j, checkIn, added);
+      const order = ancestorsOf(st, j);
+      for (const n of order) scoreNode(st, n, false);
+      return renewRecords(st, run, j, order);
     },
   };
+}
+
+/** Measures key result j again with one more check-in (kept only once it has been accepted). */
+function remeasure(st: Engine, j: number, checkIn: CheckIn, added: Map<number, CheckIn[]>): void {
+  const extra = added.get(j) ?? [];
+  const own = groupOf(st.checkIns, st.groups.items, i32(st.groups.from, j), i32(st.groups.to, j));
+  own.push(...extra, checkIn);
+  const marks = st.marks;
+  if (marks !== null) marks.epoch++;
+  const wasScored = st.nodes.isScored(st.O + j);
+  // A check-in the key result cannot take (a plug-in rejects it) leaves the evaluation as it was.
+  measureNode(st, j, own);
+  extra.push(checkIn);
+  added.set(j, extra);
+  marks?.mark(st, st.O + j, wasScored);
+}
+
+/** The nodes above key result j (and j itself when objectives drive it), in scoring order. */
+function ancestorsOf(st: Engine, j: number): number[] {
+  const { byChildStart, byChild, edgeParent, rank } = st;
+  const start = st.O + j;
+  const seen = new Set<number>(st.driven[j] === 1 ? [start] : []);
+  const stack = [start];
+  for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+    for (let k = i32(byChildStart, n); k < i32(byChildStart, n + 1); k++) {
+      const parent = i32(edgeParent, i32(byChild, k));
+      if (seen.has(parent)) continue;
+      seen.add(parent);
+      stack.push(parent);
+    }
+  }
+  return [...seen].sort((a, b) => i32(rank, a) - i32(rank, b));
+}
+
+/** Replaces the records of key result j and of the re-scored nodes; returns them. */
+function renewRecords(st: Engine, run: EvaluationRun, j: number, order: readonly number[]): EvaluationChanges {
+  const keyResults = dictionary<KeyResultEvaluation>();
+  const objectives = dictionary<ObjectiveEvaluation>();
+  const renewKeyResult = (jj: number) => {
+    const record = keyResultRecord(st, jj);
+    run.keyResults[record.keyResultId] = record;
+    keyResults[record.keyResultId] = record;
+  };
+  renewKeyResult(j);
+  for (const n of order) {
+    if (n >= st.O) {
+      renewKeyResult(n - st.O);
+      continue;
+    }
+    const id = idOf(st, n);
+    const old = run.objectives[id];
+    const record = objectiveRecord(st, n, old?.keyResultIds ?? [], old?.childIds ?? []);
+    run.objectives[id] = record;
+    objectives[id] = record;
+  }
+  return { keyResults, objectives };
 }

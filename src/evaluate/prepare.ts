@@ -16,7 +16,7 @@ import type { KeyResult } from '../model/key-result.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
 import type { Objective } from '../model/objective.js';
 import type { Plan } from '../model/plan.js';
-import type { Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
 import { cycleFacts, type CycleFacts } from './cycle-facts.js';
 import { Registers, type Engine } from './engine.js';
 import { exactExpected, exactMean, exactScore } from './exact-rollup.js';
@@ -50,7 +50,7 @@ function exactProgressOf(st: Engine, n: number): Fraction {
 }
 
 /** Builds the engine: indexes and graph, no scores yet. */
-export function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry, explain: boolean): Engine {
+export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions, explain: boolean): Engine {
   const resolved = resolveOptions(options);
   const { cycles, objectives, keyResults, checkIns, initiatives, kpis, measurements } = listsOf(plan);
   const O = objectives.length;
@@ -71,7 +71,7 @@ export function prepare(plan: DeepReadonly<Plan>, options: EvaluateOptions, regi
   const N = O + K;
   const engine: Engine = {
     ...resolved, ...graph,
-    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, registry, krIndex, factsOf,
+    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, registry: cx, krIndex, factsOf,
     groups: NO_GROUPS,
     nodes: new NodeTable(O, K, relSize, resolved.withForecast),
     explain,

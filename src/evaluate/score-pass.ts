@@ -8,7 +8,7 @@ import { FRACTION_ZERO, toDouble } from '../_lib/fraction.js';
 import { compareNear, nearDouble, nearFraction, type Near, type NearMean } from '../_lib/near.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { Plan } from '../model/plan.js';
-import type { Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
 import { gradeExact, type Grade } from '../time/grade.js';
 import { classifyExact, SEVERITY } from '../time/status.js';
 import { factsOfKeyResult, factsOfObjective, idOf, type Engine, type Measured } from './engine.js';
@@ -24,13 +24,13 @@ import type { EvaluateOptions } from './types.js';
  * With `explain`, contributor lists are kept for the records.
  */
 export function scoreAll(
+  cx: Context,
   plan: DeepReadonly<Plan>,
   options: EvaluateOptions,
-  registry: Registry,
   explain: boolean,
   measuredElsewhere: ((id: string) => Measured) | null = null,
 ): Engine {
-  const st = prepare(plan, options, registry, explain);
+  const st = prepare(cx, plan, options, explain);
   if (measuredElsewhere === null) measureAll(st);
   else takeMeasured(st, measuredElsewhere);
   inTopologicalOrder(st, st.O, (n) => idOf(st, n), (n, rank) => {

@@ -8,7 +8,11 @@ import type { KeyResult } from '../model/key-result.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
 import type { Objective } from '../model/objective.js';
 import type { Plan } from '../model/plan.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
+import { listField } from '../_lib/at.js';
+import { dictionary } from '../_lib/dictionary.js';
+import type { MeasureContext } from './engine.js';
+import type { ResolvedOptions } from './options.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { runEvaluation, type EvaluateOptions, type Evaluation } from './evaluate.js';
@@ -52,38 +56,44 @@ export interface EvaluationShard {
  * @category Rollup
  */
 export function evaluateShard(part: DeepReadonly<Plan>, options: EvaluateOptions = {}): EvaluationShard {
-  return evaluateShardWith(part, options, NO_PLUGINS);
+  return evaluateShardIn(PLAIN_CONTEXT, part, options);
 }
 
-/** Measures a shard with plug-ins (see createOkrkit). */
-export function evaluateShardWith(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
-  return withPlan(part, () => measureShard(part, options, registry));
+/** {@link evaluateShard} in a kit's context (its plug-ins). */
+export function evaluateShardIn(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {
+  return withPlan(part, () => measureShard(cx, part, options));
 }
 
-function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, registry: Registry): EvaluationShard {
-  const { cap, asOf, rules, withForecast } = resolveOptions(options);
-  const p = part as Plan;
-  const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
-  const objectiveCycle = new Map<string, string>((p.objectives ?? []).map((o: Objective) => [o.id, o.cycleId]));
-  const keyResults: readonly KeyResult[] = p.keyResults ?? [];
-  const checkIns: readonly CheckIn[] = p.checkIns ?? [];
-  const kpis: readonly Kpi[] = p.kpis ?? [];
-  const measurements: readonly Measurement[] = p.measurements ?? [];
+/** The records a shard measures, indexed. */
+function shardContext(cx: Context, part: DeepReadonly<Plan>, options: ResolvedOptions): MeasureContext & { readonly keyResults: readonly KeyResult[] } {
+  const list = <T>(name: keyof Plan) => listField<T>(part, name, () => invalidArgument('arg.array', { name: `plan.${name}` }));
+  const keyResults = list<KeyResult>('keyResults');
+  const checkIns = list<CheckIn>('checkIns');
+  const kpis = list<Kpi>('kpis');
+  const measurements = list<Measurement>('measurements');
   const krIndex = new IdIndex(keyResults);
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
   const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => unknownReference(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
-  const context = { checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry, exact: new ExactMeasure() };
+  const { cap, rules, withForecast } = options;
+  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry: cx, exact: new ExactMeasure() };
+}
 
-  const out = Object.create(null) as Record<string, Measured>;
-  keyResults.forEach((kr, j) => {
+function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {
+  const resolved = resolveOptions(options);
+  const context = shardContext(cx, part, resolved);
+  const list = <T>(name: keyof Plan) => listField<T>(part, name, () => invalidArgument('arg.array', { name: `plan.${name}` }));
+  const cycles = new Map(list<Cycle>('cycles').map((c) => [c.id, c]));
+  const objectiveCycle = new Map(list<Objective>('objectives').map((o) => [o.id, o.cycleId]));
+  const out = dictionary<Measured>();
+  context.keyResults.forEach((kr, j) => {
     const cycleId = objectiveCycle.get(kr.objectiveId) ?? unknownReference(nouns.objective, kr.objectiveId);
     const cycle = cycles.get(cycleId) ?? unknownReference(nouns.cycle, cycleId);
-    const measured = measureOne(context, kr, j, cycleFacts(cycle, asOf));
+    const measured = measureOne(context, kr, j, cycleFacts(cycle, resolved.asOf));
     // The exact numbers travel with the shard, as text (JSON has no fractions).
     out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };
   });
-  return { asOf, cap, forecast: withForecast, keyResults: out };
+  return { asOf: resolved.asOf, cap: resolved.cap, forecast: resolved.withForecast, keyResults: out };
 }
 
 /**
@@ -103,15 +113,15 @@ function measureShard(part: DeepReadonly<Plan>, options: EvaluateOptions, regist
  * @category Rollup
  */
 export function mergeShards(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions = {}): Evaluation {
-  return mergeShardsWith(plan, shards, options, NO_PLUGINS);
+  return mergeShardsIn(PLAIN_CONTEXT, plan, shards, options);
 }
 
-/** Merges shards with plug-ins (see createOkrkit). */
-export function mergeShardsWith(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
-  return withPlan(plan, () => merge(plan, shards, options, registry));
+/** {@link mergeShards} in a kit's context (its plug-ins). */
+export function mergeShardsIn(cx: Context, plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions): Evaluation {
+  return withPlan(plan, () => merge(cx, plan, shards, options));
 }
 
-function merge(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions, registry: Registry): Evaluation {
+function merge(cx: Context, plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions): Evaluation {
   if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
   const { asOf, cap, withForecast } = resolveOptions(options);
   const measured = new Map<string, Measured>();
@@ -119,11 +129,11 @@ function merge(plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], opt
     if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
     if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
     if (shard.forecast !== withForecast) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
-    for (const [id, m] of Object.entries(shard.keyResults) as [string, Measured][]) {
+    for (const [id, m] of Object.entries<Measured>(shard.keyResults)) {
       if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });
       measured.set(id, m);
     }
   });
-  const cleared = { ...(plan as Plan), checkIns: [], measurements: [] };
-  return runEvaluation(cleared, options, registry, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
+  const cleared = { ...plan, checkIns: [], measurements: [] };
+  return runEvaluation(cx, cleared, options, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
 }

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { evaluate, liveEvaluation, OkrkitError, parsePlan, type CheckIn, type Plan } from '../../src/index.js';
+import { evaluate, createLiveEvaluation, OkrkitError, parsePlan, type CheckIn, type Plan } from '../../src/index.js';
 import { decimalArb, planArb, q3Day } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 
-describe('liveEvaluation', () => {
+describe('createLiveEvaluation', () => {
   const xyz = parsePlan(loadPlan('xyz-corp'));
 
   it('re-scores a key result and the objectives above it, and only those', () => {
-    const live = liveEvaluation(xyz, { asOf: '2026-09-30' });
+    const live = createLiveEvaluation(xyz, { asOf: '2026-09-30' });
     const before = live.evaluation.objectives['o-quality'];
     const changes = live.applyCheckIn({ keyResultId: 'kr-churn', at: '2026-09-30T18:00:00+07:00', value: 10 });
     expect(Object.keys(changes.keyResults)).toEqual(['kr-churn']);
@@ -21,7 +21,7 @@ describe('liveEvaluation', () => {
 
   it('equals a full evaluation of the plan with the check-in appended, and leaves the plan untouched', () => {
     const frozen = deepFreeze(structuredClone(xyz));
-    const live = liveEvaluation(frozen, { asOf: '2026-09-30', forecast: true });
+    const live = createLiveEvaluation(frozen, { asOf: '2026-09-30', forecast: true });
     const checkIn: CheckIn = { keyResultId: 'kr-signups', at: '2026-09-20', value: '14.5', confidence: 0.9 };
     live.applyCheckIn(checkIn);
     expect(live.evaluation).toEqual(evaluate({ ...xyz, checkIns: [...xyz.checkIns, checkIn] }, { asOf: '2026-09-30', forecast: true }));
@@ -29,7 +29,7 @@ describe('liveEvaluation', () => {
   });
 
   it('rejects a bad check-in or an unknown key result', () => {
-    const live = liveEvaluation(xyz);
+    const live = createLiveEvaluation(xyz);
     expect(() => live.applyCheckIn({ keyResultId: 'ghost', at: '2026-08-01', value: 1 })).toThrowErrorMatchingInlineSnapshot(
       `[OkrkitError: okrkit: the plan refers to an unknown key result "ghost"; parse it with parsePlan first]`,
     );
@@ -50,7 +50,7 @@ describe('liveEvaluation', () => {
 
   test.prop([scenario])('after any sequence of check-ins equals a full evaluate', ([plan, arrivals, asOf, forecast]) => {
     const options = { ...(asOf === undefined ? {} : { asOf }), forecast };
-    const live = liveEvaluation(plan, options);
+    const live = createLiveEvaluation(plan, options);
     const appended: CheckIn[] = [];
     for (const a of arrivals) {
       const checkIn: CheckIn = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateShard, mergeShards, liveEvaluation, OkrkitError, parsePlan, type Plan } from '../../src/index.js';
+import { evaluate, evaluateShard, mergeShards, createLiveEvaluation, OkrkitError, parsePlan, type Plan } from '../../src/index.js';
 
 const q3 = { id: 'q3', name: 'Q3', start: '2026-07-01', end: '2026-09-30' };
 
@@ -39,7 +39,7 @@ describe('shards', () => {
 describe('live evaluation', () => {
   it('leaves the evaluation as it was when a check-in is rejected', () => {
     const plan = chain(2, '1');
-    const live = liveEvaluation(plan, { asOf: '2026-08-15' });
+    const live = createLiveEvaluation(plan, { asOf: '2026-08-15' });
     expect(() => live.applyCheckIn({ keyResultId: 'k1', at: '2026-08-02', value: '1e40' })).toThrow(OkrkitError);
     live.applyCheckIn({ keyResultId: 'k1', at: '2026-08-03', value: 2 });
     const fresh = evaluate({ ...plan, checkIns: [...plan.checkIns, { keyResultId: 'k1', at: '2026-08-03', value: 2 }] }, { asOf: '2026-08-15' });

@@ -23,8 +23,8 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     ['safeParsePlan', () => safeParsePlan(plan)],
     ['evaluate', () => evaluate(plan, { asOf, forecast: true })],
     ['evaluateColumns', () => okrkit.evaluateColumns(plan, { asOf, forecast: true })],
-    ['liveEvaluation', () => {
-      const live = okrkit.liveEvaluation(plan, { asOf });
+    ['createLiveEvaluation', () => {
+      const live = okrkit.createLiveEvaluation(plan, { asOf });
       const kr = plan.keyResults[0];
       if (kr !== undefined) live.applyCheckIn({ keyResultId: kr.id, at: asOf, value: 1 });
       return live.evaluation;
@@ -99,7 +99,7 @@ describe('functions that read a parsed plan', () => {
   const readers: [string, (plan: never) => unknown][] = [
     ['evaluate', (p) => evaluate(p)],
     ['evaluateColumns', (p) => okrkit.evaluateColumns(p)],
-    ['liveEvaluation', (p) => okrkit.liveEvaluation(p)],
+    ['createLiveEvaluation', (p) => okrkit.createLiveEvaluation(p)],
     ['lintPlan', (p) => lintPlan(p)],
     ['evaluateKpis', (p) => evaluateKpis(p)],
     ['kpiAlerts', (p) => kpiAlerts(p, { asOf: '2026-08-01' })],
