@@ -3,7 +3,7 @@
 import { fraction, fractionOfBinary, fractionOfIntegers, fractionOfValue, compareFractions, toDouble, type Fraction } from './fraction.js';
 import { productError } from './exact-sum.js';
 import { nearFraction, nearQuotient, type Near } from './near.js';
-import { lastScaled, scaleOf, type Value } from './numeric.js';
+import { scaleOf, scaledBy, type Value } from './numeric.js';
 
 const SAFE = Number.MAX_SAFE_INTEGER;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
@@ -59,7 +59,7 @@ export class Exact {
   /** A double read as written: the short decimal it prints as, else its binary value. */
   setDouble(x: number): this {
     const k = scaleOf(x);
-    if (k >= 0) return this.setIntegers(lastScaled(), POW10[k] as number);
+    if (k >= 0) return this.setIntegers(scaledBy(x, k), POW10[k] as number);
     return this.setFraction(fractionOfBinary(x));
   }
 

@@ -1,6 +1,6 @@
 // Exact rationals in bigints: the slow path that decides what the fast path cannot, and
 // the oracle of the tests. Every value is reduced, with a positive denominator.
-import { scaleOf, lastScaled, type Value } from './numeric.js';
+import { scaleOf, scaledBy, type Value } from './numeric.js';
 
 /** An exact rational n / d with d > 0 and gcd(n, d) = 1. */
 export interface Fraction {
@@ -67,7 +67,7 @@ export function fractionOfValue(v: Value): Fraction {
  */
 export function fractionOfDouble(x: number): Fraction {
   const k = scaleOf(x);
-  if (k >= 0) return fraction(BigInt(lastScaled()), pow10(k));
+  if (k >= 0) return fraction(BigInt(scaledBy(x, k)), pow10(k));
   return fractionOfBinary(x);
 }
 

@@ -5,7 +5,7 @@
 // caller computes it in bigint fractions (fraction.ts). Nothing here allocates.
 import { ExactSum, productError } from './exact-sum.js';
 import { fractionOfBinary, minus, toDouble, type Fraction } from './fraction.js';
-import { lastScaled, scaleOf } from './numeric.js';
+import { scaleOf, scaledBy } from './numeric.js';
 
 /** A register: the exact value x satisfies |x − (hi + lo)| ≤ err. */
 export class Near {
@@ -51,7 +51,7 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
 export function nearDouble(out: Near, x: number): Near {
   const k = scaleOf(x);
   if (k <= 0) return out.set(x === 0 ? 0 : x, 0, 0);
-  return nearQuotient(out, lastScaled(), POW10[k] as number);
+  return nearQuotient(out, scaledBy(x, k), POW10[k] as number);
 }
 
 /** An exact fraction: its nearest double and the rest. */

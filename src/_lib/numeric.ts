@@ -108,10 +108,10 @@ function fromDec(d: Decimal): Value {
 export function add(a: Value, b: Value): Value {
   if (typeof a === 'number' && typeof b === 'number') {
     const ka = scaleOf(a);
-    const na = scaled;
     const kb = scaleOf(b);
-    const nb = scaled;
     if (ka >= 0 && kb >= 0) {
+      const na = scaledBy(a, ka);
+      const nb = scaledBy(b, kb);
       const k = ka > kb ? ka : kb;
       const x = na * (POW10[k - ka] as number);
       const y = nb * (POW10[k - kb] as number);
