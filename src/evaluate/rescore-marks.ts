@@ -14,13 +14,12 @@ export function rescoreMarks(nodes: number): RescoreMarks {
 
 /** Marks node n as re-scored in the current live update; `wasScored` is its score flag before. */
 function markRescored(this: RescoreMarks, st: Engine, n: number, wasScored: boolean): void {
-  const marks = this;
   // A node re-scored twice in one update (a driven key result: measured, then scored)
   // counts as flipped if either step flipped it, which may rebuild a list needlessly but
   // never keeps a stale share.
-  const again = marks.stamp[n] === marks.epoch && marks.flipped[n] === 1;
-  marks.stamp[n] = marks.epoch;
-  marks.flipped[n] = again || wasScored !== st.nodes.isScored(n) ? 1 : 0;
+  const again = this.stamp[n] === this.epoch && this.flipped[n] === 1;
+  this.stamp[n] = this.epoch;
+  this.flipped[n] = again || wasScored !== st.nodes.isScored(n) ? 1 : 0;
 }
 
 /**

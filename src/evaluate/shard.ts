@@ -1,3 +1,4 @@
+import { isList } from '../_lib/is-list.js';
 import { bucketByRef, groupByRef } from '../_lib/buckets.js';
 import { IdIndex } from '../_lib/id-index.js';
 import { nouns } from '../messages/where.js';
@@ -122,7 +123,7 @@ export function mergeShardsIn(cx: Context, plan: DeepReadonly<Plan>, shards: rea
 }
 
 function merge(cx: Context, plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions): Evaluation {
-  if (!Array.isArray(shards)) invalidArgument('arg.array', { name: 'shards' });
+  if (!isList(shards)) invalidArgument('arg.array', { name: 'shards' });
   const { asOf, cap, withForecast } = resolveOptions(options);
   const measured = new Map<string, Measured>();
   shards.forEach((shard, index) => {

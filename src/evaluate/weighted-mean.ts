@@ -1,3 +1,4 @@
+import { isList } from '../_lib/is-list.js';
 import { dividedBy, FRACTION_ZERO, fractionOfDouble, plus, signOf, times, toDouble } from '../_lib/fraction.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 
@@ -32,7 +33,7 @@ export interface WeightedScore {
  * @category Rollup
  */
 export function scoreWeightedMean(items: readonly WeightedScore[]): number | null {
-  if (!Array.isArray(items)) invalidArgument('arg.items');
+  if (!isList(items)) invalidArgument('arg.items');
   let sum = FRACTION_ZERO;
   let total = FRACTION_ZERO;
   items.forEach((item, i) => {
