@@ -3,8 +3,9 @@ import type { Initiative } from '../model/initiative.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Objective } from '../model/objective.js';
 import type { Plan } from '../model/plan.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { withPlan } from '../model/guard.js';
+import { copyPlan } from '../model/copy-plan.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 
 /**
@@ -49,80 +50,123 @@ export function carryOver(plan: DeepReadonly<Plan>, options: CarryOverOptions): 
   return withPlan(plan, () => carry(plan, options));
 }
 
-function carry(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
-  const source = plan as Plan;
+/** The options, checked, with their defaults. */
+interface Settings {
+  readonly from: string;
+  readonly to: string;
+  readonly mode: 'reset' | 'keep';
+  readonly include: 'unfinished' | 'all';
+  readonly newId: NonNullable<CarryOverOptions['newId']>;
+  /** The date that decides what is unfinished and which milestones were done. */
+  readonly until: string;
+}
+
+function checkOptions(plan: DeepReadonly<Plan>, options: CarryOverOptions): Settings {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const { from, to } = options;
-  const fromCycle = source.cycles?.find((c) => c.id === from);
+  const fromCycle = plan.cycles?.find((c) => c.id === from);
   if (fromCycle === undefined) invalidArgument('arg.unknownCycle', { id: String(from), name: 'options.from' });
-  if (!source.cycles.some((c) => c.id === to)) invalidArgument('arg.unknownCycle', { id: String(to), name: 'options.to' });
+  if (!plan.cycles.some((c) => c.id === to)) invalidArgument('arg.unknownCycle', { id: String(to), name: 'options.to' });
   if (from === to) invalidArgument('arg.differentCycles');
   const mode = options.mode ?? 'reset';
   const include = options.include ?? 'unfinished';
   if (mode !== 'reset' && mode !== 'keep') invalidArgument('arg.oneOf', { name: 'options.mode', options: "'reset', 'keep'", value: String(mode) });
   if (include !== 'unfinished' && include !== 'all') invalidArgument('arg.oneOf', { name: 'options.include', options: "'unfinished', 'all'", value: String(include) });
   const newId = options.newId ?? ((id: string) => `${id}@${to}`);
+  return { from, to, mode, include, newId, until: options.asOf ?? fromCycle.end };
+}
 
-  const evaluation = evaluate(source, { asOf: options.asOf ?? fromCycle.end });
-  const objectives = source.objectives.filter((o) => {
-    if (o.cycleId !== from) return false;
-    const score = evaluation.objectives[o.id]?.score ?? null;
-    return include === 'all' || score === null || score < 1;
-  });
-  const carriedObjectives = new Map(objectives.map((o) => [o.id, newId(o.id, 'objective')]));
-  const keyResults = source.keyResults.filter((k) => {
-    if (!carriedObjectives.has(k.objectiveId)) return false;
+/** What is carried: each record with the id of its copy, and those ids by original id. */
+interface Chosen {
+  readonly objectives: readonly (readonly [Objective, string])[];
+  /** Each key result with its copy's id and the id of its objective's copy. */
+  readonly keyResults: readonly (readonly [KeyResult, string, string])[];
+  readonly initiatives: readonly Initiative[];
+  readonly remap: (id: string) => string;
+}
+
+function choose(source: Plan, evaluation: Evaluation, { from, include, newId }: Settings): Chosen {
+  const objectives = source.objectives
+    .filter((o) => {
+      if (o.cycleId !== from) return false;
+      const score = evaluation.objectives[o.id]?.score ?? null;
+      return include === 'all' || score === null || score < 1;
+    })
+    .map((o) => [o, newId(o.id, 'objective')] as const);
+  const objectiveIds = new Map(objectives.map(([o, id]) => [o.id, id]));
+  const keyResults = source.keyResults.flatMap((k) => {
+    const objectiveId = objectiveIds.get(k.objectiveId);
+    if (objectiveId === undefined) return [];
     const progress = evaluation.keyResults[k.id]?.progress ?? null;
-    return include === 'all' || progress === null || progress < 1;
-  });
-  const carriedKeyResults = new Map(keyResults.map((k) => [k.id, newId(k.id, 'keyResult')]));
+    return include === 'all' || progress === null || progress < 1 ? [[k, objectiveId] as const] : [];
+  }).map(([k, objectiveId]) => [k, newId(k.id, 'keyResult'), objectiveId] as const);
+  const keyResultIds = new Map(keyResults.map(([k, id]) => [k.id, id]));
   const initiatives = source.initiatives.filter(
-    (i) => i.status !== 'done' && (carriedKeyResults.has(i.keyResultId ?? '') || carriedObjectives.has(i.objectiveId ?? '')),
+    (i) => i.status !== 'done' && (keyResultIds.has(i.keyResultId ?? '') || objectiveIds.has(i.objectiveId ?? '')),
   );
+  const remap = (id: string) => objectiveIds.get(id) ?? keyResultIds.get(id) ?? id;
+  return { objectives, keyResults, initiatives, remap };
+}
 
+/** Ids for the copies: each must be a new, non-empty string. */
+function idClaims(source: Plan): (id: string) => string {
   const taken = new Set<string>([...source.objectives.map((o) => o.id), ...source.keyResults.map((k) => k.id), ...source.initiatives.map((i) => i.id)]);
-  const claim = (id: string) => {
+  return (id) => {
     if (typeof id !== 'string' || id === '' || taken.has(id)) invalidArgument('arg.idTaken', { id: String(id) });
     taken.add(id);
     return id;
   };
-  const remap = (id: string) => carriedObjectives.get(id) ?? carriedKeyResults.get(id) ?? id;
+}
 
-  const newObjectives: Objective[] = objectives.map((o) => {
+/**
+ * The copy of a key result as it starts in the new cycle: no phases; with `keep`, a
+ * metric starts from the value the original reached, and milestones done stay done.
+ */
+function startAgain(k: KeyResult, original: string, evaluation: Evaluation, { mode, until }: Settings): KeyResult {
+  if (k.kind === 'metric') {
+    const { phases: _phases, ...metric } = k;
+    const reached = evaluation.keyResults[original]?.value ?? null;
+    const keep = mode === 'keep' && reached !== null && (evaluation.keyResults[original]?.progress ?? 1) < 1 && Number(metric.target) !== reached;
+    return keep ? { ...metric, start: reached } : metric;
+  }
+  if (k.kind === 'milestones') {
+    return {
+      ...k,
+      milestones: k.milestones.map(({ done, doneAt, ...m }) => {
+        const wasDone = doneAt !== undefined ? doneAt <= until : done === true;
+        return mode === 'keep' && wasDone ? { ...m, done: true } : m;
+      }),
+    };
+  }
+  return k;
+}
+
+function carry(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
+  const settings = checkOptions(plan, options);
+  const source = copyPlan(plan);
+  const evaluation = evaluate(source, { asOf: settings.until });
+  const { objectives, keyResults, initiatives, remap } = choose(source, evaluation, settings);
+  const claim = idClaims(source);
+  const { to } = settings;
+
+  const newObjectives = objectives.map(([o, id]): Objective => {
     const { finalScore: _final, ...rest } = o;
     return {
       ...rest,
-      id: claim(carriedObjectives.get(o.id) as string),
+      id: claim(id),
       cycleId: to,
       ...(o.parentId !== undefined ? { parentId: remap(o.parentId) } : {}),
       ...(o.links !== undefined ? { links: o.links.map((l) => ({ ...l, to: remap(l.to) })) } : {}),
       carriedFrom: o.id,
     };
   });
-  const newKeyResults: KeyResult[] = keyResults.map((k) => {
+  const newKeyResults = keyResults.map(([k, id, objectiveId]) => {
     const { finalScore: _final, ...rest } = k;
-    const base = { ...rest, id: claim(carriedKeyResults.get(k.id) as string), objectiveId: carriedObjectives.get(k.objectiveId) as string, carriedFrom: k.id };
-    if (base.kind === 'metric') {
-      const { phases: _phases, ...metric } = base;
-      const reached = evaluation.keyResults[k.id]?.value ?? null;
-      const keep = mode === 'keep' && reached !== null && (evaluation.keyResults[k.id]?.progress ?? 1) < 1 && Number(metric.target) !== reached;
-      return keep ? { ...metric, start: reached } : metric;
-    }
-    if (base.kind === 'milestones') {
-      const until = options.asOf ?? fromCycle.end;
-      return {
-        ...base,
-        milestones: base.milestones.map(({ done, doneAt, ...m }) => {
-          const wasDone = doneAt !== undefined ? doneAt <= until : done === true;
-          return mode === 'keep' && wasDone ? { ...m, done: true } : m;
-        }),
-      };
-    }
-    return base;
+    return startAgain({ ...rest, id: claim(id), objectiveId, carriedFrom: k.id }, k.id, evaluation, settings);
   });
-  const newInitiatives: Initiative[] = initiatives.map((i) => ({
+  const newInitiatives = initiatives.map((i): Initiative => ({
     ...i,
-    id: claim(newId(i.id, 'initiative')),
+    id: claim(settings.newId(i.id, 'initiative')),
     ...(i.keyResultId !== undefined ? { keyResultId: remap(i.keyResultId) } : {}),
     ...(i.objectiveId !== undefined ? { objectiveId: remap(i.objectiveId) } : {}),
   }));
