@@ -57,8 +57,7 @@ function alertsOf(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const asOf = checkDate(options.asOf, 'asOf');
   if (asOf === null) invalidArgument('arg.required', { name: 'options.asOf' });
-  const p = plan as Plan;
-  const cycles = p.cycles ?? [];
+  const cycles = plan.cycles ?? [];
   let cycleIds: string[];
   if (options.cycleId !== undefined) {
     if (!cycles.some((c) => c.id === options.cycleId)) invalidArgument('arg.unknownCycle', { id: options.cycleId, name: 'options.cycleId' });
@@ -67,18 +66,20 @@ function alertsOf(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert
     cycleIds = cycles.filter((c) => c.start <= asOf && asOf <= c.end).map((c) => c.id);
   }
   const inCycle = new Set(cycleIds);
-  const objectiveCycle = new Map((p.objectives ?? []).map((o) => [o.id, o.cycleId]));
+  const objectiveCycle = new Map((plan.objectives ?? []).map((o) => [o.id, o.cycleId]));
   const covered = new Set<string>();
-  for (const kr of p.keyResults ?? []) {
+  for (const kr of plan.keyResults ?? []) {
     if (kr.source !== undefined && inCycle.has(objectiveCycle.get(kr.objectiveId) ?? '')) covered.add(kr.source.kpiId);
   }
   const statuses = new Set<Rag>(options.statuses ?? ['amber', 'red']);
   const evaluations = kpisOf(plan, { asOf });
   const alerts: KpiAlert[] = [];
-  for (const kpi of p.kpis ?? []) {
+  for (const kpi of plan.kpis ?? []) {
     const e = evaluations[kpi.id];
-    if (e === undefined || e.status === null || !statuses.has(e.status) || covered.has(kpi.id)) continue;
-    alerts.push({ kpiId: kpi.id, status: e.status, attainment: (e.pacedAttainment ?? e.attainment) as number, cycleIds });
+    // A status is judged on an attainment: with one, there is the other.
+    const attainment = e?.pacedAttainment ?? e?.attainment ?? null;
+    if (e === undefined || e.status === null || attainment === null || !statuses.has(e.status) || covered.has(kpi.id)) continue;
+    alerts.push({ kpiId: kpi.id, status: e.status, attainment, cycleIds });
   }
   return alerts.sort((a, b) => a.attainment - b.attainment || (a.kpiId < b.kpiId ? -1 : a.kpiId > b.kpiId ? 1 : 0));
 }

@@ -59,9 +59,19 @@ export interface ExactKpi {
 }
 
 
-/** {@link evaluateKpiWith}, with the exact numbers behind it. */
-export function evaluateKpiExact(  kpi: Kpi,
-  measurements: readonly Measurement[],
+/**
+ * The part of a KPI that measure/ reads (target, timeframe, aggregation), as the `Kpi`
+ * its functions take: a read-only KPI fits once the two parts that hold lists, thresholds
+ * and scoring, are left out.
+ */
+export function measuredPart({ thresholds: _thresholds, scoring: _scoring, ...kpi }: DeepReadonly<Kpi>): Kpi {
+  return kpi;
+}
+
+/** {@link evaluateKpi}, with the exact numbers behind it. */
+export function evaluateKpiExact(
+  kpi: DeepReadonly<Kpi>,
+  measurements: readonly DeepReadonly<Measurement>[],
   items: Int32Array | null,
   from: number,
   to: number,
@@ -73,10 +83,11 @@ export function evaluateKpiExact(  kpi: Kpi,
   const aggregation = kpi.aggregation ?? 'last';
   const agg = aggregate(aggregation, measurements, items, from, to, span.start, until, items === null ? kpi.id : null);
   const actual = agg.value === null ? null : toNumber(agg.value);
-  const exactAttainment = agg.value === null ? null : attainmentOf(kpi, agg.value, FRACTION_ONE, agg.exact);
+  const measured = measuredPart(kpi);
+  const exactAttainment = agg.value === null ? null : attainmentOf(measured, agg.value, FRACTION_ONE, agg.exact);
   const cumulative = (aggregation === 'sum' || aggregation === 'count') && kpi.target.polarity !== 'range';
   const share = paceShare(span, day);
-  const paced = agg.value !== null && cumulative && signOf(share) > 0 && compareFractions(share, FRACTION_ONE) < 0 ? attainmentOf(kpi, agg.value, share, agg.exact) : null;
+  const paced = agg.value !== null && cumulative && signOf(share) > 0 && compareFractions(share, FRACTION_ONE) < 0 ? attainmentOf(measured, agg.value, share, agg.exact) : null;
   const judged = paced ?? exactAttainment;
   const attainment = exactAttainment === null ? null : toDouble(exactAttainment);
   const pacedAttainment = paced === null ? null : toDouble(paced);

@@ -1,4 +1,6 @@
 import { bucketByRef } from '../_lib/buckets.js';
+import { i32 } from '../_lib/at.js';
+import { dictionary } from '../_lib/dictionary.js';
 import { nouns } from '../messages/where.js';
 import { unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
@@ -6,7 +8,7 @@ import { checkDate } from '../measure/progress.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { evaluateKpiExact, type ExactKpi, type KpiEvaluation } from './evaluate-kpi.js';
+import { evaluateKpiExact, measuredPart, type ExactKpi, type KpiEvaluation } from './evaluate-kpi.js';
 export type { ExactKpi };
 import { timeframeOf } from '../measure/kpi.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
@@ -50,19 +52,18 @@ export function kpisOf(
   exact: Map<string, ExactKpi> | null = null,
 ): Readonly<Record<string, KpiEvaluation>> {
   const asOf = checkDate(options.asOf, 'asOf');
-  const p = plan as Plan;
-  const kpis: readonly Kpi[] = p.kpis ?? [];
-  const measurements: readonly Measurement[] = p.measurements ?? [];
-  const cycles = new Map<string, Cycle>((p.cycles ?? []).map((c) => [c.id, c]));
+  const kpis: readonly DeepReadonly<Kpi>[] = plan.kpis ?? [];
+  const measurements: readonly DeepReadonly<Measurement>[] = plan.measurements ?? [];
+  const cycles = new Map<string, DeepReadonly<Cycle>>((plan.cycles ?? []).map((c) => [c.id, c]));
   const index = new Map<string, number>();
   kpis.forEach((k, i) => index.set(k.id, i));
   const { starts, items } = bucketByRef(measurements, (m) => m.kpiId, index, kpis.length, (id) => {
     unknownReference(nouns.kpi, id);
   });
-  const out = Object.create(null) as Record<string, KpiEvaluation>;
+  const out = dictionary<KpiEvaluation>();
   kpis.forEach((k, i) => {
     if (only !== null && !only.has(k.id)) return;
-    const x = evaluateKpiExact(k, measurements, items, starts[i] as number, starts[i + 1] as number, timeframeOf(k, cycles), asOf);
+    const x = evaluateKpiExact(k, measurements, items, i32(starts, i), i32(starts, i + 1), timeframeOf(measuredPart(k), cycles), asOf);
     out[k.id] = x.evaluation;
     exact?.set(k.id, x);
   });

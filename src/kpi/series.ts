@@ -60,6 +60,11 @@ export interface KpiSeriesOptions extends KpiOptions {
 /** A first day of the week, 0 (Sunday) to 6. */
 export type Day = 0 | 1 | 2 | 3 | 4 | 5 | 6;
 
+/** Whether a number is a first day of the week. */
+function isDay(n: number): n is Day {
+  return Number.isInteger(n) && n >= 0 && n <= 6;
+}
+
 /** The first day of the period after the one containing `day`. */
 function nextPeriod(day: string, frequency: TrackingFrequency, weekStartsOn: Day): string {
   const d = toNoon(day);
@@ -116,12 +121,12 @@ export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRea
   const span = timeframeOf(k, parseArgument(Cycles, options.cycles ?? [], 'cycles'));
   const asOf = checkDate(options.asOf, 'asOf');
   const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;
-  if (!Number.isInteger(weekStartsOn) || weekStartsOn < 0 || weekStartsOn > 6) invalidArgument('arg.integerBetween', { name: 'weekStartsOn', min: 0, max: 6, value: String(weekStartsOn) });
-  return seriesOf(k, list, span, asOf, weekStartsOn as Day);
+  if (!isDay(weekStartsOn)) invalidArgument('arg.integerBetween', { name: 'weekStartsOn', min: 0, max: 6, value: String(weekStartsOn) });
+  return seriesOf(k, list, span, asOf, weekStartsOn);
 }
 
 /** The series of a checked KPI; `list` may hold other KPIs' measurements (they are skipped). */
-export function seriesOf(k: Kpi, list: readonly Measurement[], span: Span, asOf: string | null, weekStartsOn: Day): KpiSeries {
+export function seriesOf(k: DeepReadonly<Kpi>, list: readonly DeepReadonly<Measurement>[], span: Span, asOf: string | null, weekStartsOn: Day): KpiSeries {
   const aggregation = k.aggregation ?? 'last';
   const day = asOf ?? span.end;
 
@@ -145,6 +150,6 @@ export function seriesOf(k: Kpi, list: readonly Measurement[], span: Span, asOf:
     frequency: k.frequency,
     buckets,
     missing: completed.filter((b) => b.missing).length,
-    stale: completed.length > 0 && completed[completed.length - 1]!.missing,
+    stale: completed.at(-1)?.missing ?? false,
   };
 }
