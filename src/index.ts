@@ -102,7 +102,7 @@ export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorec
 
 export { defineKeyResultKind, defineScoring, createOkrkit } from './kit.js';
 export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './kit.js';
-export type { KeyResultKindContext } from './model/plugin-registry.js';
+export type { KeyResultKindContext } from './model/context.js';
 
 export { lintPlan, LINT_RULES } from './lint/lint.js';
 export type { LintCode, LintFinding, LintOptions, Severity } from './lint/lint.js';

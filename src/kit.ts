@@ -1,13 +1,12 @@
 import * as z from 'zod';
 import type { CheckIn } from './model/check-in.js';
 import { invalidArgument } from './messages/okrkit-error.js';
-import { keyResultProgressWith, parseKeyResultArguments, type KeyResultProgress, type KeyResultProgressOptions } from './measure/progress.js';
-import { forecastKeyResultWith, type Forecast, type ForecastOptions } from './time/forecast.js';
-import { Cycle } from './model/cycle.js';
-import { parseArgument } from './_lib/zod-issues.js';
+import { keyResultProgressIn, type KeyResultProgress, type KeyResultProgressOptions } from './measure/progress.js';
+import { forecastKeyResultIn, type Forecast, type ForecastOptions } from './time/forecast.js';
+import type { Cycle } from './model/cycle.js';
 import { KeyResult, keyResultCommon } from './model/key-result.js';
 import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
-import { safeParsePlanWith, type SafeParsePlanResult } from './model/parse.js';
+import { safeParsePlanIn, type SafeParsePlanResult } from './model/parse.js';
 import { Plan } from './model/plan.js';
 import { evaluateIn, type EvaluateOptions, type Evaluation } from './evaluate/evaluate.js';
 import { evaluateColumnsIn, type EvaluationColumns } from './evaluate/columns.js';
@@ -15,7 +14,7 @@ import { createLiveEvaluationIn, type LiveEvaluation } from './evaluate/live.js'
 import { evaluateShardIn, mergeShardsIn, type EvaluationShard } from './evaluate/shard.js';
 import type { Context } from './model/context.js';
 import type { DeepReadonly } from './model/deep-readonly.js';
-import type { KeyResultKindContext, KindPlugin, Registry, ScoringPlugin } from './model/plugin-registry.js';
+import type { KeyResultKindContext, KindPlugin, ScoringPlugin } from './model/context.js';
 
 const BUILT_IN_KINDS = new Set(['metric', 'threshold', 'range', 'binary', 'milestones', 'baseline']);
 
@@ -177,19 +176,16 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     if (scorings.has(s.id)) invalidArgument('arg.pluginDuplicate', { name: s.id });
     scorings.set(s.id, defineScoring(s));
   }
-  const registry: Registry = { kinds, scorings };
-
   const extra = [...kinds.values()].map((k) => z.object({ ...keyResultCommon, ...k.schema.shape, kind: z.literal(k.kind) }));
   const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra]);
   const planSchema = extra.length === 0 ? Plan : Plan.extend({ keyResults: z.array(keyResultSchema).default([]) });
 
   // The plug-in kinds exist only in the types: the schemas and the engine are the same
   // objects whatever `Kinds` is, and the engine reads plug-in key results through the
-  // registry. So the kit states their types here, once, where no check could prove them.
+  // context. So the kit states their types here, once, where no check could prove them.
   /* eslint-disable @typescript-eslint/consistent-type-assertions */
-  const engineKeyResult = keyResultSchema as z.ZodType<KeyResult>;
-  const cx: Context = { kinds, scorings, schemas: { plan: planSchema, keyResult: keyResultSchema } };
-  const safeParsePlan = (input: unknown) => safeParsePlanWith(input, planSchema as z.ZodType<Plan>, engineKeyResult, registry);
+  const cx: Context = { kinds, scorings, schemas: { plan: planSchema as z.ZodType<Plan>, keyResult: keyResultSchema as z.ZodType<KeyResult> } };
+  const safeParsePlan = (input: unknown) => safeParsePlanIn(cx, input);
   return {
     KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
     Plan: planSchema as z.ZodType<PlanWith<Kinds>>,
@@ -200,11 +196,8 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     },
     safeParsePlan,
     evaluate: (plan, options = {}) => evaluateIn(cx, plan as never, options),
-    keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressWith(keyResult, checkIns, options, engineKeyResult, registry),
-    forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => {
-      const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, engineKeyResult);
-      return forecastKeyResultWith(kr, list, parseArgument(Cycle, cycle, 'cycle'), asOf, cap, options, registry);
-    },
+    keyResultProgress: (keyResult, checkIns = [], options = {}) => keyResultProgressIn(cx, keyResult, checkIns, options),
+    forecastKeyResult: (keyResult, checkIns, cycle, options = {}) => forecastKeyResultIn(cx, keyResult, checkIns, cycle, options),
     lintPlan: (plan, options = {}) => lintPlan(plan as never, options),
     createLiveEvaluation: (plan, options = {}) => createLiveEvaluationIn(cx, plan as never, options),
     evaluateColumns: (plan, options = {}) => evaluateColumnsIn(cx, plan as never, options),

@@ -14,7 +14,7 @@ import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
 import type { Objective } from '../model/objective.js';
-import type { Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
 import type { Forecast } from '../time/forecast.js';
 import { PaceScratch, type ExactPace } from '../time/status.js';
 import type { CycleFacts } from './cycle-facts.js';
@@ -34,7 +34,8 @@ export interface MeasureContext extends Pick<ResolvedOptions, 'cap' | 'rules' | 
   readonly kpiIndex: ReadonlyMap<string, number>;
   readonly measurements: readonly Measurement[];
   readonly byKpi: { starts: Int32Array; items: Int32Array } | null;
-  readonly registry: Registry;
+  /** The kit's context (its plug-ins). */
+  readonly cx: Context;
   /** Registers for measuring one key result. */
   readonly exact: ExactMeasure;
 }

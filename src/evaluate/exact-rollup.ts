@@ -90,7 +90,7 @@ function scoreOfDriven(st: Engine, n: number, raw: Fraction): Fraction {
   const kr = at(st.keyResults, n - st.O);
   if (kr.finalScore !== undefined) return fractionOfDouble(kr.finalScore);
   const progress = clampInto(new Exact(), new Exact().setFraction(raw), st.cap, new Exact());
-  return scoreInto(new Exact(), kr.scoring, progress, kr, st.registry, new Exact()).fraction();
+  return scoreInto(st.cx, new Exact(), kr.scoring, progress, kr, new Exact()).fraction();
 }
 
 /** Node n's exact value of q (null: no score), computing what its subtree needs. */

@@ -12,7 +12,7 @@ import { aggregate } from '../measure/kpi.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Fraction } from '../_lib/fraction.js';
-import { forecastExactWith } from '../time/forecast.js';
+import { forecastExactIn } from '../time/forecast.js';
 import { expectedInto } from '../time/expected.js';
 import { classifyExact, SEVERITY } from '../time/status.js';
 import type { CycleFacts } from './cycle-facts.js';
@@ -41,11 +41,11 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
   const sourced = sourcedValue(cx, kr, facts);
   const progress =
     checkIns === null
-      ? measureKeyResult(kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.registry, cx.exact)
-      : measureKeyResult(kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.registry, cx.exact);
+      ? measureKeyResult(cx.cx, kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.exact)
+      : measureKeyResult(cx.cx, kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.exact);
   if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
   const list = checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to);
-  const projected = forecastExactWith(kr, list, facts, facts.until, cx.cap, cx.rules, cx.registry, facts.graded || facts.day >= facts.end);
+  const projected = forecastExactIn(cx.cx, kr, list, facts, facts.until, cx.cap, cx.rules, facts.graded || facts.day >= facts.end);
   return projected === null ? { progress, forecast: null } : { progress, forecast: projected.forecast, forecastExact: projected.score.toText() };
 }
 

@@ -71,7 +71,7 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const N = O + K;
   const engine: Engine = {
     ...resolved, ...graph,
-    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, registry: cx, krIndex, factsOf,
+    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, cx, krIndex, factsOf,
     groups: NO_GROUPS,
     nodes: new NodeTable(O, K, relSize, resolved.withForecast),
     explain,

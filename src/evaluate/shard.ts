@@ -77,7 +77,7 @@ function shardContext(cx: Context, part: DeepReadonly<Plan>, options: ResolvedOp
   const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => unknownReference(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
   const { cap, rules, withForecast } = options;
-  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, registry: cx, exact: new ExactMeasure() };
+  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, cx, exact: new ExactMeasure() };
 }
 
 function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {

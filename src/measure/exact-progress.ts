@@ -5,22 +5,23 @@ import type { Exact } from '../_lib/exact.js';
 import { dividedBy, fractionOfValue, minus } from '../_lib/fraction.js';
 import { lastScaled, scaleOf, type Value } from '../_lib/numeric.js';
 import type { Scoring } from '../model/key-result.js';
-import { runScoring, type Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
+import { runScoring } from '../model/plugins.js';
 
 /**
  * Applies a scoring rule to an exact progress, into `out`. Bands are judged on the exact
  * progress, so a progress exactly on a band's `min` earns that band.
  */
 export function scoreInto(
+  cx: Context,
   out: Exact,
   scoring: Scoring | undefined,
   progress: Exact,
   keyResult: { readonly id: string },
-  registry: Registry,
   scratch: Exact,
 ): Exact {
   if (scoring === undefined || scoring.type === 'linear') return out.copy(progress);
-  if (scoring.type === 'plugin') return out.setDouble(runScoring(registry, scoring.id, progress.toNumber(), keyResult));
+  if (scoring.type === 'plugin') return out.setDouble(runScoring(cx, scoring.id, progress.toNumber(), keyResult));
   let best: { min: number; score: number } | null = null;
   for (const step of scoring.steps) {
     if ((best === null || step.min > best.min) && progress.compare(scratch.setDouble(step.min)) >= 0) best = step;

@@ -3,7 +3,7 @@ import { Exact } from '../_lib/exact.js';
 import { toNumber } from '../_lib/numeric.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
 import { readCheckIns, Reading, type MeasureWindow, type SourcedValue } from './check-ins.js';
 import { clampInto, scoreInto } from './exact-progress.js';
 import { hasValue, measureKind } from './kinds.js';
@@ -72,6 +72,7 @@ export class ExactMeasure {
  * @internal
  */
 export function measureKeyResult(
+  cx: Context,
   kr: KeyResult,
   checkIns: readonly CheckIn[],
   indices: Int32Array | null,
@@ -80,13 +81,12 @@ export function measureKeyResult(
   window: MeasureWindow,
   cap: number,
   source: SourcedValue | null = null,
-  registry: Registry = NO_PLUGINS,
   exact: ExactMeasure = new ExactMeasure(),
 ): KeyResultProgress {
   const r = readCheckIns(exact.reading, kr, checkIns, indices, from, to, window, source);
-  const hasRaw = measureKind(exact.raw, kr, r, registry);
+  const hasRaw = measureKind(cx, exact.raw, kr, r);
   const finalScore = hasRaw ? kr.finalScore : undefined;
-  if (hasRaw) settle(exact, kr, cap, finalScore, registry);
+  if (hasRaw) settle(cx, exact, kr, cap, finalScore);
   const current = hasValue(kr.kind) ? r.current : null;
   const confidence = r.latestConfident?.confidence;
   return {
@@ -106,7 +106,7 @@ export function measureKeyResult(
  * Clamps the exact raw progress to [0, cap] and scores it (by `finalScore` when set, else
  * the scoring rule), then rounds each once into the register's doubles.
  */
-function settle(exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: number | undefined, registry: Registry): void {
+function settle(cx: Context, exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: number | undefined): void {
   if (exact.capValue !== cap && cap !== Infinity) {
     exact.cap.setDouble(cap);
     exact.capValue = cap;
@@ -116,7 +116,7 @@ function settle(exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: num
   const linear = finalScore === undefined && (kr.scoring === undefined || kr.scoring.type === 'linear');
   if (finalScore !== undefined) exact.score.setDouble(finalScore);
   else if (linear) exact.score.copy(exact.progress);
-  else scoreInto(exact.score, kr.scoring, exact.progress, kr, registry, exact.a);
+  else scoreInto(cx, exact.score, kr.scoring, exact.progress, kr, exact.a);
   exact.rawNumber = positiveZero(raw.toNumber());
   const clamped = exact.progress.n !== raw.n || exact.progress.d !== raw.d || exact.progress.big !== raw.big;
   exact.progressNumber = clamped ? positiveZero(exact.progress.toNumber()) : exact.rawNumber;

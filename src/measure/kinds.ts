@@ -12,7 +12,8 @@ import { OkrkitError } from '../messages/okrkit-error.js';
 import { at, messages, where } from '../messages/where.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { BinaryKeyResult, KeyResult, KeyResultKind, MetricKeyResult, MilestonesKeyResult, RangeKeyResult, ThresholdKeyResult } from '../model/key-result.js';
-import { runProgress, type Registry } from '../model/plugin-registry.js';
+import type { Context } from '../model/context.js';
+import { runProgress } from '../model/plugins.js';
 import { compareCheckIns, exactCurrent, type Reading } from './check-ins.js';
 import { differenceRatioInto } from './exact-progress.js';
 import { judgesShare, meets } from './meets.js';
@@ -55,9 +56,9 @@ export function hasValue(kind: string): boolean {
  * Writes a key result's raw progress into `out` by its kind: a built-in kind's measure,
  * else the plug-in registered for the kind. False when the kind has no progress.
  */
-export function measureKind(out: Exact, kr: KeyResult, r: Reading, registry: Registry): boolean {
+export function measureKind(cx: Context, out: Exact, kr: KeyResult, r: Reading): boolean {
   const kind: string = kr.kind;
-  return isBuiltInKind(kind) ? measureBuiltIn(kr.kind, kr, out, r) : measurePlugin(out, kr, r, registry);
+  return isBuiltInKind(kind) ? measureBuiltIn(kr.kind, kr, out, r) : measurePlugin(cx, out, kr, r);
 }
 
 /** The table's measure for a kind, called with the key result of that kind. */
@@ -122,8 +123,8 @@ function milestonesRaw(out: Exact, kr: MilestonesKeyResult, r: Reading): boolean
 }
 
 /** A plug-in kind: its own rule, given the current value and the check-ins that counted. */
-function measurePlugin(out: Exact, kr: { readonly kind: string; readonly id: string }, r: Reading, registry: Registry): boolean {
-  const plugin = registry.kinds.get(kr.kind);
+function measurePlugin(cx: Context, out: Exact, kr: { readonly kind: string; readonly id: string }, r: Reading): boolean {
+  const plugin = cx.kinds.get(kr.kind);
   if (plugin === undefined) {
     throw new OkrkitError('invalid_argument', messages.invalidArgument(at(where.keyResult(kr.id), msg('issue.unknownKind', { kind: kr.kind, options: BUILT_IN_KINDS.join(', ') }))));
   }

@@ -5,7 +5,7 @@ import { CheckIn } from '../model/check-in.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { CalendarDate } from '../model/primitives.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
 
 /**
@@ -76,20 +76,14 @@ export function keyResultProgress(
   checkIns: readonly DeepReadonly<CheckIn>[] = [],
   options: KeyResultProgressOptions = {},
 ): KeyResultProgress {
-  return keyResultProgressWith(keyResult, checkIns, options, KeyResult, NO_PLUGINS);
+  return keyResultProgressIn(PLAIN_CONTEXT, keyResult, checkIns, options);
 }
 
-/** Measures a key result with given schemas and plug-ins (see createOkrkit). */
-export function keyResultProgressWith(
-  keyResult: unknown,
-  checkIns: unknown,
-  options: KeyResultProgressOptions,
-  schema: z.ZodType,
-  registry: Registry,
-): KeyResultProgress {
-  const { kr, list, cap, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, schema);
+/** {@link keyResultProgress} in a kit's context: its key-result schema and plug-ins. */
+export function keyResultProgressIn(cx: Context, keyResult: unknown, checkIns: unknown, options: KeyResultProgressOptions): KeyResultProgress {
+  const { kr, list, cap, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
   const since = checkDate(options.since, 'since');
-  return measureKeyResult(kr, list, null, 0, list.length, { since, until }, cap, null, registry);
+  return measureKeyResult(cx, kr, list, null, 0, list.length, { since, until }, cap, null);
 }
 
 /** Checks the arguments the key-result functions share: the key result, its check-ins, `asOf` and `cap`. */

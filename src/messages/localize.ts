@@ -1,7 +1,7 @@
 import { formatPath, type OkrkitError, type OkrkitIssue } from './okrkit-error.js';
 import { checkLocale, type Locale } from './locale.js';
 import { en, type MessageKey } from './en.js';
-import { renderWith, type Message, type MessageParam } from './message.js';
+import { renderIn, type Message, type MessageParam } from './message.js';
 import { vi } from './vi.js';
 
 const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, vi };
@@ -23,7 +23,7 @@ const CATALOGS: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> =
  */
 export function translate(message: Message | MessageKey, locale: Locale = 'en', params?: Readonly<Record<string, MessageParam>>): string {
   const m: Message = typeof message === 'string' ? (params === undefined ? { key: message } : { key: message, params }) : message;
-  return renderWith(CATALOGS[checkLocale(locale)], m);
+  return renderIn(CATALOGS[checkLocale(locale)], m);
 }
 
 /**

@@ -26,16 +26,16 @@ export function msg(key: MessageKey, params?: Readonly<Record<string, MessagePar
 }
 
 /** Fills a message's template from a catalogue. */
-export function renderWith(catalog: Readonly<Record<MessageKey, string>>, message: Message): string {
+export function renderIn(catalog: Readonly<Record<MessageKey, string>>, message: Message): string {
   const template = catalog[message.key] ?? en[message.key] ?? message.key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = message.params?.[name];
     if (value === undefined) return whole;
-    return typeof value === 'object' ? renderWith(catalog, value) : String(value);
+    return typeof value === 'object' ? renderIn(catalog, value) : String(value);
   });
 }
 
 /** A message in English. */
 export function english(message: Message): string {
-  return renderWith(en, message);
+  return renderIn(en, message);
 }

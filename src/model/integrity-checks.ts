@@ -2,7 +2,7 @@ import { isInSupportedRange, toValue } from '../_lib/numeric.js';
 import { messages } from '../messages/where.js';
 import type { Message } from '../messages/message.js';
 import { formatPath, issue, type OkrkitIssue } from '../messages/okrkit-error.js';
-import type { Registry } from './plugin-registry.js';
+import type { Context } from './context.js';
 import type { Plan } from './plan.js';
 
 /** A plan in which elements that failed their schema are left as holes. */
@@ -25,7 +25,7 @@ export type IdIndex = ReadonlyMap<string, number>;
  */
 export interface Checks {
   readonly plan: PartialPlan;
-  readonly registry: Registry;
+  readonly cx: Context;
   readonly ids: Readonly<Record<Referenced, IdIndex>>;
   readonly push: (path: Path, code: OkrkitIssue['code'], message: Message) => void;
   /** Whether a record of the collection has the id, counting those that failed their schema. */
@@ -54,7 +54,7 @@ function indexIds(name: string, items: readonly ({ id?: string | undefined } | u
 }
 
 /** Indexes every collection's ids (reporting duplicates) and binds the reporting helpers. */
-export function indexPlan(plan: PartialPlan, known: KnownIds, registry: Registry, issues: OkrkitIssue[]): Checks {
+export function indexPlan(cx: Context, plan: PartialPlan, known: KnownIds, issues: OkrkitIssue[]): Checks {
   const cycles = indexIds('cycles', plan.cycles, issues);
   const units = indexIds('units', plan.units, issues);
   const objectives = indexIds('objectives', plan.objectives, issues);
@@ -75,5 +75,5 @@ export function indexPlan(plan: PartialPlan, known: KnownIds, registry: Registry
     if (v === null) push(path, 'invalid_number', messages.invalidNumber);
     else if (!isInSupportedRange(v)) push(path, 'number_out_of_range', messages.numberOutOfRange(String(x)));
   };
-  return { plan, registry, ids, push, exists, ref, num };
+  return { plan, cx, ids, push, exists, ref, num };
 }

@@ -71,8 +71,8 @@ function checkRange({ num, push }: Checks, kr: RangeKeyResult, at: At): void {
 }
 
 /** A plug-in scoring the kit knows; steps that each start at a different minimum. */
-function checkScoring({ registry, push }: Checks, kr: KeyResult, at: At): void {
-  if (kr.scoring?.type === 'plugin' && !registry.scorings.has(kr.scoring.id)) {
+function checkScoring({ cx, push }: Checks, kr: KeyResult, at: At): void {
+  if (kr.scoring?.type === 'plugin' && !cx.scorings.has(kr.scoring.id)) {
     push(at('scoring', 'id'), 'unknown_reference', msg('plugin.unknownScoring', { id: kr.scoring.id, keyResult: kr.id }));
   }
   if (kr.scoring?.type === 'steps') {

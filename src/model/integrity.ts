@@ -1,6 +1,6 @@
 import { messages, nouns } from '../messages/where.js';
 import { formatPath, type OkrkitIssue } from '../messages/okrkit-error.js';
-import { NO_PLUGINS, type Registry } from './plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from './context.js';
 import { indexPlan, pathIn, type Checks, type KnownIds, type PartialPlan } from './integrity-checks.js';
 import { checkKeyResults } from './integrity-key-results.js';
 import { checkKpis } from './integrity-kpis.js';
@@ -11,9 +11,9 @@ import { cascadeLoop, parentLoops } from './integrity-loops.js';
  * their parents, metric key results whose target differs from the start, numbers in
  * range, and an acyclic cascade. Returns every problem found, collection by collection.
  */
-export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}, registry: Registry = NO_PLUGINS): OkrkitIssue[] {
+export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}, cx: Context = PLAIN_CONTEXT): OkrkitIssue[] {
   const issues: OkrkitIssue[] = [];
-  const checks = indexPlan(plan, known, registry, issues);
+  const checks = indexPlan(cx, plan, known, issues);
   checkAlignmentIds(checks);
   checkCycles(checks);
   parentLoops(checks, 'cycles', nouns.cycle, plan.cycles);

@@ -6,7 +6,7 @@ import type { KnownIds, PartialPlan } from './integrity-checks.js';
 import type * as z from 'zod';
 import { isRecord } from './guard.js';
 import { KeyResult } from './key-result.js';
-import { NO_PLUGINS, type Registry } from './plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from './context.js';
 import { PLAN_COLLECTIONS, Plan } from './plan.js';
 
 /**
@@ -80,26 +80,26 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
  * @category Schemas
  */
 export function safeParsePlan(input: unknown): SafeParsePlanResult {
-  return safeParsePlanWith(input, Plan, KeyResult, NO_PLUGINS);
+  return safeParsePlanIn(PLAIN_CONTEXT, input);
 }
 
 /**
- * Parses a plan with given schemas and plug-ins (see createOkrkit). The schemas are typed
- * as the built-in ones: plug-in key results travel through the engine as key results of
- * a kind the registry knows.
+ * {@link safeParsePlan} in a kit's context: its schemas and plug-ins. The schemas are
+ * typed as the built-in ones: plug-in key results travel through the engine as key
+ * results of a kind the context knows.
  */
-export function safeParsePlanWith(input: unknown, planSchema: z.ZodType<Plan>, keyResultSchema: z.ZodType<KeyResult>, registry: Registry): SafeParsePlanResult {
+export function safeParsePlanIn(cx: Context, input: unknown): SafeParsePlanResult {
   let issues: OkrkitIssue[];
   let data: Plan | undefined;
-  const parsed = planSchema.safeParse(input);
+  const parsed = (cx.schemas?.plan ?? Plan).safeParse(input);
   if (parsed.success) {
     data = parsed.data;
-    issues = checkIntegrity(data, {}, registry);
+    issues = checkIntegrity(data, {}, cx);
   } else {
     issues = fromZodIssues(parsed.error.issues);
     if (isRecord(input)) {
-      const { plan, known } = salvage(input, keyResultSchema);
-      issues.push(...checkIntegrity(plan, known, registry));
+      const { plan, known } = salvage(input, cx.schemas?.keyResult ?? KeyResult);
+      issues.push(...checkIntegrity(plan, known, cx));
     }
   }
   if (issues.length === 0 && data !== undefined) return { success: true, data };

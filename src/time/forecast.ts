@@ -5,7 +5,7 @@ import { add, Dec, toNumber, type Value } from '../_lib/numeric.js';
 import { Exact } from '../_lib/exact.js';
 import { FRACTION_ONE } from '../_lib/fraction.js';
 import { Near } from '../_lib/near.js';
-import { NO_PLUGINS, type Registry } from '../model/plugin-registry.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../model/check-in.js';
 import { Cycle } from '../model/cycle.js';
@@ -59,16 +59,16 @@ const value = (x: string | number, id = '', field = ''): Value => readValue(x, w
  * A key result's forecast and its exact score. Before the cycle's last day the trend
  * of the check-ins is projected to that day; from the last day on (the cycle has ended)
  * the forecast is the measured value itself, so it never differs from the final score.
- * Scoring rules, plug-in ones included, come from `registry`.
+ * Scoring rules, plug-in ones included, come from the context.
  */
-export function forecastExactWith(
+export function forecastExactIn(
+  cx: Context,
   kr: KeyResult,
   checkIns: readonly CheckIn[],
   cycle: { readonly start: string; readonly end: string },
   until: string,
   cap: number,
   rules: StatusRules,
-  registry: Registry = NO_PLUGINS,
   ended = false,
 ): { forecast: Forecast; score: Exact } | null {
   if (kr.kind !== 'metric') return null;
@@ -77,10 +77,10 @@ export function forecastExactWith(
   const series = seriesOf(kr, points);
   if (ended && series.last !== null) {
     // The cycle is over: nothing is left to project, the forecast is what was measured.
-    return forecastOf(kr, series.last, series.values.size, cap, rules, registry);
+    return forecastOf(cx, kr, series.last, series.values.size, cap, rules);
   }
   if (series.values.size < 2) return null;
-  return forecastOf(kr, leastSquares(series.values, cycle), series.values.size, cap, rules, registry);
+  return forecastOf(cx, kr, leastSquares(series.values, cycle), series.values.size, cap, rules);
 }
 
 /** A check-in with a value. */
@@ -134,13 +134,13 @@ function leastSquares(series: ReadonlyMap<string, Dec>, cycle: { readonly start:
 }
 
 /** The forecast of a projected (or, at the end, measured) value: progress, score and status, exactly. */
-function forecastOf(kr: MetricKeyResult, projected: Dec, points: number, cap: number, rules: StatusRules, registry: Registry): { forecast: Forecast; score: Exact } {
+function forecastOf(cx: Context, kr: MetricKeyResult, projected: Dec, points: number, cap: number, rules: StatusRules): { forecast: Forecast; score: Exact } {
   const raw = differenceRatioInto(new Exact(), projected, value(kr.start), value(kr.target));
   const scratch = new Exact();
   const clamped = clampInto(new Exact(), raw, cap, scratch);
   const score = new Exact();
   if (kr.finalScore !== undefined) score.setDouble(kr.finalScore);
-  else scoreInto(score, kr.scoring, clamped, kr, registry, scratch);
+  else scoreInto(cx, score, kr.scoring, clamped, kr, scratch);
   const progress = clamped.toNumber();
   return {
     forecast: {
@@ -189,13 +189,13 @@ export function forecastKeyResult(
   cycle: DeepReadonly<Cycle>,
   options: ForecastOptions = {},
 ): Forecast | null {
-  const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
-  const c = parseArgument(Cycle, cycle, 'cycle');
-  return forecastKeyResultWith(kr, list, c, asOf, cap, options, NO_PLUGINS);
+  return forecastKeyResultIn(PLAIN_CONTEXT, keyResult, checkIns, cycle, options);
 }
 
-/** {@link forecastKeyResult} for checked input, with plug-in scorings (see createOkrkit). */
-export function forecastKeyResultWith(kr: KeyResult, checkIns: readonly CheckIn[], c: Cycle, asOf: string | null, cap: number, options: ForecastOptions, registry: Registry): Forecast | null {
+/** {@link forecastKeyResult} in a kit's context: its key-result schema and scorings. */
+export function forecastKeyResultIn(cx: Context, keyResult: unknown, checkIns: unknown, cycle: unknown, options: ForecastOptions): Forecast | null {
+  const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
+  const c = parseArgument(Cycle, cycle, 'cycle');
   const ended = asOf === null || asOf >= c.end || c.state === 'grading' || c.state === 'closed';
-  return forecastExactWith(kr, checkIns, c, asOf ?? c.end, cap, statusRules(options.status), registry, ended)?.forecast ?? null;
+  return forecastExactIn(cx, kr, list, c, asOf ?? c.end, cap, statusRules(options.status), ended)?.forecast ?? null;
 }

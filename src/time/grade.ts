@@ -88,7 +88,7 @@ export function gradeExact(score: Near | null, exact: () => Fraction, commitment
 }
 
 /** The grade for a checked score, read as the decimal it prints as. */
-function gradeWith(score: number | null, commitment: Commitment, rules: GradeRules): Grade | null {
+function gradeTrusted(score: number | null, commitment: Commitment, rules: GradeRules): Grade | null {
   if (score === null) return null;
   return gradeExact(nearDouble(new Near(), score), () => fractionOfDouble(score), commitment, rules);
 }
@@ -112,5 +112,5 @@ function gradeWith(score: number | null, commitment: Commitment, rules: GradeRul
 export function grade(score: number | null, commitment: Commitment = 'aspirational', options: GradeOptions = {}): Grade | null {
   if (score !== null && (typeof score !== 'number' || !Number.isFinite(score))) invalidArgument('arg.numberOrNull', { name: 'score', value: String(score) });
   if (commitment !== 'aspirational' && commitment !== 'committed') invalidArgument('arg.oneOf', { name: 'commitment', options: "'aspirational', 'committed'", value: String(commitment) });
-  return gradeWith(score, commitment, gradeRules(options));
+  return gradeTrusted(score, commitment, gradeRules(options));
 }

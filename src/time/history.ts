@@ -1,3 +1,4 @@
+import { PLAIN_CONTEXT } from '../model/context.js';
 import { dateOf } from '../_lib/calendar.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { CheckIn } from '../model/check-in.js';
@@ -75,7 +76,7 @@ export function keyResultHistory(
   }
   const dates = [...new Set([c.start, ...days, last])].filter((d) => d <= last).sort();
   return dates.map((date) => {
-    const m = measureKeyResult(kr, list, null, 0, list.length, { since: c.start, until: date }, cap);
+    const m = measureKeyResult(PLAIN_CONTEXT, kr, list, null, 0, list.length, { since: c.start, until: date }, cap);
     return {
       date,
       value: m.value,
