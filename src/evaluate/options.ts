@@ -1,7 +1,7 @@
 // The evaluate options, checked and resolved once: every part of the engine reads the
 // resolved form, so no option is checked twice or read raw.
 import { invalidArgument } from '../messages/okrkit-error.js';
-import { checkCap, checkDate } from '../measure/progress.js';
+import { checkCap, checkDate } from '../model/options.js';
 import { gradeRules } from '../time/grade.js';
 import { statusRules } from '../time/status.js';
 import type { EvaluateOptions } from './types.js';

@@ -1,5 +1,5 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
-import { checkDate } from '../measure/progress.js';
+import { checkDate } from '../model/options.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';

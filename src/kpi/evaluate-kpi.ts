@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { Cycle } from '../model/cycle.js';
-import { checkDate } from '../measure/progress.js';
+import { checkDate } from '../model/options.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { Numeric } from '../model/primitives.js';
 import { msg } from '../messages/message.js';

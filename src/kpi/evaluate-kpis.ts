@@ -4,12 +4,11 @@ import { dictionary } from '../_lib/dictionary.js';
 import { nouns } from '../messages/where.js';
 import { unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
-import { checkDate } from '../measure/progress.js';
+import { checkDate } from '../model/options.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { evaluateKpiExact, measuredPart, type ExactKpi, type KpiEvaluation } from './evaluate-kpi.js';
-export type { ExactKpi };
 import { timeframeOf } from '../measure/kpi.js';
 import type { Kpi, Measurement } from '../model/kpi.js';
 
@@ -41,16 +40,17 @@ export function evaluateKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOpti
   return withPlan(plan, () => kpisOf(plan, options));
 }
 
+/** A KPI of a plan with its evaluation and the exact numbers behind it (for scorecards). */
+export interface EvaluatedKpi {
+  readonly kpi: DeepReadonly<Kpi>;
+  readonly exact: ExactKpi;
+}
+
 /**
- * evaluateKpis without the plan check, for callers that made it; `only` limits the
- * evaluation to some of the plan's KPIs (a scorecard's selection).
+ * The plan's KPIs evaluated, in plan order, without the plan check (for callers that
+ * made it); `only` limits the evaluation to some of them (a scorecard's selection).
  */
-export function kpisOf(
-  plan: DeepReadonly<Plan>,
-  options: EvaluateKpisOptions,
-  only: ReadonlySet<string> | null = null,
-  exact: Map<string, ExactKpi> | null = null,
-): Readonly<Record<string, KpiEvaluation>> {
+export function evaluatedKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions, only: ReadonlySet<string> | null = null): EvaluatedKpi[] {
   const asOf = checkDate(options.asOf, 'asOf');
   const kpis: readonly DeepReadonly<Kpi>[] = plan.kpis ?? [];
   const measurements: readonly DeepReadonly<Measurement>[] = plan.measurements ?? [];
@@ -60,12 +60,18 @@ export function kpisOf(
   const { starts, items } = bucketByRef(measurements, (m) => m.kpiId, index, kpis.length, (id) => {
     unknownReference(nouns.kpi, id);
   });
-  const out = dictionary<KpiEvaluation>();
-  kpis.forEach((k, i) => {
-    if (only !== null && !only.has(k.id)) return;
-    const x = evaluateKpiExact(k, measurements, items, i32(starts, i), i32(starts, i + 1), timeframeOf(measuredPart(k), cycles), asOf);
-    out[k.id] = x.evaluation;
-    exact?.set(k.id, x);
+  const out: EvaluatedKpi[] = [];
+  kpis.forEach((kpi, i) => {
+    if (only !== null && !only.has(kpi.id)) return;
+    const span = timeframeOf(measuredPart(kpi), cycles);
+    out.push({ kpi, exact: evaluateKpiExact(kpi, measurements, items, i32(starts, i), i32(starts, i + 1), span, asOf) });
   });
+  return out;
+}
+
+/** evaluateKpis without the plan check, for callers that made it. */
+export function kpisOf(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions): Readonly<Record<string, KpiEvaluation>> {
+  const out = dictionary<KpiEvaluation>();
+  for (const { kpi, exact } of evaluatedKpis(plan, options)) out[kpi.id] = exact.evaluation;
   return out;
 }

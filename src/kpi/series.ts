@@ -5,7 +5,7 @@ import { toNumber } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { Cycle } from '../model/cycle.js';
-import { checkDate } from '../measure/progress.js';
+import { checkDate } from '../model/options.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { KpiOptions } from './evaluate-kpi.js';
 import { aggregate, timeframeOf, type Span } from '../measure/kpi.js';

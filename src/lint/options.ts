@@ -1,7 +1,7 @@
 // lintPlan's options, checked once: the only errors lintPlan raises come from here.
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale, type Locale } from '../messages/locale.js';
-import { checkDate } from '../measure/progress.js';
+import { checkDate } from '../model/options.js';
 import type { ViewSettings } from './plan-view.js';
 import type { Severity } from './rule.js';
 import { LINT_RULES, type LintCode } from './rules/index.js';

@@ -3,7 +3,7 @@ import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { CalendarDate } from '../model/primitives.js';
+import { checkCap, checkDate } from '../model/options.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
@@ -20,21 +20,6 @@ export interface KeyResultProgressOptions {
   readonly since?: string;
   /** Upper bound of `progress`: 1 by default, 1.2 to show over-achievement, `Infinity` for none. */
   readonly cap?: number;
-}
-
-/** Checks a `cap` option: a number of at least 1, or Infinity. */
-export function checkCap(cap: number | undefined): number {
-  if (cap === undefined) return 1;
-  if (typeof cap !== 'number' || Number.isNaN(cap) || cap < 1) {
-    invalidArgument('arg.capAtLeastOne', { name: 'cap', value: String(cap) });
-  }
-  return cap;
-}
-
-/** Checks an optional calendar-date option. */
-export function checkDate(value: string | undefined, name: string): string | null {
-  if (value === undefined) return null;
-  return parseArgument(CalendarDate, value, name);
 }
 
 const CheckIns = /*@__PURE__*/ z.array(CheckIn);
