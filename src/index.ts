@@ -89,7 +89,7 @@ export {
   Rag,
   Measurement,
 } from './model/kpi.js';
-export { evaluateKpi, kpiActual, kpiAttainment, kpiStatus } from './kpi/evaluate-kpi.js';
+export { evaluateKpi, kpiAttainment } from './kpi/evaluate-kpi.js';
 export type { KpiEvaluation, KpiOptions } from './kpi/evaluate-kpi.js';
 export { kpiSeries } from './kpi/series.js';
 export type { KpiBucket, KpiSeries, KpiSeriesOptions } from './kpi/series.js';

@@ -26,7 +26,7 @@ function received(input: unknown): string {
 }
 
 /** The code and message of one zod issue. */
-function translate(i: z.core.$ZodIssue): [OkrkitIssueCode, Message] {
+function codeAndMessageOf(i: z.core.$ZodIssue): [OkrkitIssueCode, Message] {
   const own = OWN.get(i.message);
   if (own !== undefined) return [own[1], msg(own[0])];
   const raw = i as unknown as Record<string, unknown>;
@@ -59,7 +59,7 @@ function translate(i: z.core.$ZodIssue): [OkrkitIssueCode, Message] {
 /** Turns zod's issues into okrkit issues, prefixed with `base`. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonly (string | number)[] = []): OkrkitIssue[] {
   return issues.map((i) => {
-    const [code, message] = translate(i);
+    const [code, message] = codeAndMessageOf(i);
     return makeIssue([...base, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], code, message);
   });
 }

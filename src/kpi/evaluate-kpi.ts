@@ -104,7 +104,7 @@ export function evaluateKpiExact(
   return { evaluation, actual: agg.value, exactActual: agg.exact, attainment: exactAttainment };
 }
 
-function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {
+function checkKpiArguments(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {
   const k = parseArgument(Kpi, kpi, 'kpi');
   const list = parseArgument(Measurements, measurements, 'measurements');
   const cycles = parseArgument(Cycles, options.cycles ?? [], 'cycles');
@@ -128,26 +128,8 @@ function prepare(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Mea
  * @category KPIs
  */
 export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): KpiEvaluation {
-  const { k, list, span, asOf } = prepare(kpi, measurements, options);
+  const { k, list, span, asOf } = checkKpiArguments(kpi, measurements, options);
   return evaluateKpiExact(k, list, null, 0, list.length, span, asOf).evaluation;
-}
-
-/**
- * A KPI's actual value: its measurements over the timeframe up to `asOf`, combined by
- * its `aggregation` (`last` by default). Decimal strings add up exactly.
- *
- * @param kpi - The KPI.
- * @param measurements - Its measurements (others are ignored).
- * @param options - `asOf`, and `cycles` when the timeframe names a cycle.
- * @returns The actual, or null with no measurement (0 for `count`).
- * @throws {OkrkitError} `invalid_argument` for bad input; `unknown_reference` for an unknown cycle.
- * @example
- * kpiActual({ ...leads, aggregation: 'sum' }, [{ kpiId: 'leads', at: '2026-10-09', value: '0.1' }, { kpiId: 'leads', at: '2026-10-16', value: '0.2' }])
- * //=> 0.3
- * @category KPIs
- */
-export function kpiActual(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): number | null {
-  return evaluateKpi(kpi, measurements, options).actual;
 }
 
 /**
@@ -170,22 +152,3 @@ export function kpiAttainment(kpi: DeepReadonly<Kpi>, actual: number | string): 
   return attainmentAgainst(k, a);
 }
 
-/**
- * A KPI's red/amber/green status at a date: the first of its threshold rules that
- * matches its attainment (default: green from 1, amber from 0.9, red below). Cumulative
- * KPIs (`sum`, `count`) are paced: before the timeframe ends, they are judged against the
- * target pro-rated to the share of days gone by.
- *
- * @param kpi - The KPI.
- * @param measurements - Its measurements.
- * @param options - `asOf` and `cycles`.
- * @returns The status, or null with no measurement.
- * @throws {OkrkitError} as {@link evaluateKpi}.
- * @example
- * kpiStatus(leads, [{ kpiId: 'leads', at: '2026-11-15', value: 12 }], { asOf: '2026-11-15' })
- * //=> 'green' (12 of the 10 due by mid-November)
- * @category KPIs
- */
-export function kpiStatus(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): Rag | null {
-  return evaluateKpi(kpi, measurements, options).status;
-}

@@ -6,7 +6,7 @@ import { deepFreeze, loadPlan } from '../fixtures.js';
 
 const {
   carryOver, cycleAt, elapsed, evaluate, evaluateKpi, evaluateKpis, expectedProgress, forecastKeyResult, keyResultHistory,
-  keyResultProgress, kpiActual, kpiAlerts, kpiAttainment, kpiSeries, kpiStatus, lintPlan, parsePlan, safeParsePlan,
+  keyResultProgress, kpiAlerts, kpiAttainment, kpiSeries, lintPlan, parsePlan, safeParsePlan,
   scorecard, scorecardByUnit, scoreWeightedMean, OkrkitError,
 } = okrkit;
 
@@ -52,8 +52,6 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     const options = { asOf, cycles: plan.cycles };
     out.push(
       ['evaluateKpi', () => evaluateKpi(kpi, plan.measurements, options)],
-      ['kpiActual', () => kpiActual(kpi, plan.measurements, options)],
-      ['kpiStatus', () => kpiStatus(kpi, plan.measurements, options)],
       ['kpiSeries', () => kpiSeries(kpi, plan.measurements, options)],
       ['kpiAttainment', () => kpiAttainment(kpi, 12)],
     );

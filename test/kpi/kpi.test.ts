@@ -6,11 +6,9 @@ import {
   evaluate,
   evaluateKpi,
   evaluateKpis,
-  kpiActual,
   kpiAlerts,
   kpiAttainment,
   kpiSeries,
-  kpiStatus,
   OkrkitError,
   parsePlan,
   safeParsePlan,
@@ -57,7 +55,7 @@ describe('the four parts', () => {
   });
 });
 
-describe('kpiActual', () => {
+describe('evaluateKpi: actual', () => {
   const readings = [m('2026-10-05', 3), m('2026-10-12', '1.5'), m('2026-11-02', 6), m('2026-12-30', 2), m('2026-09-30', 100), m('2027-01-01', 100), m('2026-10-20', 9, 'other')];
   it.each([
     ['sum', 12.5],
@@ -67,23 +65,23 @@ describe('kpiActual', () => {
     ['max', 6],
     ['count', 4],
   ] as const)('aggregates by %s over the timeframe only', (aggregation, expected) => {
-    expect(kpiActual(kpi({ aggregation }), readings)).toBe(expected);
+    expect(evaluateKpi(kpi({ aggregation }), readings).actual).toBe(expected);
   });
 
   it('stops at asOf and gives null with no measurement (0 for count)', () => {
-    expect(kpiActual(kpi({ aggregation: 'sum' }), readings, { asOf: '2026-10-31' })).toBe(4.5);
-    expect(kpiActual(kpi(), [])).toBeNull();
-    expect(kpiActual(kpi({ aggregation: 'count' }), [])).toBe(0);
+    expect(evaluateKpi(kpi({ aggregation: 'sum' }), readings, { asOf: '2026-10-31' }).actual).toBe(4.5);
+    expect(evaluateKpi(kpi(), []).actual).toBeNull();
+    expect(evaluateKpi(kpi({ aggregation: 'count' }), []).actual).toBe(0);
   });
 
   it('sums decimal strings exactly', () => {
-    expect(kpiActual(kpi({ aggregation: 'sum' }), [m('2026-10-01', '0.1'), m('2026-10-02', '0.2')])).toBe(0.3);
+    expect(evaluateKpi(kpi({ aggregation: 'sum' }), [m('2026-10-01', '0.1'), m('2026-10-02', '0.2')]).actual).toBe(0.3);
   });
 
   it('resolves a timeframe that names a cycle', () => {
     const cycles = [{ id: 'q4', name: 'Q4', ...q4 }];
-    expect(kpiActual(kpi({ timeframe: { cycleId: 'q4' }, aggregation: 'sum' }), readings, { cycles })).toBe(12.5);
-    expect(() => kpiActual(kpi({ timeframe: { cycleId: 'q4' } }), readings)).toThrow(/unknown cycle "q4"/);
+    expect(evaluateKpi(kpi({ timeframe: { cycleId: 'q4' }, aggregation: 'sum' }), readings, { cycles }).actual).toBe(12.5);
+    expect(() => evaluateKpi(kpi({ timeframe: { cycleId: 'q4' } }), readings).actual).toThrow(/unknown cycle "q4"/);
   });
 });
 
@@ -132,16 +130,16 @@ describe('kpiAttainment', () => {
   );
 });
 
-describe('kpiStatus', () => {
+describe('evaluateKpi: status', () => {
   it('applies the default rules: green from 1, amber from 0.9, red below', () => {
-    const at = (v: number) => kpiStatus(kpi(), [m('2026-12-01', v)]);
+    const at = (v: number) => evaluateKpi(kpi(), [m('2026-12-01', v)]).status;
     expect([at(20), at(19), at(18), at(17.9)]).toEqual(['green', 'amber', 'amber', 'red']);
-    expect(kpiStatus(kpi(), [])).toBeNull();
+    expect(evaluateKpi(kpi(), []).status).toBeNull();
   });
 
   it('takes the first rule that matches', () => {
     const rules = kpi({ thresholds: [{ status: 'red', max: 0.5 }, { status: 'green', min: 0.8 }, { status: 'amber' }] });
-    const at = (v: number) => kpiStatus(rules, [m('2026-12-01', v)]);
+    const at = (v: number) => evaluateKpi(rules, [m('2026-12-01', v)]).status;
     expect([at(9), at(10), at(15), at(16)]).toEqual(['red', 'amber', 'amber', 'green']);
   });
 
