@@ -17,7 +17,7 @@ export type Path = readonly (string | number)[];
 type Referenced = 'cycles' | 'units' | 'objectives' | 'keyResults' | 'kpis';
 
 /** Where each id of a collection first appears. */
-export type IdIndex = ReadonlyMap<string, number>;
+type IdIndex = ReadonlyMap<string, number>;
 
 /**
  * What every integrity check reads: the plan, where each id is, and the ways to report.
