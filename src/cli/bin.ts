@@ -8,8 +8,8 @@ import { main } from './main.js';
 function version(): string {
   for (const path of ['../package.json', '../../package.json']) {
     try {
-      const pkg = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'okrkit' && typeof pkg.version === 'string') return pkg.version;
+      const pkg: unknown = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+      if (typeof pkg === 'object' && pkg !== null && 'name' in pkg && pkg.name === 'okrkit' && 'version' in pkg && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // not this one
     }

@@ -4,12 +4,42 @@ export interface TextPosition {
   readonly column: number;
 }
 
-interface Frame {
-  readonly object: boolean;
-  key: string | number;
-}
+/** An open object (at a key) or array (at an index) around the scan's position. */
+type Frame = { readonly object: true; key: string } | { readonly object: false; key: number };
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+
+/** The offset just past the JSON string that starts at `start` (its opening quote). */
+function stringEnd(text: string, start: number): number {
+  let pos = start + 1;
+  while (pos < text.length && text[pos] !== '"') pos += text[pos] === '\\' ? 2 : 1;
+  return pos + 1;
+}
+
+const skipSpace = (text: string, start: number): number => {
+  let pos = start;
+  while (pos < text.length && WHITESPACE.has(text.charAt(pos))) pos++;
+  return pos;
+};
+
+/** The key of the object member at `start` and the offset just past its colon. */
+function keyAt(text: string, start: number): { key: string; end: number } {
+  const from = skipSpace(text, start);
+  const to = stringEnd(text, from);
+  const key: unknown = JSON.parse(text.slice(from, to));
+  return { key: String(key), end: skipSpace(text, to) + 1 };
+}
+
+/** The line and column, from 1, of an offset in a text. */
+function lineColumn(text: string, offset: number): TextPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
 
 /**
  * Where the value at `path` starts in a JSON text (one JSON.parse accepts), or where the
@@ -22,28 +52,16 @@ export function positionOf(text: string, path: readonly (string | number)[]): Te
   let matched = 0; // leading components of `path` that the current location matches
   let best = -1;
   let bestDepth = -1;
-  const skip = () => {
-    while (pos < text.length && WHITESPACE.has(text[pos]!)) pos++;
-  };
-  const readString = (): string => {
-    const start = pos;
-    pos++;
-    while (pos < text.length && text[pos] !== '"') pos += text[pos] === '\\' ? 2 : 1;
-    pos++;
-    return text.slice(start, pos);
-  };
-  /** Enters the element of the top frame whose key is `key`. */
-  const enter = (key: string | number) => {
+  const skip = () => (pos = skipSpace(text, pos));
+  /** Enters the element the top frame is at: its key is set. */
+  const enter = (top: Frame) => {
     const depth = frames.length;
-    frames[depth - 1]!.key = key;
     if (matched > depth - 1) matched = depth - 1;
-    if (matched === depth - 1 && path[depth - 1] === key) matched = depth;
+    if (matched === depth - 1 && path[depth - 1] === top.key) matched = depth;
   };
-  const readKey = () => {
-    skip();
-    const key = JSON.parse(readString()) as string;
-    skip();
-    pos++; // the colon
+  const readKey = (): string => {
+    const { key, end } = keyAt(text, pos);
+    pos = end;
     return key;
   };
 
@@ -63,12 +81,13 @@ export function positionOf(text: string, path: readonly (string | number)[]): Te
       skip();
       if (text[pos] === (ch === '{' ? '}' : ']')) pos++;
       else {
-        frames.push({ object: ch === '{', key: 0 });
-        enter(ch === '{' ? readKey() : 0);
+        const top: Frame = ch === '{' ? { object: true, key: readKey() } : { object: false, key: 0 };
+        frames.push(top);
+        enter(top);
         continue;
       }
-    } else if (ch === '"') readString();
-    else while (pos < text.length && !WHITESPACE.has(text[pos]!) && text[pos] !== ',' && text[pos] !== ']' && text[pos] !== '}') pos++;
+    } else if (ch === '"') pos = stringEnd(text, pos);
+    else while (pos < text.length && !WHITESPACE.has(text.charAt(pos)) && text[pos] !== ',' && text[pos] !== ']' && text[pos] !== '}') pos++;
     // After a value: move to the next element, or close containers.
     for (;;) {
       skip();
@@ -76,7 +95,9 @@ export function positionOf(text: string, path: readonly (string | number)[]): Te
       if (top === undefined || pos >= text.length) break scan;
       if (text[pos] === ',') {
         pos++;
-        enter(top.object ? readKey() : (top.key as number) + 1);
+        if (top.object) top.key = readKey();
+        else top.key += 1;
+        enter(top);
         continue scan;
       }
       pos++; // the closing bracket
@@ -84,12 +105,5 @@ export function positionOf(text: string, path: readonly (string | number)[]): Te
       if (matched > frames.length) matched = frames.length;
     }
   }
-  if (best === -1) return null;
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < best; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: best - lineStart + 1 };
+  return best === -1 ? null : lineColumn(text, best);
 }

@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatPath, OkrkitError, safeParsePlan, localizeIssue, type Locale, type OkrkitIssue, type Plan } from '../index.js';
-import { readPlanCsv, readPlanSheet, type CsvLocation, type CsvPlan } from '../csv/index.js';
+import { readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
+import { errorCode } from './files.js';
 import { positionOf } from './json-position.js';
-
-/** A problem the command reports and exits 2 on: a message already fit to print. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+import { UsageError } from './usage-error.js';
 
 /** One problem of an input, told by file, line and column where they are known. */
 interface Problem {
@@ -29,10 +26,16 @@ export interface LoadOptions {
   readonly progress: (text: string) => void;
 }
 
-const where = (location: CsvLocation | null, fallbackFile: string, path: readonly (string | number)[]) =>
-  location === null
-    ? `${fallbackFile}: ${formatPath(path)}`
-    : `${location.file}, row ${location.line}${location.column === null ? '' : `, column "${location.column}"`}`;
+/** A plan as read from its files, before it is validated. */
+interface Read {
+  readonly input: unknown;
+  readonly rows: number;
+  /** Where the value at a plan path came from, for its problem. */
+  readonly where: (path: readonly (string | number)[]) => string;
+}
+
+/** Rows past this many get progress lines on stderr. */
+const BIG = 100_000;
 
 function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[] {
   return error.issues.map((i) => {
@@ -47,7 +50,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    const code = (error as { code?: string }).code;
+    const code = errorCode(error);
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? 'error'})`);
   }
 }
@@ -57,6 +60,82 @@ const lineCount = (text: string) => {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 };
+
+/** Where in CSV files a plan path came from: file, row and column, else the plan path in `label`. */
+function csvWhere(read: CsvPlan, label: string, dir: string | null): Read['where'] {
+  return (path) => {
+    const found = read.locate(path);
+    if (found === null) return `${label}: ${formatPath(path)}`;
+    const location = dir === null ? found : { ...found, file: join(dir, found.file) };
+    return `${location.file}, row ${location.line}${location.column === null ? '' : `, column "${location.column}"`}`;
+  };
+}
+
+/** A folder of CSV tables (objectives.csv, key-results.csv, …). */
+function readFolder(path: string, options: LoadOptions): Read {
+  const files: Record<string, string> = {};
+  const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
+  if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`);
+  let rows = 0;
+  for (const name of names) {
+    const text = readText(join(path, name));
+    files[name] = text;
+    rows += lineCount(text);
+  }
+  if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
+  const read = readPlanCsv(files);
+  return { input: read.input, rows, where: csvWhere(read, path, path) };
+}
+
+/** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
+function readSheet(path: string, options: LoadOptions): Read {
+  const text = readText(path);
+  const rows = lineCount(text);
+  const big = rows > BIG;
+  if (big) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
+  const read = readPlanSheet(text, {
+    file: path,
+    checkInDate: options.checkInDate,
+    ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
+  });
+  return { input: read.input, rows, where: csvWhere(read, path, null) };
+}
+
+/** A JSON file; text that is not JSON comes back as its one problem. */
+function readJson(path: string, options: LoadOptions): Read | Loaded {
+  const text = readText(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { plan: null, problems: [{ where: path, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }], rows: 0 };
+  }
+  let rows = 0;
+  if (typeof json === 'object' && json !== null) {
+    for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
+  }
+  if (rows > BIG) options.progress(`validating ${rows.toLocaleString('en')} records from ${path}`);
+  const where = (issuePath: readonly (string | number)[]) => {
+    const at = positionOf(text, issuePath);
+    return at === null ? `${path}: ${formatPath(issuePath)}` : `${path}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
+  };
+  return { input: json, rows, where };
+}
+
+/** Reads the files of a plan; a CSV that cannot be read as tables comes back as its problems. */
+function readInput(path: string, stat: Stats, options: LoadOptions): Read | Loaded {
+  try {
+    if (stat.isDirectory()) return readFolder(path, options);
+    if (extname(path).toLowerCase() === '.csv') return readSheet(path, options);
+    return readJson(path, options);
+  } catch (error) {
+    if (error instanceof OkrkitError && error.code === 'invalid_csv') {
+      // No rows: they only matter to a valid plan (report's progress line).
+      return { plan: null, problems: csvProblems(error, options.locale, stat.isDirectory() ? path : ''), rows: 0 };
+    }
+    throw error;
+  }
+}
 
 /**
  * Reads a plan from a JSON file, a folder of CSV tables or one flat CSV sheet, and
@@ -70,65 +149,12 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   } catch {
     throw new UsageError(`${path}: no such file or folder`);
   }
-  let read: CsvPlan;
-  let jsonText: string | null = null;
-  let rows = 0;
-  const label = path;
-  try {
-    if (stat.isDirectory()) {
-      const files: Record<string, string> = {};
-      const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
-      if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`);
-      for (const name of names) {
-        files[name] = readText(join(path, name));
-        rows += lineCount(files[name]);
-      }
-      if (rows > 100_000) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
-      read = readPlanCsv(files);
-    } else if (extname(path).toLowerCase() === '.csv') {
-      const text = readText(path);
-      rows = lineCount(text);
-      const big = rows > 100_000;
-      if (big) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
-      read = readPlanSheet(text, {
-        file: path,
-        checkInDate: options.checkInDate,
-        ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
-      });
-    } else {
-      const text = readText(path);
-      jsonText = text;
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (error) {
-        return { plan: null, problems: [{ where: path, message: `not valid JSON: ${(error as Error).message}` }], rows: 0 };
-      }
-      if (typeof json === 'object' && json !== null) {
-        for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
-      }
-      if (rows > 100_000) options.progress(`validating ${rows.toLocaleString('en')} records from ${path}`);
-      read = { input: json as CsvPlan['input'], locate: () => null };
-    }
-  } catch (error) {
-    if (error instanceof OkrkitError && error.code === 'invalid_csv') {
-      return { plan: null, problems: csvProblems(error, options.locale, stat.isDirectory() ? path : ''), rows };
-    }
-    throw error;
-  }
+  const read = readInput(path, stat, options);
+  if ('plan' in read) return read;
+  const { rows } = read;
   const result = safeParsePlan(read.input);
   if (result.success) return { plan: result.data, problems: [], rows };
-  const dirOf = (loc: CsvLocation | null) => (loc !== null && stat.isDirectory() ? { ...loc, file: join(path, loc.file) } : loc);
   const issues: readonly OkrkitIssue[] = result.error.issues;
-  if (issues.length === 0) return { plan: null, problems: [{ where: label, message: result.error.message }], rows };
-  const place = (issuePath: readonly (string | number)[]) => {
-    if (jsonText === null) return where(dirOf(read.locate(issuePath)), label, issuePath);
-    const at = positionOf(jsonText, issuePath);
-    return at === null ? `${label}: ${formatPath(issuePath)}` : `${label}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
-  };
-  return {
-    plan: null,
-    problems: issues.map((i) => ({ where: place(i.path), message: localizeIssue(i, options.locale).message })),
-    rows,
-  };
+  if (issues.length === 0) return { plan: null, problems: [{ where: path, message: result.error.message }], rows };
+  return { plan: null, problems: issues.map((i) => ({ where: read.where(i.path), message: localizeIssue(i, options.locale).message })), rows };
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { quarterCycles, type Locale, type PlanInput } from '../index.js';
+import { quarterCycles, type Cycle, type Locale, type PlanInput } from '../index.js';
 import { writePlanCsv } from '../csv/index.js';
+import { at } from '../_lib/at.js';
 
 /** The text of a starter plan in each language: one objective, three key results, one KPI with its four parts. */
 const TEXT = {
@@ -30,11 +31,15 @@ const TEXT = {
   },
 } as const;
 
-/** A starter plan for the quarter that holds `today`. */
-function starterPlan(locale: Locale, today: string): PlanInput {
+/** The calendar quarter that holds `today` (YYYY-MM-DD). */
+function quarterOf(today: string): Cycle {
+  const month = Number(today.slice(5, 7));
+  return at(quarterCycles(Number(today.slice(0, 4))), Math.floor((month - 1) / 3));
+}
+
+/** A starter plan for `quarter`. */
+function starterPlan(locale: Locale, q: Cycle): PlanInput {
   const t = TEXT[locale];
-  const year = Number(today.slice(0, 4));
-  const q = quarterCycles(year).find((c) => c.start <= today && today <= c.end)!;
   const quarter = { id: q.id, name: q.name, start: q.start, end: q.end };
   return {
     name: t.name,
@@ -67,9 +72,10 @@ function starterPlan(locale: Locale, today: string): PlanInput {
 
 /** The files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by relative path. */
 export function templateFiles(locale: Locale, today: string): Record<string, string> {
-  const plan = starterPlan(locale, today);
+  const quarter = quarterOf(today);
+  const plan = starterPlan(locale, quarter);
   const t = TEXT[locale];
-  const cycle = plan.cycles![0]!.name;
+  const cycle = quarter.name;
   const files: Record<string, string> = { 'plan.json': `${JSON.stringify(plan, null, 2)}\n` };
   for (const [name, text] of Object.entries(writePlanCsv(plan))) files[`tables/${name}`] = text;
   const rows = [

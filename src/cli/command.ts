@@ -1,0 +1,35 @@
+import type { Locale } from '../index.js';
+import type { Io } from './io.js';
+import type { OptionName, OptionValues } from './options.js';
+
+/** What a command is given once its arguments are checked. */
+export interface Args {
+  readonly values: OptionValues;
+  /** `--locale`, checked (en by default), for the messages and the text the command writes. */
+  readonly locale: Locale;
+}
+
+/** The arguments of a command that reads a plan: its path as well. */
+export interface PlanArgs extends Args {
+  /** The <plan>: a JSON file, a folder of CSV tables or one flat CSV sheet. */
+  readonly plan: string;
+}
+
+interface About {
+  readonly name: string;
+  /** Its line in `okrkit --help`. */
+  readonly summary: string;
+  /** The text of `okrkit <name> --help`. */
+  readonly help: string;
+  /** The options it takes; any other is refused before it runs. */
+  readonly options: readonly OptionName[];
+}
+
+/**
+ * One `okrkit` command. `run` returns the exit code (0 done, 1 findings, 2 bad usage or
+ * invalid input) and may throw a UsageError, which main prints. A command either reads
+ * exactly one <plan> or takes none; main checks which before it runs.
+ */
+export type Command =
+  | (About & { readonly takesPlan: true; run(args: PlanArgs, io: Io): number })
+  | (About & { readonly takesPlan: false; run(args: Args, io: Io): number });

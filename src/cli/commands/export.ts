@@ -1,0 +1,49 @@
+import { extname, join } from 'node:path';
+import { writePlanCsv } from '../../csv/index.js';
+import type { Plan } from '../../index.js';
+import type { Command } from '../command.js';
+import { writeNewFiles } from '../files.js';
+import { UsageError } from '../usage-error.js';
+import { dateOption } from '../options.js';
+import { loadPlanArg, printProblems } from '../plan-arg.js';
+
+const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json [options]
+
+Writes a valid plan in the other form: as CSV tables (objectives.csv, key-results.csv, …,
+each with a UTF-8 byte-order mark for Excel) into the folder DIR, or as one JSON file when
+the name ends in .json. Use it to hand a JSON plan to a client as spreadsheets, and to turn
+their edited sheets back into JSON.
+
+Options:
+  --out DIR|FILE    where to write (required); existing files are never overwritten
+  --as-of DATE      the date given to "current" values of a flat sheet (default: today)
+  --locale LOCALE   en or vi, for messages (default: en)
+  -h, --help        show this help
+`;
+
+/** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
+function planFiles(plan: Plan, out: string): Record<string, string> {
+  if (extname(out).toLowerCase() === '.json') return { [out]: `${JSON.stringify(plan, null, 2)}\n` };
+  return Object.fromEntries(Object.entries(writePlanCsv(plan)).map(([name, text]) => [join(out, name), text]));
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'write the plan as CSV tables (a folder) or as one JSON file',
+  help: HELP,
+  options: ['as-of', 'locale', 'out', 'help'],
+  takesPlan: true,
+  run(args, io) {
+    const out = args.values.out;
+    if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
+    const loaded = loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
+    if (loaded.plan === null) {
+      printProblems(loaded, io);
+      return 2;
+    }
+    const files = planFiles(loaded.plan, out);
+    writeNewFiles(files, 'choose another --out');
+    io.stdout.write(`${Object.keys(files).join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,45 @@
+import { lintPlan } from '../../index.js';
+import type { Command } from '../command.js';
+import { colorOn, count } from '../io.js';
+import { dateOption } from '../options.js';
+import { loadPlanArg, printProblems } from '../plan-arg.js';
+
+const HELP = `Usage: okrkit lint <plan> [options]
+
+Prints the coach's findings (3–5 objectives, 2–5 key results, stale check-ins, KPIs
+missing a part…) and exits 1 when any has severity "error".
+
+Options:
+  --as-of DATE      the date to judge staleness at (default: today)
+  --locale LOCALE   en or vi (default: en)
+  --no-color        never colour the text
+  -h, --help        show this help
+`;
+
+/** The terminal colour of each severity: red, yellow, dim. */
+const TONE = { error: 31, warning: 33, info: 2 } as const;
+
+export const lint: Command = {
+  name: 'lint',
+  summary: "the coach's findings; exits 1 when one is an error",
+  help: HELP,
+  options: ['as-of', 'locale', 'no-color', 'help'],
+  takesPlan: true,
+  run(args, io) {
+    const asOf = dateOption(args.values['as-of'], io.today);
+    const loaded = loadPlanArg(args, asOf, io);
+    if (loaded.plan === null) {
+      printProblems(loaded, io);
+      return 2;
+    }
+    const findings = lintPlan(loaded.plan, { asOf, locale: args.locale });
+    const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
+    for (const f of findings) {
+      const severity = paint ? `\u001b[${TONE[f.severity]}m${f.severity}\u001b[0m` : f.severity;
+      io.stdout.write(`${severity} ${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}\n`);
+    }
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    io.stdout.write(`${count(findings.length, 'finding')}, ${count(errors, 'error')}\n`);
+    return errors > 0 ? 1 : 0;
+  },
+};

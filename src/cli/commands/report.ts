@@ -1,0 +1,61 @@
+import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Report } from '../../report/index.js';
+import type { Command } from '../command.js';
+import { writeFile } from '../files.js';
+import { colorOn, progress } from '../io.js';
+import { dateOption, formatOption, type Format } from '../options.js';
+import { loadPlanArg, printProblems } from '../plan-arg.js';
+
+const HELP = `Usage: okrkit report <plan> [options]
+
+Options:
+  --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
+  --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
+  --locale LOCALE   en or vi (default: en)
+  --out FILE        write to FILE instead of standard output
+  --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
+  -h, --help        show this help
+`;
+
+/** The report in a format; `color` only matters for text. */
+function render(report: Report, format: Format, color: boolean): string {
+  switch (format) {
+    case 'html':
+      return renderHtml(report);
+    case 'md':
+      return renderMarkdown(report);
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'csv':
+      return renderCsv(report);
+    case 'text':
+      return `${renderText(report, { color })}\n`;
+  }
+}
+
+export const report: Command = {
+  name: 'report',
+  summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
+  help: HELP,
+  options: ['as-of', 'format', 'locale', 'out', 'no-color', 'help'],
+  takesPlan: true,
+  run(args, io) {
+    const { values, locale } = args;
+    const asOf = dateOption(values['as-of'], io.today);
+    const format = formatOption(values.format, values.out);
+    const loaded = loadPlanArg(args, asOf, io);
+    if (loaded.plan === null) {
+      printProblems(loaded, io);
+      return 2;
+    }
+    if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
+    const built = buildReport(loaded.plan, { asOf, locale });
+    const out = values.out;
+    if (out === undefined) {
+      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true)));
+      return 0;
+    }
+    writeFile(out, render(built, format, false));
+    io.stderr.write(`okrkit: wrote ${out}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import type { Command } from '../command.js';
+import { writeNewFiles } from '../files.js';
+import { templateFiles } from '../template.js';
+
+const HELP = `Usage: okrkit template [options]
+
+Writes a starter plan for this quarter: plan.json, the same plan as CSV tables under
+tables/, and a flat sheet.csv in the layout of the usual OKR spreadsheet templates,
+ready to open in Excel and fill in.
+
+Options:
+  --locale LOCALE   en or vi: the language of the sample text and sheet headers (default: en)
+  --out DIR         the folder to write to (default: okrkit-template); must not hold these files
+  -h, --help        show this help
+`;
+
+export const template: Command = {
+  name: 'template',
+  summary: 'write a starter plan and spreadsheet templates to fill in',
+  help: HELP,
+  options: ['locale', 'out', 'help'],
+  takesPlan: false,
+  run({ values, locale }, io) {
+    const dir = values.out ?? 'okrkit-template';
+    const files = Object.fromEntries(Object.entries(templateFiles(locale, io.today)).map(([file, text]) => [join(dir, file), text]));
+    writeNewFiles(files, 'choose another folder with --out');
+    io.stdout.write(`${Object.keys(files).join('\n')}\n`);
+    return 0;
+  },
+};

@@ -1,0 +1,18 @@
+import type { Command } from './command.js';
+
+/** The text of `okrkit --help`: what okrkit does and a line per command. */
+export function mainHelp(commands: readonly Command[]): string {
+  const lines = commands.map((c) => `  ${(c.takesPlan ? `${c.name} <plan>` : c.name).padEnd(18)}${c.summary}\n`);
+  return `okrkit — score OKR and KPI plans from JSON or spreadsheets
+
+Usage: okrkit <command> [options]
+
+Commands:
+${lines.join('')}
+<plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …)
+or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
+
+Exit codes: 0 done, 1 findings, 2 bad usage or invalid input.
+Run "okrkit <command> --help" for a command's options, "okrkit --version" for the version.
+`;
+}

@@ -1,0 +1,30 @@
+/** What the command reads from and writes to, so tests can run it in-process. */
+export interface Io {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Today's date, YYYY-MM-DD. */
+  readonly today: string;
+  /** The package's version, for `--version`. */
+  readonly version?: string;
+}
+
+/** Colour only on a terminal, and never with `--no-color` or a non-empty NO_COLOR (no-color.org). */
+export function colorOn(io: Io, stream: Io['stdout'], noColorFlag: boolean): boolean {
+  return stream.isTTY === true && !noColorFlag && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
+}
+
+/** Prints a usage or input problem on stderr, red on a terminal, and gives exit code 2. */
+export function fail(io: Io, message: string): number {
+  const red = colorOn(io, io.stderr, false);
+  io.stderr.write(`${red ? '\u001b[31m' : ''}okrkit: ${message}${red ? '\u001b[0m' : ''}\n`);
+  return 2;
+}
+
+/** A line on stderr telling what a long run is doing, so stdout stays the result alone. */
+export function progress(io: Io, text: string): void {
+  io.stderr.write(`okrkit: ${text}…\n`);
+}
+
+/** "1 finding", "2 errors", "100,001 key results". */
+export const count = (n: number, noun: string): string => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;

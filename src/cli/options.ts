@@ -1,0 +1,67 @@
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CalendarDate, type Locale } from '../index.js';
+import { UsageError } from './usage-error.js';
+
+/**
+ * Every option of every command. All are parsed for each command, so an option that exists
+ * but that this command does not take gets its own message ("has no --out option") rather
+ * than node's "Unknown option".
+ */
+export const OPTIONS = {
+  'as-of': { type: 'string' },
+  format: { type: 'string' },
+  locale: { type: 'string' },
+  out: { type: 'string' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** The options given, by name: text for a string option, `true` for a flag. */
+export type OptionValues = {
+  readonly [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
+};
+
+/** The options and the words that are not options (the <plan>) of one command's arguments. */
+export function parseOptions(command: string, args: readonly string[]): { values: OptionValues; positionals: string[] } {
+  try {
+    return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // node's message ends with advice about "--" that does not fit okrkit's usage.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(`${message.replace(/\. To specify.*$/s, '')}; run "okrkit ${command} --help"`);
+  }
+}
+
+/** `--locale`: en (the default) or vi. */
+export function localeOption(value: string | undefined): Locale {
+  if (value === undefined) return 'en';
+  if (value !== 'en' && value !== 'vi') throw new UsageError(`--locale must be en or vi, got "${value}"`);
+  return value;
+}
+
+/** `--as-of`: a calendar date YYYY-MM-DD, today by default. */
+export function dateOption(value: string | undefined, today: string): string {
+  if (value === undefined) return today;
+  if (!CalendarDate.safeParse(value).success) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${value}"`);
+  return value;
+}
+
+const FORMATS = ['text', 'md', 'html', 'json', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const isFormat = (value: string): value is Format => FORMATS.some((format) => format === value);
+
+/** `--format`, or the one `--out`'s extension names, else text. */
+export function formatOption(value: string | undefined, out: string | undefined): Format {
+  if (value !== undefined) {
+    if (!isFormat(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+    return value;
+  }
+  const ext = out === undefined ? '' : extname(out).toLowerCase().slice(1);
+  if (ext === 'htm' || ext === 'html') return 'html';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  return ext === 'json' || ext === 'csv' ? ext : 'text';
+}
