@@ -1,4 +1,4 @@
-import { toScale, type Rag, type Status } from '../index.js';
+import { Status, toScale, type Rag } from '../index.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective } from './model.js';
 import { wordsFor, type Words } from './words.js';
 
@@ -15,8 +15,24 @@ const COLOR: Readonly<Record<Status | Rag | 'none', string>> = {
   none: '#9e9e9e',
 };
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/** The entity for each character HTML gives a meaning to. */
+function entity(c: string): string {
+  switch (c) {
+    case '&':
+      return '&amp;';
+    case '<':
+      return '&lt;';
+    case '>':
+      return '&gt;';
+    case '"':
+      return '&quot;';
+    case "'":
+      return '&#39;';
+    default:
+      return c;
+  }
+}
+const esc = (text: string) => text.replace(/[&<>"']/g, entity);
 
 /** A share (0–1 and above) as a bar width in percent, clamped to 0–100. */
 const width = (share: number | null) => (share === null ? 0 : Math.min(100, Math.max(0, toScale(share, { digits: 1 }))));
@@ -74,19 +90,21 @@ const day = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_
 /** A key result's progress at its check-ins drawn against its expected-progress line. */
 function progressChart(kr: ReportKeyResult, w: Words): string {
   const points = kr.history;
-  if (points.length === 0) return '';
+  const [start] = points;
+  const end = points.at(-1);
+  if (start === undefined || end === undefined) return '';
   const W = 150;
   const H = 42;
-  const first = day(points[0]!.date);
-  const span = Math.max(1, day(points[points.length - 1]!.date) - first);
+  const first = day(start.date);
+  const span = Math.max(1, day(end.date) - first);
   const top = Math.max(1, ...points.map((p) => p.progress ?? 0), ...points.map((p) => p.expected));
   const x = (date: string) => fixed(2 + ((day(date) - first) / span) * (W - 4));
   const y = (v: number) => fixed(H - 2 - (Math.min(v, top) / top) * (H - 4));
   const expected = points.map((p) => `${x(p.date)},${y(p.expected)}`).join(' ');
-  const measured = points.filter((p) => p.progress !== null);
+  const measured = points.flatMap(({ date, progress, checkIn }) => (progress === null ? [] : [{ date, progress, checkIn }]));
   const color = COLOR[kr.status ?? 'none'];
-  const line = measured.length > 1 ? `<polyline fill="none" stroke="${color}" stroke-width="2" points="${measured.map((p) => `${x(p.date)},${y(p.progress!)}`).join(' ')}"/>` : '';
-  const dots = measured.filter((p) => p.checkIn).map((p) => `<circle cx="${x(p.date)}" cy="${y(p.progress!)}" r="2.5" fill="${color}"/>`).join('');
+  const line = measured.length > 1 ? `<polyline fill="none" stroke="${color}" stroke-width="2" points="${measured.map((p) => `${x(p.date)},${y(p.progress)}`).join(' ')}"/>` : '';
+  const dots = measured.filter((p) => p.checkIn).map((p) => `<circle cx="${x(p.date)}" cy="${y(p.progress)}" r="2.5" fill="${color}"/>`).join('');
   const label = `${w.word('actualLine')} ${w.score(kr.progress)} · ${w.word('expectedLine')} ${w.score(kr.expected)}`;
   return (
     `<svg class="chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}"><title>${esc(label)}</title>` +
@@ -164,8 +182,12 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
  */
 export function renderHtml(report: Report): string {
   const w = wordsFor(report.locale);
-  const chips = (Object.keys(report.statuses) as Status[])
-    .map((s) => badge(`${w.status(s)}: ${report.statuses[s]}`, COLOR[s]))
+  // In the order the report counted them: the first objective's status first.
+  const chips = Object.keys(report.statuses)
+    .flatMap((key) => {
+      const s = Status.safeParse(key);
+      return s.success ? [badge(`${w.status(s.data)}: ${report.statuses[s.data]}`, COLOR[s.data])] : [];
+    })
     .join('');
   const parts: string[] = [];
   parts.push(

@@ -9,7 +9,7 @@
  *
  * @module okrkit/report
  */
-export { buildReport } from './model.js';
+export { buildReport } from './build.js';
 export type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportPoint, ReportScorecard } from './model.js';
 export { renderText } from './text.js';
 export type { RenderTextOptions } from './text.js';

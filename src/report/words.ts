@@ -93,7 +93,10 @@ export interface Words {
   value(value: number | string | null, unit: string | null): string;
 }
 
-const RATINGS = new Set(['A', 'B', 'C', 'D']);
+type Rating = 'A' | 'B' | 'C' | 'D';
+const RATINGS: ReadonlySet<string> = new Set<Rating>(['A', 'B', 'C', 'D']);
+/** Whether a scorecard's rating is one of the default bands, which have a label. */
+const isRating = (rating: string): rating is Rating => RATINGS.has(rating);
 
 export function wordsFor(locale: Locale): Words {
   const table = WORDS[locale];
@@ -106,7 +109,7 @@ export function wordsFor(locale: Locale): Words {
     grade: (grade) => (grade === null ? '–' : label(`grade.${grade}`, locale)),
     term: (key) => label(`term.${key}`, locale),
     points: (points) => (points === null ? '–' : formatValue(points, { locale, digits: 0 })),
-    rating: (rating) => (rating === null ? '–' : RATINGS.has(rating) ? `${rating} · ${label(`rating.${rating as 'A'}`, locale)}` : rating),
+    rating: (rating) => (rating === null ? '–' : isRating(rating) ? `${rating} · ${label(`rating.${rating}`, locale)}` : rating),
     target: (target, unit) => {
       const v = (x: number | string) => formatValue(x, unit === null ? { locale } : { locale, unit });
       return target.polarity === 'range' ? `${v(target.min)} – ${v(target.max)}` : `${target.polarity === 'higher' ? '≥' : '≤'} ${v(target.value)}`;

@@ -1,0 +1,215 @@
+import {
+  evaluate,
+  evaluateKpis,
+  keyResultHistory,
+  kpiSeries,
+  lintPlan,
+  scorecardByUnit,
+  scoreWeightedMean,
+  type CheckIn,
+  type Cycle,
+  type DeepReadonly,
+  type Evaluation,
+  type KeyResult,
+  type KpiEvaluation,
+  type Measurement,
+  type Objective,
+  type Plan,
+  type Status,
+  type UnitScorecard,
+} from '../index.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkLocale } from '../messages/locale.js';
+import type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportScorecard } from './model.js';
+import { wordsFor } from './words.js';
+
+function targetOf(kr: DeepReadonly<KeyResult>): number | string | null {
+  switch (kr.kind) {
+    case 'metric':
+      return kr.target;
+    case 'threshold':
+      return kr.value;
+    default:
+      return null;
+  }
+}
+
+function group<T>(list: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of list) {
+    const k = key(item);
+    const bucket = out.get(k);
+    if (bucket === undefined) out.set(k, [item]);
+    else bucket.push(item);
+  }
+  return out;
+}
+
+/** A record that the evaluation names, so the plan has it: a miss is a bug, said plainly. */
+function known<T>(value: T | undefined, id: string): T {
+  if (value === undefined) throw new Error(`okrkit: the report found no record "${id}" that the evaluation names`);
+  return value;
+}
+
+/** What the rows are read from: the plan, indexed, and its evaluation. */
+interface Sources {
+  readonly plan: DeepReadonly<Plan>;
+  readonly at: { readonly asOf?: string };
+  readonly evaluation: Evaluation;
+  readonly unitName: ReadonlyMap<string, string>;
+  readonly cycles: ReadonlyMap<string, DeepReadonly<Cycle>>;
+  readonly objectives: ReadonlyMap<string, DeepReadonly<Objective>>;
+  readonly keyResults: ReadonlyMap<string, DeepReadonly<KeyResult>>;
+  readonly checkInsOf: ReadonlyMap<string, DeepReadonly<CheckIn>[]>;
+}
+
+function sourcesOf(plan: DeepReadonly<Plan>, at: { readonly asOf?: string }, evaluation: Evaluation): Sources {
+  return {
+    plan,
+    at,
+    evaluation,
+    unitName: new Map(plan.units.map((u) => [u.id, u.name])),
+    cycles: new Map(plan.cycles.map((c) => [c.id, c])),
+    objectives: new Map(plan.objectives.map((o) => [o.id, o])),
+    keyResults: new Map(plan.keyResults.map((k) => [k.id, k])),
+    checkInsOf: group<DeepReadonly<CheckIn>>(plan.checkIns, (c) => c.keyResultId),
+  };
+}
+
+function keyResultRow(src: Sources, id: string, cycleId: string): ReportKeyResult {
+  const kr = known(src.keyResults.get(id), id);
+  const e = known(src.evaluation.keyResults[id], id);
+  const cycle = known(src.cycles.get(cycleId), cycleId);
+  const history = keyResultHistory(kr, src.checkInsOf.get(id) ?? [], cycle, src.at).map((p) => ({
+    date: p.date,
+    progress: p.progress,
+    expected: p.expected,
+    checkIn: p.checkIn,
+  }));
+  return {
+    id,
+    title: kr.title,
+    kind: kr.kind,
+    unit: kr.unit ?? null,
+    ownerId: kr.ownerId ?? null,
+    value: e.value,
+    target: targetOf(kr),
+    score: e.score,
+    progress: e.progress,
+    expected: e.expected,
+    status: e.status,
+    confidence: e.confidence,
+    grade: e.grade,
+    forecast: e.forecast?.score ?? null,
+    history,
+  };
+}
+
+/** The objective tree, depth first in the evaluation's order, each with its key results. */
+function objectiveRows(src: Sources): ReportObjective[] {
+  const objectives: ReportObjective[] = [];
+  const stack: { id: string; depth: number; parentId: string | null }[] = [...src.evaluation.roots].reverse().map((id) => ({ id, depth: 0, parentId: null }));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const { id, depth, parentId } = next;
+    const o = known(src.objectives.get(id), id);
+    const e = known(src.evaluation.objectives[id], id);
+    objectives.push({
+      id,
+      title: o.title,
+      depth,
+      parentId,
+      cycleId: o.cycleId,
+      unitId: o.unitId ?? null,
+      unitName: o.unitId === undefined ? null : (src.unitName.get(o.unitId) ?? null),
+      ownerId: o.ownerId ?? null,
+      score: e.score,
+      expected: e.expected,
+      status: e.status,
+      confidence: e.confidence,
+      grade: e.grade,
+      forecast: e.forecastScore,
+      keyResults: e.keyResultIds.map((kr) => keyResultRow(src, kr, o.cycleId)),
+    });
+    for (const child of [...e.childIds].reverse()) stack.push({ id: child, depth: depth + 1, parentId: id });
+  }
+  return objectives;
+}
+
+function kpiRows({ plan, at, unitName }: Sources, results: Readonly<Record<string, KpiEvaluation>>): ReportKpi[] {
+  const measurementsOf = group<DeepReadonly<Measurement>>(plan.measurements, (m) => m.kpiId);
+  const linked = new Set<string>();
+  for (const kr of plan.keyResults) if (kr.source !== undefined) linked.add(kr.source.kpiId);
+  return plan.kpis.map((k) => {
+    const r = known(results[k.id], k.id);
+    const series = kpiSeries(k, measurementsOf.get(k.id) ?? [], { ...at, cycles: plan.cycles });
+    return {
+      id: k.id,
+      name: k.name,
+      unit: k.unit ?? null,
+      unitId: k.unitId ?? null,
+      unitName: k.unitId === undefined ? null : (unitName.get(k.unitId) ?? null),
+      target: k.target,
+      actual: r.actual,
+      attainment: r.attainment,
+      status: r.status,
+      linked: linked.has(k.id),
+      series: series.buckets.map((b) => ({ start: b.start, end: b.end, value: b.value })),
+    };
+  });
+}
+
+/** The units that have a scorecard total, in plan order. */
+function scorecardRows(plan: DeepReadonly<Plan>, byUnit: Readonly<Record<string, UnitScorecard>>): ReportScorecard[] {
+  const kpiCount = group(plan.kpis, (k) => k.unitId ?? '');
+  return plan.units.flatMap((u) => {
+    const card = byUnit[u.id];
+    if (card === undefined || card.total === null) return [];
+    return [{ unitId: u.id, name: u.name, total: card.total, rating: card.rating, kpis: kpiCount.get(u.id)?.length ?? 0 }];
+  });
+}
+
+/**
+ * Gathers what a report shows for a plan at a date, from okrkit's public functions:
+ * the objective tree with scores, statuses, confidence, grades and forecasts; each key
+ * result's progress over time against its expected line; KPIs with attainment, RAG
+ * status and their series; unit scorecards; and the coach's lint findings.
+ *
+ * @param plan - A plan from `parsePlan`.
+ * @param options - `asOf`, `locale`, `title`.
+ * @returns The {@link Report}, plain data ready for JSON.
+ * @throws {OkrkitError} as `evaluate` does, and `invalid_argument` for bad options.
+ * @example
+ * const report = buildReport(plan, { asOf: '2026-08-15' });
+ * report.objectives.map((o) => [o.title, o.status])
+ * //=> [['Grow sales in Q3', 'onTrack'], …]
+ * @category Reports
+ */
+export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {}): Report {
+  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
+  const locale = checkLocale(options.locale);
+  const asOf = options.asOf;
+  const at = asOf === undefined ? {} : { asOf };
+  const evaluation = evaluate(plan, { ...at, forecast: true });
+  const findings = lintPlan(plan, { ...at, locale });
+  const kpiResults = evaluateKpis(plan, at);
+  const byUnit = scorecardByUnit(plan, at);
+
+  const src = sourcesOf(plan, at, evaluation);
+  const objectives = objectiveRows(src);
+  const kpis = kpiRows(src, kpiResults);
+  const scorecards = scorecardRows(plan, byUnit);
+  const statuses: Partial<Record<Status, number>> = {};
+  for (const o of objectives) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
+  return {
+    title: options.title ?? plan.name ?? wordsFor(locale).word('report'),
+    asOf: asOf ?? null,
+    locale,
+    score: scoreWeightedMean(evaluation.roots.map((id) => ({ score: known(evaluation.objectives[id], id).score }))),
+    counts: { objectives: plan.objectives.length, keyResults: plan.keyResults.length, kpis: plan.kpis.length, checkIns: plan.checkIns.length },
+    statuses,
+    objectives,
+    kpis,
+    scorecards,
+    findings,
+  };
+}
