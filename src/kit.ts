@@ -5,6 +5,7 @@ import { keyResultProgressIn, type KeyResultProgress, type KeyResultProgressOpti
 import { forecastKeyResultIn, type Forecast, type ForecastOptions } from './time/forecast.js';
 import type { Cycle } from './model/cycle.js';
 import { KeyResult, keyResultCommon } from './model/key-result.js';
+import { isBuiltInKind } from './measure/kinds.js';
 import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
 import { safeParsePlanIn, type SafeParsePlanResult } from './model/parse.js';
 import { Plan } from './model/plan.js';
@@ -16,7 +17,6 @@ import type { Context } from './model/context.js';
 import type { DeepReadonly } from './model/deep-readonly.js';
 import type { KeyResultKindContext, KindPlugin, ScoringPlugin } from './model/context.js';
 
-const BUILT_IN_KINDS = new Set(['metric', 'threshold', 'range', 'binary', 'milestones', 'baseline']);
 
 /** The fields every key result has, as a type. */
 type CommonFields = z.infer<z.ZodObject<typeof keyResultCommon>>;
@@ -72,7 +72,7 @@ export interface ScoringRule<I extends string = string> {
  * @category Plug-ins
  */
 export function defineKeyResultKind<const K extends string, S extends z.ZodRawShape>(kind: KeyResultKindPlugin<K, S>): KeyResultKindPlugin<K, S> {
-  if (typeof kind?.kind !== 'string' || kind.kind === '' || BUILT_IN_KINDS.has(kind.kind)) invalidArgument('arg.pluginKind', { kind: String(kind?.kind) });
+  if (typeof kind?.kind !== 'string' || kind.kind === '' || isBuiltInKind(kind.kind)) invalidArgument('arg.pluginKind', { kind: String(kind?.kind) });
   if (!(kind.schema instanceof z.ZodObject)) invalidArgument('arg.object', { name: `${kind.kind}.schema (a zod object)` });
   if (typeof kind.progress !== 'function') invalidArgument('arg.required', { name: `${kind.kind}.progress` });
   if (kind.range !== undefined && !(Array.isArray(kind.range) && kind.range.length === 2 && kind.range[0] <= kind.range[1])) {

@@ -41,7 +41,7 @@ export interface MeasureContext extends Pick<ResolvedOptions, 'cap' | 'rules' | 
 }
 
 /** The explanations an evaluation keeps: contributor lists and what a live update re-scored. */
-export interface Explanations {
+interface Explanations {
   /** Whether scoring builds each objective's contributor list (records need it; columns do not). */
   readonly explain: boolean;
   readonly contributorsOf: (readonly Contribution[])[];
@@ -57,7 +57,7 @@ export interface Explanations {
  * What the slow exact path keeps: key results' exact numbers where they are not
  * measured from this plan's check-ins, and the exact values it computed, by node.
  */
-export interface ExactState {
+interface ExactState {
   /** Key results' exact scores from a shard; the others are measured again on the slow path. */
   readonly leafScore: Map<number, Fraction>;
   /** A live evaluation's check-ins of a key result, once it has received any. */

@@ -60,7 +60,7 @@ export function measureNode(st: Engine, j: number, checkIns: readonly CheckIn[] 
  * The exact numbers a shard's measurement carries; a measurement without them (from an
  * older shard) is read as its doubles, as written.
  */
-export function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasure {
+function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasure {
   const p: Partial<Measured['progress']> | undefined = m.progress;
   const id = String(p?.keyResultId);
   const progress = p?.progress ?? 0;
@@ -104,7 +104,7 @@ export function exactLeafScore(st: Engine, j: number): Fraction {
  * Writes key result j's numbers from its measurement; `exact` holds the measurement's
  * exact numbers (the registers just filled, or a shard's).
  */
-export function setMeasured(st: Engine, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
+function setMeasured(st: Engine, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
   const kr = at(st.keyResults, j);
   const m = measured.progress;
   const n = st.O + j;
