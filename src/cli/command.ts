@@ -3,7 +3,7 @@ import type { Io } from './io.js';
 import type { OptionName, OptionValues } from './options.js';
 
 /** What a command is given once its arguments are checked. */
-export interface Args {
+interface Args {
   readonly values: OptionValues;
   /** `--locale`, checked (en by default), for the messages and the text the command writes. */
   readonly locale: Locale;
