@@ -97,8 +97,8 @@ export { evaluateKpis } from './kpi/evaluate-kpis.js';
 export type { EvaluateKpisOptions } from './kpi/evaluate-kpis.js';
 export { kpiAlerts } from './kpi/alerts.js';
 export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
-export { scorecard, scorecardByUnit } from './scorecard/scorecard.js';
-export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './scorecard/scorecard.js';
+export { scorecard, scorecardByUnit } from './kpi/scorecard.js';
+export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './kpi/scorecard.js';
 
 export { defineKeyResultKind, defineScoring, createOkrkit } from './kit.js';
 export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './kit.js';

@@ -1,14 +1,14 @@
-import { evaluatedKpis } from '../kpi/evaluate-kpis.js';
+import { evaluatedKpis } from './evaluate-kpis.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { rulesOf, type ScorecardOptions } from './options.js';
-import { build, type Scorecard } from './totals.js';
+import { rulesOf, type ScorecardOptions } from './scorecard-options.js';
+import { build, type Scorecard } from './scorecard-totals.js';
 
-export type { RatingBand } from './ratings.js';
-export type { ScorecardOptions } from './options.js';
-export type { Scorecard, ScorecardLine } from './totals.js';
-export { scorecardByUnit, type UnitScorecard } from './units.js';
+export type { RatingBand } from './scorecard-ratings.js';
+export type { ScorecardOptions } from './scorecard-options.js';
+export type { Scorecard, ScorecardLine } from './scorecard-totals.js';
+export { scorecardByUnit, type UnitScorecard } from './scorecard-units.js';
 
 /**
  * A KPI scorecard — the seeds' KPI evaluation sheet: each selected KPI's score from its

@@ -1,10 +1,10 @@
 import { toValue } from '../_lib/numeric.js';
 import { dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfValue, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
-import type { EvaluatedKpi } from '../kpi/evaluate-kpis.js';
+import type { EvaluatedKpi } from './evaluate-kpis.js';
 import type { Perspective } from '../model/kpi.js';
-import type { Rules } from './options.js';
-import { ratingOf } from './ratings.js';
-import { scoreOf } from './scores.js';
+import type { Rules } from './scorecard-options.js';
+import { ratingOf } from './scorecard-ratings.js';
+import { scoreOf } from './scorecard-scores.js';
 
 /**
  * One line of a scorecard.

@@ -2,14 +2,14 @@ import { computeBottomUp } from '../_lib/bottom-up.js';
 import { dictionary } from '../_lib/dictionary.js';
 import { Near, NearMean, nearFraction } from '../_lib/near.js';
 import { FRACTION_ONE, type Fraction } from '../_lib/fraction.js';
-import { evaluatedKpis, type EvaluatedKpi } from '../kpi/evaluate-kpis.js';
+import { evaluatedKpis, type EvaluatedKpi } from './evaluate-kpis.js';
 import type { Plan } from '../model/plan.js';
 import type { Unit } from '../model/unit.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { rulesOf, type ScorecardOptions } from './options.js';
-import { ratingNear, type RatingBand } from './ratings.js';
-import { build, ExactMean, type Scorecard } from './totals.js';
+import { rulesOf, type ScorecardOptions } from './scorecard-options.js';
+import { ratingNear, type RatingBand } from './scorecard-ratings.js';
+import { build, ExactMean, type Scorecard } from './scorecard-totals.js';
 
 /**
  * A unit's scorecard in the unit tree.

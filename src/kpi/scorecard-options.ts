@@ -1,7 +1,7 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkCap } from '../model/options.js';
 import type { Perspective } from '../model/kpi.js';
-import { DEFAULT_BANDS, type RatingBand } from './ratings.js';
+import { DEFAULT_BANDS, type RatingBand } from './scorecard-ratings.js';
 
 /**
  * Options of {@link scorecard}.
