@@ -13,7 +13,7 @@ import type { KeyResult } from '../model/key-result.js';
 import type { Objective } from '../model/objective.js';
 import { positive, weightOf, wholeWeights, wholeWeightsByNode } from './weights.js';
 
-const NONE: readonly never[] = Object.freeze([]);
+const NONE: readonly never[] = /*@__PURE__*/ Object.freeze([]);
 
 /** The graph, with nodes numbered objectives 0..O-1, then key results O..O+K-1. */
 export interface ContributionGraph {

@@ -49,4 +49,4 @@ export interface Context {
 }
 
 /** No plug-ins, the built-in schemas: what the plain exports run in. */
-export const PLAIN_CONTEXT: Context = Object.freeze({ kinds: new Map(), scorings: new Map(), schemas: null });
+export const PLAIN_CONTEXT: Context = /*@__PURE__*/ Object.freeze({ kinds: new Map(), scorings: new Map(), schemas: null });
