@@ -1,6 +1,5 @@
 // The exact steps from a value to a score: the ratio (A − S) / (T − S), the clamp to
 // [0, cap] and the scoring rule, each into an exact register.
-import { at } from '../_lib/at.js';
 import type { Exact } from '../_lib/exact.js';
 import { dividedBy, fractionOfValue, minus } from '../_lib/fraction.js';
 import { lastScaled, scaleOf, type Value } from '../_lib/numeric.js';
@@ -39,6 +38,11 @@ export function clampInto(out: Exact, raw: Exact, cap: number, capExact: Exact, 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9] as const;
 const MAX_OPERAND = 2 ** 52;
 
+/** 10^k for a scale k from 0 to 9, from the table (not `at` from _lib, whose reads every array in the code shares). */
+function pow10(k: number): number {
+  return POW10[k] ?? 10 ** k;
+}
+
 /** (a − s) ÷ (t − s) exactly into `out`; the caller guarantees t ≠ s. */
 export function differenceRatioInto(out: Exact, a: Value, s: Value, t: Value): Exact {
   if (typeof a === 'number' && typeof s === 'number' && typeof t === 'number') {
@@ -51,9 +55,9 @@ export function differenceRatioInto(out: Exact, a: Value, s: Value, t: Value): E
     if (ka >= 0 && ks >= 0 && kt >= 0) {
       // All three as integers over one power of ten: the ratio of two integer differences.
       const k = Math.max(ka, ks, kt);
-      const x = na * at(POW10, k - ka);
-      const y = ns * at(POW10, k - ks);
-      const z = nt * at(POW10, k - kt);
+      const x = na * pow10(k - ka);
+      const y = ns * pow10(k - ks);
+      const z = nt * pow10(k - kt);
       if (Math.abs(x) <= MAX_OPERAND && Math.abs(y) <= MAX_OPERAND && Math.abs(z) <= MAX_OPERAND) return out.setIntegers(x - y, z - y);
     }
   }

@@ -6,7 +6,7 @@ import type { KeyResult } from '../model/key-result.js';
 import type { Context } from '../model/context.js';
 import { readCheckIns, Reading, type MeasureWindow, type SourcedValue } from './check-ins.js';
 import { clampInto, scoreInto } from './exact-progress.js';
-import { hasValue, measureKind } from './kinds.js';
+import { measureKind } from './kinds.js';
 
 // Where the engine and the tests have always found them.
 export { compareCheckIns, type MeasureWindow, type SourcedValue } from './check-ins.js';
@@ -58,10 +58,6 @@ export class ExactMeasure {
   capValue = 1;
   /** The pass over the key result's check-ins. */
   readonly reading = new Reading();
-  /** The nearest doubles of raw, progress and score (see {@link settle}). */
-  rawNumber = 0;
-  progressNumber = 0;
-  scoreNumber = 0;
 }
 
 /**
@@ -86,15 +82,24 @@ export function measureKeyResult(
   const r = readCheckIns(exact.reading, kr, checkIns, indices, from, to, window, source);
   const hasRaw = measureKind(cx, exact.raw, kr, r);
   const finalScore = hasRaw ? kr.finalScore : undefined;
-  if (hasRaw) settle(cx, exact, kr, cap, finalScore);
-  const current = hasValue(kr.kind) ? r.current : null;
+  let raw: number | null = null;
+  let progress: number | null = null;
+  let score: number | null = null;
+  if (hasRaw) {
+    const linear = settle(cx, exact, kr, cap, finalScore);
+    raw = positiveZero(exact.raw.toNumber());
+    // The nearest double of a progress that was not clamped is raw's.
+    progress = sameRegister(exact.progress, exact.raw) ? raw : positiveZero(exact.progress.toNumber());
+    score = linear ? progress : positiveZero(exact.score.toNumber());
+  }
+  const current = r.current;
   const confidence = r.latestConfident?.confidence;
   return {
     keyResultId: kr.id,
     value: current === null ? null : toNumber(current),
-    raw: hasRaw ? exact.rawNumber : null,
-    progress: hasRaw ? exact.progressNumber : null,
-    score: hasRaw ? exact.scoreNumber : null,
+    raw,
+    progress,
+    score,
     overridden: finalScore !== undefined,
     checkIns: source !== null ? source.count : r.counted,
     lastCheckIn: source !== null ? source.last : r.latest === null ? null : dateOf(r.latest.at),
@@ -102,23 +107,24 @@ export function measureKeyResult(
   };
 }
 
+/** Whether two registers hold the same form of a value (a copy: the clamp left it alone). */
+function sameRegister(a: Exact, b: Exact): boolean {
+  return a.n === b.n && a.d === b.d && a.big === b.big;
+}
+
 /**
  * Clamps the exact raw progress to [0, cap] and scores it (by `finalScore` when set, else
- * the scoring rule), then rounds each once into the register's doubles.
+ * the scoring rule). True when the score is the progress (linear scoring).
  */
-function settle(cx: Context, exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: number | undefined): void {
+function settle(cx: Context, exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: number | undefined): boolean {
   if (exact.capValue !== cap && cap !== Infinity) {
     exact.cap.setDouble(cap);
     exact.capValue = cap;
   }
-  const raw = exact.raw;
-  clampInto(exact.progress, raw, cap, exact.cap, true);
+  clampInto(exact.progress, exact.raw, cap, exact.cap, true);
   const linear = finalScore === undefined && (kr.scoring === undefined || kr.scoring.type === 'linear');
   if (finalScore !== undefined) exact.score.setDouble(finalScore);
   else if (linear) exact.score.copy(exact.progress);
   else scoreInto(cx, exact.score, kr.scoring, exact.progress, kr, exact.a);
-  exact.rawNumber = positiveZero(raw.toNumber());
-  const clamped = exact.progress.n !== raw.n || exact.progress.d !== raw.d || exact.progress.big !== raw.big;
-  exact.progressNumber = clamped ? positiveZero(exact.progress.toNumber()) : exact.rawNumber;
-  exact.scoreNumber = linear ? exact.progressNumber : positiveZero(exact.score.toNumber());
+  return linear;
 }

@@ -1,7 +1,7 @@
 // How each kind of key result turns what its check-ins say (a Reading) into raw progress:
 // one small measure per built-in kind, and the plug-in registry for the others. The
 // built-in kinds are this table's keys.
-import { at as item, i32 } from '../_lib/at.js';
+import { i32 } from '../_lib/at.js';
 import { dateOf } from '../_lib/calendar.js';
 import type { Exact } from '../_lib/exact.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfValue, minus, plus, signOf } from '../_lib/fraction.js';
@@ -14,42 +14,36 @@ import type { CheckIn } from '../model/check-in.js';
 import type { BinaryKeyResult, KeyResult, KeyResultKind, MetricKeyResult, MilestonesKeyResult, RangeKeyResult, ThresholdKeyResult } from '../model/key-result.js';
 import type { Context } from '../model/context.js';
 import { runProgress } from '../model/plugins.js';
-import { compareCheckIns, exactCurrent, type Reading } from './check-ins.js';
+import { checkInAt, compareCheckIns, exactCurrent, type Reading } from './check-ins.js';
 import { differenceRatioInto } from './exact-progress.js';
 import { judgesShare, meets } from './meets.js';
 
 /** Each built-in kind's key result type, by kind. */
 type KindMap = { readonly [K in KeyResultKind]: Extract<KeyResult, { readonly kind: K }> };
 
-/** How one kind of key result is measured. */
-export interface MeasureKind<K extends KeyResultKind> {
-  /** Writes the raw progress into `out`; false for a kind that has none (baseline). */
-  readonly raw: (out: Exact, kr: KindMap[K], r: Reading) => boolean;
-  /** Whether the kind reports a current value (binary and milestones do not). */
-  readonly hasValue: boolean;
-}
+/**
+ * How one kind of key result is measured: its raw progress from what its check-ins say,
+ * into `out`; false for a kind that has none (baseline). A kind without a current value
+ * (binary, milestones) clears `r.current`.
+ */
+export type MeasureKind<K extends KeyResultKind> = (out: Exact, kr: KindMap[K], r: Reading) => boolean;
 
 const MEASURES: { readonly [K in KeyResultKind]: MeasureKind<K> } = {
-  metric: { raw: metricRaw, hasValue: true },
-  threshold: { raw: conditionRaw, hasValue: true },
-  range: { raw: conditionRaw, hasValue: true },
-  binary: { raw: binaryRaw, hasValue: false },
-  milestones: { raw: milestonesRaw, hasValue: false },
-  baseline: { raw: () => false, hasValue: true },
+  metric: metricRaw,
+  threshold: conditionRaw,
+  range: conditionRaw,
+  binary: binaryRaw,
+  milestones: milestonesRaw,
+  baseline: () => false,
 };
 
 /** The built-in key-result kinds, in the order messages list them. */
-export const BUILT_IN_KINDS: readonly string[] = Object.keys(MEASURES);
-const BUILT_IN: ReadonlySet<string> = new Set(BUILT_IN_KINDS);
+export const BUILT_IN_KINDS: readonly string[] = /*@__PURE__*/ Object.keys(MEASURES);
+const BUILT_IN: ReadonlySet<string> = /*@__PURE__*/ new Set(BUILT_IN_KINDS);
 
 /** Whether a kind is built in (else a plug-in must define it). */
 export function isBuiltInKind(kind: string): kind is KeyResultKind {
   return BUILT_IN.has(kind);
-}
-
-/** Whether a key result of this kind reports a current value. */
-export function hasValue(kind: string): boolean {
-  return !isBuiltInKind(kind) || MEASURES[kind].hasValue;
 }
 
 /**
@@ -63,7 +57,7 @@ export function measureKind(cx: Context, out: Exact, kr: KeyResult, r: Reading):
 
 /** The table's measure for a kind, called with the key result of that kind. */
 function measureBuiltIn<K extends KeyResultKind>(kind: K, kr: KindMap[K], out: Exact, r: Reading): boolean {
-  return MEASURES[kind].raw(out, kr, r);
+  return MEASURES[kind](out, kr, r);
 }
 
 /** Metric: (A − S) ÷ (T − S), with A exact when the current value is a rounded average. */
@@ -94,6 +88,7 @@ function conditionRaw(out: Exact, kr: ThresholdKeyResult | RangeKeyResult, r: Re
 function binaryRaw(out: Exact, kr: BinaryKeyResult, r: Reading): boolean {
   const last = r.latest;
   out.setIntegers(last !== null && isDone(last, kr.id) ? 1 : 0, 1);
+  r.current = null;
   return true;
 }
 
@@ -119,6 +114,7 @@ function milestonesRaw(out: Exact, kr: MilestonesKeyResult, r: Reading): boolean
     if (compareFractions(share, FRACTION_ONE) > 0) out.setIntegers(1, 1);
     else out.setFraction(share);
   }
+  r.current = null;
   return true;
 }
 
@@ -139,7 +135,7 @@ function countedCheckIns(r: Reading, id: string): CheckIn[] {
   const { since, until } = r.window;
   const counted: CheckIn[] = [];
   for (let i = r.from; i < r.to; i++) {
-    const c = item(checkIns, indices === null ? i : i32(indices, i));
+    const c = checkInAt(checkIns, indices === null ? i : i32(indices, i));
     const day = dateOf(c.at);
     if ((indices !== null || c.keyResultId === id) && (since === null || day >= since) && (until === null || day <= until)) counted.push(c);
   }

@@ -1,6 +1,6 @@
 import { readValue } from '../_lib/read-value.js';
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
-import { at as item, i32 } from '../_lib/at.js';
+import { i32 } from '../_lib/at.js';
 import { compare, type Value } from '../_lib/numeric.js';
 import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, messages, nouns, where } from '../messages/where.js';
@@ -42,6 +42,13 @@ export interface Aggregate {
   readonly last: string | null;
 }
 
+/** The measurement at a position taken from the list or its index (not `at` from _lib, whose reads every array in the code shares). */
+function measurementAt(list: readonly Measurement[], i: number): Measurement {
+  const m = list[i];
+  if (m === undefined) throw new RangeError(`no measurement at ${i}`);
+  return m;
+}
+
 /**
  * Aggregates the measurements at positions `items[from..to)` (or all when `items` is
  * null) dated from `since` to `until`. For `last`, two readings at the same moment
@@ -60,7 +67,7 @@ export function aggregate(
   const acc = new Accumulator().start(aggregation);
   let latest: Measurement | null = null;
   for (let k = from; k < to; k++) {
-    const m = item(measurements, items === null ? k : i32(items, k));
+    const m = measurementAt(measurements, items === null ? k : i32(items, k));
     if (kpiId !== null && m.kpiId !== kpiId) continue;
     const day = dateOf(m.at);
     if (day < since || day > until) continue;
