@@ -1,7 +1,6 @@
 // The evaluate options, checked and resolved once: every part of the engine reads the
 // resolved form, so no option is checked twice or read raw.
-import { invalidArgument } from '../messages/okrkit-error.js';
-import { checkCap, checkDate } from '../model/options.js';
+import { checkCap, checkDate, checkFlag, checkOptions } from '../model/options.js';
 import { gradeRules } from '../time/grade.js';
 import { statusRules } from '../time/status.js';
 import type { EvaluateOptions } from './types.js';
@@ -19,12 +18,12 @@ export interface ResolvedOptions {
 
 /** Checks the evaluate options and fills in their defaults; throws `invalid_argument` on the first bad one. */
 export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
+  const o = checkOptions(options, 'options');
   return {
-    cap: checkCap(options.cap),
-    asOf: checkDate(options.asOf, 'asOf'),
-    rules: statusRules(options.status),
-    grades: gradeRules(options.grade),
-    withForecast: options.forecast === true,
+    cap: checkCap(o.cap),
+    asOf: checkDate(o.asOf, 'asOf'),
+    rules: statusRules(o.status),
+    grades: gradeRules(o.grade),
+    withForecast: checkFlag(o.forecast, 'forecast'),
   };
 }

@@ -3,7 +3,7 @@ import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { checkCap, checkDate } from '../model/options.js';
+import { checkCap, checkDate, checkOptions } from '../model/options.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
@@ -78,10 +78,11 @@ export function parseKeyResultArguments(
   options: { readonly asOf?: string; readonly cap?: number },
   schema: z.ZodType = KeyResult,
 ): { kr: KeyResult; list: CheckIn[]; cap: number; asOf: string | null } {
+  const o = checkOptions(options, 'options');
   const kr = parseArgument(schema, keyResult, 'keyResult');
   if (!isKeyResult(kr)) invalidArgument('arg.invalid', { name: 'keyResult' });
   const list = parseArgument(CheckIns, checkIns, 'checkIns');
-  return { kr, list, cap: checkCap(options.cap), asOf: checkDate(options.asOf, 'asOf') };
+  return { kr, list, cap: checkCap(o.cap), asOf: checkDate(o.asOf, 'asOf') };
 }
 
 export type { KeyResultProgress };

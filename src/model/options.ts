@@ -9,7 +9,7 @@ import { CalendarDate } from './primitives.js';
 export function checkCap(cap: number | undefined): number {
   if (cap === undefined) return 1;
   if (typeof cap !== 'number' || Number.isNaN(cap) || cap < 1) {
-    invalidArgument('arg.capAtLeastOne', { name: 'cap', value: String(cap) });
+    invalidArgument('arg.capAtLeastOne', { name: 'cap', value: shown(cap) });
   }
   return cap;
 }
@@ -18,4 +18,23 @@ export function checkCap(cap: number | undefined): number {
 export function checkDate(value: string | undefined, name: string): string | null {
   if (value === undefined) return null;
   return parseArgument(CalendarDate, value, name);
+}
+
+/** Checks an options object (an argument, or a nested option such as `status`): an object, or `{}` when left out. */
+export function checkOptions<T extends object>(value: T | undefined, name: string): Partial<T> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalidArgument('arg.object', { name });
+  return value;
+}
+
+/** Checks an optional true/false option; false when left out. */
+export function checkFlag(value: boolean | undefined, name: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') invalidArgument('arg.oneOf', { name, options: 'true, false', value: shown(value) });
+  return value;
+}
+
+/** A bad option's value as the message shows it: text quoted, so "2" and 2 differ. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }

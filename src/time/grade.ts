@@ -1,3 +1,4 @@
+import { checkOptions } from '../model/options.js';
 import * as z from 'zod';
 import { compareFractions, fractionOfDouble, type Fraction } from '../_lib/fraction.js';
 import { compareNear, Near, nearDouble } from '../_lib/near.js';
@@ -35,8 +36,9 @@ export interface GradeRules {
 }
 
 function pair(given: { readonly green?: number; readonly yellow?: number } | undefined, green: number, yellow: number, name: string) {
-  const g = given?.green ?? green;
-  const y = given?.yellow ?? yellow;
+  const band = checkOptions(given, name);
+  const g = band.green ?? green;
+  const y = band.yellow ?? yellow;
   for (const [k, v] of [['green', g], ['yellow', y]] as const) {
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) invalidArgument('arg.nonNegative', { name: `${name}.${k}`, value: String(v) });
   }
@@ -45,7 +47,8 @@ function pair(given: { readonly green?: number; readonly yellow?: number } | und
 }
 
 /** Fills in and checks {@link GradeOptions}. */
-export function gradeRules(options: GradeOptions = {}): GradeRules {
+export function gradeRules(given?: GradeOptions): GradeRules {
+  const options = checkOptions(given, 'grade');
   return {
     aspirational: pair(options.aspirational, 0.7, 0.4, 'grade.aspirational'),
     committed: pair(options.committed, 1, 0.7, 'grade.committed'),

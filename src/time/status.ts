@@ -1,3 +1,4 @@
+import { checkOptions } from '../model/options.js';
 import * as z from 'zod';
 import { at } from '../_lib/at.js';
 import { compareFractions, FRACTION_ONE, fractionOfDouble, minus, times, type Fraction } from '../_lib/fraction.js';
@@ -72,7 +73,8 @@ function threshold(value: number | undefined, fallback: number, name: string): n
 }
 
 /** Fills in and checks {@link StatusOptions}. */
-export function statusRules(options: StatusOptions = {}): StatusRules {
+export function statusRules(given?: StatusOptions): StatusRules {
+  const options = checkOptions(given, 'status');
   const mode = options.mode ?? 'ratio';
   if (mode !== 'ratio' && mode !== 'difference') invalidArgument('arg.oneOf', { name: 'status.mode', options: "'ratio', 'difference'", value: String(mode) });
   const onTrack = threshold(options.onTrack, mode === 'ratio' ? 0.95 : 0.05, 'status.onTrack');
@@ -84,8 +86,9 @@ export function statusRules(options: StatusOptions = {}): StatusRules {
   if (objective !== 'worst' && objective !== 'mean') invalidArgument('arg.oneOf', { name: 'status.objective', options: "'worst', 'mean'", value: String(objective) });
   const from = options.from ?? 'progress';
   if (from !== 'progress' && from !== 'confidence') invalidArgument('arg.oneOf', { name: 'status.from', options: "'progress', 'confidence'", value: String(from) });
-  const confidenceOnTrack = threshold(options.confidence?.onTrack, 0.7, 'status.confidence.onTrack');
-  const confidenceAtRisk = threshold(options.confidence?.atRisk, 0.4, 'status.confidence.atRisk');
+  const confidence = checkOptions(options.confidence, 'status.confidence');
+  const confidenceOnTrack = threshold(confidence.onTrack, 0.7, 'status.confidence.onTrack');
+  const confidenceAtRisk = threshold(confidence.atRisk, 0.4, 'status.confidence.atRisk');
   return { mode, onTrack, atRisk, objective, from, confidenceOnTrack, confidenceAtRisk, exact: { onTrack: thresholdOf(onTrack), atRisk: thresholdOf(atRisk) } };
 }
 
