@@ -7,8 +7,8 @@ import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { EvaluateOptions } from './types.js';
 import { gradeOf, scoreAll } from './score-pass.js';
-import type { Engine } from './engine.js';
-import { at, u8 } from '../_lib/at.js';
+import { keyResultOf, type Engine } from './engine.js';
+import { u8 } from '../_lib/at.js';
 
 /**
  * What the codes of a `status` column mean: `STATUS_CODES[code]`. Code 0 is "no status"
@@ -167,7 +167,7 @@ function columnsOf(st: Engine): EvaluationColumns {
   const grade = new Uint8Array(N);
   for (let n = 0; n < N; n++) {
     // Baseline key results have no status (code 0); everything else is its severity + 1.
-    if (n < O || at(keyResults, n - O).kind !== 'baseline') status[n] = u8(st.nodes.severity, n) + 1;
+    if (n < O || keyResultOf(st, n - O).kind !== 'baseline') status[n] = u8(st.nodes.severity, n) + 1;
     const g = gradeOf(st, n);
     if (g !== null) grade[n] = GRADE_CODE[g];
   }

@@ -3,7 +3,7 @@
 // of the exact arithmetic, and the explanations. prepare.ts builds it, measure-pass.ts
 // and score-pass.ts fill it, exact-rollup.ts is its slow exact path, and evaluate.ts,
 // columns.ts and live.ts read it.
-import { at, i32 } from '../_lib/at.js';
+import { i32 } from '../_lib/at.js';
 import type { Groups } from '../_lib/buckets.js';
 import { Exact } from '../_lib/exact.js';
 import { fractionOfDouble, fractionOfValue, type Fraction } from '../_lib/fraction.js';
@@ -154,16 +154,35 @@ export function weightFraction(st: Engine, e: number): Fraction {
   return big !== undefined ? fractionOfValue(big) : fractionOfDouble(st.edgeWeight[e] ?? 0);
 }
 
+// The engine's own readers of its lists, one per list: each read site stays monomorphic
+// (a shared generic reader sees every array of the program and slows every hot loop).
+
+/** Objective i. */
+export function objectiveOf(st: Engine, i: number): Objective {
+  const o = st.objectives[i];
+  if (o === undefined) throw new RangeError(`okrkit: no objective ${i}`);
+  return o;
+}
+
+/** Key result j. */
+export function keyResultOf(st: Engine, j: number): KeyResult {
+  const kr = st.keyResults[j];
+  if (kr === undefined) throw new RangeError(`okrkit: no key result ${j}`);
+  return kr;
+}
+
 /** Node n's id. */
 export function idOf(st: Engine, n: number): string {
-  return n < st.O ? at(st.objectives, n).id : at(st.keyResults, n - st.O).id;
+  return n < st.O ? objectiveOf(st, n).id : keyResultOf(st, n - st.O).id;
 }
 
 /** Objective i's cycle facts, and key result j's (its objective's). */
 export function factsOfObjective(st: Engine, i: number): CycleFacts {
-  return at(st.factsOf, i);
+  const facts = st.factsOf[i];
+  if (facts === undefined) throw new RangeError(`okrkit: no cycle facts for objective ${i}`);
+  return facts;
 }
 
 export function factsOfKeyResult(st: Engine, j: number): CycleFacts {
-  return at(st.factsOf, i32(st.krObjective, j));
+  return factsOfObjective(st, i32(st.krObjective, j));
 }

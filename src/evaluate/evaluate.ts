@@ -4,7 +4,7 @@ import type { DeepReadonly } from '../model/deep-readonly.js';
 import { withPlan } from '../model/guard.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { gradeOf, scoreAll } from './score-pass.js';
-import { EMPTY, idOf, type Engine, type Measured } from './engine.js';
+import { keyResultOf, objectiveOf, EMPTY, idOf, type Engine, type Measured } from './engine.js';
 import { at, i32, u8 } from '../_lib/at.js';
 import { dictionary } from '../_lib/dictionary.js';
 
@@ -69,7 +69,7 @@ function parentIdsOf(st: Engine, n: number): readonly string[] {
 
 /** The plain record of objective i. */
 export function objectiveRecord(st: Engine, i: number, keyResultIds: readonly string[], childIds: readonly string[]): ObjectiveEvaluation {
-  const o = at(st.objectives, i);
+  const o = objectiveOf(st, i);
   const { nodes } = st;
   return {
     objectiveId: o.id,
@@ -91,7 +91,7 @@ export function objectiveRecord(st: Engine, i: number, keyResultIds: readonly st
 
 /** The plain record of key result j. */
 export function keyResultRecord(st: Engine, j: number): KeyResultEvaluation {
-  const kr = at(st.keyResults, j);
+  const kr = keyResultOf(st, j);
   const n = st.O + j;
   const { nodes } = st;
   const has = nodes.isScored(n);

@@ -7,8 +7,8 @@ import { computeBottomUp } from '../_lib/bottom-up.js';
 import { Exact } from '../_lib/exact.js';
 import { dividedBy, fractionOfDouble, FRACTION_ZERO, plus, signOf, times, type Fraction } from '../_lib/fraction.js';
 import { clampInto, scoreInto } from '../measure/key-result.js';
-import { at, i32 } from '../_lib/at.js';
-import { factsOfKeyResult, factsOfObjective, weightFraction, type Engine } from './engine.js';
+import { i32 } from '../_lib/at.js';
+import { keyResultOf, objectiveOf, factsOfKeyResult, factsOfObjective, weightFraction, type Engine } from './engine.js';
 
 /** The three rolled-up quantities. */
 export type Quantity = 'score' | 'expected' | 'forecast';
@@ -75,7 +75,7 @@ function meanOf(st: Engine, q: Quantity, n: number): Fraction | null {
 function compute(st: Engine, q: Quantity, n: number): Fraction | null {
   const mean = meanOf(st, q, n);
   if (n < st.O) {
-    const o = at(st.objectives, n);
+    const o = objectiveOf(st, n);
     if (q === 'score') return o.finalScore === undefined ? mean : fractionOfDouble(o.finalScore);
     if (q === 'expected') return mean ?? factsOfObjective(st, n).elapsed.fraction();
     return mean ?? exactScore(st, n) ?? FRACTION_ZERO;
@@ -87,7 +87,7 @@ function compute(st: Engine, q: Quantity, n: number): Fraction | null {
 
 /** A driven key result's score from its exact raw progress: clamped, then its scoring rule. */
 function scoreOfDriven(st: Engine, n: number, raw: Fraction): Fraction {
-  const kr = at(st.keyResults, n - st.O);
+  const kr = keyResultOf(st, n - st.O);
   if (kr.finalScore !== undefined) return fractionOfDouble(kr.finalScore);
   const progress = clampInto(new Exact(), new Exact().setFraction(raw), st.cap, new Exact());
   return scoreInto(st.cx, new Exact(), kr.scoring, progress, kr, new Exact()).fraction();

@@ -84,6 +84,13 @@ class EdgeList {
 
 const rollupOf = (o: Objective) => o.rollup ?? 'both';
 
+/** Objective i of the list (this module's own reader, so the read stays monomorphic). */
+function objectiveAt(objectives: readonly Objective[], i: number): Objective {
+  const o = objectives[i];
+  if (o === undefined) throw new RangeError(`okrkit: no objective ${i}`);
+  return o;
+}
+
 /** Builds the contribution graph; throws `unknown_reference` for an id that does not resolve. */
 export function buildGraph(input: GraphInput): ContributionGraph {
   const { objectives, keyResults } = input;
@@ -133,7 +140,7 @@ function keyResultEdges(input: GraphInput, edges: EdgeList): Int32Array {
       oi = objectiveOf(kr.objectiveId);
       if (oi < 0) unknownReference(nouns.objective, kr.objectiveId);
       previous = kr.objectiveId;
-      onlyChildren = rollupOf(at(objectives, oi)) === 'children';
+      onlyChildren = rollupOf(objectiveAt(objectives, oi)) === 'children';
     }
     krObjective[j] = oi;
     if (kr.kind === 'baseline' || onlyChildren) return;
@@ -155,7 +162,7 @@ function objectiveEdges(input: GraphInput, edges: EdgeList, driven: Uint8Array):
       if (p < 0) unknownReference(nouns.objective, o.parentId);
       parentOf[i] = p;
       const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
-      if (positive(w) && rollupOf(at(objectives, p)) !== 'keyResults') edges.add(i, p, w);
+      if (positive(w) && rollupOf(objectiveAt(objectives, p)) !== 'keyResults') edges.add(i, p, w);
     }
     for (const link of o.links ?? NONE) {
       if (link.contributes !== true) continue;
@@ -163,11 +170,11 @@ function objectiveEdges(input: GraphInput, edges: EdgeList, driven: Uint8Array):
       if (!positive(w)) continue;
       const p = objectiveIndex.get(link.to);
       if (p !== undefined) {
-        if (rollupOf(at(objectives, p)) !== 'keyResults') edges.add(i, p, w);
+        if (rollupOf(objectiveAt(objectives, p)) !== 'keyResults') edges.add(i, p, w);
         continue;
       }
       const j = krIndex.get(link.to) ?? unknownReference(nouns.objectiveOrKeyResult, link.to);
-      if (at(keyResults, j).kind === 'baseline') continue;
+      if (keyResults[j]?.kind === 'baseline') continue;
       driven[j] = 1;
       edges.add(i, O + j, w);
     }

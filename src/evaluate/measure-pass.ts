@@ -16,7 +16,7 @@ import { forecastExactIn } from '../time/forecast.js';
 import { expectedInto } from '../time/expected.js';
 import { classifyExact, SEVERITY } from '../time/status.js';
 import type { CycleFacts } from './cycle-facts.js';
-import { factsOfKeyResult, type Engine, type Measured, type MeasureContext } from './engine.js';
+import { keyResultOf, factsOfKeyResult, type Engine, type Measured, type MeasureContext } from './engine.js';
 import { forget } from './exact-rollup.js';
 
 /** Key result j's KPI value over the cycle's dates, when a KPI feeds it. */
@@ -51,7 +51,7 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
 
 /** Measures key result j from its check-ins (`checkIns` overrides the plan's) and writes its numbers. */
 export function measureNode(st: Engine, j: number, checkIns: readonly CheckIn[] | null = null): void {
-  const measured = measureOne(st, at(st.keyResults, j), j, factsOfKeyResult(st, j), checkIns);
+  const measured = measureOne(st, keyResultOf(st, j), j, factsOfKeyResult(st, j), checkIns);
   if (checkIns !== null) st.checkInsOf.set(j, checkIns);
   setMeasured(st, j, measured);
 }
@@ -96,7 +96,7 @@ export function exactLeafScore(st: Engine, j: number): Fraction {
   const known = st.leafScore.get(j);
   if (known !== undefined) return known;
   const aside = { ...st, exact: new ExactMeasure() };
-  measureOne(aside, at(st.keyResults, j), j, factsOfKeyResult(st, j), st.checkInsOf.get(j) ?? null);
+  measureOne(aside, keyResultOf(st, j), j, factsOfKeyResult(st, j), st.checkInsOf.get(j) ?? null);
   return aside.exact.score.fraction();
 }
 
@@ -105,7 +105,7 @@ export function exactLeafScore(st: Engine, j: number): Fraction {
  * exact numbers (the registers just filled, or a shard's).
  */
 function setMeasured(st: Engine, j: number, measured: Measured, exact: ExactMeasure = st.exact): void {
-  const kr = at(st.keyResults, j);
+  const kr = keyResultOf(st, j);
   const m = measured.progress;
   const n = st.O + j;
   const { nodes, registers: r } = st;
@@ -170,14 +170,14 @@ function setForecast(st: Engine, j: number, measured: Measured, exact: ExactMeas
  * nothing is sorted.
  */
 export function measureAll(st: Engine): void {
-  const { K, keyResults, krIndex } = st;
+  const { K, krIndex } = st;
   const groups = groupByRef(
     st.checkIns,
     (c) => c.keyResultId,
     krIndex.reader(),
     K,
     (id) => unknownReference(nouns.keyResult, id),
-    (j, from, to) => setMeasured(st, j, measureRange(st, at(keyResults, j), from, to, factsOfKeyResult(st, j))),
+    (j, from, to) => setMeasured(st, j, measureRange(st, keyResultOf(st, j), from, to, factsOfKeyResult(st, j))),
   );
   st.groups = groups;
   // Runs end above position 0, so to[j] === 0 is a key result without check-ins, which no

@@ -2,7 +2,7 @@
 // in topological order — weighted means of scores, expected progress, confidence and
 // forecasts, rounded once from exact values — then its status and, at the cycle's end,
 // its grade.
-import { at, f64, i32 } from '../_lib/at.js';
+import { f64, i32 } from '../_lib/at.js';
 import type { Fraction } from '../_lib/fraction.js';
 import { FRACTION_ZERO, toDouble } from '../_lib/fraction.js';
 import { compareNear, nearDouble, nearFraction, type Near, type NearMean } from '../_lib/near.js';
@@ -11,7 +11,7 @@ import type { Plan } from '../model/plan.js';
 import type { Context } from '../model/context.js';
 import { gradeExact, type Grade } from '../time/grade.js';
 import { classifyExact, SEVERITY } from '../time/status.js';
-import { factsOfKeyResult, factsOfObjective, idOf, type Engine, type Measured } from './engine.js';
+import { keyResultOf, objectiveOf, factsOfKeyResult, factsOfObjective, idOf, type Engine, type Measured } from './engine.js';
 import { exactConfidence, exactMean, exactScore, forget, initiativeShare, type Quantity } from './exact-rollup.js';
 import { explainScore, type InitiativeEntry } from './explain.js';
 import { inTopologicalOrder } from './graph.js';
@@ -118,7 +118,7 @@ function roundMean(st: Engine, mean: NearMean, q: Quantity, n: number, out: Near
 /** Objective n's numbers from its means (`value`: its computed score, a register). */
 function scoreObjective(st: Engine, n: number, value: Near | null, worst: number, withExpected: boolean): void {
   const { nodes, registers: r } = st;
-  const o = at(st.objectives, n);
+  const o = objectiveOf(st, n);
   const facts = factsOfObjective(st, n);
   nodes.setComputed(n, value === null ? null : value.hi);
   const final = o.finalScore === undefined ? value : nearDouble(r.final, o.finalScore);
@@ -162,7 +162,7 @@ function storeForecast(st: Engine, n: number, mean: NearMean, score: Near | null
 /** A driven key result's numbers from its contributors' mean (`raw`, a register). */
 function scoreDriven(st: Engine, n: number, raw: Near | null): void {
   const j = n - st.O;
-  const kr = at(st.keyResults, j);
+  const kr = keyResultOf(st, j);
   const { nodes, registers: r } = st;
   const progress = raw === null ? null : clampToCap(st, n, raw);
   let score: Near | null = null;
@@ -196,8 +196,8 @@ function clampToCap(st: Engine, n: number, raw: Near): Near {
  */
 export function gradeOf(st: Engine, n: number): Grade | null {
   const i = n < st.O ? n : i32(st.krObjective, n - st.O);
-  if (!factsOfObjective(st, i).graded || (n >= st.O && at(st.keyResults, n - st.O).kind === 'baseline')) return null;
+  if (!factsOfObjective(st, i).graded || (n >= st.O && keyResultOf(st, n - st.O).kind === 'baseline')) return null;
   if (!st.nodes.isScored(n)) return null;
   const score = st.nodes.score.load(st.registers.x, n);
-  return gradeExact(score, (): Fraction => exactScore(st, n) ?? FRACTION_ZERO, at(st.objectives, i).commitment ?? 'aspirational', st.grades);
+  return gradeExact(score, (): Fraction => exactScore(st, n) ?? FRACTION_ZERO, objectiveOf(st, i).commitment ?? 'aspirational', st.grades);
 }
