@@ -2,8 +2,8 @@
 // each number an evaluation computes. Numbers that may be missing are a value and a flag
 // in two typed arrays; the accessors read and write them as one `number | null`, so no
 // caller handles the pair. Rolled-up numbers are channels: a double, the rest beyond it,
-// and a bound on the distance to the exact value (see near.ts).
-import { f32, f64, u8 } from '../_lib/at.js';
+// and a bound on the distance to the exact value (see near.ts). Slots are read directly
+// (`?? 0` only satisfies the index type: every slot exists), so each read inlines.
 import type { Near } from '../_lib/near.js';
 import type { Forecast } from '../time/forecast.js';
 
@@ -36,13 +36,14 @@ export class Channel {
 
   /** Node n's double. */
   get(n: number): number {
-    return f64(this.hi, n);
+    return this.hi[n] ?? 0;
   }
 
   /** Loads node n's value into a register: hi, lo, and the error bound |hi| × rel. */
   load(out: Near, n: number): Near {
-    const h = f64(this.hi, n);
-    return out.set(h, f64(this.lo, n), Math.abs(h) * (n < this.rel.length ? f32(this.rel, n) : LEAF_ERROR));
+    const h = this.hi[n] ?? 0;
+    const rel = n < this.rel.length ? (this.rel[n] ?? 0) : LEAF_ERROR;
+    return out.set(h, this.lo[n] ?? 0, Math.abs(h) * rel);
   }
 
   /**
@@ -73,7 +74,7 @@ class Optional {
   }
 
   get(i: number): number | null {
-    return u8(this.flags, i) === 1 ? f64(this.values, i) : null;
+    return this.flags[i] === 1 ? (this.values[i] ?? 0) : null;
   }
 
   set(i: number, v: number | null): void {
@@ -131,12 +132,12 @@ export class NodeTable {
 
   /** Whether node n has a score. */
   isScored(n: number): boolean {
-    return u8(this.scored, n) === 1;
+    return this.scored[n] === 1;
   }
 
   /** Node n's score, or null. */
   scoreOf(n: number): number | null {
-    return u8(this.scored, n) === 1 ? this.score.get(n) : null;
+    return this.scored[n] === 1 ? (this.score.hi[n] ?? 0) : null;
   }
 
   /** Sets node n's score from a rounded register, or marks it unscored. */
@@ -171,11 +172,11 @@ export class NodeTable {
 
   /** Key result j's raw and clamped progress (0 when it has no score). */
   rawOf(j: number): number {
-    return f64(this.raw, j);
+    return this.raw[j] ?? 0;
   }
 
   progressOf(j: number): number {
-    return f64(this.progress, j);
+    return this.progress[j] ?? 0;
   }
 
   /** Sets key result j's raw and clamped progress. */
@@ -185,7 +186,7 @@ export class NodeTable {
   }
 
   isOverridden(j: number): boolean {
-    return u8(this.overridden, j) === 1;
+    return this.overridden[j] === 1;
   }
 
   setOverridden(j: number, overridden: boolean): void {

@@ -70,7 +70,13 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const relSize = graph.driven.includes(1) ? O + K : O;
   const N = O + K;
   const engine: Engine = {
-    ...resolved, ...graph,
+    // Listed field by field, not spread: a literal gives every engine one shape with
+    // typed fields, which the hot loops' property reads rely on.
+    cap: resolved.cap, asOf: resolved.asOf, rules: resolved.rules, grades: resolved.grades, withForecast: resolved.withForecast,
+    krObjective: graph.krObjective, parentOf: graph.parentOf, driven: graph.driven, edgeChild: graph.edgeChild, edgeParent: graph.edgeParent,
+    edgeWeight: graph.edgeWeight, bigWeights: graph.bigWeights, byParentStart: graph.byParentStart, byParent: graph.byParent,
+    byChildStart: graph.byChildStart, byChild: graph.byChild, initiativeEdges: graph.initiativeEdges, initiativeGroups: graph.initiativeGroups,
+    edgeUnits: graph.edgeUnits, fractional: graph.fractional,
     objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, cx, krIndex, factsOf,
     groups: NO_GROUPS,
     nodes: new NodeTable(O, K, relSize, resolved.withForecast),

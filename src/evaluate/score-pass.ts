@@ -69,10 +69,11 @@ function addContributors(st: Engine, n: number, withExpected: boolean): number {
   const confidences = r.confidence.reset();
   const forecast = st.withForecast ? r.forecast.reset() : null;
   let worst = -1;
-  for (let k = i32(st.byParentStart, n); k < i32(st.byParentStart, n + 1); k++) {
-    const e = i32(byParent, k);
-    const child = i32(edgeChild, e);
-    const w = f64(edgeUnits, e);
+  const to = st.byParentStart[n + 1] ?? 0;
+  for (let k = st.byParentStart[n] ?? 0; k < to; k++) {
+    const e = byParent[k] ?? 0;
+    const child = edgeChild[e] ?? 0;
+    const w = edgeUnits[e] ?? 0;
     if (nodes.isScored(child)) score.add(w, nodes.score.load(r.x, child));
     if (withExpected) expected.add(w, nodes.expected.load(r.x, child));
     const confidence = child >= O ? nodes.confidenceOf(child) : null;
