@@ -8,10 +8,6 @@ export function f64(a: Float64Array, i: number): number {
   return a[i] as number;
 }
 
-/** Element i of a Float32Array that has it. */
-export function f32(a: Float32Array, i: number): number {
-  return a[i] as number;
-}
 
 /** Element i of an Int32Array that has it. */
 export function i32(a: Int32Array, i: number): number {

@@ -2,7 +2,7 @@ import { msg } from '../messages/message.js';
 import type { CsvProblems, Row } from './rows.js';
 
 /** The fields of a flat sheet, each with the headers it may have (English and Vietnamese). */
-export const FIELDS = {
+const FIELDS = {
   objective: ['objective', 'objectives', 'mục tiêu', 'muc tieu'],
   keyResult: ['key result', 'key results', 'kr', 'kết quả then chốt', 'ket qua then chot', 'kết quả chính'],
   start: ['start', 'baseline', 'bắt đầu', 'ban đầu', 'giá trị ban đầu'],

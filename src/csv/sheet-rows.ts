@@ -7,7 +7,7 @@ import type { CsvProblems, Row, Sheet } from './rows.js';
 import type { SheetColumns, SheetField } from './sheet-headers.js';
 
 /** A number as a sheet's cell gives it: a number, or a decimal string a double cannot hold exactly. */
-export type SheetNumber = number | string;
+type SheetNumber = number | string;
 
 /** A row that names an objective, with its merged cells filled in from the rows above. */
 export interface SheetRow {

@@ -163,7 +163,7 @@ function currentOf(r: Reading, kr: KeyResult, source: SourcedValue | null): Valu
 }
 
 /** The start value of a metric or baseline key result, or null. */
-export function startValue(kr: KeyResult): Value | null {
+function startValue(kr: KeyResult): Value | null {
   if ((kr.kind !== 'metric' && kr.kind !== 'baseline') || kr.start === undefined) return null;
   return readValue(kr.start, where.keyResultField, kr.id, 'start');
 }

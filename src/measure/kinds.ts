@@ -26,7 +26,7 @@ type KindMap = { readonly [K in KeyResultKind]: Extract<KeyResult, { readonly ki
  * into `out`; false for a kind that has none (baseline). A kind without a current value
  * (binary, milestones) clears `r.current`.
  */
-export type MeasureKind<K extends KeyResultKind> = (out: Exact, kr: KindMap[K], r: Reading) => boolean;
+type MeasureKind<K extends KeyResultKind> = (out: Exact, kr: KindMap[K], r: Reading) => boolean;
 
 const MEASURES: { readonly [K in KeyResultKind]: MeasureKind<K> } = {
   metric: metricRaw,
@@ -38,7 +38,7 @@ const MEASURES: { readonly [K in KeyResultKind]: MeasureKind<K> } = {
 };
 
 /** The built-in key-result kinds, in the order messages list them. */
-export const BUILT_IN_KINDS: readonly string[] = /*@__PURE__*/ Object.keys(MEASURES);
+const BUILT_IN_KINDS: readonly string[] = /*@__PURE__*/ Object.keys(MEASURES);
 const BUILT_IN: ReadonlySet<string> = /*@__PURE__*/ new Set(BUILT_IN_KINDS);
 
 /** Whether a kind is built in (else a plug-in must define it). */
