@@ -1,3 +1,5 @@
+import { escapeControls, terminalText } from './terminal.js';
+
 /** What the command reads from and writes to, so tests can run it in-process. */
 export interface Io {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
@@ -9,6 +11,20 @@ export interface Io {
   readonly version?: string;
 }
 
+/** A stream that escapes control characters; colour sequences pass only to a terminal. */
+const guarded = (stream: Io['stdout']): Io['stdout'] => ({
+  write: (text: string) => stream.write(terminalText(text, stream.isTTY === true)),
+  ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+});
+
+/**
+ * The same streams, each write passed through {@link terminalText}: whatever a command
+ * writes, no raw control character reaches standard output or error (docs/cli.md).
+ */
+export function guardedIo(io: Io): Io {
+  return { ...io, stdout: guarded(io.stdout), stderr: guarded(io.stderr) };
+}
+
 /** Colour only on a terminal, and never with `--no-color` or a non-empty NO_COLOR (no-color.org). */
 export function colorOn(io: Io, stream: Io['stdout'], noColorFlag: boolean): boolean {
   return stream.isTTY === true && !noColorFlag && (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
@@ -17,13 +33,13 @@ export function colorOn(io: Io, stream: Io['stdout'], noColorFlag: boolean): boo
 /** Prints a usage or input problem on stderr, red on a terminal, and gives exit code 2. */
 export function fail(io: Io, message: string): number {
   const red = colorOn(io, io.stderr, false);
-  io.stderr.write(`${red ? '\u001b[31m' : ''}okrkit: ${message}${red ? '\u001b[0m' : ''}\n`);
+  io.stderr.write(`${red ? '\u001b[31m' : ''}okrkit: ${message.split('\n').map(escapeControls).join('\n')}${red ? '\u001b[0m' : ''}\n`);
   return 2;
 }
 
 /** A line on stderr telling what a long run is doing, so stdout stays the result alone. */
 export function progress(io: Io, text: string): void {
-  io.stderr.write(`okrkit: ${text}…\n`);
+  io.stderr.write(`okrkit: ${escapeControls(text)}…\n`);
 }
 
 /** "1 finding", "2 errors", "100,001 key results". */

@@ -1,7 +1,7 @@
 import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { mainHelp } from './help.js';
-import { fail, type Io } from './io.js';
+import { fail, guardedIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { localeOption, parseOptions } from './options.js';
 
@@ -13,7 +13,8 @@ const HELP = mainHelp(COMMANDS);
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
  * returns the exit code: 0 done, 1 findings, 2 bad usage or invalid input.
  */
-export function main(argv: readonly string[], io: Io): number {
+export function main(argv: readonly string[], rawIo: Io): number {
+  const io = guardedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(HELP);

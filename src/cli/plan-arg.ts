@@ -1,6 +1,7 @@
 import type { PlanArgs } from './command.js';
 import { progress, type Io } from './io.js';
 import { loadPlan, type Loaded } from './load.js';
+import { escapeControls } from './terminal.js';
 
 /** Reads the command's <plan>; `asOf` dates the `current` values of a flat sheet. */
 export function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Loaded {
@@ -9,5 +10,5 @@ export function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Loaded {
 
 /** Prints each problem of an invalid plan on stderr, one a line with its place. */
 export function printProblems(loaded: Loaded, io: Io): void {
-  for (const p of loaded.problems) io.stderr.write(`${p.where}: ${p.message}\n`);
+  for (const p of loaded.problems) io.stderr.write(`${escapeControls(p.where)}: ${escapeControls(p.message)}\n`);
 }

@@ -4,6 +4,7 @@ import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { writeNewFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
+import { escapeControls, safeJson } from '../terminal.js';
 import { dateOption } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
@@ -23,7 +24,7 @@ Options:
 
 /** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
 function planFiles(plan: Plan, out: string): Record<string, string> {
-  if (extname(out).toLowerCase() === '.json') return { [out]: `${JSON.stringify(plan, null, 2)}\n` };
+  if (extname(out).toLowerCase() === '.json') return { [out]: safeJson(`${JSON.stringify(plan, null, 2)}\n`) };
   return Object.fromEntries(Object.entries(writePlanCsv(plan)).map(([name, text]) => [join(out, name), text]));
 }
 
@@ -43,7 +44,7 @@ export const exportCommand: Command = {
     }
     const files = planFiles(loaded.plan, out);
     writeNewFiles(files, 'choose another --out');
-    io.stdout.write(`${Object.keys(files).join('\n')}\n`);
+    io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
     return 0;
   },
 };

@@ -2,6 +2,7 @@ import { lintPlan } from '../../index.js';
 import type { Command } from '../command.js';
 import { colorOn, count } from '../io.js';
 import { dateOption } from '../options.js';
+import { escapeControls } from '../terminal.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
 const HELP = `Usage: okrkit lint <plan> [options]
@@ -36,7 +37,7 @@ export const lint: Command = {
     const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
     for (const f of findings) {
       const severity = paint ? `\u001b[${TONE[f.severity]}m${f.severity}\u001b[0m` : f.severity;
-      io.stdout.write(`${severity} ${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}\n`);
+      io.stdout.write(`${severity} ${escapeControls(`${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`)}\n`);
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
     io.stdout.write(`${count(findings.length, 'finding')}, ${count(errors, 'error')}\n`);

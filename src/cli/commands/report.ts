@@ -4,6 +4,7 @@ import { writeFile } from '../files.js';
 import { colorOn, progress } from '../io.js';
 import { dateOption, formatOption, type Format } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { escapeControls, escapeStrings, safeJson, terminalText } from '../terminal.js';
 
 const HELP = `Usage: okrkit report <plan> [options]
 
@@ -16,19 +17,23 @@ Options:
   -h, --help        show this help
 `;
 
-/** The report in a format; `color` only matters for text. */
+/**
+ * The report in a format; `color` only matters for text. The data formats (JSON, CSV)
+ * keep the plan's text exact (JSON writes control characters as `\u` escapes); the
+ * others show them escaped, as on a terminal.
+ */
 function render(report: Report, format: Format, color: boolean): string {
   switch (format) {
-    case 'html':
-      return renderHtml(report);
-    case 'md':
-      return renderMarkdown(report);
     case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
+      return safeJson(`${JSON.stringify(report, null, 2)}\n`);
     case 'csv':
       return renderCsv(report);
+    case 'html':
+      return terminalText(renderHtml(escapeStrings(report)), false);
+    case 'md':
+      return terminalText(renderMarkdown(escapeStrings(report)), false);
     case 'text':
-      return `${renderText(report, { color })}\n`;
+      return terminalText(`${renderText(escapeStrings(report), { color })}\n`, color);
   }
 }
 
@@ -55,7 +60,7 @@ export const report: Command = {
       return 0;
     }
     writeFile(out, render(built, format, false));
-    io.stderr.write(`okrkit: wrote ${out}\n`);
+    io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
     return 0;
   },
 };

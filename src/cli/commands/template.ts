@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { writeNewFiles } from '../files.js';
 import { templateFiles } from '../template.js';
+import { escapeControls } from '../terminal.js';
 
 const HELP = `Usage: okrkit template [options]
 
@@ -25,7 +26,7 @@ export const template: Command = {
     const dir = values.out ?? 'okrkit-template';
     const files = Object.fromEntries(Object.entries(templateFiles(locale, io.today)).map(([file, text]) => [join(dir, file), text]));
     writeNewFiles(files, 'choose another folder with --out');
-    io.stdout.write(`${Object.keys(files).join('\n')}\n`);
+    io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
     return 0;
   },
 };

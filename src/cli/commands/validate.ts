@@ -2,6 +2,7 @@ import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { count } from '../io.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { escapeControls } from '../terminal.js';
 
 const HELP = `Usage: okrkit validate <plan> [options]
 
@@ -33,10 +34,10 @@ export const validate: Command = {
     const loaded = loadPlanArg(args, io.today, io);
     if (loaded.plan === null) {
       printProblems(loaded, io);
-      io.stdout.write(`${args.plan}: ${count(loaded.problems.length, 'problem')}\n`);
+      io.stdout.write(`${escapeControls(args.plan)}: ${count(loaded.problems.length, 'problem')}\n`);
       return 1;
     }
-    io.stdout.write(`${args.plan}: valid — ${contents(loaded.plan)}\n`);
+    io.stdout.write(`${escapeControls(args.plan)}: valid — ${contents(loaded.plan)}\n`);
     return 0;
   },
 };
