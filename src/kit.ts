@@ -6,6 +6,7 @@ import { forecastKeyResultIn, type Forecast, type ForecastOptions } from './time
 import type { Cycle } from './model/cycle.js';
 import { KeyResult, keyResultCommon } from './model/key-result.js';
 import { isBuiltInKind } from './measure/kinds.js';
+import { describeValue } from './model/plugins.js';
 import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
 import { safeParsePlanIn, type SafeParsePlanResult } from './model/parse.js';
 import { Plan } from './model/plan.js';
@@ -62,7 +63,8 @@ export interface ScoringRule<I extends string = string> {
  *
  * @param kind - The kind's name, fields (a zod object), progress rule and optional range.
  * @returns The same definition, checked and frozen, with its types kept.
- * @throws {OkrkitError} `invalid_argument` for a name that is empty or a built-in kind.
+ * @throws {OkrkitError} `invalid_argument` for a name that is empty or a built-in kind, a schema that
+ *   redefines a common key-result field (`id`, `weight`, `finalScore`…), or a range that is not `[min, max]`.
  * @example
  * const nps = defineKeyResultKind({
  *   kind: 'nps',
@@ -72,13 +74,36 @@ export interface ScoringRule<I extends string = string> {
  * @category Plug-ins
  */
 export function defineKeyResultKind<const K extends string, S extends z.ZodRawShape>(kind: KeyResultKindPlugin<K, S>): KeyResultKindPlugin<K, S> {
-  if (typeof kind?.kind !== 'string' || kind.kind === '' || isBuiltInKind(kind.kind)) invalidArgument('arg.pluginKind', { kind: String(kind?.kind) });
-  if (!(kind.schema instanceof z.ZodObject)) invalidArgument('arg.object', { name: `${kind.kind}.schema (a zod object)` });
-  if (typeof kind.progress !== 'function') invalidArgument('arg.required', { name: `${kind.kind}.progress` });
-  if (kind.range !== undefined && !(Array.isArray(kind.range) && kind.range.length === 2 && kind.range[0] <= kind.range[1])) {
-    invalidArgument('arg.atMost', { name: `${kind.kind}.range[0]`, value: String(kind.range?.[0]), other: `${kind.kind}.range[1]`, otherValue: String(kind.range?.[1]) });
-  }
+  checkKind(kind, 'kind');
   return Object.freeze({ ...kind });
+}
+
+/** The common key-result fields and `kind`, which a plug-in's schema may not redefine. */
+const COMMON_FIELDS: ReadonlySet<string> = /*@__PURE__*/ new Set([...Object.keys(keyResultCommon), 'kind']);
+
+/** Checks a kind definition given as `name` (an argument, or `plugins.kinds[i]`). */
+function checkKind(kind: unknown, name: string): asserts kind is AnyKind {
+  if (typeof kind !== 'object' || kind === null || Array.isArray(kind)) invalidArgument('arg.object', { name });
+  const k: { kind?: unknown; schema?: unknown; progress?: unknown; range?: unknown } = kind;
+  if (k.kind === undefined) invalidArgument('arg.required', { name: `${name}.kind` });
+  if (typeof k.kind !== 'string' || k.kind === '' || isBuiltInKind(k.kind)) invalidArgument('arg.pluginKind', { kind: describeValue(k.kind) });
+  if (!(k.schema instanceof z.ZodObject)) invalidArgument('arg.object', { name: `${k.kind}.schema (a zod object)` });
+  const field = Object.keys(k.schema.shape).find((f) => COMMON_FIELDS.has(f));
+  if (field !== undefined) invalidArgument('arg.pluginField', { kind: k.kind, field });
+  if (typeof k.progress !== 'function') invalidArgument('arg.required', { name: `${k.kind}.progress` });
+  checkRange(k.range, `${k.kind}.range`);
+}
+
+/** A kind's optional range: two numbers (not NaN), the first at most the second. */
+function checkRange(range: unknown, name: string): void {
+  if (range === undefined) return;
+  if (!Array.isArray(range) || range.length !== 2) invalidArgument('arg.pluginRange', { name, value: describeValue(range) });
+  const min: unknown = range[0];
+  const max: unknown = range[1];
+  if (typeof min !== 'number' || typeof max !== 'number' || Number.isNaN(min) || Number.isNaN(max)) {
+    invalidArgument('arg.pluginRange', { name, value: `[${describeValue(min)}, ${describeValue(max)}]` });
+  }
+  if (min > max) invalidArgument('arg.atMost', { name: `${name}[0]`, value: String(min), other: `${name}[1]`, otherValue: String(max) });
 }
 
 /**
@@ -93,9 +118,42 @@ export function defineKeyResultKind<const K extends string, S extends z.ZodRawSh
  * @category Plug-ins
  */
 export function defineScoring<const I extends string>(rule: ScoringRule<I>): ScoringRule<I> {
-  if (typeof rule?.id !== 'string' || rule.id === '') invalidArgument('arg.required', { name: 'id' });
-  if (typeof rule.score !== 'function') invalidArgument('arg.required', { name: `${rule.id}.score` });
+  checkScoring(rule, 'rule');
   return Object.freeze({ ...rule });
+}
+
+/** Checks a scoring rule given as `name` (an argument, or `plugins.scorings[i]`). */
+function checkScoring(rule: unknown, name: string): asserts rule is ScoringRule {
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) invalidArgument('arg.object', { name });
+  const r: { id?: unknown; score?: unknown } = rule;
+  if (typeof r.id !== 'string' || r.id === '') invalidArgument('arg.required', { name: `${name}.id` });
+  if (typeof r.score !== 'function') invalidArgument('arg.required', { name: `${r.id}.score` });
+}
+
+/** A list argument of createOkrkit: absent, or an array. */
+function listOf(plugins: object, key: 'kinds' | 'scorings'): readonly unknown[] {
+  const list: unknown = Reflect.get(plugins, key);
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) invalidArgument('arg.array', { name: `plugins.${key}` });
+  return list;
+}
+
+/** createOkrkit's plug-ins, checked, by name. */
+function pluginsOf(plugins: unknown): { kinds: Map<string, KindPlugin>; scorings: Map<string, ScoringPlugin> } {
+  if (typeof plugins !== 'object' || plugins === null || Array.isArray(plugins)) invalidArgument('arg.object', { name: 'plugins' });
+  const kinds = new Map<string, KindPlugin>();
+  listOf(plugins, 'kinds').forEach((k, i) => {
+    checkKind(k, `plugins.kinds[${i}]`);
+    if (kinds.has(k.kind)) invalidArgument('arg.pluginDuplicate', { name: k.kind });
+    kinds.set(k.kind, Object.freeze({ ...k }));
+  });
+  const scorings = new Map<string, ScoringPlugin>();
+  listOf(plugins, 'scorings').forEach((s, i) => {
+    checkScoring(s, `plugins.scorings[${i}]`);
+    if (scorings.has(s.id)) invalidArgument('arg.pluginDuplicate', { name: s.id });
+    scorings.set(s.id, Object.freeze({ ...s }));
+  });
+  return { kinds, scorings };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -154,7 +212,8 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
  *
  * @param plugins - `kinds` from {@link defineKeyResultKind} and `scorings` from {@link defineScoring}.
  * @returns The bound schemas and functions.
- * @throws {OkrkitError} `invalid_argument` when two plug-ins share a name.
+ * @throws {OkrkitError} `invalid_argument` when `plugins`, a list or a plug-in is not what it must be, a
+ *   kind's schema redefines a common key-result field, or two plug-ins share a name.
  * @example
  * const okr = createOkrkit({ kinds: [nps] });
  * const plan = okr.parsePlan(json); // accepts { kind: 'nps', from: 10, to: 40, … }
@@ -166,17 +225,8 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   readonly kinds?: Kinds;
   readonly scorings?: readonly ScoringRule[];
 } = {}): Okrkit<Kinds> {
-  const kinds = new Map<string, KindPlugin>();
-  for (const k of plugins.kinds ?? []) {
-    if (kinds.has(k.kind)) invalidArgument('arg.pluginDuplicate', { name: k.kind });
-    kinds.set(k.kind, defineKeyResultKind(k));
-  }
-  const scorings = new Map<string, ScoringPlugin>();
-  for (const s of plugins.scorings ?? []) {
-    if (scorings.has(s.id)) invalidArgument('arg.pluginDuplicate', { name: s.id });
-    scorings.set(s.id, defineScoring(s));
-  }
-  const extra = [...kinds.values()].map((k) => z.object({ ...keyResultCommon, ...k.schema.shape, kind: z.literal(k.kind) }));
+  const { kinds, scorings } = pluginsOf(plugins);
+  const extra = [...kinds.values()].map((k) => z.strictObject({ ...keyResultCommon, ...k.schema.shape, kind: z.literal(k.kind) }));
   const keyResultSchema = extra.length === 0 ? KeyResult : z.discriminatedUnion('kind', [...KeyResult.options, ...extra]);
   const planSchema = extra.length === 0 ? Plan : Plan.extend({ keyResults: z.array(keyResultSchema).default([]) });
 

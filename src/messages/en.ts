@@ -61,6 +61,14 @@ export const en = {
   'schema.tooShort': 'Needs at least {minimum} item(s) or character(s).',
   'schema.tooLong': 'Allows at most {maximum} item(s) or character(s).',
   'schema.invalid': 'Invalid value.',
+  'schema.notPlanObject': 'Expected a plan object, got {got}.',
+  'schema.notPlanObjectText': 'Expected a plan object, got {got}: did you forget JSON.parse?',
+  'schema.notPlanObjectPromise': 'Expected a plan object, got {got}: did you forget await?',
+  'schema.unknownKey': 'Unknown key "{key}"; did you mean "{suggestion}"? Keep your own data in "meta".',
+  'schema.unknownKeyNoSuggestion': 'Unknown key "{key}": okrkit does not read it. Keep your own data in "meta".',
+  'schema.finalScorePercent': 'finalScore {value} is above 1: it is a fraction of the target ({fraction}), not a percentage.',
+  'schema.finalScoreAbove': 'finalScore {value} is above 1: it is a fraction of the target, from 0 to 1.',
+  'schema.metaTooDeep': '"meta" is nested more than {max} levels deep.',
 
   // Where an argument problem is
   'where.name': '{name}',
@@ -91,7 +99,8 @@ export const en = {
   'arg.object': '{name} must be an object',
   'arg.array': '{name} must be an array',
   'arg.required': '{name} is required',
-  'arg.fourDigitYear': 'year must be a four-digit integer, got {value}',
+  'arg.fourDigitYear': 'year must be an integer from 1 to 9999, got {value}',
+  'arg.fiscalYearPastEnd': '{name} (starting in month {month}) would end after 9999-12-31, the last date a plan can hold',
   'arg.unknownCycle': 'unknown cycle "{id}" in {name}',
   'arg.differentCycles': 'options.from and options.to must be different cycles',
   'arg.idTaken': 'options.newId gave the id "{id}", which is empty or already taken',
@@ -119,6 +128,18 @@ export const en = {
   'plugin.threw': 'progress failed for key result "{id}": {reason}',
   'plugin.scoreNotFinite': 'score returned {value} for key result "{id}"; it must return a finite number of zero or more',
   'plugin.unknownScoring': 'unknown scoring "{id}" on key result "{keyResult}"; pass it to createOkrkit',
+  'plugin.notNumber': '{hook} returned {type} ({value}) for key result "{id}", expected a number',
+  'valueType.string': 'a string',
+  'valueType.boolean': 'a boolean',
+  'valueType.object': 'an object',
+  'valueType.array': 'an array',
+  'valueType.function': 'a function',
+  'valueType.other': '{type}',
+  'plugin.scoreThrew': 'the scoring rule failed for key result "{id}": {reason}',
+  'arg.pluginField': 'the plug-in kind "{kind}" redefines the common key-result field "{field}"; give its own field another name',
+  'arg.pluginRange': '{name} must be an array of two numbers [min, max], got {value}',
+  'arg.reportTooLarge': 'the {format} report would be over {limit} characters, the most one report can hold; report on part of the plan (one cycle or one unit)',
+  'arg.reportField': '{name} is not what buildReport gives there, got {value}',
 
   // Lint findings
   'lint.objectivesPerOwner.few': '{owner} has {count} objective(s) in {cycle}; 3 to 5 keep focus (never fewer than 2).',
@@ -155,6 +176,9 @@ export const en = {
   'csv.cycle': 'Cannot read the cycle "{value}"; write a quarter, half, month or year such as "Q3 2026", "H1 2026", "2026-07" or "2026".',
   'csv.checkInDate': 'There is a current value but no date for it; add an "updated" column or pass checkInDate.',
   'csv.parentObjective': 'No objective titled "{value}" to cascade from.',
+  'csv.reservedKey': 'The key "{key}" is not allowed in the extra JSON: it would change what every record inherits.',
+  'csv.extraColumn': 'The extra JSON sets "{field}", which this row already has in its own column; keep one of the two.',
+  'csv.extraTable': 'The extra JSON sets "{field}", which is a table of its own ({file}); write it there.',
 
   // Labels
   'status.notStarted': 'Not started',
