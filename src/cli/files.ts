@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { UsageError } from './usage-error.js';
 
 /** The code of a Node system error (ENOENT, EACCES…), if it has one. */
@@ -7,22 +7,107 @@ export function errorCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-/** Writes a file, making its folder; a failure is a {@link UsageError} naming the file. */
-export function writeFile(file: string, text: string): void {
+/** A file a command read: its real path and its identity on disk (a hard link has the same). */
+interface Input {
+  readonly path: string;
+  readonly real: string;
+  readonly dev: number;
+  readonly ino: number;
+}
+
+/** How a command writes its files. */
+export interface WriteOptions {
+  /** `--force`: replace files that exist (never an input, a folder or a link). */
+  readonly force: boolean;
+  /** The files the command read (see {@link inputFiles}): never written over, even with --force. */
+  readonly inputs: readonly Input[];
+  /** The end of the message when a file exists, e.g. "choose another --out". */
+  readonly hint: string;
+}
+
+function inputOf(path: string): Input | null {
+  try {
+    const stat = statSync(path);
+    return { path, real: realpathSync(path), dev: stat.dev, ino: stat.ino };
+  } catch {
+    return null;
+  }
+}
+
+/** The files a <plan> is read from: the file itself, or each CSV file of a folder. */
+export function inputFiles(plan: string): Input[] {
+  const stat = inputOf(plan) === null ? null : statSync(plan);
+  if (stat === null) return [];
+  const paths = stat.isDirectory() ? readdirSync(plan).filter((n) => extname(n).toLowerCase() === '.csv').map((n) => join(plan, n)) : [plan];
+  return paths.map(inputOf).filter((i) => i !== null);
+}
+
+const lstatOrNull = (file: string): Stats | null => {
+  try {
+    return lstatSync(file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null;
+    throw new UsageError(`${file}: cannot write it (${errorCode(error) ?? 'error'})`);
+  }
+};
+
+/** Why `file` may not be written, or null when it may. */
+function refusal(file: string, options: WriteOptions): string | null {
+  const stat = lstatOrNull(file);
+  if (stat === null) return null;
+  if (stat.isSymbolicLink()) return `${file} is a symbolic link; okrkit never writes through a link: choose another --out`;
+  if (stat.isDirectory()) return `${file} is a folder; --out must name a file here`;
+  const real = realpathSync(file);
+  const input = options.inputs.find((i) => i.real === real || (i.ino !== 0 && i.dev === stat.dev && i.ino === stat.ino));
+  if (input !== undefined) return `${file} is the plan being read (${input.path}); okrkit never writes over its input: choose another --out`;
+  if (!options.force) return `${file} already exists; ${options.hint}, or add --force to replace it`;
+  return null;
+}
+
+/** Opens for writing without following a link: a new file only, or with --force an existing regular one. */
+const FLAGS = (force: boolean) =>
+  constants.O_WRONLY | constants.O_CREAT | (force ? constants.O_TRUNC : constants.O_EXCL) | (constants.O_NOFOLLOW ?? 0);
+
+function writeOne(file: string, text: string, force: boolean): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    const fd = openSync(file, FLAGS(force), 0o666);
+    try {
+      writeSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
-    throw new UsageError(`${file}: cannot write it (${errorCode(error) ?? 'error'})`);
+    const code = errorCode(error);
+    if (code === 'EEXIST') throw new UsageError(`${file} already exists; add --force to replace it`);
+    if (code === 'ELOOP') throw new UsageError(`${file} is a symbolic link; okrkit never writes through a link: choose another --out`);
+    throw new UsageError(`${file}: cannot write it (${code ?? 'error'})`);
   }
 }
 
 /**
- * Writes every file of `files` (text by path), or none when one of them exists already:
- * the commands never overwrite a user's work. `hint` ends the message, e.g. "choose another --out".
+ * Writes every file of `files` (text by path), or none when one of them may not be
+ * written: it exists (unless --force), it is one of the command's inputs, a folder or a
+ * symbolic link (even a dangling one). Each file is opened without following links.
  */
-export function writeNewFiles(files: Readonly<Record<string, string>>, hint: string): void {
-  const [taken] = Object.keys(files).filter((file) => existsSync(file));
-  if (taken !== undefined) throw new UsageError(`${taken} already exists; ${hint}`);
-  for (const [file, text] of Object.entries(files)) writeFile(file, text);
+export function writeFiles(files: Readonly<Record<string, string>>, options: WriteOptions): void {
+  for (const file of Object.keys(files)) {
+    const why = refusal(file, options);
+    if (why !== null) throw new UsageError(why);
+  }
+  for (const [file, text] of Object.entries(files)) writeOne(file, text, options.force);
 }
+
+/** `--out` for a folder of files: a folder, or a name not yet taken. */
+export function checkOutFolder(dir: string): void {
+  const stat = lstatOrNull(dir);
+  if (stat !== null && !stat.isDirectory() && !(stat.isSymbolicLink() && isFolder(dir))) throw new UsageError(`${dir} is not a folder; --out must name a folder here`);
+}
+
+const isFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};

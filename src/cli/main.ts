@@ -50,6 +50,7 @@ function runCommand(command: Command, argv: readonly string[], io: Io): number {
   for (const key of Object.keys(values)) {
     if (!command.options.some((option) => option === key)) throw new UsageError(`"okrkit ${name}" has no --${key} option; run "okrkit ${name} --help"`);
   }
+  if (values.out === '') throw new UsageError(`--out needs a file or folder name, got ""`);
   const args = { values, locale: localeOption(values.locale) };
   const [plan, extra] = positionals;
   if (command.takesPlan) {

@@ -14,6 +14,7 @@ export const OPTIONS = {
   locale: { type: 'string' },
   out: { type: 'string' },
   'no-color': { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

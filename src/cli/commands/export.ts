@@ -2,7 +2,7 @@ import { extname, join } from 'node:path';
 import { writePlanCsv } from '../../csv/index.js';
 import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
-import { writeNewFiles } from '../files.js';
+import { checkOutFolder, inputFiles, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { dateOption } from '../options.js';
@@ -17,6 +17,7 @@ their edited sheets back into JSON.
 
 Options:
   --out DIR|FILE    where to write (required); existing files are never overwritten
+  --force           replace existing files (never the plan's own files, a folder or a link)
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
   --locale LOCALE   en or vi, for messages (default: en)
   -h, --help        show this help
@@ -32,7 +33,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write the plan as CSV tables (a folder) or as one JSON file',
   help: HELP,
-  options: ['as-of', 'locale', 'out', 'help'],
+  options: ['as-of', 'locale', 'out', 'force', 'help'],
   takesPlan: true,
   run(args, io) {
     const out = args.values.out;
@@ -42,8 +43,9 @@ export const exportCommand: Command = {
       printProblems(loaded, io);
       return 2;
     }
+    if (extname(out).toLowerCase() !== '.json') checkOutFolder(out);
     const files = planFiles(loaded.plan, out);
-    writeNewFiles(files, 'choose another --out');
+    writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
     return 0;
   },

@@ -1,6 +1,6 @@
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Report } from '../../report/index.js';
 import type { Command } from '../command.js';
-import { writeFile } from '../files.js';
+import { inputFiles, writeFiles } from '../files.js';
 import { colorOn, progress } from '../io.js';
 import { dateOption, formatOption, type Format } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
@@ -12,7 +12,8 @@ Options:
   --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
   --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
   --locale LOCALE   en or vi (default: en)
-  --out FILE        write to FILE instead of standard output
+  --out FILE        write to FILE instead of standard output; never over an existing file
+  --force           replace FILE when it exists (never the plan itself, a folder or a link)
   --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
   -h, --help        show this help
 `;
@@ -41,7 +42,7 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'out', 'no-color', 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;
@@ -59,7 +60,7 @@ export const report: Command = {
       io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true)));
       return 0;
     }
-    writeFile(out, render(built, format, false));
+    writeFiles({ [out]: render(built, format, false) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
     return 0;
   },

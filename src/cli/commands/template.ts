@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from '../command.js';
-import { writeNewFiles } from '../files.js';
+import { checkOutFolder, writeFiles } from '../files.js';
 import { templateFiles } from '../template.js';
 import { escapeControls } from '../terminal.js';
 
@@ -13,6 +13,7 @@ ready to open in Excel and fill in.
 Options:
   --locale LOCALE   en or vi: the language of the sample text and sheet headers (default: en)
   --out DIR         the folder to write to (default: okrkit-template); must not hold these files
+  --force           replace these files when the folder holds them
   -h, --help        show this help
 `;
 
@@ -20,12 +21,13 @@ export const template: Command = {
   name: 'template',
   summary: 'write a starter plan and spreadsheet templates to fill in',
   help: HELP,
-  options: ['locale', 'out', 'help'],
+  options: ['locale', 'out', 'force', 'help'],
   takesPlan: false,
   run({ values, locale }, io) {
     const dir = values.out ?? 'okrkit-template';
     const files = Object.fromEntries(Object.entries(templateFiles(locale, io.today)).map(([file, text]) => [join(dir, file), text]));
-    writeNewFiles(files, 'choose another folder with --out');
+    checkOutFolder(dir);
+    writeFiles(files, { force: values.force === true, inputs: [], hint: 'choose another folder with --out' });
     io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
     return 0;
   },
