@@ -1,4 +1,4 @@
-import { addDays, firstOfMonth } from '../_lib/calendar.js';
+import { firstOfMonth, lastOfMonth } from '../_lib/calendar.js';
 
 /** A cycle named the way a spreadsheet writes it. */
 export interface LabelledCycle {
@@ -11,11 +11,11 @@ export interface LabelledCycle {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function span(year: number, firstMonth: number, months: number): { start: string; end: string } {
-  const start = firstOfMonth(year, firstMonth);
-  return { start, end: addDays(firstOfMonth(year, firstMonth + months), -1) };
+  return { start: firstOfMonth(year, firstMonth), end: lastOfMonth(year, firstMonth + months - 1) };
 }
 
-const YEAR = '(\\d{4})';
+// Four digits, 0001 to 9999 (as the cycle generators): `Q1 0050` is the year 50, never 1950.
+const YEAR = '(?!0000)(\\d{4})';
 
 // Each pattern gives the cycle's kind and number; the text is matched case-insensitively
 // after spaces are collapsed. Vietnamese: "Quý 3/2026", "Tháng 7/2026", "Năm 2026".
@@ -39,17 +39,18 @@ export function cycleFromLabel(text: string): LabelledCycle | null {
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (m === null) continue;
-    const year = Number(m[p.year]);
+    const digits = m[p.year] ?? '';
+    const year = Number(digits);
     const n = p.n === 0 ? 0 : Number(m[p.n]);
     switch (p.kind) {
       case 'Q':
-        return { id: `${year}-q${n}`, name: `Q${n} ${year}`, ...span(year, 3 * n - 2, 3) };
+        return { id: `${digits}-q${n}`, name: `Q${n} ${digits}`, ...span(year, 3 * n - 2, 3) };
       case 'H':
-        return { id: `${year}-h${n}`, name: `H${n} ${year}`, ...span(year, 6 * n - 5, 6) };
+        return { id: `${digits}-h${n}`, name: `H${n} ${digits}`, ...span(year, 6 * n - 5, 6) };
       case 'M':
-        return { id: `${year}-${pad(n)}`, name: `${year}-${pad(n)}`, ...span(year, n, 1) };
+        return { id: `${digits}-${pad(n)}`, name: `${digits}-${pad(n)}`, ...span(year, n, 1) };
       case 'Y':
-        return { id: `${year}`, name: `${year}`, ...span(year, 1, 12) };
+        return { id: digits, name: digits, ...span(year, 1, 12) };
     }
   }
   return null;

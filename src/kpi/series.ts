@@ -1,6 +1,5 @@
-import { addDays as addDaysToDate, addMonths as addMonthsToDate, startOfMonth, startOfQuarter, startOfWeek, startOfYear } from 'date-fns';
 import * as z from 'zod';
-import { addDays, fromDate, toNoon } from '../_lib/calendar.js';
+import { civilDay, civilOf, dateOfDay, dayNumber, weekdayOf } from '../_lib/calendar.js';
 import { toNumber } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
@@ -65,30 +64,28 @@ function isDay(n: number): n is Day {
   return Number.isInteger(n) && n >= 0 && n <= 6;
 }
 
-/** The first day of the period after the one containing `day`. */
-function nextPeriod(day: string, frequency: TrackingFrequency, weekStartsOn: Day): string {
-  const d = toNoon(day);
-  switch (frequency) {
-    case 'daily':
-      return addDays(day, 1);
-    case 'weekly':
-      return fromDate(addDaysToDate(startOfWeek(d, { weekStartsOn }), 7));
-    case 'monthly':
-      return fromDate(addMonthsToDate(startOfMonth(d), 1));
-    case 'quarterly':
-      return fromDate(addMonthsToDate(startOfQuarter(d), 3));
-    case 'yearly':
-      return fromDate(addMonthsToDate(startOfYear(d), 12));
-  }
+/**
+ * The day number of the first day of the period after the one containing day number
+ * `n`. Whole-number calendar arithmetic: no Date, so no machine time zone (Samoa's
+ * skipped 2011-12-30 is a day like any other).
+ */
+function nextPeriod(n: number, frequency: TrackingFrequency, weekStartsOn: Day): number {
+  if (frequency === 'daily') return n + 1;
+  if (frequency === 'weekly') return n - ((weekdayOf(n) - weekStartsOn + 7) % 7) + 7;
+  const { year, month } = civilOf(n);
+  if (frequency === 'monthly') return civilDay(year, month + 1, 1);
+  if (frequency === 'quarterly') return civilDay(year, month - ((month - 1) % 3) + 3, 1);
+  return civilDay(year + 1, 1, 1);
 }
 
 /** The periods of a timeframe, clipped to it. */
 function periods(span: Span, frequency: TrackingFrequency, weekStartsOn: Day): Span[] {
   const out: Span[] = [];
-  for (let start = span.start; start <= span.end; ) {
+  const last = dayNumber(span.end);
+  // Day numbers, never strings: past 9999-12-31 a date string would sort before it.
+  for (let start = dayNumber(span.start); start <= last; ) {
     const next = nextPeriod(start, frequency, weekStartsOn);
-    const end = addDays(next, -1);
-    out.push({ start, end: end < span.end ? end : span.end });
+    out.push({ start: dateOfDay(start), end: next - 1 < last ? dateOfDay(next - 1) : span.end });
     start = next;
   }
   return out;

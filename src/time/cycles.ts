@@ -1,4 +1,4 @@
-import { addDays, firstOfMonth } from '../_lib/calendar.js';
+import { firstOfMonth, lastOfMonth } from '../_lib/calendar.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
 
@@ -25,39 +25,50 @@ interface YearInfo {
   readonly name: string;
   readonly prefix: string;
   readonly fiscal: boolean;
+  /** The year in four digits. */
+  readonly digits: string;
   readonly startYear: number;
   readonly startMonth: number;
 }
 
-function yearInfo(year: number, options: CycleOptions): YearInfo {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) invalidArgument('arg.fourDigitYear', { value: String(year) });
+function checkedMonth(options: CycleOptions): number {
   const startMonth = options.startMonth ?? 1;
   if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
     invalidArgument('arg.integerBetween', { name: 'startMonth', min: 1, max: 12, value: String(startMonth) });
   }
+  return startMonth;
+}
+
+function yearInfo(year: number, options: CycleOptions): YearInfo {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) invalidArgument('arg.fourDigitYear', { value: String(year) });
+  const startMonth = checkedMonth(options);
   const label = options.label ?? 'start';
   if (label !== 'start' && label !== 'end') invalidArgument('arg.oneOf', { name: 'label', options: "'start', 'end'", value: String(label) });
   const fiscal = startMonth !== 1;
   const startYear = fiscal && label === 'end' ? year - 1 : year;
+  // A fiscal year that starts in 9999 would end in 10000, past the last date a plan holds.
+  if (fiscal && startYear === 9999) invalidArgument('arg.fiscalYearPastEnd', { name: `FY${year}`, month: startMonth });
+  // Four digits, as in the dates: year 50 is 0050 (never 1950).
+  const digits = String(year).padStart(4, '0');
   return fiscal
-    ? { id: `fy${year}`, name: `FY${year}`, prefix: `FY${year} `, fiscal, startYear, startMonth }
-    : { id: `${year}`, name: `${year}`, prefix: '', fiscal, startYear, startMonth };
+    ? { id: `fy${digits}`, name: `FY${digits}`, prefix: `FY${digits} `, fiscal, digits, startYear, startMonth }
+    : { id: digits, name: digits, prefix: '', fiscal, digits, startYear, startMonth };
 }
 
 function span(info: YearInfo, fromMonth: number, months: number): { start: string; end: string } {
-  const start = firstOfMonth(info.startYear, info.startMonth + fromMonth);
-  const end = addDays(firstOfMonth(info.startYear, info.startMonth + fromMonth + months), -1);
-  return { start, end };
+  const first = info.startMonth + fromMonth;
+  return { start: firstOfMonth(info.startYear, first), end: lastOfMonth(info.startYear, first + months - 1) };
 }
 
 /**
  * The cycle of one year, calendar or fiscal. A calendar year is named `2026` (id
  * `2026`); a fiscal year `FY2026` (id `fy2026`).
  *
- * @param year - The year's label.
+ * @param year - The year's label, 1 to 9999 (year 50 is named `0050`).
  * @param options - `startMonth` (1 by default) and `label`.
  * @returns The year cycle.
- * @throws {OkrkitError} `invalid_argument` for a year that is not four digits or a bad month.
+ * @throws {OkrkitError} `invalid_argument` for a year that is not an integer from 1 to 9999, a bad month, or a fiscal year
+ *   that would end after 9999-12-31.
  * @example
  * yearCycle(2026)
  * //=> { id: '2026', name: '2026', start: '2026-01-01', end: '2026-12-31' }
@@ -93,7 +104,7 @@ function parts(year: number, options: CycleOptions, count: number, tag: string, 
  * @category Cycles
  */
 export function halfCycles(year: number, options: CycleOptions = {}): Cycle[] {
-  return parts(year, options, 2, 'h', (i, info) => (info.fiscal ? `${info.prefix}H${i + 1}` : `H${i + 1} ${year}`));
+  return parts(year, options, 2, 'h', (i, info) => (info.fiscal ? `${info.prefix}H${i + 1}` : `H${i + 1} ${info.digits}`));
 }
 
 /**
@@ -112,7 +123,7 @@ export function halfCycles(year: number, options: CycleOptions = {}): Cycle[] {
  * @category Cycles
  */
 export function quarterCycles(year: number, options: CycleOptions = {}): Cycle[] {
-  return parts(year, options, 4, 'q', (i, info) => (info.fiscal ? `${info.prefix}Q${i + 1}` : `Q${i + 1} ${year}`));
+  return parts(year, options, 4, 'q', (i, info) => (info.fiscal ? `${info.prefix}Q${i + 1}` : `Q${i + 1} ${info.digits}`));
 }
 
 /**

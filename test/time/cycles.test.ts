@@ -67,9 +67,10 @@ describe('cycle generators', () => {
   );
 
   it('rejects bad years and months', () => {
-    expect(() => yearCycle(26)).toThrow(OkrkitError);
+    expect(() => yearCycle(0)).toThrow(OkrkitError);
+    expect(() => yearCycle(10_000)).toThrow(/integer from 1 to 9999, got 10000/);
     expect(() => quarterCycles(2026, { startMonth: 13 })).toThrowErrorMatchingInlineSnapshot(`[OkrkitError: okrkit: invalid argument: startMonth must be an integer from 1 to 12, got 13]`);
-    expect(() => yearCycle(2026.5)).toThrow(/four-digit integer/);
+    expect(() => yearCycle(2026.5)).toThrow(/integer from 1 to 9999, got 2026.5/);
   });
 });
 
