@@ -84,12 +84,27 @@ function conditionRaw(out: Exact, kr: ThresholdKeyResult | RangeKeyResult, r: Re
   return true;
 }
 
-/** Binary: 1 when the latest check-in is done (or carries a non-zero value), else 0. */
+/**
+ * Binary: 1 when the latest check-in that says something about it (`done`, or a value) is
+ * done (or carries a non-zero value), else 0. A check-in with only a confidence or a note
+ * does not undo an earlier `done`.
+ */
 function binaryRaw(out: Exact, kr: BinaryKeyResult, r: Reading): boolean {
-  const last = r.latest;
+  const last = latestMarked(r, kr.id);
   out.setIntegers(last !== null && isDone(last, kr.id) ? 1 : 0, 1);
   r.current = null;
   return true;
+}
+
+const isMarked = (c: CheckIn): boolean => c.done !== undefined || c.value !== undefined;
+
+/** The latest counted check-in with `done` or a value: usually the latest of all, else found in a second pass. */
+function latestMarked(r: Reading, id: string): CheckIn | null {
+  const latest = r.latest;
+  if (latest === null || isMarked(latest)) return latest;
+  let found: CheckIn | null = null;
+  for (const c of countedCheckIns(r, id)) if (isMarked(c)) found = c;
+  return found;
 }
 
 function isDone(c: CheckIn, id: string): boolean {
