@@ -13,6 +13,24 @@ const TRUE = new Set(['true', 'yes', 'y', '1', 'x', 'có', 'co', 'đúng']);
 const FALSE = new Set(['false', 'no', 'n', '0', 'không', 'khong', 'sai']);
 
 /**
+ * The characters that make a spreadsheet read a cell as a formula or a command (OWASP
+ * "CSV injection": `=`, `+`, `-`, `@`, tab, carriage return; a line feed too), and the
+ * single quote that marks the rest of a cell as text.
+ */
+const NEEDS_QUOTE = /^[=+\-@\t\r\n']/;
+
+/**
+ * A text cell made safe to open in a spreadsheet: text starting with a formula character
+ * or with `'` gets a leading `'`, which spreadsheets take as "this is text". The rule is
+ * reversible ({@link readText} removes one leading `'`), so a text that itself starts
+ * with `'` round-trips too. Numbers in number columns are not text and are written as is.
+ */
+export const writeText = (text: string): string => (NEEDS_QUOTE.test(text) ? `'${text}` : text);
+
+/** A text cell as written by {@link writeText}, back to the text: one leading `'` removed, composed to NFC. */
+export const readText = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell).normalize('NFC');
+
+/**
  * Reads a number cell. A decimal that a JS number holds exactly becomes that number;
  * one it cannot (more digits than a double keeps) stays a decimal string, which
  * okrkit's numeric fields accept, so no precision is lost on the way in.
@@ -29,7 +47,7 @@ export function readNumber(text: string): NumberResult {
 export function readCell(text: string, type: CellType): CellResult {
   switch (type) {
     case 'text':
-      return { ok: true, value: text };
+      return { ok: true, value: readText(text) };
     case 'number':
       return readNumber(text);
     case 'boolean': {
@@ -40,7 +58,7 @@ export function readCell(text: string, type: CellType): CellResult {
     }
     case 'json':
       try {
-        const value: unknown = JSON.parse(text);
+        const value: unknown = JSON.parse(text.startsWith("'") ? text.slice(1) : text);
         return { ok: true, value };
       } catch {
         return { ok: false, message: msg('csv.json', { value: text.length > 40 ? `${text.slice(0, 40)}…` : text }) };
@@ -56,13 +74,16 @@ export function readCell(text: string, type: CellType): CellResult {
 export function writeCell(value: unknown, type: CellType): string | undefined {
   switch (type) {
     case 'text':
-      return typeof value === 'string' && value !== '' ? value : undefined;
+      return typeof value === 'string' && value !== '' ? writeText(value) : undefined;
     case 'number':
       if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
       return typeof value === 'string' && DECIMAL_STRING.test(value) ? value : undefined;
     case 'boolean':
       return typeof value === 'boolean' ? String(value) : undefined;
-    case 'json':
-      return value === undefined ? undefined : JSON.stringify(value);
+    case 'json': {
+      // JSON text never starts with `'`, and a top-level negative number would start with `-`.
+      const json = value === undefined ? undefined : JSON.stringify(value);
+      return json === undefined ? undefined : writeText(json);
+    }
   }
 }

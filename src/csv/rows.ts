@@ -110,7 +110,10 @@ export function readSheet(text: string, file: string, problems: CsvProblems): Sh
   return { header: head.cells.map((h) => h.trim()), rows };
 }
 
-/** Writes rows as CSV text with a UTF-8 byte-order mark (so Excel reads Vietnamese right) and CRLF line ends. */
+/**
+ * Writes rows as CSV text with a UTF-8 byte-order mark (so Excel reads Vietnamese right) and CRLF line ends.
+ * A cell with a lone CR or LF is quoted too (csv-stringify quotes only a whole CRLF by itself).
+ */
 export function writeSheet(header: readonly string[], rows: readonly (readonly string[])[], bom = true): string {
-  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows' });
+  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

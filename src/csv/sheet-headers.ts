@@ -39,7 +39,7 @@ export const fieldOfHeader = (header: string): SheetField | undefined => ALIAS.g
 export interface SheetColumns {
   /** The header as written in the sheet, or the field's English name when the sheet has no such column. */
   readonly column: (field: SheetField) => string;
-  /** The trimmed cell of a field in a row; empty when the sheet has no such column. */
+  /** The cell of a field in a row, composed to NFC and trimmed; empty when the sheet has no such column. */
   readonly cell: (row: Row, field: SheetField) => string;
 }
 
@@ -65,7 +65,7 @@ export function mapHeaders(header: readonly string[], file: string, problems: Cs
     column: (field) => headerOf.get(field) ?? FIELDS[field][0],
     cell: (row, field) => {
       const i = index.get(field);
-      return i === undefined ? '' : (row.cells[i] ?? '').trim();
+      return i === undefined ? '' : (row.cells[i] ?? '').normalize('NFC').trim();
     },
   };
 }

@@ -3,6 +3,7 @@ import { msg } from '../messages/message.js';
 import type { PlanInput } from '../index.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
+import { checkExtra, getPath, isRecord, mergeInto, setPath } from './extra.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
 
 /** Where a field of a plan read from spreadsheets came from. @category Spreadsheets */
@@ -38,17 +39,6 @@ export interface WritePlanCsvOptions {
 export const CSV_TABLE_FILES: readonly string[] = TABLES.map((t) => t.file);
 
 type Rec = Readonly<Record<string, unknown>>;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function getPath(record: Rec, path: readonly string[]): unknown {
-  let v: unknown = record;
-  for (const key of path) {
-    if (!isRecord(v) || !Object.hasOwn(v, key)) return undefined;
-    v = v[key];
-  }
-  return v;
-}
 
 /** The record without the fields written in named columns; undefined when nothing is left. */
 function leftover(value: unknown, written: ReadonlySet<string>, prefix: string): unknown {
@@ -135,34 +125,6 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   return files;
 }
 
-/** Sets a field by its dotted path, making the records on the way (own properties, so `__proto__` is a plain key). */
-function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
-  const parents = path.slice(0, -1);
-  const last = path.at(-1);
-  if (last === undefined) return;
-  let node = target;
-  for (const key of parents) {
-    const next = Object.hasOwn(node, key) ? node[key] : undefined;
-    if (isRecord(next)) node = next;
-    else {
-      const created: Record<string, unknown> = {};
-      Object.defineProperty(node, key, { value: created, enumerable: true, writable: true, configurable: true });
-      node = created;
-    }
-  }
-  Object.defineProperty(node, last, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function mergeInto(target: Record<string, unknown>, extra: Rec, prefix: readonly string[]): void {
-  for (const key of Object.keys(extra)) {
-    const value = extra[key];
-    const path = [...prefix, key];
-    const current = getPath(target, path);
-    if (isRecord(value) && isRecord(current)) mergeInto(target, value, path);
-    else setPath(target, path, value);
-  }
-}
-
 interface TableRead {
   readonly records: Record<string, unknown>[];
   readonly lines: number[];
@@ -187,6 +149,7 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
   const lines: number[] = [];
   for (const row of sheet.rows) {
     const record: Record<string, unknown> = {};
+    const set = new Set<string>();
     let extra: Rec | undefined;
     row.cells.forEach((text, i) => {
       const column = columns[i];
@@ -197,9 +160,12 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
       if (column === 'extra') {
         if (isRecord(read.value)) extra = read.value;
         else problems.add(file, row.line, name, 'invalid_value', msg('csv.json', { value: text }));
-      } else setPath(record, column.name.split('.'), read.value);
+      } else {
+        setPath(record, column.name.split('.'), read.value);
+        set.add(column.name);
+      }
     });
-    if (extra !== undefined) mergeInto(record, extra, []);
+    if (extra !== undefined && checkExtra(extra, { file, line: row.line, table, set, problems })) mergeInto(record, extra, []);
     records.push(record);
     lines.push(row.line);
   }
@@ -253,7 +219,8 @@ export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {
       const first = read.records[0];
-      if (first !== undefined) Object.assign(input, first);
+      // Field by field as own properties: a key never reaches the prototype of the input.
+      if (first !== undefined) for (const key of Object.keys(first)) setPath(input, [key], first[key]);
     } else input[table.collection] = read.records;
   }
   problems.throwIfAny();
