@@ -28,6 +28,7 @@ export type OkrkitIssueCode =
   | 'invalid_number'
   | 'invalid_date'
   | 'missing'
+  | 'unknown_key'
   | 'duplicate_id'
   | 'unknown_reference'
   | 'cycle_range'

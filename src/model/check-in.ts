@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Fraction, Id, Meta, Numeric, Timestamp } from './primitives.js';
+import { Fraction, Id, Meta, Numeric, Text, Timestamp } from './primitives.js';
 
 /**
  * One update of a key result: the value measured (`value`), or for a binary key
@@ -10,14 +10,14 @@ import { Fraction, Id, Meta, Numeric, Timestamp } from './primitives.js';
  * //=> { keyResultId: 'kr1', at: '2026-08-15', value: 120, confidence: 0.8 }
  * @category Key results
  */
-export const CheckIn = /*@__PURE__*/ z.object({
+export const CheckIn = /*@__PURE__*/ z.strictObject({
   id: Id.optional(),
   keyResultId: Id,
   at: Timestamp,
   value: Numeric.optional(),
   done: z.boolean().optional(),
   confidence: Fraction.optional(),
-  note: z.string().optional(),
+  note: Text.optional(),
   authorId: Id.optional(),
   meta: Meta.optional(),
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CalendarDate, Id, Meta } from './primitives.js';
+import { CalendarDate, Id, Meta, Text } from './primitives.js';
 
 /**
  * Where a cycle is in its life: planned, running, being graded, or closed.
@@ -23,9 +23,9 @@ export type CycleState = z.infer<typeof CycleState>;
  * //=> { id: 'q3-2026', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }
  * @category Cycles
  */
-export const Cycle = /*@__PURE__*/ z.object({
+export const Cycle = /*@__PURE__*/ z.strictObject({
   id: Id,
-  name: z.string(),
+  name: Text,
   start: CalendarDate,
   end: CalendarDate,
   parentId: Id.optional(),

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CalendarDate, Fraction, Id, Meta } from './primitives.js';
+import { CalendarDate, Fraction, Id, Meta, Text } from './primitives.js';
 
 /**
  * Where an initiative stands.
@@ -22,9 +22,9 @@ export type InitiativeStatus = z.infer<typeof InitiativeStatus>;
  * //=> { id: 'i1', title: 'Launch the ads campaign', keyResultId: 'kr2', status: 'inProgress' }
  * @category Objectives
  */
-export const Initiative = /*@__PURE__*/ z.object({
+export const Initiative = /*@__PURE__*/ z.strictObject({
   id: Id,
-  title: z.string(),
+  title: Text,
   keyResultId: Id.optional(),
   objectiveId: Id.optional(),
   status: InitiativeStatus,

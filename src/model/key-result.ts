@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CalendarDate, Id, Meta, Numeric, Weight } from './primitives.js';
+import { CalendarDate, FinalScore, Id, Meta, Numeric, Text, Weight } from './primitives.js';
 
 /**
  * How a key result's current value comes from its check-ins at or before `asOf` within
@@ -23,7 +23,7 @@ export type ValueFrom = z.infer<typeof ValueFrom>;
  * //=> { min: 0.7, score: 0.7 }
  * @category Key results
  */
-export const ScoringStep = /*@__PURE__*/ z.object({
+export const ScoringStep = /*@__PURE__*/ z.strictObject({
   min: z.number().min(0),
   score: z.number().min(0),
 });
@@ -42,9 +42,9 @@ export type ScoringStep = z.infer<typeof ScoringStep>;
  * @category Key results
  */
 export const Scoring = /*@__PURE__*/ z.discriminatedUnion('type', [
-  z.object({ type: z.literal('linear') }),
-  z.object({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
-  z.object({ type: z.literal('plugin'), id: Id }),
+  z.strictObject({ type: z.literal('linear') }),
+  z.strictObject({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
+  z.strictObject({ type: z.literal('plugin'), id: Id }),
 ]);
 /** @category Key results */
 export type Scoring = z.infer<typeof Scoring>;
@@ -66,16 +66,16 @@ export type MeetMeasure = z.infer<typeof MeetMeasure>;
 export const keyResultCommon = {
   id: Id,
   objectiveId: Id,
-  title: z.string(),
+  title: Text,
   weight: Weight.optional(),
-  unit: z.string().optional(),
+  unit: Text.optional(),
   valueFrom: ValueFrom.optional(),
   scoring: Scoring.optional(),
-  source: z.object({ kpiId: Id }).optional(),
-  finalScore: z.number().min(0).optional(),
+  source: z.strictObject({ kpiId: Id }).optional(),
+  finalScore: FinalScore.optional(),
   ownerId: Id.optional(),
   carriedFrom: Id.optional(),
-  description: z.string().optional(),
+  description: Text.optional(),
   meta: Meta.optional(),
 };
 
@@ -88,7 +88,7 @@ export const keyResultCommon = {
  * //=> { at: '2026-08-31', target: 40 }
  * @category Key results
  */
-export const Phase = /*@__PURE__*/ z.object({
+export const Phase = /*@__PURE__*/ z.strictObject({
   at: CalendarDate,
   target: Numeric,
 });
@@ -105,7 +105,7 @@ export type Phase = z.infer<typeof Phase>;
  * //=> the same object
  * @category Key results
  */
-export const MetricKeyResult = /*@__PURE__*/ z.object({
+export const MetricKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('metric'),
   start: Numeric,
@@ -124,7 +124,7 @@ export type MetricKeyResult = z.infer<typeof MetricKeyResult>;
  * //=> the same object
  * @category Key results
  */
-export const ThresholdKeyResult = /*@__PURE__*/ z.object({
+export const ThresholdKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('threshold'),
   comparator: z.enum(['atLeast', 'atMost']),
@@ -144,7 +144,7 @@ export type ThresholdKeyResult = z.infer<typeof ThresholdKeyResult>;
  * //=> the same object
  * @category Key results
  */
-export const RangeKeyResult = /*@__PURE__*/ z.object({
+export const RangeKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('range'),
   min: Numeric,
@@ -164,7 +164,7 @@ export type RangeKeyResult = z.infer<typeof RangeKeyResult>;
  * //=> the same object
  * @category Key results
  */
-export const BinaryKeyResult = /*@__PURE__*/ z.object({
+export const BinaryKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('binary'),
 });
@@ -180,9 +180,9 @@ export type BinaryKeyResult = z.infer<typeof BinaryKeyResult>;
  * //=> { title: 'Wireframes', doneAt: '2026-07-25' }
  * @category Key results
  */
-export const Milestone = /*@__PURE__*/ z.object({
+export const Milestone = /*@__PURE__*/ z.strictObject({
   id: Id.optional(),
-  title: z.string(),
+  title: Text,
   weight: Weight.optional(),
   done: z.boolean().optional(),
   doneAt: CalendarDate.optional(),
@@ -199,7 +199,7 @@ export type Milestone = z.infer<typeof Milestone>;
  * //=> the same object
  * @category Key results
  */
-export const MilestonesKeyResult = /*@__PURE__*/ z.object({
+export const MilestonesKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('milestones'),
   milestones: z.array(Milestone).min(1),
@@ -216,7 +216,7 @@ export type MilestonesKeyResult = z.infer<typeof MilestonesKeyResult>;
  * //=> the same object
  * @category Key results
  */
-export const BaselineKeyResult = /*@__PURE__*/ z.object({
+export const BaselineKeyResult = /*@__PURE__*/ z.strictObject({
   ...keyResultCommon,
   kind: z.literal('baseline'),
   start: Numeric.optional(),

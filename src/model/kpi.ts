@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { english, msg } from '../messages/message.js';
 import { ScoringStep } from './key-result.js';
-import { CalendarDate, Id, Meta, Numeric, Timestamp, Weight } from './primitives.js';
+import { CalendarDate, Id, Meta, Numeric, Text, Timestamp, Weight } from './primitives.js';
 
 /** Names a missing KPI part in its error; other problems keep zod's message. */
 const missing = (key: 'issue.kpiMissingTarget' | 'issue.kpiMissingTimeframe' | 'issue.kpiMissingDataSource' | 'issue.kpiMissingFrequency') => ({
@@ -19,9 +19,9 @@ const missing = (key: 'issue.kpiMissingTarget' | 'issue.kpiMissingTimeframe' | '
  * @category KPIs
  */
 export const KpiTarget = /*@__PURE__*/ z.discriminatedUnion('polarity', [
-  z.object({ polarity: z.literal('higher'), value: Numeric, baseline: Numeric.optional() }),
-  z.object({ polarity: z.literal('lower'), value: Numeric, baseline: Numeric.optional() }),
-  z.object({ polarity: z.literal('range'), min: Numeric, max: Numeric }),
+  z.strictObject({ polarity: z.literal('higher'), value: Numeric, baseline: Numeric.optional() }),
+  z.strictObject({ polarity: z.literal('lower'), value: Numeric, baseline: Numeric.optional() }),
+  z.strictObject({ polarity: z.literal('range'), min: Numeric, max: Numeric }),
 ], missing('issue.kpiMissingTarget'));
 /** @category KPIs */
 export type KpiTarget = z.infer<typeof KpiTarget>;
@@ -35,8 +35,8 @@ export type KpiTarget = z.infer<typeof KpiTarget>;
  * @category KPIs
  */
 export const KpiTimeframe = /*@__PURE__*/ z.union([
-  z.object({ cycleId: Id }),
-  z.object({ start: CalendarDate, end: CalendarDate }),
+  z.strictObject({ cycleId: Id }),
+  z.strictObject({ start: CalendarDate, end: CalendarDate }),
 ], missing('issue.kpiMissingTimeframe'));
 /** @category KPIs */
 export type KpiTimeframe = z.infer<typeof KpiTimeframe>;
@@ -50,10 +50,10 @@ export type KpiTimeframe = z.infer<typeof KpiTimeframe>;
  * //=> the same object
  * @category KPIs
  */
-export const DataSource = /*@__PURE__*/ z.object({
-  name: z.string().min(1),
-  kind: z.string().optional(),
-  ref: z.string().optional(),
+export const DataSource = /*@__PURE__*/ z.strictObject({
+  name: Text.min(1),
+  kind: Text.optional(),
+  ref: Text.optional(),
 }, missing('issue.kpiMissingDataSource'));
 /** @category KPIs */
 export type DataSource = z.infer<typeof DataSource>;
@@ -104,7 +104,7 @@ export type Rag = z.infer<typeof Rag>;
  * //=> { status: 'amber', min: 0.8 }
  * @category KPIs
  */
-export const KpiThresholdRule = /*@__PURE__*/ z.object({
+export const KpiThresholdRule = /*@__PURE__*/ z.strictObject({
   status: Rag,
   min: z.number().optional(),
   max: z.number().optional(),
@@ -123,9 +123,9 @@ export type KpiThresholdRule = z.infer<typeof KpiThresholdRule>;
  * @category Scorecards
  */
 export const KpiScoring = /*@__PURE__*/ z.discriminatedUnion('type', [
-  z.object({ type: z.literal('linear') }),
-  z.object({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
-  z.object({
+  z.strictObject({ type: z.literal('linear') }),
+  z.strictObject({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
+  z.strictObject({
     type: z.literal('scale'),
     goal: Numeric,
     redFlag: Numeric,
@@ -164,11 +164,11 @@ export type Perspective = z.infer<typeof Perspective>;
  * //=> the same object
  * @category KPIs
  */
-export const Kpi = /*@__PURE__*/ z.object({
+export const Kpi = /*@__PURE__*/ z.strictObject({
   id: Id,
-  name: z.string(),
-  description: z.string().optional(),
-  unit: z.string().optional(),
+  name: Text,
+  description: Text.optional(),
+  unit: Text.optional(),
   target: KpiTarget,
   timeframe: KpiTimeframe,
   dataSource: DataSource,
@@ -195,12 +195,12 @@ export type Kpi = z.infer<typeof Kpi>;
  * //=> the same object
  * @category KPIs
  */
-export const Measurement = /*@__PURE__*/ z.object({
+export const Measurement = /*@__PURE__*/ z.strictObject({
   kpiId: Id,
   at: Timestamp,
   value: Numeric,
-  note: z.string().optional(),
-  source: z.string().optional(),
+  note: Text.optional(),
+  source: Text.optional(),
   meta: Meta.optional(),
 });
 /** @category KPIs */

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Meta, Weight } from './primitives.js';
+import { FinalScore, Id, Meta, Text, Weight } from './primitives.js';
 
 /**
  * Whether an objective must be met (`committed`, expected to reach 1.0) or is a stretch
@@ -37,7 +37,7 @@ export type RollupMode = z.infer<typeof RollupMode>;
  * //=> { to: 'kr-company-2', contributes: true, weight: 2 }
  * @category Objectives
  */
-export const AlignmentLink = /*@__PURE__*/ z.object({
+export const AlignmentLink = /*@__PURE__*/ z.strictObject({
   to: Id,
   weight: Weight.optional(),
   contributes: z.boolean().optional(),
@@ -55,9 +55,9 @@ export type AlignmentLink = z.infer<typeof AlignmentLink>;
  * //=> { id: 'o1', title: 'Grow sales in Q3', cycleId: 'q3' }
  * @category Objectives
  */
-export const Objective = /*@__PURE__*/ z.object({
+export const Objective = /*@__PURE__*/ z.strictObject({
   id: Id,
-  title: z.string(),
+  title: Text,
   cycleId: Id,
   unitId: Id.optional(),
   ownerId: Id.optional(),
@@ -67,9 +67,9 @@ export const Objective = /*@__PURE__*/ z.object({
   weight: Weight.optional(),
   rollup: RollupMode.optional(),
   initiativeWeight: Weight.optional(),
-  finalScore: z.number().min(0).optional(),
+  finalScore: FinalScore.optional(),
   carriedFrom: Id.optional(),
-  description: z.string().optional(),
+  description: Text.optional(),
   meta: Meta.optional(),
 });
 /** @category Objectives */

@@ -1,6 +1,7 @@
-import { fromZodIssues } from '../_lib/zod-issues.js';
+import { checkWith, safeParseQuiet } from '../_lib/zod-issues.js';
 import { messages } from '../messages/where.js';
-import { OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
+import { issue, OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
+import { msg, type Message } from '../messages/message.js';
 import { checkIntegrity } from './integrity.js';
 import type { KnownIds, PartialPlan } from './integrity-checks.js';
 import type * as z from 'zod';
@@ -26,17 +27,19 @@ export type SafeParsePlanResult =
 function salvageCollection<T>(raw: unknown, schema: z.ZodType<T>, ids: Set<string>): (T | undefined)[] {
   const items: unknown[] = Array.isArray(raw) ? raw : [];
   return items.map((item) => {
-    const r = schema.safeParse(item);
+    const r = safeParseQuiet(schema, item);
     if (r.success) return r.data;
     if (!isRecord(item)) return undefined;
     if (typeof item['id'] === 'string') ids.add(item['id']);
-    // Retry without the fields that failed: if they were optional, the rest is checked.
+    // Retry without the fields that failed (and the unknown ones): if they were
+    // optional, the rest is checked.
     const rest: Record<string, unknown> = { ...item };
     for (const issue of r.error.issues) {
       const key = issue.path[0];
       if (typeof key === 'string') delete rest[key];
+      else if (issue.code === 'unrecognized_keys') for (const k of issue.keys) delete rest[k];
     }
-    const retry = schema.safeParse(rest);
+    const retry = safeParseQuiet(schema, rest);
     return retry.success ? retry.data : undefined;
   });
 }
@@ -65,6 +68,33 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
   return { plan, known };
 }
 
+/** An object as JSON.parse makes them: its prototype is Object.prototype (of any realm) or null. */
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+/** What a value that is not a plan object is, by name: `Buffer`, `Promise`, `array`, `null`, a class's name. */
+function kindOf(x: unknown): string {
+  if (x === null || x === undefined) return String(x);
+  if (Array.isArray(x)) return 'an array';
+  if (typeof x !== 'object') return typeof x === 'number' && Number.isNaN(x) ? 'NaN' : `a ${typeof x}`;
+  if (typeof Buffer !== 'undefined' && Buffer.isBuffer(x)) return 'a Buffer';
+  const proto: unknown = Object.getPrototypeOf(x);
+  const ctor: unknown = isRecord(proto) && Object.hasOwn(proto, 'constructor') ? proto['constructor'] : undefined;
+  const name = typeof ctor === 'function' ? ctor.name : '';
+  return name === '' ? 'an object with a custom prototype' : `a ${name}`;
+}
+
+/** The issue for a value that is not a plan object, with a hint for the usual mistakes. */
+function notAPlan(x: unknown): Message {
+  const got = kindOf(x);
+  if (typeof x === 'string' || x instanceof Uint8Array || x instanceof ArrayBuffer) return msg('schema.notPlanObjectText', { got });
+  if (x instanceof Promise || (isRecord(x) && typeof x['then'] === 'function')) return msg('schema.notPlanObjectPromise', { got });
+  return msg('schema.notPlanObject', { got });
+}
+
 /**
  * Validates a plan — its schema and its referential integrity — without throwing.
  *
@@ -89,18 +119,19 @@ export function safeParsePlan(input: unknown): SafeParsePlanResult {
  * results of a kind the context knows.
  */
 export function safeParsePlanIn(cx: Context, input: unknown): SafeParsePlanResult {
+  if (!isPlainObject(input)) {
+    return { success: false, error: new OkrkitError('invalid_plan', messages.invalidPlan(1), [issue([], 'invalid_type', notAPlan(input))]) };
+  }
   let issues: OkrkitIssue[];
   let data: Plan | undefined;
-  const parsed = (cx.schemas?.plan ?? Plan).safeParse(input);
+  const parsed = checkWith(cx.schemas?.plan ?? Plan, input);
   if (parsed.success) {
     data = parsed.data;
     issues = checkIntegrity(data, {}, cx);
   } else {
-    issues = fromZodIssues(parsed.error.issues);
-    if (isRecord(input)) {
-      const { plan, known } = salvage(input, cx.schemas?.keyResult ?? KeyResult);
-      issues.push(...checkIntegrity(plan, known, cx));
-    }
+    issues = parsed.issues;
+    const { plan, known } = salvage(input, cx.schemas?.keyResult ?? KeyResult);
+    issues.push(...checkIntegrity(plan, known, cx));
   }
   if (issues.length === 0 && data !== undefined) return { success: true, data };
   return { success: false, error: new OkrkitError('invalid_plan', messages.invalidPlan(issues.length), issues) };

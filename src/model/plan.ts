@@ -5,7 +5,7 @@ import { Initiative } from './initiative.js';
 import { Kpi, Measurement } from './kpi.js';
 import { KeyResult } from './key-result.js';
 import { Objective } from './objective.js';
-import { Meta } from './primitives.js';
+import { Meta, Text } from './primitives.js';
 import { Unit } from './unit.js';
 
 /**
@@ -17,8 +17,8 @@ import { Unit } from './unit.js';
  * //=> { cycles: [ … ], units: [], objectives: [], keyResults: [], initiatives: [], checkIns: [], kpis: [], measurements: [] }
  * @category Schemas
  */
-export const Plan = /*@__PURE__*/ z.object({
-  name: z.string().optional(),
+export const Plan = /*@__PURE__*/ z.strictObject({
+  name: Text.optional(),
   cycles: z.array(Cycle).default([]),
   units: z.array(Unit).default([]),
   objectives: z.array(Objective).default([]),

@@ -1,18 +1,32 @@
 import * as z from 'zod';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 import { messages } from '../messages/where.js';
-import { english } from '../messages/message.js';
+import { english, msg } from '../messages/message.js';
 
 /**
- * An identifier: a non-empty string of at most 256 characters. Ids are compared
- * exactly; `__proto__` or `constructor` are ordinary ids.
+ * Text, such as a title, a name or a note. It is read in Unicode's composed form (NFC),
+ * so text typed on one system and pasted from another compares equal.
+ *
+ * @example
+ * Text.parse('Ta\u0306ng').length
+ * //=> 3 ('Tăng', composed)
+ * @category Schemas
+ */
+export const Text = /*@__PURE__*/ z.string().normalize('NFC');
+/** @category Schemas */
+export type Text = z.infer<typeof Text>;
+
+/**
+ * An identifier: a non-empty string of at most 256 characters. Ids are read in Unicode's
+ * composed form (NFC), so `Tăng` typed with a combining breve matches `Tăng` typed
+ * composed; then they are compared exactly. `__proto__` or `constructor` are ordinary ids.
  *
  * @example
  * Id.parse('kr-sales-1')
  * //=> 'kr-sales-1'
  * @category Schemas
  */
-export const Id = /*@__PURE__*/ z.string().min(1).max(256);
+export const Id = /*@__PURE__*/ z.string().normalize('NFC').min(1).max(256);
 /** @category Schemas */
 export type Id = z.infer<typeof Id>;
 
@@ -90,14 +104,71 @@ export const Fraction = /*@__PURE__*/ z.number().min(0).max(1);
 export type Fraction = z.infer<typeof Fraction>;
 
 /**
+ * A score set by hand: a fraction of the target from 0 to 1 (0.75, not 75). A value
+ * above 1 is an error that says so.
+ *
+ * @example
+ * FinalScore.parse(0.75)
+ * //=> 0.75
+ * @category Schemas
+ */
+export const FinalScore = /*@__PURE__*/ z.number().min(0).max(1, { error: english(msg('schema.finalScoreAbove')) });
+/** @category Schemas */
+export type FinalScore = z.infer<typeof FinalScore>;
+
+/** How many levels of objects and arrays a `meta` may hold, itself included. */
+const META_MAX_DEPTH = 32;
+
+/** One value met while walking a `meta`: where it is and how deep. */
+interface MetaNode {
+  readonly value: object;
+  readonly depth: number;
+  readonly parent: MetaNode | null;
+  readonly key: string | number;
+}
+
+const pathTo = (node: MetaNode): (string | number)[] => {
+  const path: (string | number)[] = [];
+  for (let n: MetaNode | null = node; n !== null && n.parent !== null; n = n.parent) path.push(n.key);
+  return path.reverse();
+};
+
+/**
+ * The first value of a `meta` nested deeper than {@link META_MAX_DEPTH}, or null. It walks
+ * without recursion, so no depth overflows the stack, and visits an object again only
+ * when it is met deeper than before (a loop is reported as too deep).
+ */
+function tooDeepIn(meta: object): (string | number)[] | null {
+  const deepest = new Map<object, number>();
+  const stack: MetaNode[] = [{ value: meta, depth: 1, parent: null, key: '' }];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.depth > META_MAX_DEPTH) return pathTo(node);
+    const seen = deepest.get(node.value);
+    if (seen !== undefined && seen >= node.depth) continue;
+    deepest.set(node.value, node.depth);
+    const parent = node;
+    const visit = (value: unknown, key: string | number) => {
+      if (typeof value === 'object' && value !== null) stack.push({ value, depth: parent.depth + 1, parent, key });
+    };
+    if (Array.isArray(node.value)) node.value.forEach(visit);
+    else for (const [key, value] of Object.entries(node.value)) visit(value, key);
+  }
+  return null;
+}
+
+/**
  * Free-form data an application keeps with a record; okrkit carries it and never
- * reads it.
+ * reads it. This is where custom fields go: every other key of a record must be one
+ * okrkit knows. It may nest up to {@link META_MAX_DEPTH} levels of objects and arrays.
  *
  * @example
  * Meta.parse({ crmId: 'A-17' })
  * //=> { crmId: 'A-17' }
  * @category Schemas
  */
-export const Meta = /*@__PURE__*/ z.record(z.string(), z.unknown());
+export const Meta = /*@__PURE__*/ z.record(z.string(), z.unknown()).superRefine((meta, ctx) => {
+  const path = tooDeepIn(meta);
+  if (path !== null) ctx.addIssue({ code: 'custom', path, params: { okrkit: 'schema.metaTooDeep', code: 'invalid_value', max: META_MAX_DEPTH } });
+});
 /** @category Schemas */
 export type Meta = z.infer<typeof Meta>;

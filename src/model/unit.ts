@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Meta } from './primitives.js';
+import { Id, Meta, Text } from './primitives.js';
 
 /**
  * The level of an org unit, from the whole company down to one person.
@@ -21,9 +21,9 @@ export type UnitLevel = z.infer<typeof UnitLevel>;
  * //=> { id: 'sales', name: 'Sales', level: 'department', parentId: 'xyz' }
  * @category Schemas
  */
-export const Unit = /*@__PURE__*/ z.object({
+export const Unit = /*@__PURE__*/ z.strictObject({
   id: Id,
-  name: z.string(),
+  name: Text,
   level: UnitLevel,
   parentId: Id.optional(),
   meta: Meta.optional(),

@@ -58,7 +58,7 @@ describe('parsePlan', () => {
   });
 
   it('rejects a value that is not an object', () => {
-    expect(issuesOf(42)).toEqual([{ path: [], code: 'invalid_type', message: 'Expected object, got number.' }]);
+    expect(issuesOf(42)).toEqual([{ path: [], code: 'invalid_type', message: 'Expected a plan object, got a number.' }]);
     expect(issuesOf(null)[0]?.code).toBe('invalid_type');
   });
 
