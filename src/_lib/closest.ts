@@ -7,7 +7,7 @@ const MAX_LENGTH = 64;
  * The edit distance between two strings (insertions, deletions, substitutions and swaps
  * of two neighbours each count 1), or `limit + 1` as soon as it is known to exceed `limit`.
  */
-export function editDistance(a: string, b: string, limit: number): number {
+function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
