@@ -63,6 +63,10 @@ export function scaledBy(x: number, k: number): number {
   return k === 0 ? x : Math.round(x * (POW10[k] as number));
 }
 
+/** A decimal string whose digits before the exponent are not all zero. */
+const NONZERO_MANTISSA = /^[+-]?[0-9.]*[1-9]/;
+/** The smallest magnitude decimal.js holds: what an underflowing decimal string stands for. */
+const UNDERFLOW = /*@__PURE__*/ new Dec(`1e${Dec.minE}`);
 const SIMPLE_DECIMAL = /^(-?)(\d{1,16})(?:\.(\d{1,9}))?$/;
 /** A decimal string: optional sign, digits with an optional fraction, optional exponent. */
 export const DECIMAL_STRING = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -87,6 +91,9 @@ export function toValue(x: number | string): Value | null {
   }
   if (!DECIMAL_STRING.test(x)) return null;
   const d = new Dec(x);
+  // An exponent past decimal.js's limits underflows to 0 ("1e-99999999999999999"): keep it
+  // a non-zero value below every supported magnitude, so it is rejected like 1e-31.
+  if (d.isZero() && NONZERO_MANTISSA.test(x)) return new Dec(x.startsWith('-') ? UNDERFLOW.neg() : UNDERFLOW);
   const back = d.toNumber();
   // Keep the fast form when the decimal is one of the common values.
   if (Number.isFinite(back) && scaleOf(back) >= 0 && new Dec(back).eq(d)) return back === 0 ? 0 : back;

@@ -1,6 +1,7 @@
 import { parseArgument } from '../_lib/zod-issues.js';
-import { nouns } from '../messages/where.js';
-import { unknownReference } from '../messages/okrkit-error.js';
+import { msg } from '../messages/message.js';
+import { OkrkitError } from '../messages/okrkit-error.js';
+import { checkCheckInValues } from '../measure/check-ins.js';
 import { CheckIn } from '../model/check-in.js';
 import type { Plan } from '../model/plan.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
@@ -88,13 +89,19 @@ export function createLiveEvaluationIn(cx: Context, plan: DeepReadonly<Plan>, op
     evaluation: run.evaluation,
     applyCheckIn(input) {
       const checkIn = parseArgument(CheckIn, input, 'checkIn');
-      const j = st.krIndex.get(checkIn.keyResultId) ?? unknownReference(nouns.keyResult, checkIn.keyResultId);
+      checkCheckInValues([checkIn]);
+      const j = st.krIndex.get(checkIn.keyResultId) ?? unknownKeyResult(checkIn.keyResultId);
       remeasure(st, j, checkIn, added);
       const order = ancestorsOf(st, j);
       for (const n of order) scoreNode(st, n, false);
       return renewRecords(st, run, j, order);
     },
   };
+}
+
+/** A live check-in's key result is not in the plan: the check-in is wrong, not the plan. */
+function unknownKeyResult(id: string): never {
+  throw new OkrkitError('unknown_reference', msg('error.checkInUnknownKeyResult', { id }));
 }
 
 /** Measures key result j again with one more check-in (kept only once it has been accepted). */

@@ -7,7 +7,7 @@ import type { DeepReadonly } from '../model/deep-readonly.js';
 import { Numeric } from '../model/primitives.js';
 import { msg } from '../messages/message.js';
 import { readValue } from '../_lib/read-value.js';
-import { aggregate, attainmentAgainst, attainmentOf, paceShare, ragOf, timeframeOf, type Span } from '../measure/kpi.js';
+import { aggregate, attainmentAgainst, attainmentOf, checkMeasurementValues, paceShare, ragOf, timeframeOf, type Span } from '../measure/kpi.js';
 import { compareFractions, FRACTION_ONE, signOf, toDouble, type Fraction } from '../_lib/fraction.js';
 import { Kpi, Measurement, type Rag } from '../model/kpi.js';
 
@@ -107,6 +107,7 @@ export function evaluateKpiExact(
 function checkKpiArguments(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {
   const k = parseArgument(Kpi, kpi, 'kpi');
   const list = parseArgument(Measurements, measurements, 'measurements');
+  checkMeasurementValues(list);
   const cycles = parseArgument(Cycles, options.cycles ?? [], 'cycles');
   const asOf = checkDate(options.asOf, 'asOf');
   return { k, list, span: timeframeOf(k, cycles), asOf };

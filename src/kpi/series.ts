@@ -7,7 +7,7 @@ import { Cycle } from '../model/cycle.js';
 import { checkDate } from '../model/options.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { KpiOptions } from './evaluate-kpi.js';
-import { aggregate, timeframeOf, type Span } from '../measure/kpi.js';
+import { aggregate, checkMeasurementValues, timeframeOf, type Span } from '../measure/kpi.js';
 import { Kpi, Measurement, type TrackingFrequency } from '../model/kpi.js';
 
 /**
@@ -115,6 +115,7 @@ const Cycles = /*@__PURE__*/ z.array(Cycle);
 export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiSeriesOptions = {}): KpiSeries {
   const k = parseArgument(Kpi, kpi, 'kpi');
   const list = parseArgument(Measurements, measurements, 'measurements');
+  checkMeasurementValues(list);
   const span = timeframeOf(k, parseArgument(Cycles, options.cycles ?? [], 'cycles'));
   const asOf = checkDate(options.asOf, 'asOf');
   const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;

@@ -42,6 +42,15 @@ export function compareCheckIns(a: CheckIn, b: CheckIn): number {
 }
 
 /**
+ * Checks every check-in's value by the rules `parsePlan` applies (a decimal within the
+ * supported magnitudes), whether or not the measurement will read it: the entry points
+ * that take check-ins without a plan call it, so none accepts what `parsePlan` rejects.
+ */
+export function checkCheckInValues(checkIns: readonly CheckIn[]): void {
+  for (const c of checkIns) if (c.value !== undefined) readValue(c.value, where.checkInValue, c.keyResultId);
+}
+
+/**
  * The check-in at a position the caller took from the list (or from its groups). Not
  * `at` from _lib: that one is shared by every array in the code, so its reads are
  * polymorphic, and this loop is the engine's hottest.

@@ -49,6 +49,11 @@ function measurementAt(list: readonly Measurement[], i: number): Measurement {
   return m;
 }
 
+/** Checks every measurement's value by `parsePlan`'s rules, whether or not aggregating reads it. */
+export function checkMeasurementValues(measurements: readonly Measurement[]): void {
+  for (const m of measurements) readValue(m.value, where.measurement, m.kpiId);
+}
+
 /**
  * Aggregates the measurements at positions `items[from..to)` (or all when `items` is
  * null) dated from `since` to `until`. For `last`, two readings at the same moment

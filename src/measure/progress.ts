@@ -7,6 +7,7 @@ import { checkCap, checkDate, checkOptions } from '../model/options.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
+import { checkCheckInValues } from './check-ins.js';
 
 /**
  * Options of {@link keyResultProgress}.
@@ -82,6 +83,7 @@ export function parseKeyResultArguments(
   const kr = parseArgument(schema, keyResult, 'keyResult');
   if (!isKeyResult(kr)) invalidArgument('arg.invalid', { name: 'keyResult' });
   const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  checkCheckInValues(list);
   return { kr, list, cap: checkCap(o.cap), asOf: checkDate(o.asOf, 'asOf') };
 }
 

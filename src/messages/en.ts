@@ -10,6 +10,7 @@ export const en = {
   'error.invalidArgument': 'okrkit: invalid argument: {detail}',
   'error.cascadeLoop': 'okrkit: the cascade contains a loop: {loop}',
   'error.unknownReference': 'okrkit: the plan refers to an unknown {what} "{id}"; parse it with parsePlan first',
+  'error.checkInUnknownKeyResult': 'okrkit: the check-in refers to an unknown key result "{id}"; the plan has no key result with that id',
   'error.plugin': 'okrkit: plug-in "{plugin}": {detail}',
 
   // Nouns used inside messages

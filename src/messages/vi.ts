@@ -11,6 +11,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'error.invalidArgument': 'okrkit: tham số không hợp lệ: {detail}',
   'error.cascadeLoop': 'okrkit: chuỗi liên kết mục tiêu bị lặp vòng: {loop}',
   'error.unknownReference': 'okrkit: kế hoạch tham chiếu tới {what} "{id}" không tồn tại; hãy kiểm tra bằng parsePlan trước',
+  'error.checkInUnknownKeyResult': 'okrkit: check-in tham chiếu đến kết quả then chốt không tồn tại "{id}"; kế hoạch không có kết quả then chốt nào với id này',
   'error.plugin': 'okrkit: plug-in "{plugin}": {detail}',
 
   'noun.cycle': 'chu kỳ',

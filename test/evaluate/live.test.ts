@@ -31,7 +31,7 @@ describe('createLiveEvaluation', () => {
   it('rejects a bad check-in or an unknown key result', () => {
     const live = createLiveEvaluation(xyz);
     expect(() => live.applyCheckIn({ keyResultId: 'ghost', at: '2026-08-01', value: 1 })).toThrowErrorMatchingInlineSnapshot(
-      `[OkrkitError: okrkit: the plan refers to an unknown key result "ghost"; parse it with parsePlan first]`,
+      `[OkrkitError: okrkit: the check-in refers to an unknown key result "ghost"; the plan has no key result with that id]`,
     );
     expect(() => live.applyCheckIn({ keyResultId: 'kr-churn', at: '2026-02-30', value: 1 })).toThrow(OkrkitError);
   });
