@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import { formatPath, OkrkitError, safeParsePlan, localizeIssue, type Locale, type OkrkitIssue, type Plan } from '../index.js';
+import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
 import { readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
 import { errorCode } from './files.js';
-import { positionOf } from './json-position.js';
+import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { UsageError } from './usage-error.js';
 
 /** One problem of an input, told by file, line and column where they are known. */
@@ -26,12 +26,16 @@ export interface LoadOptions {
   readonly progress: (text: string) => void;
 }
 
+type Path = readonly (string | number)[];
+
 /** A plan as read from its files, before it is validated. */
 interface Read {
   readonly input: unknown;
   readonly rows: number;
-  /** Where the value at a plan path came from, for its problem. */
-  readonly where: (path: readonly (string | number)[]) => string;
+  /** Where the values at plan paths came from, for their problems: all at once, in one pass over a JSON text. */
+  readonly where: (paths: readonly Path[]) => string[];
+  /** Problems of the files themselves (duplicate JSON keys), listed before the plan's. */
+  readonly problems: readonly Problem[];
 }
 
 /** Rows past this many get progress lines on stderr. */
@@ -63,12 +67,13 @@ const lineCount = (text: string) => {
 
 /** Where in CSV files a plan path came from: file, row and column, else the plan path in `label`. */
 function csvWhere(read: CsvPlan, label: string, dir: string | null): Read['where'] {
-  return (path) => {
-    const found = read.locate(path);
-    if (found === null) return `${label}: ${formatPath(path)}`;
-    const location = dir === null ? found : { ...found, file: join(dir, found.file) };
-    return `${location.file}, row ${location.line}${location.column === null ? '' : `, column "${location.column}"`}`;
-  };
+  return (paths) =>
+    paths.map((path) => {
+      const found = read.locate(path);
+      if (found === null) return `${label}: ${formatPath(path)}`;
+      const location = dir === null ? found : { ...found, file: join(dir, found.file) };
+      return `${location.file}, row ${location.line}${location.column === null ? '' : `, column "${location.column}"`}`;
+    });
 }
 
 /** A folder of CSV tables (objectives.csv, key-results.csv, …). */
@@ -84,7 +89,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   }
   if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
   const read = readPlanCsv(files);
-  return { input: read.input, rows, where: csvWhere(read, path, path) };
+  return { input: read.input, rows, where: csvWhere(read, path, path), problems: [] };
 }
 
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
@@ -98,7 +103,7 @@ function readSheet(path: string, options: LoadOptions): Read {
     checkInDate: options.checkInDate,
     ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
   });
-  return { input: read.input, rows, where: csvWhere(read, path, null) };
+  return { input: read.input, rows, where: csvWhere(read, path, null), problems: [] };
 }
 
 /** A JSON file; text that is not JSON comes back as its one problem. */
@@ -115,11 +120,25 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
     for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
   }
   if (rows > BIG) options.progress(`validating ${rows.toLocaleString('en')} records from ${path}`);
-  const where = (issuePath: readonly (string | number)[]) => {
-    const at = positionOf(text, issuePath);
-    return at === null ? `${path}: ${formatPath(issuePath)}` : `${path}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
+  const where = (paths: readonly Path[]) => {
+    const { positions } = scanJson(text, paths);
+    return paths.map((issuePath, i) => {
+      const at = positions[i] ?? null;
+      return at === null ? `${path}: ${formatPath(issuePath)}` : `${path}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
+    });
   };
-  return { input: json, rows, where };
+  return { input: json, rows, where, problems: duplicateProblems(path, scanJson(text, []), options.locale) };
+}
+
+/** A problem for each key given twice in one object of a JSON file: JSON.parse would keep the last copy silently. */
+function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Problem[] {
+  const problems = scan.duplicates.map((d) => ({
+    where: `${file}, line ${d.at.line}, column ${d.at.column} (${formatPath(d.path)})`,
+    message: translate('cli.duplicateKey', locale, { key: d.key, line: d.first.line, column: d.first.column }),
+  }));
+  const more = scan.duplicateCount - MAX_DUPLICATES;
+  if (more > 0) problems.push({ where: file, message: translate('cli.moreDuplicateKeys', locale, { count: more.toLocaleString('en') }) });
+  return problems;
 }
 
 /** Reads the files of a plan; a CSV that cannot be read as tables comes back as its problems. */
@@ -153,8 +172,10 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   if ('plan' in read) return read;
   const { rows } = read;
   const result = safeParsePlan(read.input);
-  if (result.success) return { plan: result.data, problems: [], rows };
+  if (result.success) return read.problems.length === 0 ? { plan: result.data, problems: [], rows } : { plan: null, problems: read.problems, rows };
   const issues: readonly OkrkitIssue[] = result.error.issues;
-  if (issues.length === 0) return { plan: null, problems: [{ where: path, message: result.error.message }], rows };
-  return { plan: null, problems: issues.map((i) => ({ where: read.where(i.path), message: localizeIssue(i, options.locale).message })), rows };
+  if (issues.length === 0) return { plan: null, problems: [...read.problems, { where: path, message: result.error.message }], rows };
+  const wheres = read.where(issues.map((i) => i.path));
+  const problems = issues.map((i, n) => ({ where: wheres[n] ?? path, message: localizeIssue(i, options.locale).message }));
+  return { plan: null, problems: [...read.problems, ...problems], rows };
 }

@@ -246,6 +246,10 @@ export const en = {
   'severity.error': 'Error',
   'severity.warning': 'Warning',
   'severity.info': 'Info',
+
+  // The okrkit command
+  'cli.duplicateKey': 'The key "{key}" is given twice in this object; JSON keeps only the last copy. The first is at line {line}, column {column}.',
+  'cli.moreDuplicateKeys': '{count} more duplicate keys are not listed.',
 } as const;
 
 /** A key of okrkit's message catalogues. */

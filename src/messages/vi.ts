@@ -239,4 +239,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'severity.error': 'Lỗi',
   'severity.warning': 'Cảnh báo',
   'severity.info': 'Gợi ý',
+
+  // Lệnh okrkit
+  'cli.duplicateKey': 'Khóa "{key}" xuất hiện hai lần trong đối tượng này; JSON chỉ giữ bản cuối cùng. Bản đầu tiên ở dòng {line}, cột {column}.',
+  'cli.moreDuplicateKeys': 'Còn {count} khóa bị lặp khác không được liệt kê.',
 };
