@@ -134,9 +134,11 @@ export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepR
 }
 
 /**
- * How far an actual value attains a KPI's target: `higher` A / T, `lower` 2 − A / T,
- * `range` 1 inside (A / min below it, 2 − A / max above it); with a `baseline`, linear
- * from the baseline (0) to the target (1). Never below 0; above 1 means over-achieved.
+ * How far an actual value attains a KPI's target: `higher` 1 + (A − T) / |T|, `lower`
+ * 1 − (A − T) / |T| (A / T and 2 − A / T for a positive target), `range` 1 inside and
+ * 1 − distance / |bound| outside; with a `baseline`, linear from the baseline (0) to the
+ * target (1). A better actual never scores lower, also for negative targets. Never below
+ * 0; above 1 means over-achieved.
  *
  * @param kpi - The KPI.
  * @param actual - The actual value, as a number or decimal string.

@@ -2,7 +2,7 @@ import { readValue } from '../_lib/read-value.js';
 import { compareTimestamps, dateOf, daysBetween } from '../_lib/calendar.js';
 import { i32 } from '../_lib/at.js';
 import { compare, type Value } from '../_lib/numeric.js';
-import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
+import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDouble, fractionOfIntegers, fractionOfValue, minus, plus, signOf, times, toDouble, type Fraction } from '../_lib/fraction.js';
 import { at, messages, nouns, where } from '../messages/where.js';
 import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
@@ -100,10 +100,10 @@ export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION
     const hi = readValue(t.max, where.kpiField, kpi.id, 'target.max');
     if (compare(actual, lo) < 0) {
       if (compare(lo, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
-      r = dividedBy(a, fractionOfValue(lo));
+      r = relativeTo(a, fractionOfValue(lo), 1);
     } else if (compare(actual, hi) > 0) {
       if (compare(hi, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget('range')));
-      r = minus(TWO, dividedBy(a, fractionOfValue(hi)));
+      r = relativeTo(a, fractionOfValue(hi), -1);
     } else {
       r = FRACTION_ONE;
     }
@@ -117,12 +117,23 @@ export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION
       r = dividedBy(dividedBy(minus(a, fb), minus(fractionOfValue(target), fb)), share);
     } else {
       if (compare(target, 0) === 0) invalidArgument(at(where.kpi(kpi.id), messages.kpiZeroTarget(t.polarity)));
-      // A ÷ (T × share), or 2 − A ÷ (T × share).
-      const ratio = dividedBy(a, times(fractionOfValue(target), share));
-      r = t.polarity === 'higher' ? ratio : minus(TWO, ratio);
+      // 1 ± (A − T′) ÷ |T′|, T′ = T × share: A ÷ T′ or 2 − A ÷ T′ for a positive target.
+      r = relativeTo(a, times(fractionOfValue(target), share), t.polarity === 'higher' ? 1 : -1);
     }
   }
   return signOf(r) > 0 ? r : FRACTION_ZERO;
+}
+
+/**
+ * 1 at the target T, moving by the distance from it in units of |T|: 1 + (A − T) ÷ |T|
+ * when more is better (`sign` 1), 1 − (A − T) ÷ |T| when less is (−1). For a positive T
+ * that is A ÷ T and 2 − A ÷ T; for a negative one it still rises with a better actual
+ * (docs/kpis.md). T is not 0.
+ */
+function relativeTo(a: Fraction, target: Fraction, sign: 1 | -1): Fraction {
+  const scale = signOf(target) < 0 ? minus(FRACTION_ZERO, target) : target;
+  const deviation = dividedBy(minus(a, target), scale);
+  return sign === 1 ? plus(FRACTION_ONE, deviation) : minus(FRACTION_ONE, deviation);
 }
 
 /** Attainment as the nearest double of the exact value (see {@link attainmentOf}). */
@@ -130,7 +141,6 @@ export function attainmentAgainst(kpi: Kpi, actual: Value): number {
   return toDouble(attainmentOf(kpi, actual));
 }
 
-const TWO: Fraction = { n: 2n, d: 1n };
 
 /** The default threshold rules: green from attainment 1, amber from 0.9, red below. */
 const DEFAULT_THRESHOLDS: readonly KpiThresholdRule[] = [
