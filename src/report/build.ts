@@ -18,6 +18,7 @@ import {
   type Status,
   type UnitScorecard,
 } from '../index.js';
+import { dateOf } from '../_lib/calendar.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale } from '../messages/locale.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportScorecard } from './model.js';
@@ -148,7 +149,8 @@ function kpiRows({ plan, at, unitName }: Sources, results: Readonly<Record<strin
       unit: k.unit ?? null,
       unitId: k.unitId ?? null,
       unitName: k.unitId === undefined ? null : (unitName.get(k.unitId) ?? null),
-      target: k.target,
+      // A copy: the report is plain data of its own, and changing it leaves the plan as it was.
+      target: { ...k.target },
       actual: r.actual,
       attainment: r.attainment,
       status: r.status,
@@ -166,6 +168,20 @@ function scorecardRows(plan: DeepReadonly<Plan>, byUnit: Readonly<Record<string,
     if (card === undefined || card.total === null) return [];
     return [{ unitId: u.id, name: u.name, total: card.total, rating: card.rating, kpis: kpiCount.get(u.id)?.length ?? 0 }];
   });
+}
+
+/** How many check-ins are dated before or after their key result's cycle (the scores leave them out). */
+function checkInsOutsideCycle(src: Sources): number {
+  let outside = 0;
+  for (const c of src.plan.checkIns) {
+    const kr = src.keyResults.get(c.keyResultId);
+    const objective = kr === undefined ? undefined : src.objectives.get(kr.objectiveId);
+    const cycle = objective === undefined ? undefined : src.cycles.get(objective.cycleId);
+    if (cycle === undefined) continue;
+    const day = dateOf(c.at);
+    if (day < cycle.start || day > cycle.end) outside++;
+  }
+  return outside;
 }
 
 /**
@@ -205,7 +221,13 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
     asOf: asOf ?? null,
     locale,
     score: scoreWeightedMean(evaluation.roots.map((id) => ({ score: known(evaluation.objectives[id], id).score }))),
-    counts: { objectives: plan.objectives.length, keyResults: plan.keyResults.length, kpis: plan.kpis.length, checkIns: plan.checkIns.length },
+    counts: {
+      objectives: plan.objectives.length,
+      keyResults: plan.keyResults.length,
+      kpis: plan.kpis.length,
+      checkIns: plan.checkIns.length,
+      checkInsOutsideCycle: checkInsOutsideCycle(src),
+    },
     statuses,
     objectives,
     kpis,

@@ -1,34 +1,62 @@
 import { stringify } from 'csv-stringify/sync';
 import { toScale } from '../index.js';
+import { checkReport } from './check.js';
 import type { Report } from './model.js';
+import { Output } from './output.js';
+import { wordsFor } from './words.js';
+
+/**
+ * A text cell made safe to open in a spreadsheet (OWASP "CSV injection"): text that starts
+ * with `=`, `+`, `-`, `@`, a tab, CR or LF, or with `'`, gets a leading `'`, which
+ * spreadsheets read as "text". The same reversible rule as `writePlanCsv`'s.
+ */
+const text = (value: string): string => (/^[=+\-@\t\r\n']/.test(value) ? `'${value}` : value);
+
+/** A number as a cell: scores on 0–100 with four decimals (exact decimal rounding), other values as they are. */
+const num = (n: number | null, scale = 100): string => (n === null ? '' : String(scale === 100 ? toScale(n, { digits: 4 }) : n));
+
+const HEADER = ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'score', 'status', 'expected', 'confidence', 'grade', 'forecast', 'value', 'target'];
+
+function objectiveRows(report: Report, rows: string[][]): void {
+  for (const o of report.objectives) {
+    rows.push(['objective', text(o.id), text(o.title), text(o.parentId ?? ''), String(o.depth), text(o.unitName ?? ''), text(o.ownerId ?? ''), num(o.score), o.status, num(o.expected), num(o.confidence, 1), o.grade ?? '', num(o.forecast), '', '']);
+    for (const kr of o.keyResults) {
+      const target = kr.target === null ? '' : typeof kr.target === 'number' ? String(kr.target) : kr.target;
+      rows.push(['keyResult', text(kr.id), text(kr.title), text(o.id), String(o.depth + 1), text(o.unitName ?? ''), text(kr.ownerId ?? ''), num(kr.score), kr.status ?? '', num(kr.expected), num(kr.confidence, 1), kr.grade ?? '', num(kr.forecast), num(kr.value, 1), target]);
+    }
+  }
+}
 
 /**
  * Renders a report as one CSV table for a spreadsheet: a row per objective, key result
  * and KPI with its score on 0–100, status and details, and a UTF-8 byte-order mark so
  * Excel shows Vietnamese text right. Scores are numbers with up to four decimals; the sheet
- * formats them.
+ * formats them. Text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR, LF) or with
+ * `'` gets a leading `'`, so opening the file never runs a formula; numbers stay numbers.
+ * When check-ins dated outside their cycle were left out, a last row of type `note` says
+ * how many (its `value`).
  *
  * @param report - From {@link buildReport}.
  * @returns The CSV text.
+ * @throws {OkrkitError} `invalid_argument` when the report is not one {@link buildReport} gives,
+ *   or when the text would be over 200 million characters.
  * @example
  * writeFileSync('report.csv', renderCsv(buildReport(plan, { asOf: '2026-10-01' })))
  * @category Reports
  */
 export function renderCsv(report: Report): string {
-  // Scores on 0–100 with four decimals (exact decimal rounding); values as they are.
-  const num = (n: number | null, scale = 100) => (n === null ? '' : String(scale === 100 ? toScale(n, { digits: 4 }) : n));
-  const rows: (string | number)[][] = [
-    ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'score', 'status', 'expected', 'confidence', 'grade', 'forecast', 'value', 'target'],
-  ];
-  for (const o of report.objectives) {
-    rows.push(['objective', o.id, o.title, o.parentId ?? '', o.depth, o.unitName ?? '', o.ownerId ?? '', num(o.score), o.status, num(o.expected), num(o.confidence, 1), o.grade ?? '', num(o.forecast), '', '']);
-    for (const kr of o.keyResults) {
-      rows.push(['keyResult', kr.id, kr.title, o.id, o.depth + 1, o.unitName ?? '', kr.ownerId ?? '', num(kr.score), kr.status ?? '', num(kr.expected), num(kr.confidence, 1), kr.grade ?? '', num(kr.forecast), num(kr.value, 1), kr.target === null ? '' : String(kr.target)]);
-    }
-  }
+  checkReport(report);
+  const rows: string[][] = [HEADER];
+  objectiveRows(report, rows);
   for (const k of report.kpis) {
     const target = k.target.polarity === 'range' ? `${k.target.min}..${k.target.max}` : `${k.target.polarity === 'higher' ? '>=' : '<='}${k.target.value}`;
-    rows.push(['kpi', k.id, k.name, '', '', k.unitName ?? '', '', num(k.attainment), k.status ?? '', '', '', '', '', num(k.actual, 1), target]);
+    rows.push(['kpi', text(k.id), text(k.name), '', '', text(k.unitName ?? ''), '', num(k.attainment), k.status ?? '', '', '', '', '', num(k.actual, 1), text(target)]);
   }
-  return `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`;
+  const outside = report.counts.checkInsOutsideCycle;
+  if (outside > 0) rows.push(['note', 'checkInsOutsideCycle', text(wordsFor(report.locale).leftOut(outside)), '', '', '', '', '', '', '', '', '', '', String(outside), '']);
+  // Written in slices, so the text's length is checked as it grows.
+  const out = new Output('CSV');
+  out.push('\uFEFF');
+  for (let i = 0; i < rows.length; i += 10_000) out.push(stringify(rows.slice(i, i + 10_000), { record_delimiter: 'windows', quoted_match: /[\r\n]/ }));
+  return out.join('');
 }

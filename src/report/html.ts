@@ -1,5 +1,7 @@
 import { Status, toScale, type Rag } from '../index.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective } from './model.js';
+import { checkReport } from './check.js';
+import { indentOf, Output } from './output.js';
 import { wordsFor, type Words } from './words.js';
 
 const COLOR: Readonly<Record<Status | Rag | 'none', string>> = {
@@ -97,7 +99,8 @@ function progressChart(kr: ReportKeyResult, w: Words): string {
   const H = 42;
   const first = day(start.date);
   const span = Math.max(1, day(end.date) - first);
-  const top = Math.max(1, ...points.map((p) => p.progress ?? 0), ...points.map((p) => p.expected));
+  let top = 1;
+  for (const p of points) top = Math.max(top, p.progress ?? 0, p.expected);
   const x = (date: string) => fixed(2 + ((day(date) - first) / span) * (W - 4));
   const y = (v: number) => fixed(H - 2 - (Math.min(v, top) / top) * (H - 4));
   const expected = points.map((p) => `${x(p.date)},${y(p.expected)}`).join(' ');
@@ -120,7 +123,9 @@ function seriesChart(k: ReportKpi, w: Words): string {
   const W = 150;
   const H = 42;
   const target = k.target.polarity === 'range' ? Number(k.target.max) : Number(k.target.value);
-  const top = Math.max(Number.isFinite(target) ? Math.abs(target) : 0, ...values.map((v) => Math.abs(v ?? 0))) || 1;
+  let top = Number.isFinite(target) ? Math.abs(target) : 0;
+  for (const v of values) top = Math.max(top, Math.abs(v ?? 0));
+  top = top || 1;
   const step = W / values.length;
   const color = COLOR[k.status ?? 'none'];
   const bars = values
@@ -142,6 +147,8 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
   if (o.confidence !== null) details.push(`${w.term('confidence')} ${w.confidence(o.confidence)}`);
   if (o.grade !== null) details.push(`${w.term('grade')} ${w.grade(o.grade)}`);
   if (o.forecast !== null) details.push(`${w.term('forecast')} ${w.score(o.forecast)}`);
+  const { levels, deeper } = indentOf(o.depth);
+  if (deeper) details.push(`${w.word('depth')} ${o.depth}`);
   if (o.unitName !== null) details.push(`${w.word('unit')}: ${o.unitName}`);
   if (o.ownerId !== null) details.push(`${w.term('owner')}: ${o.ownerId}`);
   const rows = o.keyResults
@@ -160,7 +167,7 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
       ? ''
       : `<table class="krs"><thead><tr><th>${esc(w.term('keyResult'))}</th><th>${esc(w.word('value'))}</th><th>${esc(w.term('progress'))}</th><th>${esc(w.term('score'))}</th><th>${esc(w.term('status'))}</th><th>${esc(w.term('confidence'))}</th><th>${esc(w.term('checkIn'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   return (
-    `<article class="objective" data-objective="${esc(o.id)}" style="--c:${color};margin-left:${o.depth * 28}px">` +
+    `<article class="objective" data-objective="${esc(o.id)}" style="--c:${color};margin-left:${levels * 28}px">` +
     `<div class="row"><h3>${esc(o.title)}</h3>${badge(w.status(o.status), color)}<span class="score">${esc(w.score(o.score))}</span></div>` +
     `${bar(o.score, color, o.expected, w.word('expectedLine'))}<p class="details">${esc(details.join(' · '))}</p>${table}</article>`
   );
@@ -172,33 +179,52 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
  * objective tree with progress bars coloured by status (a mark at the expected
  * progress), each key result's check-ins drawn against its expected line, KPIs with
  * attainment, RAG colours and a small series chart each, scorecard totals and the
- * coach's findings, in the report's language.
+ * coach's findings, in the report's language. Every value is escaped.
  *
  * @param report - From {@link buildReport}.
  * @returns The HTML text.
+ * @throws {OkrkitError} `invalid_argument` when the report is not one {@link buildReport} gives,
+ *   or when the page would be over 200 million characters.
  * @example
  * writeFileSync('report.html', renderHtml(buildReport(plan, { asOf: '2026-10-01', locale: 'vi' })))
  * @category Reports
  */
 export function renderHtml(report: Report): string {
+  checkReport(report);
   const w = wordsFor(report.locale);
+  const parts = new Output('HTML');
+  parts.push(
+    `<!doctype html>\n<html lang="${esc(report.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+      `<title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>${header(report, w)}`,
+  );
+  parts.push(`<section id="objectives"><h2>${esc(w.word('objectives'))}</h2>`);
+  if (report.objectives.length === 0) parts.push(`<p class="empty">${esc(w.word('noObjectives'))}</p>`);
+  for (const o of report.objectives) parts.push(objectiveBlock(o, w));
+  parts.push('</section>');
+  kpiSection(report, w, parts);
+  otherSections(report, w, parts);
+  parts.push(`</section><footer>${esc(w.word('generated'))}</footer></main></body></html>\n`);
+  return parts.join('\n');
+}
+
+function header(report: Report, w: Words): string {
   // In the order the report counted them: the first objective's status first.
   const chips = Object.keys(report.statuses)
     .flatMap((key) => {
       const s = Status.safeParse(key);
-      return s.success ? [badge(`${w.status(s.data)}: ${report.statuses[s.data]}`, COLOR[s.data])] : [];
+      return s.success ? [badge(`${w.status(s.data)}: ${String(report.statuses[s.data])}`, COLOR[s.data])] : [];
     })
     .join('');
-  const parts: string[] = [];
-  parts.push(
+  const { counts } = report;
+  const leftOut = counts.checkInsOutsideCycle > 0 ? `<p class="meta" id="left-out">${esc(w.leftOut(counts.checkInsOutsideCycle))}</p>` : '';
+  return (
     `<header><div><h1>${esc(report.title)}</h1><p class="meta">${esc(report.asOf === null ? w.word('wholeCycle') : `${w.word('asOf')} ${report.asOf}`)} · ` +
-      `${report.counts.objectives} ${esc(w.word('objectives').toLowerCase())} · ${report.counts.keyResults} ${esc(w.word('keyResults').toLowerCase())} · ${report.counts.kpis} ${esc(w.word('kpis'))}</p></div>` +
-      `<div class="overall"><div>${esc(w.word('companyScore'))}</div><div class="big" id="overall-score">${esc(w.score(report.score))}<small> / 100</small></div><div class="chips">${chips}</div></div></header>`,
+    `${esc(String(counts.objectives))} ${esc(w.word('objectives').toLowerCase())} · ${esc(String(counts.keyResults))} ${esc(w.word('keyResults').toLowerCase())} · ${esc(String(counts.kpis))} ${esc(w.word('kpis'))}</p>${leftOut}</div>` +
+    `<div class="overall"><div>${esc(w.word('companyScore'))}</div><div class="big" id="overall-score">${esc(w.score(report.score))}<small> / 100</small></div><div class="chips">${chips}</div></div></header>`
   );
-  parts.push(`<section id="objectives"><h2>${esc(w.word('objectives'))}</h2>`);
-  parts.push(report.objectives.length === 0 ? `<p class="empty">${esc(w.word('noObjectives'))}</p>` : report.objectives.map((o) => objectiveBlock(o, w)).join(''));
-  parts.push('</section>');
+}
 
+function kpiSection(report: Report, w: Words, parts: Output): void {
   parts.push(`<section id="kpis"><h2>${esc(w.word('kpis'))}</h2>`);
   if (report.kpis.length === 0) parts.push(`<p class="empty">${esc(w.word('noKpis'))}</p>`);
   else {
@@ -217,7 +243,9 @@ export function renderHtml(report: Report): string {
     parts.push('</tbody></table>');
   }
   parts.push('</section>');
+}
 
+function otherSections(report: Report, w: Words, parts: Output): void {
   if (report.scorecards.length > 0) {
     parts.push(`<section id="scorecards"><h2>${esc(w.word('scorecards'))}</h2><table><thead><tr><th>${esc(w.word('unit'))}</th><th>${esc(w.term('total'))}</th><th></th><th>${esc(w.term('rating'))}</th></tr></thead><tbody>`);
     for (const s of report.scorecards) {
@@ -227,7 +255,6 @@ export function renderHtml(report: Report): string {
     }
     parts.push('</tbody></table></section>');
   }
-
   parts.push(`<section id="findings"><h2>${esc(w.word('findings'))}</h2>`);
   if (report.findings.length === 0) parts.push(`<p class="empty">${esc(w.word('noFindings'))}</p>`);
   else {
@@ -238,9 +265,4 @@ export function renderHtml(report: Report): string {
     }
     parts.push('</ul>');
   }
-  parts.push(`</section><footer>${esc(w.word('generated'))}</footer>`);
-  return (
-    `<!doctype html>\n<html lang="${report.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
-    `<title>${esc(report.title)}</title><style>${STYLE}</style></head><body><main>${parts.join('\n')}</main></body></html>\n`
-  );
 }

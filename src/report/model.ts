@@ -85,7 +85,17 @@ export interface Report {
   readonly locale: Locale;
   /** The plain mean of the top objectives' scores, or null. */
   readonly score: number | null;
-  readonly counts: { readonly objectives: number; readonly keyResults: number; readonly kpis: number; readonly checkIns: number };
+  /**
+   * How many records the plan has; `checkInsOutsideCycle` counts the check-ins dated
+   * before or after their key result's cycle, which the scores leave out.
+   */
+  readonly counts: {
+    readonly objectives: number;
+    readonly keyResults: number;
+    readonly kpis: number;
+    readonly checkIns: number;
+    readonly checkInsOutsideCycle: number;
+  };
   /** How many objectives have each status. */
   readonly statuses: Readonly<Partial<Record<Status, number>>>;
   readonly objectives: readonly ReportObjective[];

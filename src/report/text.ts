@@ -1,5 +1,7 @@
 import type { Rag, Status } from '../index.js';
 import type { Report, ReportKeyResult, ReportObjective } from './model.js';
+import { checkReport } from './check.js';
+import { indentOf, Output, visible } from './output.js';
 import { wordsFor, type Words } from './words.js';
 
 /** Options for {@link renderText}. @category Reports */
@@ -29,54 +31,77 @@ function details(w: Words, item: ReportObjective | ReportKeyResult): string {
   return parts.join(' · ');
 }
 
+/** The indentation of a line at a depth: two spaces a level up to MAX_INDENT levels, then the level number. */
+function padOf(depth: number, w: Words): string {
+  const { levels, deeper } = indentOf(depth);
+  return `${'  '.repeat(levels + 1)}${deeper ? `[${w.word('depth')} ${depth}] ` : ''}`;
+}
+
 /**
  * Renders a report as plain text for a terminal: the objective tree with scores on
  * 0–100, statuses and details, key results under their objectives, then KPIs,
- * scorecards and the coach's findings.
+ * scorecards and the coach's findings. Control characters in the plan's text are shown
+ * escaped (`\u001b`), so none reaches the terminal raw; the tree is indented up to 12
+ * levels, deeper levels show their level number.
  *
  * @param report - From {@link buildReport}.
  * @param options - `color`.
  * @returns The text, lines joined with `\n`.
+ * @throws {OkrkitError} `invalid_argument` when the report is not one {@link buildReport} gives,
+ *   or when the text would be over 200 million characters.
  * @example
  * console.log(renderText(buildReport(plan, { asOf: '2026-10-01' }), { color: process.stdout.isTTY }))
  * @category Reports
  */
 export function renderText(report: Report, options: RenderTextOptions = {}): string {
+  checkReport(report);
   const w = wordsFor(report.locale);
   const paint = (tone: Tone, text: string) => (options.color === true ? `\u001b[${ANSI[tone]}m${text}\u001b[0m` : text);
-  const status = (s: Status | null) => (s === null ? '–' : paint(STATUS_TONE[s], w.status(s)));
-  const lines: string[] = [];
-  lines.push(paint('bold', `${report.title} — ${report.asOf === null ? w.word('wholeCycle') : `${w.word('asOf')} ${report.asOf}`}`));
+  const lines = new Output('text');
+  lines.push(paint('bold', `${visible(report.title)} — ${report.asOf === null ? w.word('wholeCycle') : `${w.word('asOf')} ${visible(report.asOf)}`}`));
   lines.push(`${w.word('companyScore')}: ${w.score(report.score)} / 100`);
+  if (report.counts.checkInsOutsideCycle > 0) lines.push(w.leftOut(report.counts.checkInsOutsideCycle));
   lines.push('');
+  objectiveLines(report, w, paint, lines);
+  otherLines(report, w, paint, lines);
+  return lines.join('\n');
+}
+
+type Paint = (tone: Tone, text: string) => string;
+
+function objectiveLines(report: Report, w: Words, paint: Paint, lines: Output): void {
+  const status = (s: Status | null) => (s === null ? '–' : paint(STATUS_TONE[s], w.status(s)));
   lines.push(paint('bold', w.word('objectives')));
   if (report.objectives.length === 0) lines.push(`  ${w.word('noObjectives')}`);
   for (const o of report.objectives) {
-    const pad = '  '.repeat(o.depth + 1);
-    lines.push(`${pad}${w.score(o.score).padStart(3)}  ${o.title}  ${status(o.status)}`);
+    const pad = padOf(o.depth, w);
+    lines.push(`${pad}${w.score(o.score).padStart(3)}  ${visible(o.title)}  ${status(o.status)}`);
     lines.push(`${pad}     ${paint('dim', details(w, o))}`);
     for (const kr of o.keyResults) {
-      const value = kr.value === null ? '' : `  [${w.value(kr.value, kr.unit)}${kr.target === null ? '' : ` / ${w.value(kr.target, kr.unit)}`}]`;
-      lines.push(`${pad}     ${w.score(kr.score).padStart(3)}  ${kr.title}${value}  ${status(kr.status)}`);
+      const value = kr.value === null ? '' : `  [${visible(w.value(kr.value, kr.unit))}${kr.target === null ? '' : ` / ${visible(w.value(kr.target, kr.unit))}`}]`;
+      lines.push(`${pad}     ${w.score(kr.score).padStart(3)}  ${visible(kr.title)}${value}  ${status(kr.status)}`);
       lines.push(`${pad}          ${paint('dim', details(w, kr))}`);
     }
   }
+}
+
+function otherLines(report: Report, w: Words, paint: Paint, lines: Output): void {
   if (report.kpis.length > 0) {
     lines.push('', paint('bold', w.word('kpis')));
     for (const k of report.kpis) {
       const rag = k.status === null ? '–' : paint(RAG_TONE[k.status], w.rag(k.status));
-      lines.push(`  ${w.score(k.attainment).padStart(3)}  ${k.name}${k.unitName === null ? "" : ` — ${k.unitName}`}  [${w.value(k.actual, k.unit)} / ${w.target(k.target, k.unit)}]  ${rag}`);
+      const unit = k.unitName === null ? '' : ` — ${visible(k.unitName)}`;
+      lines.push(`  ${w.score(k.attainment).padStart(3)}  ${visible(k.name)}${unit}  [${visible(w.value(k.actual, k.unit))} / ${visible(w.target(k.target, k.unit))}]  ${rag}`);
     }
   }
   if (report.scorecards.length > 0) {
     lines.push('', paint('bold', w.word('scorecards')));
-    for (const s of report.scorecards) lines.push(`  ${w.points(s.total).padStart(3)}  ${s.name}  ${w.rating(s.rating)}`);
+    for (const s of report.scorecards) lines.push(`  ${w.points(s.total).padStart(3)}  ${visible(s.name)}  ${visible(w.rating(s.rating))}`);
   }
   lines.push('', paint('bold', w.word('findings')));
   if (report.findings.length === 0) lines.push(`  ${w.word('noFindings')}`);
   for (const f of report.findings) {
     const tone: Tone = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'dim';
-    lines.push(`  ${paint(tone, w.severity(f.severity).padEnd(8))}  ${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`);
+    lines.push(`  ${paint(tone, w.severity(f.severity).padEnd(8))}  ${visible(f.code)}${f.id === null ? '' : ` (${visible(f.id)})`}: ${visible(f.message)}`);
   }
-  return lines.join('\n');
 }

@@ -91,22 +91,47 @@ export interface Words {
   /** Confidence on 0–1 with one digit. */
   confidence(confidence: number | null): string;
   value(value: number | string | null, unit: string | null): string;
+  /** The sentence that says how many check-ins dated outside their cycle the scores left out. */
+  leftOut(count: number): string;
 }
+
+/** The sentence for check-ins dated outside their cycle, by language. */
+const LEFT_OUT: Readonly<Record<Locale, (count: number, n: string) => string>> = {
+  en: (count, n) => (count === 1 ? '1 check-in is dated outside its cycle and was left out of the scores.' : `${n} check-ins are dated outside their cycle and were left out of the scores.`),
+  vi: (_count, n) => `${n} lần cập nhật có ngày nằm ngoài chu kỳ nên không được tính vào điểm.`,
+};
 
 type Rating = 'A' | 'B' | 'C' | 'D';
 const RATINGS: ReadonlySet<string> = new Set<Rating>(['A', 'B', 'C', 'D']);
 /** Whether a scorecard's rating is one of the default bands, which have a label. */
 const isRating = (rating: string): rating is Rating => RATINGS.has(rating);
 
+/**
+ * A formatter remembered by its input: formatting a number builds an Intl formatter
+ * (microseconds), and a report formats the same few scores again and again. At most
+ * 10,000 entries are kept.
+ */
+function remembered<K, V>(format: (key: K) => V): (key: K) => V {
+  const memo = new Map<K, V>();
+  return (key) => {
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    const value = format(key);
+    if (memo.size >= 10_000) memo.clear();
+    memo.set(key, value);
+    return value;
+  };
+}
+
 export function wordsFor(locale: Locale): Words {
   const table = WORDS[locale];
   return {
     locale,
     word: (key) => table[key],
-    status: (status) => (status === null ? '–' : label(`status.${status}`, locale)),
+    status: remembered((status: Status | null) => (status === null ? '–' : label(`status.${status}`, locale))),
     rag: (rag) => (rag === null ? '–' : label(`rag.${rag}`, locale)),
     severity: (severity) => label(`severity.${severity}`, locale),
-    grade: (grade) => (grade === null ? '–' : label(`grade.${grade}`, locale)),
+    grade: remembered((grade: Grade | null) => (grade === null ? '–' : label(`grade.${grade}`, locale))),
     term: (key) => label(`term.${key}`, locale),
     points: (points) => (points === null ? '–' : formatValue(points, { locale, digits: 0 })),
     rating: (rating) => (rating === null ? '–' : isRating(rating) ? `${rating} · ${label(`rating.${rating}`, locale)}` : rating),
@@ -114,8 +139,9 @@ export function wordsFor(locale: Locale): Words {
       const v = (x: number | string) => formatValue(x, unit === null ? { locale } : { locale, unit });
       return target.polarity === 'range' ? `${v(target.min)} – ${v(target.max)}` : `${target.polarity === 'higher' ? '≥' : '≤'} ${v(target.value)}`;
     },
-    score: (score) => formatScore(score, { locale }),
-    confidence: (confidence) => formatScore(confidence, { scale: 'fraction', digits: 1, locale }),
+    score: remembered((score: number | null) => formatScore(score, { locale })),
+    confidence: remembered((confidence: number | null) => formatScore(confidence, { scale: 'fraction', digits: 1, locale })),
     value: (value, unit) => (value === null ? '–' : formatValue(value, unit === null ? { locale } : { locale, unit })),
+    leftOut: (count) => LEFT_OUT[locale](count, formatValue(count, { locale, digits: 0 })),
   };
 }

@@ -21,7 +21,7 @@ describe('buildReport', () => {
       expect(o.keyResults.map((k) => k.id)).toEqual(e.objectives[o.id]!.keyResultIds);
       for (const kr of o.keyResults) expect([kr.score, kr.status, kr.value]).toEqual([e.keyResults[kr.id]!.score, e.keyResults[kr.id]!.status, e.keyResults[kr.id]!.value]);
     }
-    expect(report.counts).toEqual({ objectives: 3, keyResults: 6, kpis: 0, checkIns: saas.checkIns.length });
+    expect(report.counts).toEqual({ objectives: 3, keyResults: 6, kpis: 0, checkIns: saas.checkIns.length, checkInsOutsideCycle: 0 });
     expect(Object.values(report.statuses).reduce((a, b) => a + b, 0)).toBe(3);
   });
 
