@@ -17,9 +17,43 @@ function version(): string {
   return 'unknown';
 }
 
+/** Whether the reader of a stream went away (`okrkit report … | head -1`): okrkit then stops writing to it, quietly. */
+const closed = new WeakSet<NodeJS.WriteStream>();
+const isEpipe = (error: unknown) => error instanceof Error && 'code' in error && error.code === 'EPIPE';
+
+/** Another failure to write (a full disk): one line on standard error, exit code 2. */
+function cannotWrite(stream: NodeJS.WriteStream, error: unknown) {
+  process.exitCode = 2;
+  const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'error';
+  if (stream !== process.stderr && !closed.has(process.stderr)) process.stderr.write(`okrkit: cannot write to standard output (${code})\n`);
+}
+
+/** A stream that drops what it is given once its reader is gone, rather than print a stack trace. */
+function quietOnEpipe(stream: NodeJS.WriteStream) {
+  stream.on('error', (error) => {
+    closed.add(stream);
+    if (!isEpipe(error)) cannotWrite(stream, error);
+  });
+  return {
+    write(text: string) {
+      if (closed.has(stream)) return false;
+      try {
+        return stream.write(text);
+      } catch (error) {
+        closed.add(stream);
+        if (!isEpipe(error)) cannotWrite(stream, error);
+        return false;
+      }
+    },
+    get isTTY() {
+      return stream.isTTY;
+    },
+  };
+}
+
 process.exitCode = main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
+  stdout: quietOnEpipe(process.stdout),
+  stderr: quietOnEpipe(process.stderr),
   env: process.env,
   today: fromDate(new Date()),
   version: version(),
