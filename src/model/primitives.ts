@@ -3,6 +3,12 @@ import { DECIMAL_STRING } from '../_lib/numeric.js';
 import { messages } from '../messages/where.js';
 import { english, msg } from '../messages/message.js';
 
+/** Characters from U+0300 on may compose or decompose; text without any is already NFC. */
+const MAY_CHANGE_IN_NFC = /[\u0300-\uffff]/;
+
+/** A string in Unicode's composed form (NFC), without the cost of normalising plain text. */
+const toNfc = (s: string): string => (MAY_CHANGE_IN_NFC.test(s) ? s.normalize('NFC') : s);
+
 /**
  * Text, such as a title, a name or a note. It is read in Unicode's composed form (NFC),
  * so text typed on one system and pasted from another compares equal.
@@ -12,7 +18,7 @@ import { english, msg } from '../messages/message.js';
  * //=> 3 ('Tăng', composed)
  * @category Schemas
  */
-export const Text = /*@__PURE__*/ z.string().normalize('NFC');
+export const Text = /*@__PURE__*/ z.string().overwrite(toNfc);
 /** @category Schemas */
 export type Text = z.infer<typeof Text>;
 
@@ -26,7 +32,7 @@ export type Text = z.infer<typeof Text>;
  * //=> 'kr-sales-1'
  * @category Schemas
  */
-export const Id = /*@__PURE__*/ z.string().normalize('NFC').min(1).max(256);
+export const Id = /*@__PURE__*/ z.string().overwrite(toNfc).min(1).max(256);
 /** @category Schemas */
 export type Id = z.infer<typeof Id>;
 
