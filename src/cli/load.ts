@@ -108,7 +108,9 @@ function readSheet(path: string, options: LoadOptions): Read {
 
 /** A JSON file; text that is not JSON comes back as its one problem. */
 function readJson(path: string, options: LoadOptions): Read | Loaded {
-  const text = readText(path);
+  // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON text.
+  const read = readText(path);
+  const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   let json: unknown;
   try {
     json = JSON.parse(text);
