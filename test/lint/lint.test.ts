@@ -65,8 +65,8 @@ describe('lintPlan', () => {
         { id: 'o2', title: 'Tăng doanh số bán hàng trong Quý 3', cycleId: 'q3' },
       ],
       keyResults: [
-        kr('a', 'o1', { title: 'Implement the new CRM', kind: 'binary' }),
-        kr('b', 'o1', { title: 'Triển khai chiến dịch quảng cáo', kind: 'binary' }),
+        { id: 'a', objectiveId: 'o1', title: 'Implement the new CRM', kind: 'binary', unit: 'VND' },
+        { id: 'b', objectiveId: 'o1', title: 'Triển khai chiến dịch quảng cáo', kind: 'binary', unit: 'VND' },
         kr('c', 'o2', { unit: undefined }),
         kr('d', 'o2', { title: 'Build 40 SEO articles' }),
       ],
