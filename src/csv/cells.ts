@@ -25,10 +25,10 @@ const NEEDS_QUOTE = /^[=+\-@\t\r\n']/;
  * reversible ({@link readText} removes one leading `'`), so a text that itself starts
  * with `'` round-trips too. Numbers in number columns are not text and are written as is.
  */
-export const writeText = (text: string): string => (NEEDS_QUOTE.test(text) ? `'${text}` : text);
+const writeText = (text: string): string => (NEEDS_QUOTE.test(text) ? `'${text}` : text);
 
 /** A text cell as written by {@link writeText}, back to the text: one leading `'` removed, composed to NFC. */
-export const readText = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell).normalize('NFC');
+const readText = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell).normalize('NFC');
 
 /**
  * Reads a number cell. A decimal that a JS number holds exactly becomes that number;

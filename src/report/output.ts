@@ -5,10 +5,10 @@ import { invalidArgument } from '../messages/okrkit-error.js';
  * well under the longest string JavaScript can hold). A larger report is refused with
  * an `OkrkitError` rather than a `RangeError`; report on part of the plan instead.
  */
-export const REPORT_MAX_CHARS = 200_000_000;
+const REPORT_MAX_CHARS = 200_000_000;
 
 /** How many levels of the objective tree are indented; deeper levels show their level number instead. */
-export const MAX_INDENT = 12;
+const MAX_INDENT = 12;
 
 /** A depth as an indentation: at most {@link MAX_INDENT} levels, and the level number past that. */
 export function indentOf(depth: number): { readonly levels: number; readonly deeper: boolean } {
