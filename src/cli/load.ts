@@ -4,6 +4,7 @@ import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type 
 import { readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
+import { checkBytes, checkRows } from './limits.js';
 import { UsageError } from './usage-error.js';
 
 /** One problem of an input, told by file, line and column where they are known. */
@@ -81,12 +82,14 @@ function readFolder(path: string, options: LoadOptions): Read {
   const files: Record<string, string> = {};
   const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
   if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`);
+  checkBytes(path, names.map((name) => join(path, name)));
   let rows = 0;
   for (const name of names) {
     const text = readText(join(path, name));
     files[name] = text;
     rows += lineCount(text);
   }
+  checkRows(path, rows);
   if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
   const read = readPlanCsv(files);
   return { input: read.input, rows, where: csvWhere(read, path, path), problems: [] };
@@ -94,8 +97,10 @@ function readFolder(path: string, options: LoadOptions): Read {
 
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
 function readSheet(path: string, options: LoadOptions): Read {
+  checkBytes(path, [path]);
   const text = readText(path);
   const rows = lineCount(text);
+  checkRows(path, rows);
   const big = rows > BIG;
   if (big) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
   const read = readPlanSheet(text, {
@@ -109,6 +114,7 @@ function readSheet(path: string, options: LoadOptions): Read {
 /** A JSON file; text that is not JSON comes back as its one problem. */
 function readJson(path: string, options: LoadOptions): Read | Loaded {
   // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON text.
+  checkBytes(path, [path]);
   const read = readText(path);
   const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   let json: unknown;
@@ -121,6 +127,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
   if (typeof json === 'object' && json !== null) {
     for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
   }
+  checkRows(path, rows);
   if (rows > BIG) options.progress(`validating ${rows.toLocaleString('en')} records from ${path}`);
   const where = (paths: readonly Path[]) => {
     const { positions } = scanJson(text, paths);
