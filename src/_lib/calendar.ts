@@ -4,10 +4,6 @@
 // on the machine's time zone (a zone that skipped a day, such as Samoa on 2011-12-30,
 // or one at UTC+14) and years 0000–0099 are not read as 1900–1999.
 
-/** The first and last dates a plan can hold (four-digit years). */
-export const FIRST_DATE = '0000-01-01';
-export const LAST_DATE = '9999-12-31';
-
 /**
  * The calendar date a timestamp counts on: the date as written, so `2026-07-01T23:30-05:00`
  * counts on 2026-07-01 wherever the code runs.
