@@ -27,7 +27,8 @@ interface About {
 
 /**
  * One `okrkit` command. `run` returns the exit code (0 done, 1 findings, 2 bad usage or
- * invalid input) and may throw a UsageError, which main prints. A command either reads
+ * invalid input) and may throw a UsageError or an OkrkitError, which main prints (exit 2);
+ * anything else is an internal error (exit 3). A command either reads
  * exactly one <plan> or takes none; main checks which before it runs.
  */
 export type Command =

@@ -11,7 +11,8 @@ const HELP = mainHelp(COMMANDS);
 
 /**
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
- * returns the exit code: 0 done, 1 findings, 2 bad usage or invalid input.
+ * returns the exit code: 0 done, 1 findings, 2 bad usage or invalid input, 3 an internal
+ * error (anything unexpected: one line on stderr, never a stack trace).
  */
 export function main(argv: readonly string[], rawIo: Io): number {
   const io = guardedIo(rawIo);
@@ -35,8 +36,16 @@ export function main(argv: readonly string[], rawIo: Io): number {
   } catch (error) {
     if (error instanceof UsageError) return fail(io, error.message);
     if (error instanceof Error && error.name === 'OkrkitError') return fail(io, error.message.replace(/^okrkit: /, ''));
-    throw error;
+    return internalError(io, error);
   }
+}
+
+/** Anything unexpected: one line that says what, exit code 3. */
+function internalError(io: Io, error: unknown): number {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const hint = error instanceof RangeError && /call stack/i.test(error.message) ? '; the input may nest too deeply' : '';
+  fail(io, `internal error (${what})${hint}. Please report it, with the command you ran.`);
+  return 3;
 }
 
 /** Checks a command's arguments — options it takes, one <plan> or none — then runs it. */

@@ -10,7 +10,8 @@ function run(args: string[]) {
   return { code: main(args, io), stdout, stderr };
 }
 
-// `okrkit --help` as it was written by hand before it was derived from the commands.
+// `okrkit --help` as it was written by hand before it was derived from the commands
+// (exit code 3 added with the top-level catch).
 const MAIN_HELP = `okrkit — score OKR and KPI plans from JSON or spreadsheets
 
 Usage: okrkit <command> [options]
@@ -26,7 +27,7 @@ Commands:
 <plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …)
 or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
 
-Exit codes: 0 done, 1 findings, 2 bad usage or invalid input.
+Exit codes: 0 done, 1 findings, 2 bad usage or invalid input, 3 internal error.
 Run "okrkit <command> --help" for a command's options, "okrkit --version" for the version.
 `;
 
