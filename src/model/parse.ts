@@ -1,11 +1,10 @@
 import { checkWith, safeParseQuiet } from '../_lib/zod-issues.js';
 import { messages } from '../messages/where.js';
 import { issue, OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
-import { msg, type Message } from '../messages/message.js';
 import { checkIntegrity } from './integrity.js';
 import type { KnownIds, PartialPlan } from './integrity-checks.js';
 import type * as z from 'zod';
-import { isRecord } from './guard.js';
+import { isPlainObject, isRecord, notAPlan } from './guard.js';
 import { KeyResult } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from './context.js';
 import { PLAN_COLLECTIONS, Plan } from './plan.js';
@@ -66,33 +65,6 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
     measurements: collection('measurements', PLAN_COLLECTIONS.measurements),
   };
   return { plan, known };
-}
-
-/** An object as JSON.parse makes them: its prototype is Object.prototype (of any realm) or null. */
-function isPlainObject(x: unknown): x is Record<string, unknown> {
-  if (typeof x !== 'object' || x === null) return false;
-  const proto: unknown = Object.getPrototypeOf(x);
-  return proto === null || Object.getPrototypeOf(proto) === null;
-}
-
-/** What a value that is not a plan object is, by name: `Buffer`, `Promise`, `array`, `null`, a class's name. */
-function kindOf(x: unknown): string {
-  if (x === null || x === undefined) return String(x);
-  if (Array.isArray(x)) return 'an array';
-  if (typeof x !== 'object') return typeof x === 'number' && Number.isNaN(x) ? 'NaN' : `a ${typeof x}`;
-  if (typeof Buffer !== 'undefined' && Buffer.isBuffer(x)) return 'a Buffer';
-  const proto: unknown = Object.getPrototypeOf(x);
-  const ctor: unknown = isRecord(proto) && Object.hasOwn(proto, 'constructor') ? proto['constructor'] : undefined;
-  const name = typeof ctor === 'function' ? ctor.name : '';
-  return name === '' ? 'an object with a custom prototype' : `a ${name}`;
-}
-
-/** The issue for a value that is not a plan object, with a hint for the usual mistakes. */
-function notAPlan(x: unknown): Message {
-  const got = kindOf(x);
-  if (typeof x === 'string' || x instanceof Uint8Array || x instanceof ArrayBuffer) return msg('schema.notPlanObjectText', { got });
-  if (x instanceof Promise || (isRecord(x) && typeof x['then'] === 'function')) return msg('schema.notPlanObjectPromise', { got });
-  return msg('schema.notPlanObject', { got });
 }
 
 /**

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { createOkrkit, defineKeyResultKind, keyResultProgress, OkrkitError, parsePlan, planJsonSchema, safeParsePlan } from '../../src/index.js';
+import { createOkrkit, defineKeyResultKind, evaluate, keyResultProgress, lintPlan, OkrkitError, parsePlan, planJsonSchema, safeParsePlan } from '../../src/index.js';
 import { loadPlan } from '../fixtures.js';
 import { Q3, objectiveIn } from '../builders.js';
 
@@ -46,6 +46,13 @@ describe('anything but a plain object is not a plan', () => {
     const kit = createOkrkit();
     expect(kit.safeParsePlan(input).success).toBe(false);
     expect(() => kit.parsePlan(input)).toThrow(message);
+  });
+
+  it.each(cases)('%s given to evaluate, lintPlan or the kit is an invalid argument that names it', (_, input, message) => {
+    for (const run of [() => evaluate(input as never), () => lintPlan(input as never), () => createOkrkit().evaluate(input as never)]) {
+      expect(run).toThrow(OkrkitError);
+      expect(run).toThrow(`okrkit: invalid argument: ${message}`);
+    }
   });
 
   it('accepts a plain object of any realm and one without a prototype', () => {
