@@ -11,7 +11,10 @@ import { ExactMeasure, measureKeyResult, type SourcedValue } from '../measure/ke
 import { aggregate } from '../measure/kpi.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
-import type { Fraction } from '../_lib/fraction.js';
+import { fractionOfDouble, type Fraction } from '../_lib/fraction.js';
+import { Exact } from '../_lib/exact.js';
+import { dateOfDay, dayNumber } from '../_lib/calendar.js';
+import { describeValue } from '../model/plugins.js';
 import { forecastExactIn } from '../time/forecast.js';
 import { expectedInto } from '../time/expected.js';
 import { classifyExact, SEVERITY } from '../time/status.js';
@@ -68,6 +71,7 @@ function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasur
   if (typeof progress !== 'number' || typeof score !== 'number' || !(progress >= 0 && progress <= cap) || !(score >= 0 && Number.isFinite(score))) {
     invalidArgument('arg.shardExact', { id });
   }
+  checkShardFacts(m, id);
   if (m.exact === undefined) {
     into.progress.setDouble(progress);
     into.score.setDouble(score);
@@ -79,6 +83,29 @@ function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasur
     invalidArgument('arg.shardExact', { id });
   }
   return into;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isCalendarDate = (d: string): boolean => dateOfDay(dayNumber(d)) === d;
+
+/** A shard's facts as evaluateShard writes them: a value, a count, a date, a confidence and a forecast. */
+function checkShardFacts(m: Measured, id: string): void {
+  const p = m.progress;
+  const bad = (field: string, value: unknown): never => invalidArgument('arg.shardField', { id, field, value: describeValue(value) });
+  if (p.value !== null && (typeof p.value !== 'number' || !Number.isFinite(p.value))) bad('value', p.value);
+  if (p.raw !== null && (typeof p.raw !== 'number' || !Number.isFinite(p.raw))) bad('raw', p.raw);
+  if (!Number.isSafeInteger(p.checkIns) || p.checkIns < 0) bad('checkIns', p.checkIns);
+  if (p.lastCheckIn !== null && (typeof p.lastCheckIn !== 'string' || !DATE.test(p.lastCheckIn) || !isCalendarDate(p.lastCheckIn))) bad('lastCheckIn', p.lastCheckIn);
+  if (p.confidence !== null && (typeof p.confidence !== 'number' || !(p.confidence >= 0 && p.confidence <= 1))) bad('confidence', p.confidence);
+  if (typeof p.overridden !== 'boolean') bad('overridden', p.overridden);
+  const f: unknown = m.forecast;
+  if (f === null) return;
+  if (typeof f !== 'object' || f === null) return bad('forecast', f);
+  const score: unknown = Reflect.get(f, 'score');
+  if (typeof score !== 'number' || !(score >= 0 && Number.isFinite(score))) bad('forecast.score', score);
+  if (m.forecastExact === undefined) return;
+  const exact = new Exact();
+  if (typeof m.forecastExact !== 'string' || !exact.setText(m.forecastExact) || exact.sign() < 0 || exact.toNumber() !== score) bad('forecastExact', m.forecastExact);
 }
 
 /** Whether a key result expects the cycle's elapsed share (no phases, milestone dates or binary rule). */
@@ -153,7 +180,9 @@ function setForecast(st: Engine, j: number, measured: Measured, exact: ExactMeas
   const { nodes, registers: r } = st;
   const f = measured.forecast;
   nodes.setForecast(j, f);
-  const exactForecast = f !== null && measured.forecastExact !== undefined && exact.a.setText(measured.forecastExact) ? exact.a.fraction() : null;
+  // A shard without the exact forecast (an older one) is read as its double, as written.
+  const exactForecast =
+    f === null ? null : measured.forecastExact !== undefined && exact.a.setText(measured.forecastExact) ? exact.a.fraction() : fractionOfDouble(f.score);
   if (exactForecast !== null) {
     st.leafForecast.set(j, exactForecast);
     nodes.forecast.store(nearFraction(r.x, exactForecast), n);

@@ -136,5 +136,12 @@ function merge(cx: Context, plan: DeepReadonly<Plan>, shards: readonly Evaluatio
     }
   });
   const cleared = { ...plan, checkIns: [], measurements: [] };
-  return runEvaluation(cx, cleared, options, (id) => measured.get(id) ?? invalidArgument('arg.shardMissing', { id })).evaluation;
+  const used = new Set<string>();
+  const evaluation = runEvaluation(cx, cleared, options, (id) => {
+    used.add(id);
+    return measured.get(id) ?? invalidArgument('arg.shardMissing', { id });
+  }).evaluation;
+  // A shard's key result that the plan does not have: a shard of another plan, or tampered.
+  for (const id of measured.keys()) if (!used.has(id)) invalidArgument('arg.shardUnknown', { id });
+  return evaluation;
 }

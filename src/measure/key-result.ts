@@ -1,6 +1,8 @@
 import { dateOf } from '../_lib/calendar.js';
 import { Exact } from '../_lib/exact.js';
 import { toNumber } from '../_lib/numeric.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { describeValue } from '../model/plugins.js';
 import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Context } from '../model/context.js';
@@ -81,7 +83,7 @@ export function measureKeyResult(
 ): KeyResultProgress {
   const r = readCheckIns(exact.reading, kr, checkIns, indices, from, to, window, source);
   const hasRaw = measureKind(cx, exact.raw, kr, r);
-  const finalScore = hasRaw ? kr.finalScore : undefined;
+  const finalScore = hasRaw ? checkedFinalScore(kr) : undefined;
   let raw: number | null = null;
   let progress: number | null = null;
   let score: number | null = null;
@@ -93,7 +95,7 @@ export function measureKeyResult(
     score = linear ? progress : positiveZero(exact.score.toNumber());
   }
   const current = r.current;
-  const confidence = r.latestConfident?.confidence;
+  const confidence = checkedConfidence(r.latestConfident, kr.id);
   return {
     keyResultId: kr.id,
     value: current === null ? null : toNumber(current),
@@ -105,6 +107,25 @@ export function measureKeyResult(
     lastCheckIn: source !== null ? source.last : r.latest === null ? null : dateOf(r.latest.at),
     confidence: confidence === undefined ? null : positiveZero(confidence),
   };
+}
+
+// An unparsed plan (from JavaScript) reaches the engine unchecked: these two numbers go
+// into results as they are, so they are checked where they are read (never NaN out).
+
+/** The key result's `finalScore`, when it is a finite number of zero or more. */
+function checkedFinalScore(kr: KeyResult): number | undefined {
+  const f: unknown = kr.finalScore;
+  if (f === undefined) return undefined;
+  if (typeof f !== 'number' || !(f >= 0 && Number.isFinite(f))) invalidArgument('arg.nonNegative', { name: `finalScore of key result "${kr.id}"`, value: describeValue(f) });
+  return f;
+}
+
+/** The confidence of the latest confident check-in, when it is a number from 0 to 1. */
+function checkedConfidence(c: CheckIn | null, id: string): number | undefined {
+  const x: unknown = c?.confidence;
+  if (x === undefined) return undefined;
+  if (typeof x !== 'number' || !(x >= 0 && x <= 1)) invalidArgument('arg.numberBetween', { name: `confidence of a check-in of "${id}"`, min: 0, max: 1, value: describeValue(x) });
+  return x;
 }
 
 /** Whether two registers hold the same form of a value (a copy: the clamp left it alone). */

@@ -119,6 +119,8 @@ export const en = {
   'arg.shardMissing': 'no shard measured key result "{id}"',
   'arg.shardDuplicate': 'key result "{id}" was measured by two shards',
   'arg.shardExact': 'the shard\'s measurement of key result "{id}" does not hold together: its exact progress and score must be fractions "n/d" that round to its progress and score, from 0 to the cap',
+  'arg.shardField': 'the shard\'s measurement of key result "{id}" has a {field} that evaluateShard cannot have written, got {value}',
+  'arg.shardUnknown': 'a shard measured key result "{id}", which the plan does not have',
   'arg.shardOptions': 'shard {index} was evaluated with another {name} than the merge',
   'arg.pluginKind': 'a plug-in kind needs a name that is not a built-in kind, got "{kind}"',
   'arg.pluginDuplicate': 'two plug-ins are named "{name}"',

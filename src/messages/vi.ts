@@ -115,6 +115,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.shardMissing': 'không phân đoạn nào đã đo kết quả then chốt "{id}"',
   'arg.shardDuplicate': 'kết quả then chốt "{id}" được đo bởi hai phân đoạn',
   'arg.shardExact': 'số đo của phân đoạn cho kết quả then chốt "{id}" không khớp: tiến độ và điểm chính xác phải là phân số "n/d" làm tròn đúng bằng tiến độ và điểm, từ 0 đến mức trần',
+  'arg.shardField': 'kết quả đo của kết quả then chốt "{id}" trong shard có {field} mà evaluateShard không thể tạo ra, nhận được {value}',
+  'arg.shardUnknown': 'một shard đã đo kết quả then chốt "{id}", nhưng kế hoạch không có kết quả then chốt này',
   'arg.shardOptions': 'phân đoạn {index} được tính với {name} khác với lần gộp',
   'arg.pluginKind': 'loại plug-in cần một tên không trùng với loại có sẵn, nhận được "{kind}"',
   'arg.pluginDuplicate': 'có hai plug-in cùng tên "{name}"',
