@@ -162,6 +162,7 @@ export const en = {
   'lint.unaligned': 'This {level} objective is aligned to nothing: give it a parent or a link.',
   'lint.emptyObjective': 'This objective has no key results and no contributing child objectives, so it cannot be scored.',
   'lint.staleKeyResult': 'No check-in for {days} days (the rhythm is every {every} days).',
+  'lint.checkInOutsideCycle': 'The check-in of key result "{keyResult}" on {date} is outside its cycle {cycle} ({start} to {end}); evaluate leaves it out.',
 
   // Spreadsheets (okrkit/csv)
   'error.invalidCsv.one': 'okrkit: the spreadsheet is invalid (1 problem)',

@@ -156,6 +156,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'lint.unaligned': 'Mục tiêu cấp {level} này chưa liên kết với mục tiêu nào: hãy gắn mục tiêu cấp trên hoặc một liên kết.',
   'lint.emptyObjective': 'Mục tiêu này không có kết quả then chốt và không có mục tiêu con đóng góp nên không thể chấm điểm.',
   'lint.staleKeyResult': 'Đã {days} ngày chưa check-in (nhịp check-in là {every} ngày một lần).',
+  'lint.checkInOutsideCycle': 'Check-in của kết quả then chốt "{keyResult}" ngày {date} nằm ngoài chu kỳ {cycle} (từ {start} đến {end}); evaluate không tính check-in này.',
 
   // Spreadsheets (okrkit/csv)
   'error.invalidCsv.one': 'okrkit: bảng tính không hợp lệ (1 lỗi)',

@@ -61,6 +61,7 @@ const TRIGGERS: Record<LintCode, (plan: Clean) => PlanInput> = {
   'unaligned': (p) => ({ ...p, objectives: p.objectives.map((o) => (o.id === 'sell' ? objectiveIn('sell', { title: o.title, ownerId: 'lan', unitId: 'sales' }) : o)) }),
   'empty-objective': (p) => ({ ...p, objectives: [...p.objectives, objectiveIn('idle', { title: 'Be great' })] }),
   'stale-key-result': (p) => ({ ...p, checkIns: p.checkIns.filter((c) => c.keyResultId !== 'keep-b') }),
+  'check-in-outside-cycle': (p) => ({ ...p, checkIns: [...p.checkIns, { keyResultId: 'grow-a', at: '2026-06-30', value: 1 }] }),
 };
 
 /** What one rule finds on its own, run straight from its file's export. */
@@ -90,6 +91,7 @@ describe('the rule table', () => {
       'unaligned': 'warning',
       'empty-objective': 'warning',
       'stale-key-result': 'warning',
+      'check-in-outside-cycle': 'warning',
     });
   });
 

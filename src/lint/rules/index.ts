@@ -17,6 +17,7 @@ import { metricWithoutUnit } from './metric-without-unit.js';
 import { unaligned } from './unaligned.js';
 import { emptyObjective } from './empty-objective.js';
 import { staleKeyResult } from './stale-key-result.js';
+import { checkInOutsideCycle } from './check-in-outside-cycle.js';
 
 /** The rules in the order they run: findings come rule by rule, each rule's in plan order. */
 export const RULES = [
@@ -35,6 +36,7 @@ export const RULES = [
   unaligned,
   emptyObjective,
   staleKeyResult,
+  checkInOutsideCycle,
 ] as const;
 
 /**
@@ -42,7 +44,7 @@ export const RULES = [
  *
  * @example
  * Object.keys(LINT_RULES).length
- * //=> 15
+ * //=> 16
  * LINT_RULES['kpi-incomplete']
  * //=> 'error'
  * @category Lint
