@@ -107,7 +107,8 @@ function writeTable(records: readonly unknown[], table: TableLayout, bom: boolea
  * @param plan - A plan (parsed or as written).
  * @param options - `bom` (default true).
  * @returns The CSV text of each non-empty table, by file name.
- * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object.
+ * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object, or holds a value
+ *   nested too deep to write (which `parsePlan` rejects).
  * @example
  * const files = writePlanCsv(plan);
  * Object.keys(files)
@@ -120,7 +121,14 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   const files: Record<string, string> = {};
   for (const table of TABLES) {
     const records = recordsOf(plan, table);
-    if (records.length > 0) files[table.file] = writeTable(records, table, bom);
+    if (records.length === 0) continue;
+    try {
+      files[table.file] = writeTable(records, table, bom);
+    } catch (error) {
+      // JSON.stringify and the field walk overflow the stack on a value nested thousands deep, which parsePlan rejects.
+      if (error instanceof RangeError) invalidArgument('arg.unparsedPlan', { reason: `a value in ${table.collection} is nested too deep to write` });
+      throw error;
+    }
   }
   return files;
 }

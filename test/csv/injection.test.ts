@@ -139,3 +139,13 @@ describe('Unicode normalisation', () => {
     expect(read.input.keyResults![0]!.ownerId).toBe('Tăng');
   });
 });
+
+describe('writePlanCsv on a plan parsePlan would reject', () => {
+  it('a value nested 5,000 deep is an OkrkitError, not a stack overflow', () => {
+    let meta: unknown = 1;
+    for (let i = 0; i < 5000; i++) meta = [meta];
+    const error = thrown(() => writePlanCsv({ objectives: [{ id: 'o', title: 'x', cycleId: 'c', meta }] }));
+    expect(error.code).toBe('invalid_argument');
+    expect(error.message).toContain('nested too deep');
+  });
+});
