@@ -64,6 +64,7 @@ describe('cycles over 0001–9999', () => {
   );
 
   test.prop([fc.integer({ min: 1, max: 9998 }), anyOptions])('consecutive years tile: one ends the day before the next starts', (year, options) => {
+    fc.pre(!endsPast9999(year + 1, options));
     expect(nextDay(yearCycle(year, options).end)).toBe(yearCycle(year + 1, options).start);
   });
 
