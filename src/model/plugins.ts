@@ -50,8 +50,8 @@ function isPlain(x: object): boolean {
  * deeply nested `meta` cannot overflow the stack; a shared or circular part is copied once.
  * Other objects (a Date, say) are passed as they are.
  */
-export function frozenCopy<T>(root: T): T;
-export function frozenCopy(root: unknown): unknown {
+function frozenCopy<T>(root: T): T;
+function frozenCopy(root: unknown): unknown {
   if (typeof root !== 'object' || root === null || !isPlain(root)) return root;
   const copies = new Map<object, Record<string, unknown> | unknown[]>();
   const shell = (x: object): Record<string, unknown> | unknown[] => {
