@@ -7,7 +7,7 @@ export interface TextPosition {
 type Key = string | number;
 
 /** A key that appears twice in one object: where each copy of it starts. */
-export interface DuplicateKey {
+interface DuplicateKey {
   readonly path: readonly Key[];
   readonly key: string;
   readonly at: TextPosition;
