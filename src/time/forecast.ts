@@ -53,7 +53,7 @@ export interface ForecastOptions {
 }
 
 /** A key result's own number (checked by its schema); the field is named if it is not one. */
-const value = (x: string | number, id = '', field = ''): Value => readValue(x, where.keyResultField, id, field);
+const value = (x: string | number, id: string, field: string): Value => readValue(x, where.keyResultField, id, field);
 
 /**
  * A key result's forecast and its exact score. Before the cycle's last day the trend
@@ -98,11 +98,11 @@ function inDays(c: CheckIn, first: string, last: string): boolean {
 function seriesOf(kr: MetricKeyResult, points: readonly Valued[]): { values: Map<string, Dec>; last: Dec | null } {
   const values = new Map<string, Dec>();
   const acc = new Accumulator().start(kr.valueFrom ?? 'latest');
-  const start = value(kr.start);
+  const start = value(kr.start, kr.id, 'start');
   let last: Dec | null = null;
   for (const c of points) {
     // The points are in order, so each is the latest so far.
-    acc.add(value(c.value), 1);
+    acc.add(readValue(c.value, where.checkInValue, kr.id), 1);
     const current = acc.result() ?? start; // never null once a value is in
     last = toDec(acc.aggregation === 'sum' ? add(start, current) : current);
     values.set(dateOf(c.at), last);
@@ -135,7 +135,7 @@ function leastSquares(series: ReadonlyMap<string, Dec>, cycle: { readonly start:
 
 /** The forecast of a projected (or, at the end, measured) value: progress, score and status, exactly. */
 function forecastOf(cx: Context, kr: MetricKeyResult, projected: Dec, points: number, cap: number, rules: StatusRules): { forecast: Forecast; score: Exact } {
-  const raw = differenceRatioInto(new Exact(), projected, value(kr.start), value(kr.target));
+  const raw = differenceRatioInto(new Exact(), projected, value(kr.start, kr.id, 'start'), value(kr.target, kr.id, 'target'));
   const scratch = new Exact();
   const clamped = clampInto(new Exact(), raw, cap, scratch);
   const score = new Exact();

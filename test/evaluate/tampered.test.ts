@@ -80,3 +80,12 @@ describe('mergeShards of tampered shards', () => {
     expect(mergeShards(plan, [copy], options)).toEqual(evaluate(plan, options));
   });
 });
+
+describe('forecast errors name the key result', () => {
+  it('an unparsed plan with an out-of-range check-in that only the forecast reads', () => {
+    const plan = { ...base, checkIns: [{ keyResultId: 'k', at: '2026-01-10', value: '1e400' }, ...base.checkIns] };
+    const e = errorOf(() => evaluate(plan as never, { asOf: '2026-02-15', forecast: true }));
+    expect(e.message).toContain('check-in value of "k"');
+    expect(e.message).not.toContain('key result ""');
+  });
+});
