@@ -8,7 +8,7 @@ import { createLiveEvaluation, evaluateKpi, forecastKeyResult, keyResultProgress
 const cycle = { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' };
 const kr = { id: 'k', objectiveId: 'o', title: 'K', kind: 'metric', start: 0, target: 10 } as const;
 const plan = parsePlan({ cycles: [cycle], objectives: [{ id: 'o', title: 'O', cycleId: 'q3' }], keyResults: [kr], checkIns: [{ keyResultId: 'k', at: '2026-08-01', value: 5 }] });
-const leads: Kpi = { id: 'leads', name: 'Leads', target: { polarity: 'higher', value: 20 }, timeframe: { start: '2026-07-01', end: '2026-09-30' }, dataSource: { name: 'CRM' }, frequency: 'weekly', aggregation: 'latest' };
+const leads: Kpi = { id: 'leads', name: 'Leads', target: { polarity: 'higher', value: 20 }, timeframe: { start: '2026-07-01', end: '2026-09-30' }, dataSource: { name: 'CRM' }, frequency: 'weekly', aggregation: 'last' };
 
 const BAD = ['1e400', '-1e400', '1e-31', '1e-99999999999999999', '-1e-99999999999999999', '0.0000000000000000000000000000000000001', '1e99999999999999999'];
 
@@ -37,6 +37,11 @@ describe('one rule for values at every entry point', () => {
     const measurements = [{ kpiId: 'leads', at: '2026-06-01', value }, { kpiId: 'leads', at: '2026-08-01', value: 5 }];
     expect(codeOf(() => evaluateKpi(leads, measurements))).toBe('invalid_argument');
     expect(codeOf(() => kpiSeries(leads, measurements))).toBe('invalid_argument');
+    // the same calls with a good value at that place are accepted: the value is what is rejected
+    const good = [{ kpiId: 'leads', at: '2026-06-01', value: 1 }, { kpiId: 'leads', at: '2026-08-01', value: 5 }];
+    expect(codeOf(() => evaluateKpi(leads, good))).toBe('accepted');
+    expect(codeOf(() => kpiSeries(leads, good))).toBe('accepted');
+    expect(codeOf(() => keyResultProgress(kr, [{ keyResultId: 'k', at: '2026-07-02', value: 1 }, older[1]!]))).toBe('accepted');
   });
 
   it('names the place and the value', () => {
