@@ -59,6 +59,8 @@ export interface ExtraPlace {
   readonly table: TableLayout;
   /** The dotted names of the columns this row has a value in. */
   readonly set: ReadonlySet<string>;
+  /** The dotted names of every named column the file shows, filled or not. */
+  readonly shown: ReadonlySet<string>;
   readonly problems: CsvProblems;
 }
 
@@ -89,7 +91,9 @@ function extraProblem(key: string, path: string, value: unknown, place: ExtraPla
   if (path.includes('[]')) return null;
   const file = place.table.collection === 'plan' ? COLLECTION_FILE.get(path) : undefined;
   if (file !== undefined) return msg('csv.extraTable', { field: path, file });
-  if (place.set.has(path)) return msg('csv.extraColumn', { field: path });
+  // A column the file shows, even empty, is not set from extra: the sheet would show an
+  // empty cell over a hidden value. Only what a cell cannot hold (an empty text) may be.
+  if (place.set.has(path) || (place.shown.has(path) && value !== '')) return msg('csv.extraColumn', { field: path });
   if (!isRecord(value)) for (const column of place.set) if (column.startsWith(`${path}.`)) return msg('csv.extraColumn', { field: column });
   return null;
 }

@@ -155,6 +155,10 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
   }
   const records: Record<string, unknown>[] = [];
   const lines: number[] = [];
+  // Every named column the file shows, filled or not: `extra` may set none of them (an
+  // empty visible cell must not hide a value the sheet does not show).
+  const shown = new Set<string>();
+  for (const column of columns) if (column !== null && column !== 'extra') shown.add(column.name);
   for (const row of sheet.rows) {
     const record: Record<string, unknown> = {};
     const set = new Set<string>();
@@ -173,7 +177,7 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
         set.add(column.name);
       }
     });
-    if (extra !== undefined && checkExtra(extra, { file, line: row.line, table, set, problems })) mergeInto(record, extra, []);
+    if (extra !== undefined && checkExtra(extra, { file, line: row.line, table, set, shown, problems })) mergeInto(record, extra, []);
     records.push(record);
     lines.push(row.line);
   }

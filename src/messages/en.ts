@@ -181,7 +181,7 @@ export const en = {
   'csv.checkInDate': 'There is a current value but no date for it; add an "updated" column or pass checkInDate.',
   'csv.parentObjective': 'No objective titled "{value}" to cascade from.',
   'csv.reservedKey': 'The key "{key}" is not allowed in the extra JSON: it would change what every record inherits.',
-  'csv.extraColumn': 'The extra JSON sets "{field}", which this row already has in its own column; keep one of the two.',
+  'csv.extraColumn': 'The extra JSON sets "{field}", which this file has its own column for (even when the cell is empty); write it in that column.',
   'csv.extraTable': 'The extra JSON sets "{field}", which is a table of its own ({file}); write it there.',
 
   // Labels

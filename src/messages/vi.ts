@@ -175,7 +175,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'csv.checkInDate': 'Có giá trị hiện tại nhưng không có ngày; hãy thêm cột "updated" (ngày cập nhật) hoặc truyền checkInDate.',
   'csv.parentObjective': 'Không có mục tiêu nào tên "{value}" để phân tầng từ đó.',
   'csv.reservedKey': 'Không được dùng khóa "{key}" trong JSON của cột extra: nó sẽ thay đổi những gì mọi bản ghi kế thừa.',
-  'csv.extraColumn': 'JSON của cột extra đặt "{field}", trường mà dòng này đã có ở cột riêng; hãy chỉ giữ một trong hai.',
+  'csv.extraColumn': 'JSON của cột extra đặt "{field}", trường mà tệp này đã có cột riêng (kể cả khi ô để trống); hãy ghi vào cột đó.',
   'csv.extraTable': 'JSON của cột extra đặt "{field}", vốn là một bảng riêng ({file}); hãy ghi vào bảng đó.',
 
   'status.notStarted': 'Chưa bắt đầu',

@@ -108,6 +108,15 @@ describe('the extra column', () => {
     ]);
   });
 
+  it('never fills a column the file shows empty (a hidden value under an empty cell)', () => {
+    const error = thrown(() =>
+      readPlanCsv({
+        'key-results.csv': `id,objectiveId,title,kind,start,target,finalScore,extra\nk,o,K,metric,0,10,,"{""finalScore"":1}"\n`,
+      }),
+    );
+    expect(error.issues.map((i) => [i.path, i.messageKey, i.params['field']])).toEqual([[['key-results.csv', 2, 'extra'], 'csv.extraColumn', 'finalScore']]);
+  });
+
   it('still carries what a column cannot hold, and fields beside a column', () => {
     const read = readPlanCsv({
       'objectives.csv': `id,title,cycleId,extra\no,,c,"{""title"":""""}"\n`,
