@@ -140,7 +140,7 @@ const pathTo = (node: MetaNode): (string | number)[] => {
 };
 
 /**
- * The first value of a `meta` nested deeper than {@link META_MAX_DEPTH}, or null. It walks
+ * The first value of a `meta` nested deeper than `META_MAX_DEPTH` (32), or null. It walks
  * without recursion, so no depth overflows the stack, and visits an object again only
  * when it is met deeper than before (a loop is reported as too deep).
  */
@@ -165,7 +165,7 @@ function tooDeepIn(meta: object): (string | number)[] | null {
 /**
  * Free-form data an application keeps with a record; okrkit carries it and never
  * reads it. This is where custom fields go: every other key of a record must be one
- * okrkit knows. It may nest up to {@link META_MAX_DEPTH} levels of objects and arrays.
+ * okrkit knows. It may nest up to 32 levels of objects and arrays.
  *
  * @example
  * Meta.parse({ crmId: 'A-17' })
