@@ -25,21 +25,22 @@ function fastest(runs: number, f: () => void): number {
 }
 
 describe('validate is linear in the number of problems', () => {
-  it('scanJson locates 40,000 paths in one pass: each doubling of paths and text at most ~2.5× the time', () => {
+  it('scanJson locates 40,000 paths in one pass: eight times the paths and text well under the quadratic 64× the time', () => {
     const measure = (n: number) => {
       const text = badCheckIns(n);
       const paths = Array.from({ length: n }, (_, i) => ['checkIns', i, 'value']);
       let found: ReturnType<typeof scanJson> | undefined;
-      const ms = fastest(3, () => (found = scanJson(text, paths)));
+      const ms = fastest(5, () => (found = scanJson(text, paths)));
       // Each path found where its value is: a check-in a line.
       expect((found?.positions[n - 1]?.line ?? 0) - (found?.positions[0]?.line ?? 0)).toBe(n - 1);
       return ms;
     };
     measure(5000); // warm up
     const [small, large] = [measure(5000), measure(40_000)];
-    // Eight times the input: at most 2.5× per doubling (2.5³ ≈ 16×) where linear is 8× and
-    // quadratic (one rescan per path, as before) 64×, minutes at 40,000.
-    expect(large).toBeLessThan(Math.max(16 * small, 50));
+    // Eight times the input: linear is 8×, quadratic (one rescan per path, as before) 64×
+    // and minutes at 40,000. The bound sits halfway (on a log scale) so a loaded machine's
+    // noise cannot fail it, while a quadratic scan cannot pass it.
+    expect(large).toBeLessThan(Math.max(24 * small, 150));
   });
 
   it('okrkit validate lists 20,000 problems in about 4× the time of 5,000, each with its line', () => {
