@@ -1,6 +1,7 @@
+import { thrown } from '../builders.js';
 import { describe, expect, it } from 'vitest';
 import { readPlanCsv, readPlanSheet, writePlanCsv } from '../../src/csv/index.js';
-import { OkrkitError, parsePlan } from '../../src/index.js';
+import { parsePlan } from '../../src/index.js';
 import { buildReport, renderCsv } from '../../src/report/index.js';
 import { formulaCells, python, readWithPython } from './python-csv.js';
 
@@ -54,16 +55,6 @@ describe('CSV formula injection (OWASP)', () => {
     expect(read.input.objectives).toEqual([{ id: 'o', title: '=1+1', cycleId: 'q' }]);
   });
 });
-
-const thrown = (call: () => unknown): OkrkitError => {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-};
 
 const json = (value: unknown) => `"${JSON.stringify(value).replace(/"/g, '""')}"`;
 

@@ -1,17 +1,8 @@
+import { thrown } from '../builders.js';
 import { describe, expect, it } from 'vitest';
 import { readPlanSheet } from '../../src/csv/index.js';
 import { cycleFromLabel } from '../../src/csv/cycle-label.js';
-import { evaluate, localizeError, OkrkitError, parsePlan, safeParsePlan } from '../../src/index.js';
-
-const thrown = (call: () => unknown): OkrkitError => {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-};
+import { evaluate, localizeError, parsePlan, safeParsePlan } from '../../src/index.js';
 
 // The XYZ Corp example of the seeds, as a client's sheet in Vietnamese with merged objective cells.
 const XYZ = [

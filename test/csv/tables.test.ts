@@ -1,8 +1,9 @@
+import { thrown } from '../builders.js';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPlanCsv, writePlanCsv, CSV_TABLE_FILES } from '../../src/csv/index.js';
-import { evaluate, evaluateKpis, OkrkitError, parsePlan, safeParsePlan, type PlanInput } from '../../src/index.js';
+import { evaluate, evaluateKpis, parsePlan, safeParsePlan, type PlanInput } from '../../src/index.js';
 import { planArb, q3Day } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 
@@ -13,16 +14,6 @@ const awkwardText = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1 }),
   fc.constantFrom('Doanh thu, "quý" 3\nmới', 'Tăng 20%; giảm 5%', ' lead ', '=SUM(A1)', '', 'Nguyễn Thị Lan', '\t', '"'),
 );
-
-const thrown = (call: () => unknown): OkrkitError => {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-};
 
 describe('writePlanCsv / readPlanCsv', () => {
   it.each(['xyz-corp', 'saas-cascade', 'abc-kpis'] as const)('round-trips %s to the same evaluation', (name) => {

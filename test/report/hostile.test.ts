@@ -1,18 +1,9 @@
+import { thrown } from '../builders.js';
 import { describe, expect, it } from 'vitest';
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Report, type ReportObjective } from '../../src/report/index.js';
-import { OkrkitError, parsePlan, type PlanInput } from '../../src/index.js';
+import { parsePlan, type PlanInput } from '../../src/index.js';
 import { planWith } from './hostile-plan.js';
 import { loadPlan } from '../fixtures.js';
-
-const thrown = (call: () => unknown): OkrkitError => {
-  try {
-    call();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-};
 
 const HOSTILE = [
   '<script>alert(1)</script>',
