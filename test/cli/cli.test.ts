@@ -1,28 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main, type Io } from '../../src/cli/main.js';
+import { run, temp } from './helpers.js';
 import { evaluate, formatScore, parsePlan, planJsonSchema } from '../../src/index.js';
 import { loadPlan } from '../fixtures.js';
 
 const PLANS = join(import.meta.dirname, '../../examples/plans');
 
-function run(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: options.tty ?? false },
-    env: options.env ?? {},
-    today: '2026-08-15',
-  };
-  const code = main(args, io);
-  return { code, stdout, stderr };
-}
 
-const temp = () => mkdtempSync(join(tmpdir(), 'okrkit-cli-'));
 
 describe('okrkit report', () => {
   it('prints the evaluated plan as text, with the scores evaluate gives', () => {
