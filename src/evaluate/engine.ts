@@ -26,7 +26,7 @@ import type { Contribution } from './types.js';
 export const EMPTY: readonly never[] = Object.freeze([]);
 
 /** What measuring one key result needs from its plan. */
-export interface MeasureContext extends Pick<ResolvedOptions, 'cap' | 'rules' | 'withForecast'> {
+export interface MeasureContext extends Pick<ResolvedOptions, 'cap' | 'floor' | 'rules' | 'withForecast'> {
   readonly checkIns: readonly CheckIn[];
   /** The check-ins of each key result (set once they are grouped). */
   groups: Groups;

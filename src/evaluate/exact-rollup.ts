@@ -89,7 +89,7 @@ function compute(st: Engine, q: Quantity, n: number): Fraction | null {
 function scoreOfDriven(st: Engine, n: number, raw: Fraction): Fraction {
   const kr = keyResultOf(st, n - st.O);
   if (kr.finalScore !== undefined) return fractionOfDouble(kr.finalScore);
-  const progress = clampInto(new Exact(), new Exact().setFraction(raw), st.cap, new Exact());
+  const progress = clampInto(new Exact(), new Exact().setFraction(raw), st.floor, st.cap, new Exact());
   return scoreInto(st.cx, new Exact(), kr.scoring, progress, kr, new Exact()).fraction();
 }
 

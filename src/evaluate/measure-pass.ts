@@ -44,11 +44,11 @@ function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: numbe
   const sourced = sourcedValue(cx, kr, facts);
   const progress =
     checkIns === null
-      ? measureKeyResult(cx.cx, kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, sourced, cx.exact)
-      : measureKeyResult(cx.cx, kr, checkIns, null, 0, checkIns.length, facts, cx.cap, sourced, cx.exact);
+      ? measureKeyResult(cx.cx, kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, cx.floor, sourced, cx.exact)
+      : measureKeyResult(cx.cx, kr, checkIns, null, 0, checkIns.length, facts, cx.cap, cx.floor, sourced, cx.exact);
   if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
   const list = checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to);
-  const projected = forecastExactIn(cx.cx, kr, list, facts, facts.until, cx.cap, cx.rules, facts.graded || facts.day >= facts.end);
+  const projected = forecastExactIn(cx.cx, kr, list, facts, facts.until, cx.cap, cx.floor, cx.rules, facts.graded || facts.day >= facts.end);
   return projected === null ? { progress, forecast: null } : { progress, forecast: projected.forecast, forecastExact: projected.score.toText() };
 }
 
@@ -63,15 +63,15 @@ export function measureNode(st: Engine, j: number, checkIns: readonly CheckIn[] 
  * The exact numbers a shard's measurement carries; a measurement without them (from an
  * older shard) is read as its doubles, as written.
  */
-function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasure {
+function exactOfShard(m: Measured, into: ExactMeasure, cap: number, floor: number): ExactMeasure {
   const p: Partial<Measured['progress']> | undefined = m.progress;
   const id = String(p?.keyResultId);
   const progress = p?.progress ?? 0;
   const score = p?.score ?? 0;
-  if (typeof progress !== 'number' || typeof score !== 'number' || !(progress >= 0 && progress <= cap) || !(score >= 0 && Number.isFinite(score))) {
+  if (typeof progress !== 'number' || typeof score !== 'number' || !(progress >= floor && progress <= cap) || !(score >= floor && Number.isFinite(score))) {
     invalidArgument('arg.shardExact', { id });
   }
-  checkShardFacts(m, id);
+  checkShardFacts(m, id, floor);
   if (m.exact === undefined) {
     into.progress.setDouble(progress);
     into.score.setDouble(score);
@@ -79,17 +79,23 @@ function exactOfShard(m: Measured, into: ExactMeasure, cap: number): ExactMeasur
   }
   // The exact numbers must be fractions that round to the doubles the shard reports.
   const ok = Array.isArray(m.exact) && into.progress.setText(m.exact[0]) && into.score.setText(m.exact[1]);
-  if (!ok || into.progress.toNumber() !== progress || into.score.toNumber() !== score || into.progress.sign() < 0 || into.score.sign() < 0) {
+  if (!ok || into.progress.toNumber() !== progress || into.score.toNumber() !== score || belowFloor(into.progress, floor, into.a) || belowFloor(into.score, floor, into.a)) {
     invalidArgument('arg.shardExact', { id });
   }
   return into;
+}
+
+/** Whether an exact number is below the floor (0 by default, -Infinity for none). */
+function belowFloor(x: Exact, floor: number, scratch: Exact): boolean {
+  if (floor === -Infinity || x.sign() >= 0) return false;
+  return floor === 0 || x.compare(scratch.setDouble(floor)) < 0;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isCalendarDate = (d: string): boolean => dateOfDay(dayNumber(d)) === d;
 
 /** A shard's facts as evaluateShard writes them: a value, a count, a date, a confidence and a forecast. */
-function checkShardFacts(m: Measured, id: string): void {
+function checkShardFacts(m: Measured, id: string, floor: number): void {
   const p = m.progress;
   const bad = (field: string, value: unknown): never => invalidArgument('arg.shardField', { id, field, value: describeValue(value) });
   if (p.value !== null && (typeof p.value !== 'number' || !Number.isFinite(p.value))) bad('value', p.value);
@@ -102,10 +108,10 @@ function checkShardFacts(m: Measured, id: string): void {
   if (f === null) return;
   if (typeof f !== 'object' || f === null) return bad('forecast', f);
   const score: unknown = Reflect.get(f, 'score');
-  if (typeof score !== 'number' || !(score >= 0 && Number.isFinite(score))) bad('forecast.score', score);
+  if (typeof score !== 'number' || !(score >= floor && Number.isFinite(score))) bad('forecast.score', score);
   if (m.forecastExact === undefined) return;
   const exact = new Exact();
-  if (typeof m.forecastExact !== 'string' || !exact.setText(m.forecastExact) || exact.sign() < 0 || exact.toNumber() !== score) bad('forecastExact', m.forecastExact);
+  if (typeof m.forecastExact !== 'string' || !exact.setText(m.forecastExact) || belowFloor(exact, floor, new Exact()) || exact.toNumber() !== score) bad('forecastExact', m.forecastExact);
 }
 
 /** Whether a key result expects the cycle's elapsed share (no phases, milestone dates or binary rule). */
@@ -220,7 +226,7 @@ export function measureAll(st: Engine): void {
 export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Measured): void {
   st.keyResults.forEach((kr, j) => {
     const m = measuredElsewhere(kr.id);
-    const exact = exactOfShard(m, st.exact, st.cap);
+    const exact = exactOfShard(m, st.exact, st.cap, st.floor);
     if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
     setMeasured(st, j, m, exact);
   });

@@ -1,6 +1,6 @@
 // The evaluate options, checked and resolved once: every part of the engine reads the
 // resolved form, so no option is checked twice or read raw.
-import { checkCap, checkDate, checkFlag, checkOptions } from '../model/options.js';
+import { checkCap, checkDate, checkFlag, checkFloor, checkOptions } from '../model/options.js';
 import { gradeRules } from '../time/grade.js';
 import { statusRules } from '../time/status.js';
 import type { EvaluateOptions } from './types.js';
@@ -9,6 +9,8 @@ import type { EvaluateOptions } from './types.js';
 export interface ResolvedOptions {
   /** The ceiling of progress (1 unless set). */
   readonly cap: number;
+  /** The floor of progress (0 unless set; -Infinity for none). */
+  readonly floor: number;
   /** The evaluation date, or null for "at each cycle's end". */
   readonly asOf: string | null;
   readonly rules: ReturnType<typeof statusRules>;
@@ -21,6 +23,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
   const o = checkOptions(options, 'options');
   return {
     cap: checkCap(o.cap),
+    floor: checkFloor(o.floor),
     asOf: checkDate(o.asOf, 'asOf'),
     rules: statusRules(o.status),
     grades: gradeRules(o.grade),

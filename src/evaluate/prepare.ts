@@ -42,11 +42,11 @@ function listsOf(plan: DeepReadonly<Plan>) {
   };
 }
 
-/** Node n's exact progress: an objective's score, or a driven key result's mean clamped to the cap. */
+/** Node n's exact progress: an objective's score, or a driven key result's mean clamped to the cap (a mean of scores at or above the floor is above it). */
 function exactProgressOf(st: Engine, n: number): Fraction {
   if (n < st.O) return exactScore(st, n) ?? FRACTION_ZERO;
   const raw = exactMean(st, 'score', n) ?? FRACTION_ZERO;
-  return clampInto(new Exact(), new Exact().setFraction(raw), st.cap, new Exact()).fraction();
+  return clampInto(new Exact(), new Exact().setFraction(raw), st.floor, st.cap, new Exact()).fraction();
 }
 
 /** Builds the engine: indexes and graph, no scores yet. */
@@ -72,7 +72,7 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const engine: Engine = {
     // Listed field by field, not spread: a literal gives every engine one shape with
     // typed fields, which the hot loops' property reads rely on.
-    cap: resolved.cap, asOf: resolved.asOf, rules: resolved.rules, grades: resolved.grades, withForecast: resolved.withForecast,
+    cap: resolved.cap, floor: resolved.floor, asOf: resolved.asOf, rules: resolved.rules, grades: resolved.grades, withForecast: resolved.withForecast,
     krObjective: graph.krObjective, parentOf: graph.parentOf, driven: graph.driven, edgeChild: graph.edgeChild, edgeParent: graph.edgeParent,
     edgeWeight: graph.edgeWeight, bigWeights: graph.bigWeights, byParentStart: graph.byParentStart, byParent: graph.byParent,
     byChildStart: graph.byChildStart, byChild: graph.byChild, initiativeEdges: graph.initiativeEdges, initiativeGroups: graph.initiativeGroups,

@@ -32,6 +32,8 @@ import { ExactMeasure } from '../measure/key-result.js';
 export interface EvaluationShard {
   readonly asOf: string | null;
   readonly cap: number;
+  /** The progress floor, when not 0. */
+  readonly floor?: number;
   readonly forecast: boolean;
   /** Each key result's measurement, by id. */
   readonly keyResults: Readonly<Record<string, Measured>>;
@@ -76,8 +78,8 @@ function shardContext(cx: Context, part: DeepReadonly<Plan>, options: ResolvedOp
   const kpiIndex = new Map(kpis.map((k, i) => [k.id, i]));
   const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => unknownReference(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
-  const { cap, rules, withForecast } = options;
-  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, rules, withForecast, cx, exact: new ExactMeasure() };
+  const { cap, floor, rules, withForecast } = options;
+  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, floor, rules, withForecast, cx, exact: new ExactMeasure() };
 }
 
 function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {
@@ -94,7 +96,9 @@ function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOp
     // The exact numbers travel with the shard, as text (JSON has no fractions).
     out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };
   });
-  return { asOf: resolved.asOf, cap: resolved.cap, forecast: resolved.withForecast, keyResults: out };
+  // The floor is written only when set, so shards made without it stay as they were.
+  const floor = resolved.floor === 0 ? {} : { floor: resolved.floor };
+  return { asOf: resolved.asOf, cap: resolved.cap, ...floor, forecast: resolved.withForecast, keyResults: out };
 }
 
 /**
@@ -124,11 +128,12 @@ export function mergeShardsIn(cx: Context, plan: DeepReadonly<Plan>, shards: rea
 
 function merge(cx: Context, plan: DeepReadonly<Plan>, shards: readonly EvaluationShard[], options: EvaluateOptions): Evaluation {
   if (!isList(shards)) invalidArgument('arg.array', { name: 'shards' });
-  const { asOf, cap, withForecast } = resolveOptions(options);
+  const { asOf, cap, floor, withForecast } = resolveOptions(options);
   const measured = new Map<string, Measured>();
   shards.forEach((shard, index) => {
     if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
     if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
+    if ((shard.floor ?? 0) !== floor) invalidArgument('arg.shardOptions', { index, name: 'floor' });
     if (shard.forecast !== withForecast) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
     for (const [id, m] of Object.entries<Measured>(shard.keyResults)) {
       if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });

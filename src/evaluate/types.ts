@@ -15,6 +15,12 @@ export interface EvaluateOptions {
   readonly asOf?: string;
   /** Upper bound of key-result progress: 1 by default, 1.2 for over-achievement, `Infinity` for none. */
   readonly cap?: number;
+  /**
+   * Lower bound of key-result progress: 0 by default, so a key result that moved the
+   * wrong way counts as 0; a negative number (−0.5) or `-Infinity` keeps it below 0 in
+   * every rollup, as products that do not clamp do.
+   */
+  readonly floor?: number;
   /** How statuses are decided (thresholds, mode, objective rule). */
   readonly status?: StatusOptions;
   /** Grade thresholds. */

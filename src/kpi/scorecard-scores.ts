@@ -5,6 +5,7 @@ import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { Kpi } from '../model/kpi.js';
+import { reachesStep } from '../measure/exact-progress.js';
 
 const TEN: Fraction = { n: 10n, d: 1n };
 const clamp = (x: Fraction, hi: Fraction): Fraction => (signOf(x) < 0 ? FRACTION_ZERO : compareFractions(x, hi) > 0 ? hi : x);
@@ -34,7 +35,7 @@ export function scoreOf(kpi: DeepReadonly<Kpi>, actual: Fraction | null, attainm
   else if (s?.type === 'steps') {
     let best: { readonly min: number; readonly score: number } | null = null;
     for (const step of s.steps) {
-      if ((best === null || step.min > best.min) && compareFractions(attainment, fractionOfDouble(step.min)) >= 0) best = step;
+      if ((best === null || step.min > best.min) && reachesStep(compareFractions(attainment, fractionOfDouble(step.min)), step.exclusive)) best = step;
     }
     raw = best === null ? FRACTION_ZERO : fractionOfDouble(best.score);
   } else raw = attainment;

@@ -1,5 +1,5 @@
 // The exact steps from a value to a score: the ratio (A − S) / (T − S), the clamp to
-// [0, cap] and the scoring rule, each into an exact register.
+// [floor, cap] and the scoring rule, each into an exact register.
 import type { Exact } from '../_lib/exact.js';
 import { dividedBy, fractionOfValue, minus } from '../_lib/fraction.js';
 import { lastScaled, scaleOf, type Value } from '../_lib/numeric.js';
@@ -9,7 +9,8 @@ import { runScoring } from '../model/plugins.js';
 
 /**
  * Applies a scoring rule to an exact progress, into `out`. Bands are judged on the exact
- * progress, so a progress exactly on a band's `min` earns that band.
+ * progress, so a progress exactly on a band's `min` earns that band, or the band below
+ * when the band is `exclusive`.
  */
 export function scoreInto(
   cx: Context,
@@ -23,14 +24,26 @@ export function scoreInto(
   if (scoring.type === 'plugin') return out.setDouble(runScoring(cx, scoring.id, progress.toNumber(), keyResult));
   let best: { min: number; score: number } | null = null;
   for (const step of scoring.steps) {
-    if ((best === null || step.min > best.min) && progress.compare(scratch.setDouble(step.min)) >= 0) best = step;
+    if ((best === null || step.min > best.min) && reachesStep(progress.compare(scratch.setDouble(step.min)), step.exclusive)) best = step;
   }
   return out.setDouble(best === null ? 0 : best.score);
 }
 
-/** progress = raw clamped to [0, cap], exactly; `capExact` holds the cap (or is filled with it). */
-export function clampInto(out: Exact, raw: Exact, cap: number, capExact: Exact, capReady = false): Exact {
-  if (raw.sign() < 0) return out.setIntegers(0, 1);
+/** Whether a progress that compares `c` (−1, 0, 1) with a step's `min` is in the step: above it, or on it unless the step is exclusive. */
+export function reachesStep(c: number, exclusive: boolean | undefined): boolean {
+  return c > 0 || (c === 0 && exclusive !== true);
+}
+
+/**
+ * progress = raw clamped to [floor, cap], exactly: `floor` is 0 or below (-Infinity for
+ * none), `capExact` holds the cap (or is filled with it); `out` must not be `raw`.
+ */
+export function clampInto(out: Exact, raw: Exact, floor: number, cap: number, capExact: Exact, capReady = false): Exact {
+  if (floor !== -Infinity && raw.sign() < 0) {
+    if (floor === 0) return out.setIntegers(0, 1);
+    // `out` holds the floor while raw is compared with it.
+    if (raw.compare(out.setDouble(floor)) < 0) return out;
+  }
   if (cap !== Infinity && raw.compare(capReady ? capExact : capExact.setDouble(cap)) > 0) return out.copy(capExact);
   return out.copy(raw);
 }

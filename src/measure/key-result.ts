@@ -29,7 +29,7 @@ export interface KeyResultProgress {
   readonly value: number | null;
   /** Unclamped progress: `(A − S) / (T − S)` for metric key results; `null` for baseline ones. */
   readonly raw: number | null;
-  /** `raw` clamped to `[0, cap]`; `null` for baseline key results. */
+  /** `raw` clamped to `[floor, cap]` (`[0, cap]` by default); `null` for baseline key results. */
   readonly progress: number | null;
   /** The score from the key result's scoring rule, or its `finalScore`; `null` for baseline ones. */
   readonly score: number | null;
@@ -78,6 +78,7 @@ export function measureKeyResult(
   to: number,
   window: MeasureWindow,
   cap: number,
+  floor: number,
   source: SourcedValue | null = null,
   exact: ExactMeasure = new ExactMeasure(),
 ): KeyResultProgress {
@@ -88,7 +89,7 @@ export function measureKeyResult(
   let progress: number | null = null;
   let score: number | null = null;
   if (hasRaw) {
-    const linear = settle(cx, exact, kr, cap, finalScore);
+    const linear = settle(cx, exact, kr, cap, floor, finalScore);
     raw = positiveZero(exact.raw.toNumber());
     // The nearest double of a progress that was not clamped is raw's.
     progress = sameRegister(exact.progress, exact.raw) ? raw : positiveZero(exact.progress.toNumber());
@@ -134,15 +135,15 @@ function sameRegister(a: Exact, b: Exact): boolean {
 }
 
 /**
- * Clamps the exact raw progress to [0, cap] and scores it (by `finalScore` when set, else
- * the scoring rule). True when the score is the progress (linear scoring).
+ * Clamps the exact raw progress to [floor, cap] and scores it (by `finalScore` when set,
+ * else the scoring rule). True when the score is the progress (linear scoring).
  */
-function settle(cx: Context, exact: ExactMeasure, kr: KeyResult, cap: number, finalScore: number | undefined): boolean {
+function settle(cx: Context, exact: ExactMeasure, kr: KeyResult, cap: number, floor: number, finalScore: number | undefined): boolean {
   if (exact.capValue !== cap && cap !== Infinity) {
     exact.cap.setDouble(cap);
     exact.capValue = cap;
   }
-  clampInto(exact.progress, exact.raw, cap, exact.cap, true);
+  clampInto(exact.progress, exact.raw, floor, cap, exact.cap, true);
   const linear = finalScore === undefined && (kr.scoring === undefined || kr.scoring.type === 'linear');
   if (finalScore !== undefined) exact.score.setDouble(finalScore);
   else if (linear) exact.score.copy(exact.progress);

@@ -3,7 +3,7 @@ import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { checkCap, checkDate, checkOptions } from '../model/options.js';
+import { checkCap, checkDate, checkFloor, checkOptions } from '../model/options.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
@@ -21,6 +21,8 @@ export interface KeyResultProgressOptions {
   readonly since?: string;
   /** Upper bound of `progress`: 1 by default, 1.2 to show over-achievement, `Infinity` for none. */
   readonly cap?: number;
+  /** Lower bound of `progress`: 0 by default, a negative number (−0.5, say) or `-Infinity` to keep a key result that moved the wrong way below 0. */
+  readonly floor?: number;
 }
 
 const CheckIns = /*@__PURE__*/ z.array(CheckIn);
@@ -38,7 +40,8 @@ function isKeyResult(x: unknown): x is KeyResult {
  * Computes a key result's current value, progress and score from its check-ins.
  *
  * For a metric key result `raw = (A − S) / (T − S)`, A the current value (the start
- * value before any check-in), and `progress` is `raw` clamped to `[0, cap]`. Threshold
+ * value before any check-in), and `progress` is `raw` clamped to `[floor, cap]`
+ * (`[0, 1]` by default). Threshold
  * and range key results give 1 or 0 (or the share of check-ins that met the
  * condition), binary ones 1 or 0, milestones the weighted share done; baseline key
  * results are measured but have no progress. Check-ins of other key results are
@@ -46,7 +49,7 @@ function isKeyResult(x: unknown): x is KeyResult {
  *
  * @param keyResult - The key result.
  * @param checkIns - Its check-ins, in any order.
- * @param options - `asOf`, `since` and `cap`.
+ * @param options - `asOf`, `since`, `cap` and `floor`.
  * @returns Value, raw progress, progress, score and check-in facts.
  * @throws {OkrkitError} `invalid_argument` when the key result, a check-in or an option is invalid.
  * @example
@@ -55,6 +58,8 @@ function isKeyResult(x: unknown): x is KeyResult {
  * //=> { value: 50, raw: 1.25, progress: 1, score: 1, … }
  * keyResultProgress(bugs, [{ keyResultId: 'bugs', at: '2026-09-01', value: 50 }], { cap: Infinity }).progress
  * //=> 1.25
+ * keyResultProgress(bugs, [{ keyResultId: 'bugs', at: '2026-09-01', value: 110 }], { floor: -Infinity }).progress
+ * //=> -0.25
  * @category Key results
  */
 export function keyResultProgress(
@@ -67,24 +72,24 @@ export function keyResultProgress(
 
 /** {@link keyResultProgress} in a kit's context: its key-result schema and plug-ins. */
 export function keyResultProgressIn(cx: Context, keyResult: unknown, checkIns: unknown, options: KeyResultProgressOptions): KeyResultProgress {
-  const { kr, list, cap, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
+  const { kr, list, cap, floor, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
   const since = checkDate(options.since, 'since');
-  return measureKeyResult(cx, kr, list, null, 0, list.length, { since, until }, cap, null);
+  return measureKeyResult(cx, kr, list, null, 0, list.length, { since, until }, cap, floor, null);
 }
 
-/** Checks the arguments the key-result functions share: the key result, its check-ins, `asOf` and `cap`. */
+/** Checks the arguments the key-result functions share: the key result, its check-ins, `asOf`, `cap` and `floor`. */
 export function parseKeyResultArguments(
   keyResult: unknown,
   checkIns: unknown,
-  options: { readonly asOf?: string; readonly cap?: number },
+  options: { readonly asOf?: string; readonly cap?: number; readonly floor?: number },
   schema: z.ZodType = KeyResult,
-): { kr: KeyResult; list: CheckIn[]; cap: number; asOf: string | null } {
+): { kr: KeyResult; list: CheckIn[]; cap: number; floor: number; asOf: string | null } {
   const o = checkOptions(options, 'options');
   const kr = parseArgument(schema, keyResult, 'keyResult');
   if (!isKeyResult(kr)) invalidArgument('arg.invalid', { name: 'keyResult' });
   const list = parseArgument(CheckIns, checkIns, 'checkIns');
   checkCheckInValues(list);
-  return { kr, list, cap: checkCap(o.cap), asOf: checkDate(o.asOf, 'asOf') };
+  return { kr, list, cap: checkCap(o.cap), floor: checkFloor(o.floor), asOf: checkDate(o.asOf, 'asOf') };
 }
 
 export type { KeyResultProgress };

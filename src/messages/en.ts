@@ -85,6 +85,7 @@ export const en = {
   // Argument problems
   'arg.at': '{where}: {detail}',
   'arg.capAtLeastOne': '{name} must be a number of at least 1 (or Infinity), got {value}',
+  'arg.floorAtMostZero': '{name} must be a number of at most 0 (or -Infinity), got {value}',
   'arg.nonNegative': '{name} must be a finite number of zero or more, got {value}',
   'arg.nonNegativeOrNull': '{name} must be a finite number of zero or more or null, got {value}',
   'arg.finiteOrNull': '{name} must be a finite number or null, got {value}',

@@ -81,6 +81,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
 
   'arg.at': '{where}: {detail}',
   'arg.capAtLeastOne': '{name} phải là số không nhỏ hơn 1 (hoặc Infinity), nhận được {value}',
+  'arg.floorAtMostZero': '{name} phải là số không lớn hơn 0 (hoặc -Infinity), nhận được {value}',
   'arg.nonNegative': '{name} phải là số hữu hạn không âm, nhận được {value}',
   'arg.nonNegativeOrNull': '{name} phải là số hữu hạn không âm hoặc null, nhận được {value}',
   'arg.finiteOrNull': '{name} phải là số hữu hạn hoặc null, nhận được {value}',

@@ -16,15 +16,21 @@ export const ValueFrom = /*@__PURE__*/ z.enum(['latest', 'sum', 'average', 'min'
 export type ValueFrom = z.infer<typeof ValueFrom>;
 
 /**
- * One band of a `steps` scoring: progress at or above `min` earns `score`.
+ * One band of a `steps` scoring: progress at or above `min` earns `score`; with
+ * `exclusive: true`, only progress above `min` does (exactly `min` falls in the band
+ * below), so "fail ≤ 30 % < commit ≤ 70 % < target < 100 % ≤ stretch" is
+ * `[{ min: 0, score: 0 }, { min: 0.3, exclusive: true, score: 0.5 }, { min: 0.7, exclusive: true, score: 0.8 }, { min: 1, score: 1 }]`.
  *
  * @example
  * ScoringStep.parse({ min: 0.7, score: 0.7 })
  * //=> { min: 0.7, score: 0.7 }
+ * ScoringStep.parse({ min: 0.3, exclusive: true, score: 0.5 })
+ * //=> { min: 0.3, exclusive: true, score: 0.5 }
  * @category Key results
  */
 export const ScoringStep = /*@__PURE__*/ z.strictObject({
   min: z.number().min(0),
+  exclusive: z.boolean().optional(),
   score: z.number().min(0),
 });
 /** @category Key results */

@@ -1,5 +1,5 @@
 // The checks of the options every entry point shares, written once: each function that
-// takes `cap` or a date option reads it through these, so the rule and the error are the
+// takes `cap`, `floor` or a date option reads it through these, so the rule and the error are the
 // same everywhere.
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
@@ -12,6 +12,18 @@ export function checkCap(cap: number | undefined): number {
     invalidArgument('arg.capAtLeastOne', { name: 'cap', value: shown(cap) });
   }
   return cap;
+}
+
+/**
+ * Checks a `floor` option: a number of at most 0 (the lowest progress kept), or
+ * -Infinity for none; 0 when left out, so progress below the start counts as 0.
+ */
+export function checkFloor(floor: number | undefined): number {
+  if (floor === undefined) return 0;
+  if (typeof floor !== 'number' || Number.isNaN(floor) || floor > 0 || floor === Infinity) {
+    invalidArgument('arg.floorAtMostZero', { name: 'floor', value: shown(floor) });
+  }
+  return floor === 0 ? 0 : floor;
 }
 
 /** Checks an optional calendar-date option (`asOf`, `since`); null when left out. */

@@ -28,7 +28,7 @@ export interface Forecast {
   readonly value: number;
   /** Unclamped projected progress. */
   readonly raw: number;
-  /** Projected progress, clamped to [0, cap]. */
+  /** Projected progress, clamped to [floor, cap] ([0, 1] by default). */
   readonly progress: number;
   /** The score the projected progress would earn. */
   readonly score: number;
@@ -48,6 +48,8 @@ export interface ForecastOptions {
   readonly asOf?: string;
   /** Progress cap: 1 by default. */
   readonly cap?: number;
+  /** Progress floor: 0 by default; below 0 (or `-Infinity`) keeps a projection below the start. */
+  readonly floor?: number;
   /** Status thresholds. */
   readonly status?: StatusOptions;
 }
@@ -68,6 +70,7 @@ export function forecastExactIn(
   cycle: { readonly start: string; readonly end: string },
   until: string,
   cap: number,
+  floor: number,
   rules: StatusRules,
   ended = false,
 ): { forecast: Forecast; score: Exact } | null {
@@ -77,10 +80,10 @@ export function forecastExactIn(
   const series = seriesOf(kr, points);
   if (ended && series.last !== null) {
     // The cycle is over: nothing is left to project, the forecast is what was measured.
-    return forecastOf(cx, kr, series.last, series.values.size, cap, rules);
+    return forecastOf(cx, kr, series.last, series.values.size, { cap, floor }, rules);
   }
   if (series.values.size < 2) return null;
-  return forecastOf(cx, kr, leastSquares(series.values, cycle), series.values.size, cap, rules);
+  return forecastOf(cx, kr, leastSquares(series.values, cycle), series.values.size, { cap, floor }, rules);
 }
 
 /** A check-in with a value. */
@@ -134,10 +137,10 @@ function leastSquares(series: ReadonlyMap<string, Dec>, cycle: { readonly start:
 }
 
 /** The forecast of a projected (or, at the end, measured) value: progress, score and status, exactly. */
-function forecastOf(cx: Context, kr: MetricKeyResult, projected: Dec, points: number, cap: number, rules: StatusRules): { forecast: Forecast; score: Exact } {
+function forecastOf(cx: Context, kr: MetricKeyResult, projected: Dec, points: number, bounds: { cap: number; floor: number }, rules: StatusRules): { forecast: Forecast; score: Exact } {
   const raw = differenceRatioInto(new Exact(), projected, value(kr.start, kr.id, 'start'), value(kr.target, kr.id, 'target'));
   const scratch = new Exact();
-  const clamped = clampInto(new Exact(), raw, cap, scratch);
+  const clamped = clampInto(new Exact(), raw, bounds.floor, bounds.cap, scratch);
   const score = new Exact();
   if (kr.finalScore !== undefined) score.setDouble(kr.finalScore);
   else scoreInto(cx, score, kr.scoring, clamped, kr, scratch);
@@ -169,7 +172,7 @@ function toDec(v: Value): Dec {
  * @param keyResult - A metric key result.
  * @param checkIns - Its check-ins (others are ignored).
  * @param cycle - Its objective's cycle.
- * @param options - `asOf`, `cap` and status thresholds.
+ * @param options - `asOf`, `cap`, `floor` and status thresholds.
  * @returns The forecast, or null for other kinds, for fewer than two check-in dates
  *   before the end, and for none at all.
  * @throws {OkrkitError} `invalid_argument` for bad input.
@@ -194,8 +197,8 @@ export function forecastKeyResult(
 
 /** {@link forecastKeyResult} in a kit's context: its key-result schema and scorings. */
 export function forecastKeyResultIn(cx: Context, keyResult: unknown, checkIns: unknown, cycle: unknown, options: ForecastOptions): Forecast | null {
-  const { kr, list, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
+  const { kr, list, cap, floor, asOf } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
   const c = parseArgument(Cycle, cycle, 'cycle');
   const ended = asOf === null || asOf >= c.end || c.state === 'grading' || c.state === 'closed';
-  return forecastExactIn(cx, kr, list, c, asOf ?? c.end, cap, statusRules(options.status), ended)?.forecast ?? null;
+  return forecastExactIn(cx, kr, list, c, asOf ?? c.end, cap, floor, statusRules(options.status), ended)?.forecast ?? null;
 }

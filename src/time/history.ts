@@ -39,6 +39,8 @@ export interface KeyResultHistoryOptions {
   readonly asOf?: string;
   /** Progress cap: 1 by default. */
   readonly cap?: number;
+  /** Progress floor: 0 by default; below 0 (or `-Infinity`) keeps progress below the start. */
+  readonly floor?: number;
 }
 
 
@@ -50,7 +52,7 @@ export interface KeyResultHistoryOptions {
  * @param keyResult - The key result.
  * @param checkIns - Its check-ins (others are ignored).
  * @param cycle - Its objective's cycle.
- * @param options - `asOf` and `cap`.
+ * @param options - `asOf`, `cap` and `floor`.
  * @returns The points in date order.
  * @throws {OkrkitError} `invalid_argument` for bad input.
  * @example
@@ -64,7 +66,7 @@ export function keyResultHistory(
   cycle: DeepReadonly<Cycle>,
   options: KeyResultHistoryOptions = {},
 ): HistoryPoint[] {
-  const { kr, list: all, cap, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
+  const { kr, list: all, cap, floor, asOf } = parseKeyResultArguments(keyResult, checkIns, options);
   const list = all.filter((c) => c.keyResultId === kr.id);
   const c = parseArgument(Cycle, cycle, 'cycle');
   const last = asOf !== null && asOf < c.end ? asOf : c.end;
@@ -76,7 +78,7 @@ export function keyResultHistory(
   }
   const dates = [...new Set([c.start, ...days, last])].filter((d) => d <= last).sort();
   return dates.map((date) => {
-    const m = measureKeyResult(PLAIN_CONTEXT, kr, list, null, 0, list.length, { since: c.start, until: date }, cap);
+    const m = measureKeyResult(PLAIN_CONTEXT, kr, list, null, 0, list.length, { since: c.start, until: date }, cap, floor);
     return {
       date,
       value: m.value,
