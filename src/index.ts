@@ -12,12 +12,16 @@ export { OkrkitError, formatPath } from './messages/okrkit-error.js';
 export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './messages/okrkit-error.js';
 
 export type { DeepReadonly } from './model/deep-readonly.js';
-export { Id, CalendarDate, Timestamp, Numeric, Weight, Fraction, Meta } from './model/primitives.js';
+export { Id, CalendarDate, Timestamp, Numeric, Weight, NodeWeight, Fraction, Meta } from './model/primitives.js';
 export { Cycle, CycleState } from './model/cycle.js';
 export { yearCycle, halfCycles, quarterCycles, monthCycles } from './time/cycles.js';
 export type { CycleOptions } from './time/cycles.js';
 export { cycleAt, elapsed, cycleState } from './time/cycle-query.js';
 export { carryOver } from './carry-over/carry-over.js';
+export { OkrState, StateChange } from './model/process.js';
+export { advanceObjective, advanceKeyResult, checkObjectiveTransition, checkKeyResultTransition } from './process/advance.js';
+export type { TransitionCheck, TransitionOptions } from './process/advance.js';
+export { nextStates, stateOf } from './process/steps.js';
 export type { CarryOverOptions } from './carry-over/carry-over.js';
 export { Unit, UnitLevel } from './model/unit.js';
 export { Objective, Commitment, RollupMode, AlignmentLink } from './model/objective.js';
@@ -55,6 +59,7 @@ export type { EvaluationColumns, ObjectiveColumns, KeyResultColumns } from './ev
 export { createLiveEvaluation } from './evaluate/live.js';
 export { evaluateShard, mergeShards } from './evaluate/shard.js';
 export type { EvaluationShard } from './evaluate/shard.js';
+export type { ValueContribution } from './evaluate/value-rollups.js';
 export type { Measured } from './evaluate/evaluate.js';
 export type { LiveEvaluation, EvaluationChanges } from './evaluate/live.js';
 export type {
@@ -85,6 +90,7 @@ export {
   KpiAggregation,
   KpiThresholdRule,
   KpiScoring,
+  ScaleAnchor,
   Perspective,
   Rag,
   Measurement,
@@ -99,6 +105,19 @@ export { kpiAlerts } from './kpi/alerts.js';
 export type { KpiAlert, KpiAlertsOptions } from './kpi/alerts.js';
 export { scorecard, scorecardByUnit } from './kpi/scorecard.js';
 export type { RatingBand, Scorecard, ScorecardLine, ScorecardOptions, UnitScorecard } from './kpi/scorecard.js';
+
+export { performance } from './people/performance.js';
+export { performanceColumns } from './people/columns.js';
+export type {
+  OwnerPerformance,
+  Performance,
+  PerformanceContributor,
+  PerformanceOf,
+  PerformanceOptions,
+  PerformanceSummary,
+  UnitPerformance,
+} from './people/types.js';
+export type { PerformanceColumns, UnitPerformanceColumns, OwnerPerformanceColumns, SummaryColumns } from './people/columns.js';
 
 export { defineKeyResultKind, defineScoring, createOkrkit } from './kit.js';
 export type { KeyResultKindPlugin, ScoringRule, PluginKeyResult, PlanWith, Okrkit } from './kit.js';

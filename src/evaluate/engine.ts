@@ -22,6 +22,7 @@ import type { ContributionGraph } from './graph.js';
 import type { NodeTable } from './node-table.js';
 import type { ResolvedOptions } from './options.js';
 import type { Contribution } from './types.js';
+import type { ValueRollups } from './value-rollups.js';
 
 export const EMPTY: readonly never[] = Object.freeze([]);
 
@@ -38,6 +39,8 @@ export interface MeasureContext extends Pick<ResolvedOptions, 'cap' | 'floor' | 
   readonly cx: Context;
   /** Registers for measuring one key result. */
   readonly exact: ExactMeasure;
+  /** Aggregated key results and what their contributors gave; null when the plan has none. */
+  readonly values: ValueRollups | null;
 }
 
 /** The explanations an evaluation keeps: contributor lists and what a live update re-scored. */

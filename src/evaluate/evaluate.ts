@@ -113,6 +113,7 @@ export function keyResultRecord(st: Engine, j: number): KeyResultEvaluation {
     forecast: st.withForecast ? nodes.forecastOf(j) : null,
     contributesTo: parentIdsOf(st, n),
     drivenBy: st.driven[j] === 1 ? (st.contributorsOf[n] ?? EMPTY) : null,
+    aggregatedFrom: st.values === null ? null : st.values.explain(j),
   };
 }
 

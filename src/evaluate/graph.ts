@@ -11,6 +11,10 @@ import { OkrkitError, unknownReference } from '../messages/okrkit-error.js';
 import type { Initiative } from '../model/initiative.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Objective } from '../model/objective.js';
+import { msg } from '../messages/message.js';
+import { targetSizeOf } from '../model/target-weight.js';
+import { isAggregated } from '../model/value-links.js';
+import { planProblem } from './plan-problem.js';
 import { positive, weightOf, wholeWeights, wholeWeightsByNode } from './weights.js';
 
 const NONE: readonly never[] = /*@__PURE__*/ Object.freeze([]);
@@ -50,6 +54,15 @@ export interface GraphInput {
   readonly initiatives: readonly Initiative[];
   readonly objectiveIndex: IdIndex;
   readonly krIndex: IdIndex;
+  /** Whether draft and proposed records feed rollups. */
+  readonly includeDrafts: boolean;
+  /** The weights of objectives weighed by their target (weight 'target'), by position. */
+  readonly targetWeights: ReadonlyMap<number, Value>;
+}
+
+/** Whether a record's process state keeps it out of rollups (unless drafts are included). */
+export function isUnapproved(record: { readonly state?: string | undefined }): boolean {
+  return record.state === 'draft' || record.state === 'proposed';
 }
 
 /** Edges child → parent as they are found, with their weights. */
@@ -143,11 +156,16 @@ function keyResultEdges(input: GraphInput, edges: EdgeList): Int32Array {
       onlyChildren = rollupOf(objectiveAt(objectives, oi)) === 'children';
     }
     krObjective[j] = oi;
-    if (kr.kind === 'baseline' || onlyChildren) return;
-    const w = kr.weight === undefined ? 1 : weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
+    if (kr.kind === 'baseline' || onlyChildren || (!input.includeDrafts && isUnapproved(kr))) return;
+    const w = kr.weight === undefined ? 1 : kr.weight === 'target' ? targetWeightOf(kr, j) : weightOf(kr.weight, where.keyResultField, kr.id, 'weight');
     if (positive(w)) edges.add(O + j, oi, w);
   });
   return krObjective;
+}
+
+/** A key result's weight by its target (weight 'target'): its target's size. */
+function targetWeightOf(kr: KeyResult, j: number): Value {
+  return targetSizeOf(kr) ?? planProblem(['keyResults', j, 'weight'], msg('issue.targetWeightKind', { id: kr.id }), 'invalid_weight');
 }
 
 /** Objectives' edges to their parents and to what they link to; returns each objective's parent. */
@@ -157,15 +175,16 @@ function objectiveEdges(input: GraphInput, edges: EdgeList, driven: Uint8Array):
   const parentOf = new Int32Array(O).fill(-1);
   const parentIndex = objectiveIndex.reader();
   objectives.forEach((o, i) => {
+    const feeds = input.includeDrafts || !isUnapproved(o);
     if (o.parentId !== undefined) {
       const p = parentIndex(o.parentId);
       if (p < 0) unknownReference(nouns.objective, o.parentId);
       parentOf[i] = p;
-      const w = weightOf(o.weight, where.objectiveField, o.id, 'weight');
-      if (positive(w) && rollupOf(objectiveAt(objectives, p)) !== 'keyResults') edges.add(i, p, w);
+      const w = o.weight === 'target' ? (input.targetWeights.get(i) ?? 0) : weightOf(o.weight, where.objectiveField, o.id, 'weight');
+      if (feeds && positive(w) && rollupOf(objectiveAt(objectives, p)) !== 'keyResults') edges.add(i, p, w);
     }
     for (const link of o.links ?? NONE) {
-      if (link.contributes !== true) continue;
+      if (link.contributes !== true || !feeds) continue;
       const w = weightOf(link.weight, where.objectiveField, o.id, 'link weight');
       if (!positive(w)) continue;
       const p = objectiveIndex.get(link.to);
@@ -175,6 +194,7 @@ function objectiveEdges(input: GraphInput, edges: EdgeList, driven: Uint8Array):
       }
       const j = krIndex.get(link.to) ?? unknownReference(nouns.objectiveOrKeyResult, link.to);
       if (keyResults[j]?.kind === 'baseline') continue;
+      if (isAggregated(keyResults[j])) planProblem(['objectives', i, 'links'], msg('issue.objectiveToAggregate', { id: o.id, to: link.to }));
       driven[j] = 1;
       edges.add(i, O + j, w);
     }

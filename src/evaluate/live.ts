@@ -1,6 +1,6 @@
 import { parseArgument } from '../_lib/zod-issues.js';
 import { msg } from '../messages/message.js';
-import { OkrkitError } from '../messages/okrkit-error.js';
+import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
 import { checkCheckInValues } from '../measure/check-ins.js';
 import { CheckIn } from '../model/check-in.js';
 import type { Plan } from '../model/plan.js';
@@ -91,10 +91,14 @@ export function createLiveEvaluationIn(cx: Context, plan: DeepReadonly<Plan>, op
       const checkIn = parseArgument(CheckIn, input, 'checkIn');
       checkCheckInValues([checkIn]);
       const j = st.krIndex.get(checkIn.keyResultId) ?? unknownKeyResult(checkIn.keyResultId);
+      if (st.values?.isAggregated(j) === true) invalidArgument(msg('issue.checkInOnAggregate', { id: checkIn.keyResultId }));
       remeasure(st, j, checkIn, added);
-      const order = ancestorsOf(st, j);
+      // Aggregated key results fed by j (and by them) take its new value.
+      const measured = [j, ...(st.values?.affectedBy(j) ?? [])];
+      for (const t of measured.slice(1)) remeasureAggregated(st, t);
+      const order = ancestorsOf(st, measured);
       for (const n of order) scoreNode(st, n, false);
-      return renewRecords(st, run, j, order);
+      return renewRecords(st, run, measured, order);
     },
   };
 }
@@ -119,12 +123,18 @@ function remeasure(st: Engine, j: number, checkIn: CheckIn, added: Map<number, C
   marks?.mark(st, st.O + j, wasScored);
 }
 
-/** The nodes above key result j (and j itself when objectives drive it), in scoring order. */
-function ancestorsOf(st: Engine, j: number): number[] {
+/** Measures aggregated key result j again, from its contributors' new values. */
+function remeasureAggregated(st: Engine, j: number): void {
+  const wasScored = st.nodes.isScored(st.O + j);
+  measureNode(st, j);
+  st.marks?.mark(st, st.O + j, wasScored);
+}
+
+/** The nodes above key results `js` (and those among them that objectives drive), in scoring order. */
+function ancestorsOf(st: Engine, js: readonly number[]): number[] {
   const { byChildStart, byChild, edgeParent, rank } = st;
-  const start = st.O + j;
-  const seen = new Set<number>(st.driven[j] === 1 ? [start] : []);
-  const stack = [start];
+  const seen = new Set<number>(js.filter((j) => st.driven[j] === 1).map((j) => st.O + j));
+  const stack = js.map((j) => st.O + j);
   for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
     for (let k = i32(byChildStart, n); k < i32(byChildStart, n + 1); k++) {
       const parent = i32(edgeParent, i32(byChild, k));
@@ -136,8 +146,8 @@ function ancestorsOf(st: Engine, j: number): number[] {
   return [...seen].sort((a, b) => i32(rank, a) - i32(rank, b));
 }
 
-/** Replaces the records of key result j and of the re-scored nodes; returns them. */
-function renewRecords(st: Engine, run: EvaluationRun, j: number, order: readonly number[]): EvaluationChanges {
+/** Replaces the records of the key results measured again and of the re-scored nodes; returns them. */
+function renewRecords(st: Engine, run: EvaluationRun, measured: readonly number[], order: readonly number[]): EvaluationChanges {
   const keyResults = dictionary<KeyResultEvaluation>();
   const objectives = dictionary<ObjectiveEvaluation>();
   const renewKeyResult = (jj: number) => {
@@ -145,7 +155,7 @@ function renewRecords(st: Engine, run: EvaluationRun, j: number, order: readonly
     run.keyResults[record.keyResultId] = record;
     keyResults[record.keyResultId] = record;
   };
-  renewKeyResult(j);
+  for (const j of measured) renewKeyResult(j);
   for (const n of order) {
     if (n >= st.O) {
       renewKeyResult(n - st.O);

@@ -21,6 +21,8 @@ import { classifyExact, SEVERITY } from '../time/status.js';
 import type { CycleFacts } from './cycle-facts.js';
 import { keyResultOf, factsOfKeyResult, type Engine, type Measured, type MeasureContext } from './engine.js';
 import { forget } from './exact-rollup.js';
+import { planProblem } from './plan-problem.js';
+import { msg } from '../messages/message.js';
 
 /** Key result j's KPI value over the cycle's dates, when a KPI feeds it. */
 function sourcedValue(cx: MeasureContext, kr: KeyResult, facts: CycleFacts): SourcedValue | null {
@@ -36,16 +38,25 @@ function sourcedValue(cx: MeasureContext, kr: KeyResult, facts: CycleFacts): Sou
  * from `checkIns` when given (the live evaluation's own list), or from its KPI.
  */
 export function measureOne(cx: MeasureContext, kr: KeyResult, j: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
-  return measureRange(cx, kr, i32(cx.groups.from, j), i32(cx.groups.to, j), facts, checkIns);
+  return measureRange(cx, kr, j, i32(cx.groups.from, j), i32(cx.groups.to, j), facts, checkIns);
 }
 
-/** Measures a key result from the check-ins at positions from..to of the context's groups, or from `checkIns` when given. */
-function measureRange(cx: MeasureContext, kr: KeyResult, from: number, to: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
-  const sourced = sourcedValue(cx, kr, facts);
+/** Key result j's value from outside its check-ins: its contributors' aggregate, its KPI's, or null. */
+function valueFromOutside(cx: MeasureContext, kr: KeyResult, j: number, facts: CycleFacts, checkIns: number): SourcedValue | null {
+  const values = cx.values;
+  if (values === null || !values.isAggregated(j)) return sourcedValue(cx, kr, facts);
+  if (checkIns > 0) planProblem(['keyResults', j], msg('issue.checkInOnAggregate', { id: kr.id }));
+  return values.sourceOf(j);
+}
+
+/** Measures key result j from the check-ins at positions from..to of the context's groups, or from `checkIns` when given. */
+function measureRange(cx: MeasureContext, kr: KeyResult, j: number, from: number, to: number, facts: CycleFacts, checkIns: readonly CheckIn[] | null = null): Measured {
+  const sourced = valueFromOutside(cx, kr, j, facts, checkIns === null ? to - from : checkIns.length);
   const progress =
     checkIns === null
       ? measureKeyResult(cx.cx, kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, cx.floor, sourced, cx.exact)
       : measureKeyResult(cx.cx, kr, checkIns, null, 0, checkIns.length, facts, cx.cap, cx.floor, sourced, cx.exact);
+  cx.values?.record(j, cx.exact.reading.current, progress.checkIns, progress.lastCheckIn);
   if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
   const list = checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to);
   const projected = forecastExactIn(cx.cx, kr, list, facts, facts.until, cx.cap, cx.floor, cx.rules, facts.graded || facts.day >= facts.end);
@@ -212,24 +223,32 @@ export function measureAll(st: Engine): void {
     krIndex.reader(),
     K,
     (id) => unknownReference(nouns.keyResult, id),
-    (j, from, to) => setMeasured(st, j, measureRange(st, keyResultOf(st, j), from, to, factsOfKeyResult(st, j))),
+    (j, from, to) => setMeasured(st, j, measureRange(st, keyResultOf(st, j), j, from, to, factsOfKeyResult(st, j))),
   );
   st.groups = groups;
   // Runs end above position 0, so to[j] === 0 is a key result without check-ins, which no
   // run measured. After a fall-back to sorting, the runs measured on the way were partial:
-  // measure everything again.
+  // measure everything again. Aggregated key results come last, after their contributors.
   const again = groups.items !== null;
-  for (let j = 0; j < K; j++) if (again || groups.to[j] === 0) measureNode(st, j);
+  const values = st.values;
+  for (let j = 0; j < K; j++) if ((again || groups.to[j] === 0) && (values === null || !values.isAggregated(j))) measureNode(st, j);
+  if (values !== null) for (const j of values.links.order) measureNode(st, j);
 }
 
 /** Writes every key result's numbers from measurements made elsewhere (shards). */
 export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Measured): void {
+  const values = st.values;
   st.keyResults.forEach((kr, j) => {
+    if (values?.isAggregated(j) === true) return;
     const m = measuredElsewhere(kr.id);
     const exact = exactOfShard(m, st.exact, st.cap, st.floor);
     if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
+    // A shard carries a contributor's value as its double, which is read as written.
+    values?.record(j, m.progress.value, m.progress.checkIns, m.progress.lastCheckIn);
     setMeasured(st, j, m, exact);
   });
+  // Aggregated key results are measured here, from their contributors' values.
+  if (values !== null) for (const j of values.links.order) measureNode(st, j);
 }
 
 /** The check-ins at `items[from..to)`. */

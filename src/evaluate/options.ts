@@ -16,6 +16,8 @@ export interface ResolvedOptions {
   readonly rules: ReturnType<typeof statusRules>;
   readonly grades: ReturnType<typeof gradeRules>;
   readonly withForecast: boolean;
+  /** Whether draft and proposed objectives and key results feed rollups (false unless set). */
+  readonly includeDrafts: boolean;
 }
 
 /** Checks the evaluate options and fills in their defaults; throws `invalid_argument` on the first bad one. */
@@ -28,5 +30,6 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
     rules: statusRules(o.status),
     grades: gradeRules(o.grade),
     withForecast: checkFlag(o.forecast, 'forecast'),
+    includeDrafts: checkFlag(o.includeDrafts, 'includeDrafts'),
   };
 }

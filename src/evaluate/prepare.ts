@@ -1,7 +1,7 @@
 // Builds an evaluation's engine from a plan: options resolved, records indexed, cycles'
 // facts computed, the contribution graph built and the node table allocated. No scores yet.
 import { bucketByRef, type Groups } from '../_lib/buckets.js';
-import { listField } from '../_lib/at.js';
+import { at, listField } from '../_lib/at.js';
 import { Exact } from '../_lib/exact.js';
 import { FRACTION_ZERO, type Fraction } from '../_lib/fraction.js';
 import { IdIndex } from '../_lib/id-index.js';
@@ -20,7 +20,12 @@ import type { Context } from '../model/context.js';
 import { cycleFacts, type CycleFacts } from './cycle-facts.js';
 import { Registers, type Engine } from './engine.js';
 import { exactExpected, exactMean, exactScore } from './exact-rollup.js';
-import { buildGraph } from './graph.js';
+import { buildGraph, isUnapproved } from './graph.js';
+import { planProblem } from './plan-problem.js';
+import { ValueRollups } from './value-rollups.js';
+import { readValueLinks } from '../model/value-links.js';
+import { targetWeights } from '../model/target-weight.js';
+import type { Value } from '../_lib/numeric.js';
 import { exactLeafScore } from './measure-pass.js';
 import { NodeTable } from './node-table.js';
 import { resolveOptions } from './options.js';
@@ -49,6 +54,25 @@ function exactProgressOf(st: Engine, n: number): Fraction {
   return clampInto(new Exact(), new Exact().setFraction(raw), st.floor, st.cap, new Exact()).fraction();
 }
 
+/** The weights of objectives weighed by their target; the first problem is thrown. */
+function planTargetWeights(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex): Map<number, Value> {
+  return targetWeights({ objectives, keyResults, objectiveAt: (id) => objectiveIndex.get(id) }, (p) => planProblem(p.path, p.message, 'invalid_weight'));
+}
+
+/** The plan's value rollups (draft and proposed contributors left out unless included), or null; the first problem is thrown. */
+function valueRollupsOf(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex, krIndex: IdIndex, includeDrafts: boolean): ValueRollups | null {
+  const links = readValueLinks(
+    {
+      keyResults,
+      keyResultAt: (id) => krIndex.get(id),
+      isObjective: (id) => objectiveIndex.get(id) !== undefined,
+      leftOut: (j) => !includeDrafts && isUnapproved(at(keyResults, j)),
+    },
+    (p) => planProblem(p.path, p.message, p.code),
+  );
+  return links === null ? null : new ValueRollups(links, keyResults);
+}
+
 /** Builds the engine: indexes and graph, no scores yet. */
 export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions, explain: boolean): Engine {
   const resolved = resolveOptions(options);
@@ -64,7 +88,9 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const kpiIndex = new Map<string, number>();
   kpis.forEach((k, i) => kpiIndex.set(k.id, i));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
-  const graph = buildGraph({ objectives, keyResults, initiatives, objectiveIndex, krIndex });
+  const targetWeights = planTargetWeights(objectives, keyResults, objectiveIndex);
+  const graph = buildGraph({ objectives, keyResults, initiatives, objectiveIndex, krIndex, includeDrafts: resolved.includeDrafts, targetWeights });
+  const values = valueRollupsOf(objectives, keyResults, objectiveIndex, krIndex, resolved.includeDrafts);
   // Error bounds are kept for objectives (and driven key results); a measured key
   // result's value is always within a fixed bound of exact.
   const relSize = graph.driven.includes(1) ? O + K : O;
@@ -77,7 +103,7 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
     edgeWeight: graph.edgeWeight, bigWeights: graph.bigWeights, byParentStart: graph.byParentStart, byParent: graph.byParent,
     byChildStart: graph.byChildStart, byChild: graph.byChild, initiativeEdges: graph.initiativeEdges, initiativeGroups: graph.initiativeGroups,
     edgeUnits: graph.edgeUnits, fractional: graph.fractional,
-    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, cx, krIndex, factsOf,
+    objectives, keyResults, checkIns, kpis, kpiIndex, measurements, byKpi, O, K, cx, krIndex, factsOf, values,
     groups: NO_GROUPS,
     nodes: new NodeTable(O, K, relSize, resolved.withForecast),
     explain,

@@ -22,6 +22,7 @@ import { cycleFacts } from './cycle-facts.js';
 import type { Measured } from './engine.js';
 import { resolveOptions } from './options.js';
 import { ExactMeasure } from '../measure/key-result.js';
+import { isAggregated } from '../model/value-links.js';
 
 /**
  * The key results one worker measured: plain JSON, to send back for
@@ -79,7 +80,7 @@ function shardContext(cx: Context, part: DeepReadonly<Plan>, options: ResolvedOp
   const groups = groupByRef(checkIns, (c) => c.keyResultId, krIndex.reader(), keyResults.length, (id) => unknownReference(nouns.keyResult, id));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
   const { cap, floor, rules, withForecast } = options;
-  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, floor, rules, withForecast, cx, exact: new ExactMeasure() };
+  return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, floor, rules, withForecast, cx, exact: new ExactMeasure(), values: null };
 }
 
 function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {
@@ -90,6 +91,8 @@ function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOp
   const objectiveCycle = new Map(list<Objective>('objectives').map((o) => [o.id, o.cycleId]));
   const out = dictionary<Measured>();
   context.keyResults.forEach((kr, j) => {
+    // An aggregated key result is measured by mergeShards, from its contributors' values.
+    if (isAggregated(kr)) return;
     const cycleId = objectiveCycle.get(kr.objectiveId) ?? unknownReference(nouns.objective, kr.objectiveId);
     const cycle = cycles.get(cycleId) ?? unknownReference(nouns.cycle, cycleId);
     const measured = measureOne(context, kr, j, cycleFacts(cycle, resolved.asOf));

@@ -4,6 +4,7 @@ import type { Grade, GradeOptions } from '../time/grade.js';
 import type { Forecast } from '../time/forecast.js';
 import type { KeyResultProgress } from '../measure/key-result.js';
 import type { Status, StatusOptions } from '../time/status.js';
+import type { ValueContribution } from './value-rollups.js';
 
 /**
  * Options of {@link evaluate}.
@@ -27,6 +28,8 @@ export interface EvaluateOptions {
   readonly grade?: GradeOptions;
   /** Also project every metric key result's trend to its cycle's end, and objectives' scores from those projections. Off by default. */
   readonly forecast?: boolean;
+  /** Let draft and proposed objectives and key results (their `state`) feed their parents' scores and aggregated values, as approved ones do. Off by default: an OKR not yet approved is evaluated on its own but left out of every rollup. */
+  readonly includeDrafts?: boolean;
 }
 
 /**
@@ -68,6 +71,8 @@ export interface KeyResultEvaluation extends KeyResultProgress {
   readonly contributesTo: readonly string[];
   /** When objectives linked to this key result with `contributes: true`, its progress is their weighted score, listed here. */
   readonly drivenBy: readonly Contribution[] | null;
+  /** For a key result with `aggregate`: the key results whose values made its value, and what each gave; else null. */
+  readonly aggregatedFrom: readonly ValueContribution[] | null;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { KeyResult, Phase, Scoring } from './key-result.js';
 import type { KpiScoring, KpiThresholdRule } from './kpi.js';
 import type { AlignmentLink } from './objective.js';
 import type { Plan } from './plan.js';
+import type { StateChange } from './process.js';
 
 // A plan that a function returns is the caller's to change, so it holds no array of the
 // read-only plan it was made from: every array, and each record in one, is new. Other
@@ -17,6 +18,14 @@ function withLinks<T extends { readonly links?: readonly DeepReadonly<AlignmentL
     return rest;
   }
   return { ...o, links: o.links.map((l) => ({ ...l })) };
+}
+
+function withHistory<T extends { readonly history?: readonly DeepReadonly<StateChange>[] | undefined }>(r: T): Copied<T, 'history', StateChange[]> {
+  if (r.history === undefined) {
+    const { history: _none, ...rest } = r;
+    return rest;
+  }
+  return { ...r, history: r.history.map((h) => ({ ...h })) };
 }
 
 function withPhases<T extends { readonly phases?: readonly DeepReadonly<Phase>[] | undefined }>(kr: T): Copied<T, 'phases', Phase[]> {
@@ -58,17 +67,17 @@ function withKpiScoring<T extends { readonly scoring?: DeepReadonly<KpiScoring> 
 function copyKeyResult(kr: DeepReadonly<KeyResult>): KeyResult {
   switch (kr.kind) {
     case 'metric':
-      return withScoring(withPhases(kr));
+      return withHistory(withScoring(withLinks(withPhases(kr))));
     case 'milestones':
-      return withScoring({ ...kr, milestones: kr.milestones.map((m) => ({ ...m })) });
+      return withHistory(withScoring(withLinks({ ...kr, milestones: kr.milestones.map((m) => ({ ...m })) })));
     case 'threshold':
-      return withScoring(kr);
+      return withHistory(withScoring(withLinks(kr)));
     case 'range':
-      return withScoring(kr);
+      return withHistory(withScoring(withLinks(kr)));
     case 'binary':
-      return withScoring(kr);
+      return withHistory(withScoring(withLinks(kr)));
     case 'baseline':
-      return withScoring(kr);
+      return withHistory(withScoring(withLinks(kr)));
     default:
       // A plug-in kind (see createOkrkit): its own fields are its own business.
       return kr;
@@ -84,7 +93,7 @@ export function copyPlan(plan: DeepReadonly<Plan>): Plan {
     ...plan,
     cycles: plan.cycles.map((c) => ({ ...c })),
     units: plan.units.map((u) => ({ ...u })),
-    objectives: plan.objectives.map((o) => withLinks(o)),
+    objectives: plan.objectives.map((o) => withHistory(withLinks(o))),
     keyResults: plan.keyResults.map(copyKeyResult),
     initiatives: plan.initiatives.map((i) => ({ ...i })),
     checkIns: plan.checkIns.map((c) => ({ ...c })),

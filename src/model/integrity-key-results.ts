@@ -13,7 +13,7 @@ export function checkKeyResults(checks: Checks): void {
     const at = pathIn('keyResults', i);
     checks.ref(at('objectiveId'), nouns.objective, 'objectives', kr.objectiveId);
     if (kr.source !== undefined) checks.ref(at('source', 'kpiId'), nouns.kpi, 'kpis', kr.source.kpiId);
-    checks.num(at('weight'), kr.weight);
+    checks.num(at('weight'), kr.weight === 'target' ? undefined : kr.weight);
     checkKind(checks, kr, at);
     checkScoring(checks, kr, at);
   });

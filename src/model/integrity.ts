@@ -4,7 +4,9 @@ import { PLAIN_CONTEXT, type Context } from './context.js';
 import { indexPlan, pathIn, type Checks, type KnownIds, type PartialPlan } from './integrity-checks.js';
 import { checkKeyResults } from './integrity-key-results.js';
 import { checkKpis } from './integrity-kpis.js';
+import { checkHistories } from './integrity-process.js';
 import { cascadeLoop, parentLoops } from './integrity-loops.js';
+import { checkValueRollups } from './integrity-values.js';
 
 /**
  * Checks what a schema cannot: unique ids, references that resolve, cycles inside
@@ -23,6 +25,8 @@ export function checkIntegrity(plan: PartialPlan, known: KnownIds = {}, cx: Cont
   parentLoops(checks, 'units', nouns.unit, plan.units);
   checkObjectives(checks);
   checkKeyResults(checks);
+  checkHistories(checks);
+  checkValueRollups(checks);
   checkInitiatives(checks);
   checkKpis(checks);
   plan.measurements.forEach((m, i) => {
@@ -64,7 +68,7 @@ function checkObjectives({ plan, exists, ref, num, push }: Checks): void {
     ref(at('cycleId'), nouns.cycle, 'cycles', o.cycleId);
     ref(at('unitId'), nouns.unit, 'units', o.unitId);
     ref(at('parentId'), nouns.objective, 'objectives', o.parentId);
-    num(at('weight'), o.weight);
+    num(at('weight'), o.weight === 'target' ? undefined : o.weight);
     num(at('initiativeWeight'), o.initiativeWeight);
     o.links?.forEach((link, j) => {
       if (link.to === o.id) push(at('links', j, 'to'), 'cascade_loop', messages.selfLink(o.id));

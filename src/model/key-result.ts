@@ -1,5 +1,7 @@
 import * as z from 'zod';
-import { CalendarDate, FinalScore, Id, Meta, Numeric, Text, Weight } from './primitives.js';
+import { AlignmentLink } from './objective.js';
+import { CalendarDate, FinalScore, Id, Meta, NodeWeight, Numeric, Text, Weight } from './primitives.js';
+import { OkrState, StateChange } from './process.js';
 
 /**
  * How a key result's current value comes from its check-ins at or before `asOf` within
@@ -73,7 +75,7 @@ export const keyResultCommon = {
   id: Id,
   objectiveId: Id,
   title: Text,
-  weight: Weight.optional(),
+  weight: NodeWeight.optional(),
   unit: Text.optional(),
   valueFrom: ValueFrom.optional(),
   scoring: Scoring.optional(),
@@ -81,6 +83,9 @@ export const keyResultCommon = {
   finalScore: FinalScore.optional(),
   ownerId: Id.optional(),
   carriedFrom: Id.optional(),
+  state: OkrState.optional(),
+  history: z.array(StateChange).optional(),
+  links: z.array(AlignmentLink).optional(),
   description: Text.optional(),
   meta: Meta.optional(),
 };
@@ -104,7 +109,10 @@ export type Phase = z.infer<typeof Phase>;
 /**
  * A key result that moves a number from `start` to `target`; it is a decrease when the
  * target is below the start (bugs 100 → 60). `phases` set intermediate targets: the
- * expected progress then follows them instead of a straight line.
+ * expected progress then follows them instead of a straight line. With `aggregate`, its
+ * current value is not checked in but made from the values of the key results that link
+ * to it with `contributes: true` (their `sum`, `average`, `min`, `max` or the `latest`
+ * checked in), as a company's revenue is the sum of its products' revenues.
  *
  * @example
  * MetricKeyResult.parse({ id: 'kr1', objectiveId: 'o1', title: 'Revenue', kind: 'metric', start: 100, target: 120 })
@@ -117,6 +125,7 @@ export const MetricKeyResult = /*@__PURE__*/ z.strictObject({
   start: Numeric,
   target: Numeric,
   phases: z.array(Phase).optional(),
+  aggregate: ValueFrom.optional(),
 });
 /** @category Key results */
 export type MetricKeyResult = z.infer<typeof MetricKeyResult>;

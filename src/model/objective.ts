@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { FinalScore, Id, Meta, Text, Weight } from './primitives.js';
+import { FinalScore, Id, Meta, NodeWeight, Text, Weight } from './primitives.js';
+import { OkrState, StateChange } from './process.js';
 
 /**
  * Whether an objective must be met (`committed`, expected to reach 1.0) or is a stretch
@@ -64,11 +65,13 @@ export const Objective = /*@__PURE__*/ z.strictObject({
   commitment: Commitment.optional(),
   parentId: Id.optional(),
   links: z.array(AlignmentLink).optional(),
-  weight: Weight.optional(),
+  weight: NodeWeight.optional(),
   rollup: RollupMode.optional(),
   initiativeWeight: Weight.optional(),
   finalScore: FinalScore.optional(),
   carriedFrom: Id.optional(),
+  state: OkrState.optional(),
+  history: z.array(StateChange).optional(),
   description: Text.optional(),
   meta: Meta.optional(),
 });

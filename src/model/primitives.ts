@@ -98,6 +98,21 @@ export const Weight = /*@__PURE__*/ z.union(
 export type Weight = z.infer<typeof Weight>;
 
 /**
+ * The weight of an objective or a key result: a {@link Weight}, or `'target'`, which
+ * weighs a metric key result by the size of its target (`|target|`) and an objective by
+ * the total of its metric key results' targets, so 100,000 / 20,000 / 1,000 USD goals
+ * weigh 82.6 % / 16.5 % / 0.8 %.
+ *
+ * @example
+ * NodeWeight.parse('target')
+ * //=> 'target'
+ * @category Schemas
+ */
+export const NodeWeight = /*@__PURE__*/ z.union([Weight, z.literal('target')], { error: english(messages.negativeWeight) });
+/** @category Schemas */
+export type NodeWeight = z.infer<typeof NodeWeight>;
+
+/**
  * A share from 0 to 1, such as a confidence or an initiative's progress.
  *
  * @example

@@ -1,0 +1,109 @@
+// The values of aggregated key results during an evaluation. Measuring a key result that
+// feeds one records its current value (exact), its check-ins and the date of its latest;
+// an aggregated key result is then measured, after all its contributors, from the
+// aggregate of their values, as a KPI-fed key result is from its KPI's.
+import { Accumulator } from '../measure/accumulate.js';
+import { toNumber, type Value } from '../_lib/numeric.js';
+import type { SourcedValue } from '../measure/key-result.js';
+import type { KeyResult } from '../model/key-result.js';
+import { isAggregated, type ValueLinks } from '../model/value-links.js';
+
+/** What a contributor gave: its current value, its check-ins that counted and the latest one's date. */
+interface Given {
+  readonly value: Value | null;
+  readonly checkIns: number;
+  readonly last: string | null;
+}
+
+/**
+ * One value in an aggregated key result's explanation: a contributing key result, the
+ * value it gave (null when it has none yet) and its check-ins.
+ *
+ * @category Rollup
+ */
+export interface ValueContribution {
+  /** The contributing key result's id. */
+  readonly id: string;
+  /** Its current value, which went into the aggregate; null when it has none. */
+  readonly value: number | null;
+  /** Its check-ins that counted (for an aggregated contributor, its contributors' total). */
+  readonly checkIns: number;
+  /** The date of its latest check-in that counted, or null. */
+  readonly lastCheckIn: string | null;
+}
+
+/** -1, 0 or 1: where date `a` stands against `b`, a missing date before every date. */
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
+/** The value links of an evaluation and what the contributors gave. */
+export class ValueRollups {
+  private readonly given = new Map<number, Given>();
+  private readonly acc = new Accumulator();
+
+  constructor(
+    readonly links: ValueLinks,
+    private readonly keyResults: readonly KeyResult[],
+  ) {}
+
+  /** Whether key result j aggregates its contributors' values. */
+  isAggregated(j: number): boolean {
+    return this.links.contributors.has(j);
+  }
+
+  /** Keeps what key result j gave when it feeds an aggregated key result. */
+  record(j: number, value: Value | null, checkIns: number, last: string | null): void {
+    if (this.links.dependents.has(j)) this.given.set(j, { value, checkIns, last });
+  }
+
+  /** Aggregated key result j's value from its contributors (measured before it). */
+  sourceOf(j: number): SourcedValue {
+    const kr = this.keyResults[j];
+    const aggregation = kr?.kind === 'metric' && isAggregated(kr) ? (kr.aggregate ?? 'sum') : 'sum';
+    const acc = this.acc.start(aggregation);
+    let checkIns = 0;
+    let last: string | null = null;
+    // For `latest`: the date of the latest contributor with a value so far.
+    let latest: string | null = null;
+    for (const c of this.links.contributors.get(j) ?? []) {
+      const g = this.given.get(c);
+      if (g === undefined) continue;
+      checkIns += g.checkIns;
+      if (compareDates(g.last, last) > 0) last = g.last;
+      if (g.value === null) continue;
+      const order = acc.count === 0 ? 1 : compareDates(g.last, latest);
+      if (order > 0) latest = g.last;
+      acc.add(g.value, order);
+    }
+    const exact = aggregation === 'average' && acc.count > 1 ? acc.exactAverage() : null;
+    return { value: acc.result(), exact, count: checkIns, last };
+  }
+
+  /** The values aggregated key result j was made of, in plan order; null for other key results. */
+  explain(j: number): ValueContribution[] | null {
+    const from = this.links.contributors.get(j);
+    if (from === undefined) return null;
+    return from.map((c) => {
+      const g = this.given.get(c);
+      return { id: this.keyResults[c]?.id ?? '?', value: g?.value == null ? null : toNumber(g.value), checkIns: g?.checkIns ?? 0, lastCheckIn: g?.last ?? null };
+    });
+  }
+
+  /** The aggregated key results that a change to key result j changes, each after those it depends on. */
+  affectedBy(j: number): number[] {
+    const seen = new Set<number>();
+    const stack = [j];
+    for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
+      for (const t of this.links.dependents.get(n) ?? []) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+        stack.push(t);
+      }
+    }
+    return this.links.order.filter((t) => seen.has(t));
+  }
+}

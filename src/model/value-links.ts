@@ -1,0 +1,161 @@
+// Value rollups: a metric key result with `aggregate` takes its current value from the
+// values of the key results that link to it with `contributes: true`. This module reads
+// those links into a graph (contributors per aggregated key result, dependents per
+// contributor, an order that puts every aggregated key result after its aggregated
+// contributors) and finds what makes them wrong. The plan's integrity check reports every
+// problem; the engine, which also takes unparsed plans, throws on the first.
+import { findLoop } from '../_lib/graph.js';
+import { msg, type Message } from '../messages/message.js';
+import { messages, nouns } from '../messages/where.js';
+import type { OkrkitIssueCode } from '../messages/okrkit-error.js';
+import type { KeyResult } from './key-result.js';
+
+/** The value links of a plan, by key-result position. */
+export interface ValueLinks {
+  /** Aggregated key result → its contributors, in plan order. */
+  readonly contributors: ReadonlyMap<number, readonly number[]>;
+  /** Key result → the aggregated key results it feeds. */
+  readonly dependents: ReadonlyMap<number, readonly number[]>;
+  /** Every aggregated key result, each after the aggregated key results that feed it. */
+  readonly order: readonly number[];
+}
+
+/** A problem with a value link: where it is (a path into the plan), its code and message. */
+export interface ValueLinkProblem {
+  readonly path: readonly (string | number)[];
+  readonly code: OkrkitIssueCode;
+  readonly message: Message;
+}
+
+/** What reading the links needs: the key results, where an id is, and which key results are left out (drafts). */
+export interface ValueLinkInput {
+  readonly keyResults: readonly (KeyResult | undefined)[];
+  /** Position of a key result by id, or undefined. */
+  readonly keyResultAt: (id: string) => number | undefined;
+  /** Whether an objective has the id (links may align with objectives without contributing). */
+  readonly isObjective: (id: string) => boolean;
+  /** Key results whose value is not counted (draft and proposed ones in an evaluation). */
+  readonly leftOut?: (j: number) => boolean;
+}
+
+/** Kinds whose current value is a number to add up. */
+const HAS_VALUE = new Set(['metric', 'baseline', 'threshold', 'range']);
+
+/** Whether a key result aggregates its contributors' values. */
+export function isAggregated(kr: KeyResult | undefined): boolean {
+  return kr?.kind === 'metric' && kr.aggregate !== undefined;
+}
+
+/**
+ * Reads the value links and checks them. Returns null when the plan has none (the common
+ * case: nothing to do), and reports each problem found.
+ */
+export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLinkProblem) => void): ValueLinks | null {
+  const { keyResults } = input;
+  const contributors = new Map<number, number[]>();
+  const dependents = new Map<number, number[]>();
+  let any = false;
+  keyResults.forEach((kr, j) => {
+    if (kr === undefined) return;
+    if (isAggregated(kr)) {
+      any = true;
+      if (!contributors.has(j)) contributors.set(j, []);
+      checkAggregated(kr, j, report);
+    }
+    kr.links?.forEach((link, l) => {
+      const path = ['keyResults', j, 'links', l, 'to'];
+      const t = readLink(input, kr, link.to, link.contributes === true, path, report);
+      if (t === undefined || input.leftOut?.(j) === true) return;
+      any = true;
+      push(contributors, t, j);
+      push(dependents, j, t);
+    });
+  });
+  if (!any) return null;
+  const order = aggregatedOrder(keyResults.length, contributors, (loop) => {
+    const first = loop[0] ?? 0;
+    report({ path: ['keyResults', first, 'links'], code: 'cascade_loop', message: msg('issue.valueLoop', { loop: loop.map((n) => keyResults[n]?.id ?? '?').join(' → ') }) });
+  });
+  return { contributors, dependents, order };
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+/** An aggregated key result has no other source of value. */
+function checkAggregated(kr: KeyResult, j: number, report: (problem: ValueLinkProblem) => void): void {
+  if (kr.source !== undefined) report({ path: ['keyResults', j, 'source'], code: 'invalid_value', message: msg('issue.aggregateWithSource', { id: kr.id, field: 'source' }) });
+  if (kr.valueFrom !== undefined) report({ path: ['keyResults', j, 'valueFrom'], code: 'invalid_value', message: msg('issue.aggregateWithSource', { id: kr.id, field: 'valueFrom' }) });
+}
+
+/** One link of key result `kr`: the aggregated key result it feeds, or undefined (alignment only, or a problem reported). */
+function readLink(
+  input: ValueLinkInput,
+  kr: KeyResult,
+  to: string,
+  contributes: boolean,
+  path: readonly (string | number)[],
+  report: (problem: ValueLinkProblem) => void,
+): number | undefined {
+  if (to === kr.id) {
+    report({ path, code: 'cascade_loop', message: msg('issue.keyResultSelfLink', { id: kr.id }) });
+    return undefined;
+  }
+  const t = input.keyResultAt(to);
+  if (t === undefined) {
+    if (!input.isObjective(to)) report({ path, code: 'unknown_reference', message: messages.unknownReference(nouns.objectiveOrKeyResult, to) });
+    else if (contributes) report({ path, code: 'invalid_value', message: msg('issue.valueToNonAggregate', { id: kr.id, to }) });
+    return undefined;
+  }
+  if (!contributes) return undefined;
+  const target = input.keyResults[t];
+  if (!isAggregated(target)) {
+    report({ path, code: 'invalid_value', message: msg('issue.valueToNonAggregate', { id: kr.id, to }) });
+    return undefined;
+  }
+  if (!HAS_VALUE.has(kr.kind)) {
+    report({ path, code: 'invalid_value', message: msg('issue.valueFromKind', { id: kr.id, kind: kr.kind, to }) });
+    return undefined;
+  }
+  if (kr.unit !== undefined && target?.unit !== undefined && kr.unit !== target.unit) {
+    report({ path, code: 'invalid_value', message: msg('issue.valueUnitMismatch', { id: kr.id, unit: kr.unit, to, toUnit: target.unit }) });
+    return undefined;
+  }
+  return t;
+}
+
+/**
+ * The aggregated key results in an order where each comes after the aggregated key
+ * results among its contributors (Kahn's order, without recursion); a loop is reported.
+ */
+function aggregatedOrder(K: number, contributors: ReadonlyMap<number, readonly number[]>, onLoop: (loop: readonly number[]) => void): number[] {
+  const pending = new Map<number, number>();
+  const feeds = new Map<number, number[]>();
+  for (const [t, from] of contributors) {
+    let n = 0;
+    for (const c of from) {
+      if (!contributors.has(c)) continue;
+      n++;
+      push(feeds, c, t);
+    }
+    pending.set(t, n);
+  }
+  const order: number[] = [];
+  for (const [t, n] of pending) if (n === 0) order.push(t);
+  for (let head = 0; head < order.length; head++) {
+    for (const t of feeds.get(order[head] ?? -1) ?? []) {
+      const left = (pending.get(t) ?? 1) - 1;
+      pending.set(t, left);
+      if (left === 0) order.push(t);
+    }
+  }
+  if (order.length < contributors.size) {
+    const adjacency: number[][] = Array.from({ length: K }, () => []);
+    for (const [c, ts] of feeds) adjacency[c] = ts;
+    onLoop(findLoop(adjacency) ?? []);
+  }
+  return order;
+}
