@@ -12,10 +12,12 @@ import { messages } from './where.js';
  * - `plugin_failed`: a plug-in threw, or returned NaN or a value outside its declared range.
  * - `invalid_csv`: a spreadsheet read by `okrkit/csv` has problems; each issue's path is
  *   `[file, line, column]`.
+ * - `not_ready`: an objective or a key result cannot take a step of the OKR process yet;
+ *   `issues` lists each reason (see `advanceObjective`).
  *
  * @category Errors
  */
-export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed' | 'invalid_csv';
+export type OkrkitErrorCode = 'invalid_plan' | 'invalid_argument' | 'cascade_loop' | 'unknown_reference' | 'plugin_failed' | 'invalid_csv' | 'not_ready';
 
 /**
  * The codes of single problems in {@link OkrkitIssue}.
@@ -41,6 +43,8 @@ export type OkrkitIssueCode =
   | 'invalid_weight'
   | 'number_out_of_range'
   | 'cascade_loop'
+  | 'history_chain'
+  | 'not_ready'
   | 'csv_syntax'
   | 'unknown_column'
   | 'unknown_file';

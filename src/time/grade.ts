@@ -1,21 +1,12 @@
 import { checkOptions } from '../model/options.js';
-import * as z from 'zod';
 import { compareFractions, fractionOfDouble, type Fraction } from '../_lib/fraction.js';
 import { compareNear, Near, nearDouble } from '../_lib/near.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import type { Commitment } from '../model/objective.js';
+import type { Grade } from '../model/process.js';
 
-/**
- * An end-of-cycle grade, in the colours of "Measure What Matters".
- *
- * @example
- * Grade.parse('green')
- * //=> 'green'
- * @category Pace
- */
-export const Grade = /*@__PURE__*/ z.enum(['green', 'yellow', 'red']);
-/** @category Pace */
-export type Grade = z.infer<typeof Grade>;
+// The grade's schema lives in the model, so a closed objective's history can record it.
+export { Grade } from '../model/process.js';
 
 /**
  * Grade thresholds. Aspirational OKRs: green from 0.7, yellow from 0.4 (a 0.7 on a
