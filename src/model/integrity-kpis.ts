@@ -1,5 +1,6 @@
 import { compare, toText, toValue } from '../_lib/numeric.js';
 import { messages, nouns } from '../messages/where.js';
+import { msg } from '../messages/message.js';
 import { pathIn, type Checks, type Path } from './integrity-checks.js';
 import type { Kpi } from './kpi.js';
 
@@ -17,6 +18,7 @@ export function checkKpis(checks: Checks): void {
     num(at('weight'), k.weight);
     checkTarget(checks, k.target, at);
     checkScale(checks, k, at);
+    checkAnchors(checks, k, at);
   });
 }
 
@@ -36,6 +38,26 @@ function checkTarget({ num, push }: Checks, t: Kpi['target'], at: At): void {
   const b = t.baseline === undefined ? undefined : toValue(t.baseline);
   if (v !== null && b === undefined && compare(v, 0) === 0) push(at('target', 'value'), 'kpi_target', messages.kpiZeroTarget(t.polarity));
   if (v !== null && b !== undefined && b !== null && compare(v, b) === 0) push(at('target', 'baseline'), 'kpi_target', messages.kpiTargetEqualsBaseline);
+}
+
+/** An anchors scale's values are numbers that strictly increase or strictly decrease. */
+function checkAnchors({ num, push }: Checks, k: Kpi, at: At): void {
+  if (k.scoring?.type !== 'anchors') return;
+  const anchors = k.scoring.anchors;
+  anchors.forEach((a, i) => num(at('scoring', 'anchors', i, 'value'), a.value));
+  const values = anchors.map((a) => toValue(a.value));
+  let direction = 0;
+  for (let i = 1; i < values.length; i++) {
+    const prev = values[i - 1];
+    const cur = values[i];
+    if (prev === null || prev === undefined || cur === null || cur === undefined) return;
+    const c = compare(cur, prev);
+    if (c === 0 || (direction !== 0 && c !== direction)) {
+      push(at('scoring', 'anchors', i, 'value'), 'kpi_target', msg('issue.anchorsNotMonotone', { index: i, value: toText(cur), previous: toText(prev) }));
+      return;
+    }
+    direction = c;
+  }
 }
 
 /** A scale's goal and red flag differ. */

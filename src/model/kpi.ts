@@ -113,13 +113,35 @@ export const KpiThresholdRule = /*@__PURE__*/ z.strictObject({
 export type KpiThresholdRule = z.infer<typeof KpiThresholdRule>;
 
 /**
+ * One point of an `anchors` scale: the actual `value` that earns `points` (0–10).
+ *
+ * @example
+ * ScaleAnchor.parse({ value: 60, points: 3.3 })
+ * //=> { value: 60, points: 3.3 }
+ * @category Scorecards
+ */
+export const ScaleAnchor = /*@__PURE__*/ z.strictObject({
+  value: Numeric,
+  points: z.number().min(0).max(10),
+});
+/** @category Scorecards */
+export type ScaleAnchor = z.infer<typeof ScaleAnchor>;
+
+/**
  * How a KPI's result becomes a scorecard score: `linear` (the attainment, default),
- * `steps` (bands of attainment earn set scores), or `scale`: points from 0 at the
- * `redFlag` value to 10 at the `goal` value (anchors configurable), clamped to 0–10.
+ * `steps` (bands of attainment earn set scores), `scale`: points from 0 at the
+ * `redFlag` value to 10 at the `goal` value (anchors configurable), clamped to 0–10, or
+ * `anchors`: points (0–10) at two or more actual values, strictly increasing or
+ * strictly decreasing (lower is better), joined by straight lines and flat beyond the
+ * first and the last — a scale that is not one straight line, such as Spider Impact's
+ * 0 / 3.33 / 6.67 / 10 at red flag − (goal − red flag), red flag, goal and
+ * goal + (goal − red flag).
  *
  * @example
  * KpiScoring.parse({ type: 'scale', goal: 100, redFlag: 60 })
  * //=> { type: 'scale', goal: 100, redFlag: 60 }
+ * KpiScoring.parse({ type: 'anchors', anchors: [{ value: 20, points: 0 }, { value: 60, points: 3.3 }, { value: 100, points: 6.6 }, { value: 140, points: 10 }] })
+ * //=> the same object
  * @category Scorecards
  */
 export const KpiScoring = /*@__PURE__*/ z.discriminatedUnion('type', [
@@ -132,6 +154,7 @@ export const KpiScoring = /*@__PURE__*/ z.discriminatedUnion('type', [
     goalPoints: z.number().min(0).max(10).optional(),
     redFlagPoints: z.number().min(0).max(10).optional(),
   }),
+  z.strictObject({ type: z.literal('anchors'), anchors: z.array(ScaleAnchor).min(2) }),
 ]);
 /** @category Scorecards */
 export type KpiScoring = z.infer<typeof KpiScoring>;

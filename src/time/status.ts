@@ -137,7 +137,8 @@ export function classifyExact(
     const gap = subtractNear(scratch.t, expected, progress);
     return withinGap(gap, onTrack, exact) ? 'onTrack' : withinGap(gap, atRisk, exact) ? 'atRisk' : 'offTrack';
   }
-  if (expected.hi <= 0) return 'onTrack';
+  // Nothing expected yet: on track, unless progress went below 0 (with a `floor`): off.
+  if (expected.hi <= 0) return progress.hi < 0 ? 'offTrack' : 'onTrack';
   return reaches(progress, expected, onTrack, exact, scratch) ? 'onTrack' : reaches(progress, expected, atRisk, exact, scratch) ? 'atRisk' : 'offTrack';
 }
 
@@ -188,7 +189,7 @@ export const BY_SEVERITY: readonly Status[] = ['achieved', 'notStarted', 'onTrac
 /**
  * The status of a progress against the progress expected by now.
  *
- * @param progress - Progress so far (0–1, or above with a cap), or null when nothing was measured.
+ * @param progress - Progress so far (0–1, above with a cap, below 0 with a floor), or null when nothing was measured.
  * @param expected - Progress expected by now, 0–1 (see {@link expectedProgress}).
  * @param options - Thresholds and mode.
  * @returns `achieved` at progress 1; otherwise `onTrack`, `atRisk` or `offTrack`; `noData` for a null progress.
