@@ -1,6 +1,6 @@
 // Layer rules for okrkit's source (docs/architecture.md): each layer imports only its
 // own folder and the layers below it; the applications import only public entries.
-const LAYERS = ['messages', '_lib', 'format', 'model', 'measure', 'time', 'evaluate', 'kpi|lint|carry-over|process'];
+const LAYERS = ['messages', '_lib', 'format', 'model', 'measure', 'time', 'evaluate', 'kpi|lint|carry-over|people|process'];
 const above = (i) => LAYERS.slice(i + 1).join('|');
 
 module.exports = {
@@ -17,7 +17,7 @@ module.exports = {
       name: 'features-below-entry',
       severity: 'error',
       comment: 'Features do not import the public entry or the applications.',
-      from: { path: '^src/(kpi|lint|carry-over|process)/' },
+      from: { path: '^src/(kpi|lint|carry-over|people|process)/' },
       to: { path: '^src/(index\\.ts|kit\\.ts|cli/|csv/|report/)' },
     },
     {
