@@ -56,6 +56,9 @@ export function readCell(text: string, type: CellType): CellResult {
       if (FALSE.has(s)) return { ok: true, value: false };
       return { ok: false, message: msg('csv.boolean', { value: text }) };
     }
+    case 'weight':
+      // A weight is a number, or the word `target` (weigh by the target's size).
+      return text.trim().toLowerCase() === 'target' ? { ok: true, value: 'target' } : readNumber(text);
     case 'json':
       try {
         const value: unknown = JSON.parse(text.startsWith("'") ? text.slice(1) : text);
@@ -75,6 +78,9 @@ export function writeCell(value: unknown, type: CellType): string | undefined {
   switch (type) {
     case 'text':
       return typeof value === 'string' && value !== '' ? writeText(value) : undefined;
+    case 'weight':
+      if (value === 'target') return value;
+      return writeCell(value, 'number');
     case 'number':
       if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
       return typeof value === 'string' && DECIMAL_STRING.test(value) ? value : undefined;

@@ -6,7 +6,7 @@
  */
 
 /** How a cell is written and read back. */
-export type CellType = 'text' | 'number' | 'boolean' | 'json';
+export type CellType = 'text' | 'number' | 'weight' | 'boolean' | 'json';
 
 export interface Column {
   /** The column's header and the field's dotted path in the record. */
@@ -25,6 +25,7 @@ const t = (name: string): Column => ({ name, type: 'text' });
 const n = (name: string): Column => ({ name, type: 'number' });
 const b = (name: string): Column => ({ name, type: 'boolean' });
 const j = (name: string): Column => ({ name, type: 'json' });
+const w = (name: string): Column => ({ name, type: 'weight' });
 
 /** The column that carries whatever the named columns do not. */
 export const EXTRA = 'extra';
@@ -38,7 +39,7 @@ export const TABLES: readonly TableLayout[] = [
     collection: 'objectives',
     file: 'objectives.csv',
     columns: [
-      t('id'), t('title'), t('cycleId'), t('unitId'), t('ownerId'), t('parentId'), n('weight'), t('commitment'),
+      t('id'), t('title'), t('cycleId'), t('unitId'), t('ownerId'), t('parentId'), w('weight'), t('commitment'),
       t('rollup'), n('initiativeWeight'), n('finalScore'), t('carriedFrom'), t('description'), j('links'), j('meta'),
     ],
   },
@@ -46,7 +47,7 @@ export const TABLES: readonly TableLayout[] = [
     collection: 'keyResults',
     file: 'key-results.csv',
     columns: [
-      t('id'), t('objectiveId'), t('title'), t('kind'), n('start'), n('target'), t('unit'), n('weight'), t('ownerId'),
+      t('id'), t('objectiveId'), t('title'), t('kind'), n('start'), n('target'), t('unit'), w('weight'), t('ownerId'),
       t('comparator'), n('value'), b('inclusive'), t('measure'), n('min'), n('max'), n('tolerance'), t('valueFrom'),
       t('source.kpiId'), n('finalScore'), t('carriedFrom'), t('description'), j('scoring'), j('phases'), j('milestones'), j('meta'),
     ],

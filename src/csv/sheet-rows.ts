@@ -29,7 +29,8 @@ export interface KeyResultRow {
   readonly target: SheetNumber;
   /** The measure column, else `%` when a number was written with one; null for neither. */
   readonly unit: string | null;
-  readonly weight: SheetNumber | null;
+  /** A number, or 'target' (weigh by the target's size). */
+  readonly weight: SheetNumber | 'target' | null;
   /** Empty for none. */
   readonly owner: string;
   readonly checkIn: { readonly at: string; readonly value: SheetNumber } | null;
@@ -120,13 +121,17 @@ function readNumberCell(row: Row, field: SheetField, context: RowContext): { val
   return { value: read.value, percent };
 }
 
+/** The words a weight cell may hold to weigh a key result by its target. */
+const TARGET_WEIGHT = new Set(['target', 'chỉ tiêu', 'chi tieu']);
+
 function readKeyResult(row: Row, title: string, cycle: LabelledCycle, context: RowContext): KeyResultRow | null {
   const { cell } = context.columns;
   const problemsBefore = context.problems.size;
   const start = readNumberCell(row, 'start', context);
   const target = readNumberCell(row, 'target', context);
   const current = readNumberCell(row, 'current', context);
-  const weight = readNumberCell(row, 'weight', context);
+  const byTarget = TARGET_WEIGHT.has(cell(row, 'weight').trim().toLowerCase());
+  const weight = byTarget ? null : readNumberCell(row, 'weight', context);
   if (target === null && cell(row, 'target') === '') problem(context, row, 'target', 'missing', msg('csv.required'));
   const at = current === null ? null : checkInDate(row, cycle, context);
   if (target === null || context.problems.size > problemsBefore) return null;
@@ -136,7 +141,7 @@ function readKeyResult(row: Row, title: string, cycle: LabelledCycle, context: R
     start: start?.value ?? 0,
     target: target.value,
     unit: measure !== '' ? measure : start?.percent || target.percent || current?.percent ? '%' : null,
-    weight: weight?.value ?? null,
+    weight: byTarget ? 'target' : (weight?.value ?? null),
     owner: cell(row, 'owner'),
     checkIn: current === null || at === null ? null : { at, value: current.value },
   };
