@@ -7,6 +7,9 @@ import { evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import { withPlan } from '../model/guard.js';
 import { copyPlan } from '../model/copy-plan.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
+import { OkrState, type StateChange } from '../model/process.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { Id, Timestamp } from '../model/primitives.js';
 
 /**
  * Options of {@link carryOver}.
@@ -26,6 +29,18 @@ export interface CarryOverOptions {
   readonly newId?: (id: string, type: 'objective' | 'keyResult' | 'initiative') => string;
   /** The date that decides what is unfinished: the `from` cycle's last day by default. */
   readonly asOf?: string;
+  /**
+   * The state the copies start in. When the plan uses states (an objective or a key
+   * result has one), copies start as `draft` by default, so the next cycle's OKRs are
+   * drafted and aligned again, and each copy's history starts with one entry from the
+   * original's state, with a note naming the original and its cycle. A plan without
+   * states gets copies without states, as before, unless this is set.
+   */
+  readonly state?: OkrState;
+  /** Who the copies' first history entry names: `carry-over` by default. */
+  readonly by?: string;
+  /** When the copies' first history entry is dated: the date that decides what is unfinished (`asOf`) by default. */
+  readonly at?: string;
 }
 
 /**
@@ -34,10 +49,12 @@ export interface CarryOverOptions {
  * copies where those were carried too, open initiatives along with them, and no
  * check-ins, final scores or phases. With `mode: 'keep'` a metric key result starts from
  * the value it reached (one already at its target keeps its old start); milestones done
- * stay done. The input plan is not modified; a new plan is returned.
+ * stay done. In a plan that uses states the copies start as `draft`, each with a history
+ * entry that names its original (see `state`, `by` and `at`). The input plan is not
+ * modified; a new plan is returned.
  *
  * @param plan - A plan from {@link parsePlan}.
- * @param options - `from`, `to`, `mode`, `include`, `newId` and `asOf`.
+ * @param options - `from`, `to`, `mode`, `include`, `newId`, `asOf`, and `state`, `by`, `at` for the copies' first history entry.
  * @returns A new plan with the copies added.
  * @throws {OkrkitError} `invalid_argument` for unknown cycles or an id that is already taken.
  * @example
@@ -59,6 +76,8 @@ interface Settings {
   readonly newId: NonNullable<CarryOverOptions['newId']>;
   /** The date that decides what is unfinished and which milestones were done. */
   readonly until: string;
+  /** The copies' state and the first entry of their history, or null to leave states out. */
+  readonly arrival: { readonly state: OkrState; readonly by: string; readonly at: string } | null;
 }
 
 function checkOptions(plan: DeepReadonly<Plan>, options: CarryOverOptions): Settings {
@@ -73,7 +92,26 @@ function checkOptions(plan: DeepReadonly<Plan>, options: CarryOverOptions): Sett
   if (mode !== 'reset' && mode !== 'keep') invalidArgument('arg.oneOf', { name: 'options.mode', options: "'reset', 'keep'", value: String(mode) });
   if (include !== 'unfinished' && include !== 'all') invalidArgument('arg.oneOf', { name: 'options.include', options: "'unfinished', 'all'", value: String(include) });
   const newId = options.newId ?? ((id: string) => `${id}@${to}`);
-  return { from, to, mode, include, newId, until: options.asOf ?? fromCycle.end };
+  const until = options.asOf ?? fromCycle.end;
+  return { from, to, mode, include, newId, until, arrival: arrivalOf(plan, options, until) };
+}
+
+/** The copies' state and first history entry: when asked for, or when the plan uses states. */
+function arrivalOf(plan: DeepReadonly<Plan>, options: CarryOverOptions, until: string): Settings['arrival'] {
+  const usesStates = plan.objectives.some((o) => o.state !== undefined) || plan.keyResults.some((k) => k.state !== undefined);
+  if (options.state === undefined && !usesStates) return null;
+  return {
+    state: options.state === undefined ? 'draft' : parseArgument(OkrState, options.state, 'options.state'),
+    by: options.by === undefined ? 'carry-over' : parseArgument(Id, options.by, 'options.by'),
+    at: options.at === undefined ? until : parseArgument(Timestamp, options.at, 'options.at'),
+  };
+}
+
+/** A copy's state and history: one entry from the original's state, naming the original. */
+function arrived(original: { readonly id: string; readonly state?: OkrState | undefined }, from: string, arrival: Settings['arrival']): { state?: OkrState; history?: StateChange[] } {
+  if (arrival === null) return {};
+  const { state, by, at } = arrival;
+  return { state, history: [{ from: original.state ?? 'active', to: state, by, at, note: `Carried over from "${original.id}" in cycle "${from}".` }] };
 }
 
 /** What is carried: each record with the id of its copy, and those ids by original id. */
@@ -150,7 +188,7 @@ function carry(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
   const { to } = settings;
 
   const newObjectives = objectives.map(([o, id]): Objective => {
-    const { finalScore: _final, ...rest } = o;
+    const { finalScore: _final, state: _state, history: _history, ...rest } = o;
     return {
       ...rest,
       id: claim(id),
@@ -158,11 +196,12 @@ function carry(plan: DeepReadonly<Plan>, options: CarryOverOptions): Plan {
       ...(o.parentId !== undefined ? { parentId: remap(o.parentId) } : {}),
       ...(o.links !== undefined ? { links: o.links.map((l) => ({ ...l, to: remap(l.to) })) } : {}),
       carriedFrom: o.id,
+      ...arrived(o, settings.from, settings.arrival),
     };
   });
   const newKeyResults = keyResults.map(([k, id, objectiveId]) => {
-    const { finalScore: _final, ...rest } = k;
-    return startAgain({ ...rest, id: claim(id), objectiveId, carriedFrom: k.id }, k.id, evaluation, settings);
+    const { finalScore: _final, state: _state, history: _history, ...rest } = k;
+    return startAgain({ ...rest, id: claim(id), objectiveId, carriedFrom: k.id, ...arrived(k, settings.from, settings.arrival) }, k.id, evaluation, settings);
   });
   const newInitiatives = initiatives.map((i): Initiative => ({
     ...i,

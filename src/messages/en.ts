@@ -70,7 +70,6 @@ export const en = {
   'issue.historyChain': 'This step starts from "{from}", but the step before it ended at "{previous}": each step starts where the last one ended.',
   'issue.historyState': 'The history ends at "{last}", but the state is "{state}" (no state means "active"): the state is where the history ends.',
   'issue.historyOrder': 'This step is dated {at}, before the step before it ({previous}): a history runs forward in time.',
-  'issue.historySameState': 'This step goes from "{state}" to "{state}": a step changes the state.',
   'process.noStep': 'There is no step from {from} to {to}; from {from} the steps are to {options}.',
   'process.keyResultCount': 'It needs 2 to 5 key results with a target (baseline key results do not count): it has {count}.',
   'process.unaligned': 'As a {level} objective it needs an aligned parent: a parentId or a link to what it supports.',

@@ -69,7 +69,6 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'issue.historyChain': 'Bước này bắt đầu từ "{from}", nhưng bước trước kết thúc ở "{previous}": mỗi bước phải bắt đầu từ trạng thái mà bước trước để lại.',
   'issue.historyState': 'Lịch sử kết thúc ở "{last}", nhưng trạng thái là "{state}" (không ghi trạng thái nghĩa là "active"): trạng thái phải là nơi lịch sử kết thúc.',
   'issue.historyOrder': 'Bước này ghi ngày {at}, sớm hơn bước trước nó ({previous}): lịch sử phải đi tới theo thời gian.',
-  'issue.historySameState': 'Bước này đi từ "{state}" sang "{state}": mỗi bước phải đổi trạng thái.',
   'process.noStep': 'Không có bước chuyển từ {from} sang {to}; từ {from} chỉ có thể chuyển sang {options}.',
   'process.keyResultCount': 'Cần từ 2 đến 5 kết quả then chốt có chỉ tiêu (kết quả then chốt dạng baseline không được tính): hiện có {count}.',
   'process.unaligned': 'Là mục tiêu cấp {level}, mục tiêu này cần được liên kết với cấp trên: một parentId hoặc một liên kết tới mục tiêu mà nó hỗ trợ.',

@@ -11,8 +11,9 @@ interface Stateful {
 
 /**
  * Objectives' and key results' histories: each step starts where the one before it
- * ended, changes the state, is not dated before the step before it, and the last one
- * ends at the record's state (no state reads as `active`).
+ * ended and is not dated before it, and the last one ends at the record's state (no
+ * state reads as `active`). A step may keep the state: carrying over records a copy's
+ * arrival in `draft` from a draft.
  */
 export function checkHistories(checks: Checks): void {
   checks.plan.objectives.forEach((o, i) => {
@@ -28,7 +29,6 @@ function checkHistory({ push }: Checks, record: Stateful, at: ReturnType<typeof 
   if (history === undefined || history.length === 0) return;
   let previous: StateChange | undefined;
   history.forEach((step, j) => {
-    if (step.from === step.to) push(at('history', j, 'to'), 'history_chain', msg('issue.historySameState', { state: step.to }));
     if (previous !== undefined && step.from !== previous.to) {
       push(at('history', j, 'from'), 'history_chain', msg('issue.historyChain', { from: step.from, previous: previous.to }));
     }

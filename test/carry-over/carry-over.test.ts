@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { carryOver, evaluate, OkrkitError, parsePlan, type Plan } from '../../src/index.js';
 import { planArb } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
+import { thrown } from '../builders.js';
 
 const withQ4 = (plan: Plan): Plan => ({ ...plan, cycles: [...plan.cycles, { id: 'q4-2026', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' }] });
 
@@ -64,4 +65,36 @@ describe('carryOver', () => {
       }
     },
   );
+});
+
+describe('carryOver and the OKR process', () => {
+  const plan: Plan = parsePlan({
+    cycles: [
+      { id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' },
+      { id: 'q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' },
+    ],
+    objectives: [{ id: 'o1', title: 'Win customers', cycleId: 'q3', state: 'active', history: [{ from: 'approved', to: 'active', by: 'u', at: '2026-07-01' }] }],
+    keyResults: [{ id: 'k1', objectiveId: 'o1', title: 'Leads', kind: 'metric', start: 0, target: 100 }],
+  });
+
+  it('in a plan that uses states, copies start as drafts whose history names the original (carriedFrom stays)', () => {
+    const next = carryOver(deepFreeze(plan), { from: 'q3', to: 'q4' });
+    const o = next.objectives.find((x) => x.id === 'o1@q4');
+    expect(o).toMatchObject({ state: 'draft', carriedFrom: 'o1' });
+    expect(o?.history).toEqual([{ from: 'active', to: 'draft', by: 'carry-over', at: '2026-09-30', note: 'Carried over from "o1" in cycle "q3".' }]);
+    expect(next.keyResults.find((k) => k.id === 'k1@q4')).toMatchObject({ state: 'draft', history: [{ from: 'active', to: 'draft' }] });
+    expect(() => parsePlan(next)).not.toThrow();
+  });
+
+  it('the state, who and when are options; a plan without states gets copies without states', () => {
+    const next = carryOver(plan, { from: 'q3', to: 'q4', state: 'proposed', by: 'u-ceo', at: '2026-10-01T08:00:00+07:00' });
+    expect(next.objectives.find((x) => x.id === 'o1@q4')?.history).toEqual([
+      { from: 'active', to: 'proposed', by: 'u-ceo', at: '2026-10-01T08:00:00+07:00', note: 'Carried over from "o1" in cycle "q3".' },
+    ]);
+    const old = parsePlan({ ...plan, objectives: [{ id: 'o1', title: 'Win customers', cycleId: 'q3' }] });
+    const copy = carryOver(old, { from: 'q3', to: 'q4' }).objectives.find((x) => x.id === 'o1@q4');
+    expect(copy).not.toHaveProperty('state');
+    expect(copy).not.toHaveProperty('history');
+    expect(thrown(() => carryOver(plan, { from: 'q3', to: 'q4', state: 'done' as never })).code).toBe('invalid_argument');
+  });
 });
