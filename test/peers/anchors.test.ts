@@ -10,6 +10,7 @@ import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { KpiScoring, OkrkitError, parsePlan, safeParsePlan, scorecard, type KpiScoring as Scoring, type PlanInput } from '../../src/index.js';
 import { Q3, thrown } from '../builders.js';
+import { loadPlan } from '../fixtures.js';
 
 function kpiPlan(scoring: Scoring, actual: number | string, polarity: 'higher' | 'lower' = 'higher'): PlanInput {
   return {
@@ -158,5 +159,15 @@ describe('anchors reproduce piecewise peer scales', () => {
       expect(e.code).toBe('invalid_argument');
       expect(e.message).toContain('"k"');
     }
+  });
+});
+
+describe('docs/kpis.md worked example', () => {
+  it("scores Lan's response time on the 0 / 3.3 / 6.6 / 10 anchors: 3.4 days → 0.594", () => {
+    const abc = loadPlan('abc-kpis') as { kpis: { id: string }[] };
+    const scoring = { type: 'anchors', anchors: [{ value: 7, points: 0 }, { value: 5, points: 3.3 }, { value: 3, points: 6.6 }, { value: 1, points: 10 }] };
+    const plan = parsePlan({ ...abc, kpis: abc.kpis.map((k) => (k.id === 'lan-response' ? { ...k, scoring } : k)) } as PlanInput);
+    const line = scorecard(plan, { ownerId: 'lan', asOf: '2026-12-31' }).lines.find((l) => l.kpiId === 'lan-response');
+    expect([line?.actual, line?.score]).toEqual([3.4, 0.594]);
   });
 });

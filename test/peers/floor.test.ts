@@ -148,6 +148,16 @@ describe('floor reproduces products that do not clamp progress below 0', () => {
     expect(evaluate(plan, { floor: -0.25 }).objectives.o?.score).toBe(0.275); // (−0.25 + 0.8) / 2
   });
 
+  it('docs/scoring.md worked example (seed 001): churn 12 % → 10 %, now 13 %', () => {
+    const plan = planOf([
+      { start: 12, target: 10, value: 13, weight: 1 },
+      { start: 0, target: 10, value: 8, weight: 1 },
+    ]);
+    expect(evaluate(plan).keyResults.k0?.raw).toBe(-0.5);
+    expect([-Infinity, -0.5, -0.25, 0].map((floor) => evaluate(plan, { floor }).keyResults.k0?.progress)).toEqual([-0.5, -0.5, -0.25, 0]);
+    expect([evaluate(plan).objectives.o?.score, evaluate(plan, { floor: -Infinity }).objectives.o?.score]).toEqual([0.4, 0.15]);
+  });
+
   it('decides exactly: −1/3 and 1/3 average to exactly 0', () => {
     const plan = planOf([
       { start: 0, target: 3, value: -1, weight: 1 },
