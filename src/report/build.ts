@@ -22,6 +22,7 @@ import { dateOf } from '../_lib/calendar.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale } from '../messages/locale.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportScorecard } from './model.js';
+import { peopleSection, showsPeople } from './people.js';
 import { wordsFor } from './words.js';
 
 function targetOf(kr: DeepReadonly<KeyResult>): number | string | null {
@@ -188,10 +189,12 @@ function checkInsOutsideCycle(src: Sources): number {
  * Gathers what a report shows for a plan at a date, from okrkit's public functions:
  * the objective tree with scores, statuses, confidence, grades and forecasts; each key
  * result's progress over time against its expected line; KPIs with attainment, RAG
- * status and their series; unit scorecards; and the coach's lint findings.
+ * status and their series; unit scorecards; the coach's lint findings; and, when the
+ * plan's OKRs have owners (or `people: true`), the "People and departments" section:
+ * each unit's and owner's OKR score beside their KPI scorecard.
  *
  * @param plan - A plan from `parsePlan`.
- * @param options - `asOf`, `locale`, `title`.
+ * @param options - `asOf`, `locale`, `title`, `people`.
  * @returns The {@link Report}, plain data ready for JSON.
  * @throws {OkrkitError} as `evaluate` does, and `invalid_argument` for bad options.
  * @example
@@ -209,6 +212,7 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
   const findings = lintPlan(plan, { ...at, locale });
   const kpiResults = evaluateKpis(plan, at);
   const byUnit = scorecardByUnit(plan, at);
+  const people = showsPeople(plan, options.people) ? { people: peopleSection(plan, evaluation, at) } : {};
 
   const src = sourcesOf(plan, at, evaluation);
   const objectives = objectiveRows(src);
@@ -233,5 +237,6 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
     kpis,
     scorecards,
     findings,
+    ...people,
   };
 }

@@ -1,5 +1,5 @@
 import { DECIMAL_STRING } from '../_lib/numeric.js';
-import { Grade, Rag, Status } from '../index.js';
+import { Grade, Rag, Status, UnitLevel } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale } from '../messages/locale.js';
 import type { Report } from './model.js';
@@ -64,6 +64,19 @@ const TARGET: Readonly<Record<string, Spec>> = {
   range: { min: numeric, max: numeric },
 };
 
+const UNIT: Spec = {
+  id: str, name: str, level: among(UnitLevel.options), depth: count, parentId: orNull(str), score: orNull(num), total: orNull(num),
+  status: orNull(status), objectives: count, kpiTotal: orNull(num), kpiRating: orNull(str),
+};
+const OWNER: Spec = { id: str, name: orNull(str), score: orNull(num), status: orNull(status), objectives: count, kpiTotal: orNull(num), kpiRating: orNull(str) };
+
+function checkPeople(value: unknown): void {
+  if (value === undefined) return;
+  const p = record(value, 'report.people', {});
+  list(p.units, 'report.people.units', (u, where) => record(u, where, UNIT));
+  list(p.owners, 'report.people.owners', (o, where) => record(o, where, OWNER));
+}
+
 function checkKpi(item: unknown, name: string): void {
   const k = record(item, name, KPI);
   const target = record(k.target, `${name}.target`, { polarity: among(Object.keys(TARGET)) });
@@ -96,4 +109,5 @@ export function checkReport(report: Report): void {
   list(r.kpis, 'report.kpis', checkKpi);
   list(r.scorecards, 'report.scorecards', (s, where) => record(s, where, { unitId: str, name: str, total: orNull(num), rating: orNull(str), kpis: count }));
   list(r.findings, 'report.findings', (f, where) => record(f, where, { severity, code: str, id: orNull(str), message: str }));
+  checkPeople(r.people);
 }

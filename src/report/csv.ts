@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { toScale } from '../index.js';
 import { checkReport } from './check.js';
-import type { Report } from './model.js';
+import type { Report, ReportPeople } from './model.js';
 import { Output } from './output.js';
 import { wordsFor } from './words.js';
 
@@ -27,14 +27,26 @@ function objectiveRows(report: Report, rows: string[][]): void {
   }
 }
 
+/** The "People and departments" rows: a unit's score is over its subtree, an owner's over what they own; `value` is the KPI scorecard total, `target` its rating. */
+function peopleRows(people: ReportPeople, rows: string[][]): void {
+  for (const u of people.units) {
+    rows.push(['unit', text(u.id), text(u.name), text(u.parentId ?? ''), String(u.depth), text(u.level), '', num(u.total), u.status ?? '', '', '', '', '', num(u.kpiTotal, 1), text(u.kpiRating ?? '')]);
+  }
+  for (const o of people.owners) {
+    rows.push(['owner', text(o.id), text(o.name ?? ''), '', '', '', text(o.id), num(o.score), o.status ?? '', '', '', '', '', num(o.kpiTotal, 1), text(o.kpiRating ?? '')]);
+  }
+}
+
 /**
  * Renders a report as one CSV table for a spreadsheet: a row per objective, key result
  * and KPI with its score on 0–100, status and details, and a UTF-8 byte-order mark so
  * Excel shows Vietnamese text right. Scores are numbers with up to four decimals; the sheet
  * formats them. Text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR, LF) or with
  * `'` gets a leading `'`, so opening the file never runs a formula; numbers stay numbers.
- * When check-ins dated outside their cycle were left out, a last row of type `note` says
- * how many (its `value`).
+ * With the "People and departments" section, a row of type `unit` per unit (`score` over
+ * the unit and the units below it, `value` its KPI scorecard total, `target` the rating)
+ * and of type `owner` per owner. When check-ins dated outside their cycle were left out, a
+ * last row of type `note` says how many (its `value`).
  *
  * @param report - From {@link buildReport}.
  * @returns The CSV text.
@@ -52,6 +64,7 @@ export function renderCsv(report: Report): string {
     const target = k.target.polarity === 'range' ? `${k.target.min}..${k.target.max}` : `${k.target.polarity === 'higher' ? '>=' : '<='}${k.target.value}`;
     rows.push(['kpi', text(k.id), text(k.name), '', '', text(k.unitName ?? ''), '', num(k.attainment), k.status ?? '', '', '', '', '', num(k.actual, 1), text(target)]);
   }
+  if (report.people !== undefined) peopleRows(report.people, rows);
   const outside = report.counts.checkInsOutsideCycle;
   if (outside > 0) rows.push(['note', 'checkInsOutsideCycle', text(wordsFor(report.locale).leftOut(outside)), '', '', '', '', '', '', '', '', '', '', String(outside), '']);
   // Written in slices, so the text's length is checked as it grows.

@@ -1,44 +1,10 @@
-import { Status, toScale, type Rag } from '../index.js';
+import { Status } from '../index.js';
+import { badge, bar, COLOR, esc, fixed } from './html-parts.js';
+import { peopleSection } from './html-people.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective } from './model.js';
 import { checkReport } from './check.js';
 import { indentOf, Output } from './output.js';
 import { wordsFor, type Words } from './words.js';
-
-const COLOR: Readonly<Record<Status | Rag | 'none', string>> = {
-  achieved: '#1b7f3b',
-  onTrack: '#2e9e4f',
-  atRisk: '#d99a00',
-  offTrack: '#c62828',
-  noData: '#9e9e9e',
-  notStarted: '#9e9e9e',
-  green: '#2e9e4f',
-  amber: '#d99a00',
-  red: '#c62828',
-  none: '#9e9e9e',
-};
-
-/** The entity for each character HTML gives a meaning to. */
-function entity(c: string): string {
-  switch (c) {
-    case '&':
-      return '&amp;';
-    case '<':
-      return '&lt;';
-    case '>':
-      return '&gt;';
-    case '"':
-      return '&quot;';
-    case "'":
-      return '&#39;';
-    default:
-      return c;
-  }
-}
-const esc = (text: string) => text.replace(/[&<>"']/g, entity);
-
-/** A share (0–1 and above) as a bar width in percent, clamped to 0–100. */
-const width = (share: number | null) => (share === null ? 0 : Math.min(100, Math.max(0, toScale(share, { digits: 1 }))));
-const fixed = (n: number) => (Math.round(n * 10) / 10).toString();
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -77,15 +43,6 @@ footer{color:#777;font-size:12px;margin-top:32px;border-top:1px solid #d0d4da;pa
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @page{margin:14mm}
 `;
-
-function badge(text: string, color: string): string {
-  return `<span class="badge" style="background:${color}">${esc(text)}</span>`;
-}
-
-function bar(share: number | null, color: string, expected: number | null, name: string): string {
-  const mark = expected === null ? '' : `<div class="mark" style="left:${width(expected)}%" title="${esc(name)}"></div>`;
-  return `<div class="bar"><div class="fill" style="width:${width(share)}%;background:${color}"></div>${mark}</div>`;
-}
 
 const day = (date: string) => Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / 86_400_000;
 
@@ -255,6 +212,7 @@ function otherSections(report: Report, w: Words, parts: Output): void {
     }
     parts.push('</tbody></table></section>');
   }
+  if (report.people !== undefined) parts.push(peopleSection(report.people, w));
   parts.push(`<section id="findings"><h2>${esc(w.word('findings'))}</h2>`);
   if (report.findings.length === 0) parts.push(`<p class="empty">${esc(w.word('noFindings'))}</p>`);
   else {

@@ -10,7 +10,7 @@
  * @module okrkit/report
  */
 export { buildReport } from './build.js';
-export type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportPoint, ReportScorecard } from './model.js';
+export type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportOwner, ReportPeople, ReportPoint, ReportScorecard, ReportUnit } from './model.js';
 export { renderText } from './text.js';
 export type { RenderTextOptions } from './text.js';
 export { renderMarkdown } from './markdown.js';

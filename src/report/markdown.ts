@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import type { Report, ReportPeople } from './model.js';
 import { checkReport } from './check.js';
 import { indentOf, md, Output } from './output.js';
 import { wordsFor, type Words } from './words.js';
@@ -71,10 +71,33 @@ function otherTables(report: Report, w: Words, out: Output): void {
     for (const s of report.scorecards) out.push(`| ${md(s.name)} | ${w.points(s.total)} | ${md(w.rating(s.rating))} |`);
     out.push('');
   }
+  if (report.people !== undefined) peopleTables(report.people, w, out);
   out.push(`## ${w.word('findings')}`, '');
   if (report.findings.length === 0) out.push(w.word('noFindings'));
   else {
     out.push(`| ${w.word('rule')} | ${w.word('where')} | ${w.word('message')} |`, '|---|---|---|');
     for (const f of report.findings) out.push(`| ${w.severity(f.severity)} · ${md(f.code)} | ${md(f.id ?? '–')} | ${md(f.message)} |`);
+  }
+}
+
+function peopleTables(people: ReportPeople, w: Words, out: Output): void {
+  out.push(`## ${w.word('people')}`, '');
+  if (people.units.length === 0 && people.owners.length === 0) out.push(w.word('noPeople'), '');
+  if (people.units.length > 0) {
+    out.push(`| ${w.word('unit')} | ${w.word('unitLevel')} | ${w.word('withBelow')} | ${w.word('ownScore')} | ${w.term('status')} | ${w.word('objectives')} | ${w.word('kpiScorecard')} | ${w.term('rating')} |`);
+    out.push('|---|---|--:|--:|---|--:|--:|---|');
+    for (const u of people.units) {
+      const row = [`${indentAt(u.depth, w)}${md(u.name)}`, w.level(u.level), w.score(u.total), w.score(u.score), w.status(u.status), String(u.objectives), w.points(u.kpiTotal), md(w.rating(u.kpiRating))];
+      out.push(`| ${row.join(' | ')} |`);
+    }
+    out.push('');
+  }
+  if (people.owners.length > 0) {
+    out.push(`| ${w.term('owner')} | ${w.term('score')} | ${w.term('status')} | ${w.word('objectives')} | ${w.word('kpiScorecard')} | ${w.term('rating')} |`, '|---|--:|---|--:|--:|---|');
+    for (const o of people.owners) {
+      const name = o.name === null ? md(o.id) : `${md(o.id)} (${md(o.name)})`;
+      out.push(`| ${[name, w.score(o.score), w.status(o.status), String(o.objectives), w.points(o.kpiTotal), md(w.rating(o.kpiRating))].join(' | ')} |`);
+    }
+    out.push('');
   }
 }

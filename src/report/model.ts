@@ -1,4 +1,4 @@
-import type { DeepReadonly, Grade, KpiTarget, LintFinding, Locale, Rag, Status } from '../index.js';
+import type { DeepReadonly, Grade, KpiTarget, LintFinding, Locale, Rag, Status, UnitLevel } from '../index.js';
 
 /** One point of a key result's line: its progress at a date against the expected progress. @category Reports */
 export interface ReportPoint {
@@ -78,6 +78,46 @@ export interface ReportScorecard {
   readonly kpis: number;
 }
 
+/** A unit in a report's "People and departments" section, listed in tree order with its depth. @category Reports */
+export interface ReportUnit {
+  readonly id: string;
+  readonly name: string;
+  readonly level: UnitLevel;
+  readonly depth: number;
+  readonly parentId: string | null;
+  /** The weighted mean of the unit's own objectives' scores, or null. */
+  readonly score: number | null;
+  /** The weighted mean over the objectives of the unit and every unit below it, or null. */
+  readonly total: number | null;
+  /** The worst status among those objectives, or null. */
+  readonly status: Status | null;
+  /** How many objectives the unit and the units below it own. */
+  readonly objectives: number;
+  /** The unit's KPI scorecard total (0–100, rolled up the unit tree), or null. */
+  readonly kpiTotal: number | null;
+  readonly kpiRating: string | null;
+}
+
+/** An owner in a report's "People and departments" section. @category Reports */
+export interface ReportOwner {
+  readonly id: string;
+  /** The name of the person's own unit (level individual, same id), or null. */
+  readonly name: string | null;
+  /** The weighted mean of the owner's objectives' scores, or null. */
+  readonly score: number | null;
+  readonly status: Status | null;
+  readonly objectives: number;
+  /** The total of the KPIs the owner owns (0–100), or null. */
+  readonly kpiTotal: number | null;
+  readonly kpiRating: string | null;
+}
+
+/** The "People and departments" section of a {@link Report}: the unit tree and the owners, OKR scores beside KPI scorecards. @category Reports */
+export interface ReportPeople {
+  readonly units: readonly ReportUnit[];
+  readonly owners: readonly ReportOwner[];
+}
+
 /** Everything a report shows, as plain data: what {@link renderText}, {@link renderHtml} and the others draw. @category Reports */
 export interface Report {
   readonly title: string;
@@ -102,6 +142,8 @@ export interface Report {
   readonly kpis: readonly ReportKpi[];
   readonly scorecards: readonly ReportScorecard[];
   readonly findings: readonly LintFinding[];
+  /** The "People and departments" section; left out when the report does not show it (see {@link ReportOptions}'s `people`). */
+  readonly people?: ReportPeople;
 }
 
 /** Options for {@link buildReport}. @category Reports */
@@ -112,4 +154,6 @@ export interface ReportOptions {
   readonly locale?: Locale;
   /** The report's title; the plan's name by default. */
   readonly title?: string;
+  /** Show the "People and departments" section: by default when some objective or key result has an owner. */
+  readonly people?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Rag, Status } from '../index.js';
-import type { Report, ReportKeyResult, ReportObjective } from './model.js';
+import type { Report, ReportKeyResult, ReportObjective, ReportPeople } from './model.js';
 import { checkReport } from './check.js';
 import { indentOf, Output, visible } from './output.js';
 import { wordsFor, type Words } from './words.js';
@@ -98,10 +98,33 @@ function otherLines(report: Report, w: Words, paint: Paint, lines: Output): void
     lines.push('', paint('bold', w.word('scorecards')));
     for (const s of report.scorecards) lines.push(`  ${w.points(s.total).padStart(3)}  ${visible(s.name)}  ${visible(w.rating(s.rating))}`);
   }
+  if (report.people !== undefined) peopleLines(report.people, w, paint, lines);
   lines.push('', paint('bold', w.word('findings')));
   if (report.findings.length === 0) lines.push(`  ${w.word('noFindings')}`);
   for (const f of report.findings) {
     const tone: Tone = f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'dim';
     lines.push(`  ${paint(tone, w.severity(f.severity).padEnd(8))}  ${visible(f.code)}${f.id === null ? '' : ` (${visible(f.id)})`}: ${visible(f.message)}`);
+  }
+}
+
+/** The KPI part of a unit's or owner's details: `KPI scorecard 87 (B · Good)`. */
+function kpiDetail(w: Words, total: number | null, rating: string | null): string {
+  return total === null ? '' : ` · ${w.word('kpiScorecard')} ${w.points(total)}${rating === null ? '' : ` (${visible(w.rating(rating))})`}`;
+}
+
+function peopleLines(people: ReportPeople, w: Words, paint: Paint, lines: Output): void {
+  const status = (s: Status | null) => (s === null ? '–' : paint(STATUS_TONE[s], w.status(s)));
+  lines.push('', paint('bold', w.word('people')));
+  if (people.units.length === 0 && people.owners.length === 0) lines.push(`  ${w.word('noPeople')}`);
+  for (const u of people.units) {
+    const pad = padOf(u.depth, w);
+    lines.push(`${pad}${w.score(u.total).padStart(3)}  ${visible(u.name)} — ${w.level(u.level)}  ${status(u.status)}`);
+    lines.push(`${pad}     ${paint('dim', `${w.word('ownScore')} ${w.score(u.score)} · ${w.word('objectives')} ${u.objectives}${kpiDetail(w, u.kpiTotal, u.kpiRating)}`)}`);
+  }
+  if (people.owners.length > 0) lines.push(`  ${paint('bold', w.word('owners'))}`);
+  for (const o of people.owners) {
+    const name = o.name === null ? '' : ` (${visible(o.name)})`;
+    lines.push(`    ${w.score(o.score).padStart(3)}  ${visible(o.id)}${name}  ${status(o.status)}`);
+    lines.push(`         ${paint('dim', `${w.word('objectives')} ${o.objectives}${kpiDetail(w, o.kpiTotal, o.kpiRating)}`)}`);
   }
 }

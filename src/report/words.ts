@@ -1,4 +1,4 @@
-import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Severity, type Status } from '../index.js';
+import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Severity, type Status, type UnitLevel } from '../index.js';
 
 /** The report's own words, in each language okrkit speaks. */
 const WORDS = {
@@ -32,6 +32,13 @@ const WORDS = {
     rule: 'Rule',
     where: 'Where',
     message: 'Message',
+    people: 'People and departments',
+    owners: 'Owners',
+    ownScore: 'Own OKRs',
+    withBelow: 'With units below',
+    unitLevel: 'Kind',
+    kpiScorecard: 'KPI scorecard',
+    noPeople: 'No units and no owners in this plan.',
   },
   vi: {
     report: 'Báo cáo OKR',
@@ -63,6 +70,13 @@ const WORDS = {
     rule: 'Quy tắc',
     where: 'Vị trí',
     message: 'Nội dung',
+    people: 'Nhân sự và phòng ban',
+    owners: 'Người phụ trách',
+    ownScore: 'OKR của riêng đơn vị',
+    withBelow: 'Gồm các cấp dưới',
+    unitLevel: 'Cấp tổ chức',
+    kpiScorecard: 'Thẻ điểm KPI',
+    noPeople: 'Kế hoạch không có đơn vị và người phụ trách.',
   },
 } as const;
 
@@ -78,6 +92,8 @@ export interface Words {
   rag(rag: Rag | null): string;
   grade(grade: Grade | null): string;
   severity(severity: Severity): string;
+  /** A unit's level: company, department, team, individual. */
+  level(level: UnitLevel): string;
   /** One of okrkit's terms: `term('confidence')`. */
   term(key: Term<LabelKey>): string;
   /** Points on 0–100 (scorecard totals), whole numbers. */
@@ -131,6 +147,7 @@ export function wordsFor(locale: Locale): Words {
     status: remembered((status: Status | null) => (status === null ? '–' : label(`status.${status}`, locale))),
     rag: (rag) => (rag === null ? '–' : label(`rag.${rag}`, locale)),
     severity: (severity) => label(`severity.${severity}`, locale),
+    level: (level) => label(`level.${level}`, locale),
     grade: remembered((grade: Grade | null) => (grade === null ? '–' : label(`grade.${grade}`, locale))),
     term: (key) => label(`term.${key}`, locale),
     points: (points) => (points === null ? '–' : formatValue(points, { locale, digits: 0 })),

@@ -1,0 +1,48 @@
+import { performance, type DeepReadonly, type Evaluation, type Plan } from '../index.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import type { ReportOwner, ReportPeople, ReportUnit } from './model.js';
+
+/** Whether the section is shown: as asked, else when some objective or key result has an owner. */
+export function showsPeople(plan: DeepReadonly<Plan>, asked: boolean | undefined): boolean {
+  if (asked !== undefined && typeof asked !== 'boolean') invalidArgument('arg.oneOf', { name: 'options.people', options: 'true, false', value: String(asked) });
+  return asked ?? (plan.objectives.some((o) => o.ownerId !== undefined) || plan.keyResults.some((k) => k.ownerId !== undefined));
+}
+
+/**
+ * The "People and departments" section: the unit tree, depth first from the roots, with
+ * each unit's own OKR score, the score over its subtree and its KPI scorecard; then the
+ * owners in order of first appearance.
+ */
+export function peopleSection(plan: DeepReadonly<Plan>, evaluation: Evaluation, at: { readonly asOf?: string }): ReportPeople {
+  const p = performance(plan, evaluation, { scorecard: at });
+  const units: ReportUnit[] = [];
+  const stack = [...p.roots].reverse().map((id) => ({ id, depth: 0 }));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const u = p.units[next.id];
+    if (u === undefined) continue;
+    units.push({
+      id: u.unitId,
+      name: u.name,
+      level: u.level,
+      depth: next.depth,
+      parentId: u.parentId,
+      score: u.score,
+      total: u.rolledUp.score,
+      status: u.rolledUp.worst,
+      objectives: u.rolledUp.objectives,
+      kpiTotal: u.kpis.total,
+      kpiRating: u.kpis.rating,
+    });
+    for (let i = u.childIds.length - 1; i >= 0; i--) {
+      const child = u.childIds[i];
+      if (child !== undefined) stack.push({ id: child, depth: next.depth + 1 });
+    }
+  }
+  const owners = p.ownerIds.flatMap((id): ReportOwner[] => {
+    const o = p.owners[id];
+    if (o === undefined) return [];
+    const name = o.unitId === null ? null : (p.units[o.unitId]?.name ?? null);
+    return [{ id, name, score: o.score, status: o.worst, objectives: o.objectives, kpiTotal: o.kpis.total, kpiRating: o.kpis.rating }];
+  });
+  return { units, owners };
+}
