@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { PlanInput } from '../src/index.js';
 
 /** Reads one of the bundled example plans (examples/plans/NAME.json). */
-export function loadPlan(name: 'xyz-corp' | 'saas-cascade' | 'abc-kpis'): PlanInput {
+export function loadPlan(name: 'xyz-corp' | 'saas-cascade' | 'abc-kpis' | 'saas-revenue'): PlanInput {
   const url = new URL(`../examples/plans/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(fileURLToPath(url), 'utf8')) as PlanInput;
 }

@@ -40,7 +40,7 @@ export const TABLES: readonly TableLayout[] = [
     file: 'objectives.csv',
     columns: [
       t('id'), t('title'), t('cycleId'), t('unitId'), t('ownerId'), t('parentId'), w('weight'), t('commitment'),
-      t('rollup'), n('initiativeWeight'), n('finalScore'), t('carriedFrom'), t('description'), j('links'), j('meta'),
+      t('rollup'), n('initiativeWeight'), n('finalScore'), t('carriedFrom'), t('description'), j('links'), t('state'), j('history'), j('meta'),
     ],
   },
   {
@@ -49,7 +49,8 @@ export const TABLES: readonly TableLayout[] = [
     columns: [
       t('id'), t('objectiveId'), t('title'), t('kind'), n('start'), n('target'), t('unit'), w('weight'), t('ownerId'),
       t('comparator'), n('value'), b('inclusive'), t('measure'), n('min'), n('max'), n('tolerance'), t('valueFrom'),
-      t('source.kpiId'), n('finalScore'), t('carriedFrom'), t('description'), j('scoring'), j('phases'), j('milestones'), j('meta'),
+      t('source.kpiId'), t('aggregate'), n('finalScore'), t('carriedFrom'), t('description'), j('scoring'), j('phases'), j('milestones'),
+      j('links'), t('state'), j('history'), j('meta'),
     ],
   },
   {

@@ -16,7 +16,7 @@ const awkwardText = fc.oneof(
 );
 
 describe('writePlanCsv / readPlanCsv', () => {
-  it.each(['xyz-corp', 'saas-cascade', 'abc-kpis'] as const)('round-trips %s to the same evaluation', (name) => {
+  it.each(['xyz-corp', 'saas-cascade', 'abc-kpis', 'saas-revenue'] as const)('round-trips %s to the same evaluation', (name) => {
     const plan = parsePlan(loadPlan(name));
     const back = roundTrip(plan);
     const asOf = name === 'abc-kpis' ? '2026-11-15' : '2026-08-15';
