@@ -62,6 +62,7 @@ const TRIGGERS: Record<LintCode, (plan: Clean) => PlanInput> = {
   'empty-objective': (p) => ({ ...p, objectives: [...p.objectives, objectiveIn('idle', { title: 'Be great' })] }),
   'stale-key-result': (p) => ({ ...p, checkIns: p.checkIns.filter((c) => c.keyResultId !== 'keep-b') }),
   'check-in-outside-cycle': (p) => ({ ...p, checkIns: [...p.checkIns, { keyResultId: 'grow-a', at: '2026-06-30', value: 1 }] }),
+  'process-next-step': (p) => ({ ...p, objectives: p.objectives.map((o) => (o.id === 'grow' ? { ...o, state: 'draft' as const } : o)) }),
 };
 
 /** What one rule finds on its own, run straight from its file's export. */
@@ -92,6 +93,7 @@ describe('the rule table', () => {
       'empty-objective': 'warning',
       'stale-key-result': 'warning',
       'check-in-outside-cycle': 'warning',
+      'process-next-step': 'info',
     });
   });
 

@@ -18,6 +18,7 @@ import { unaligned } from './unaligned.js';
 import { emptyObjective } from './empty-objective.js';
 import { staleKeyResult } from './stale-key-result.js';
 import { checkInOutsideCycle } from './check-in-outside-cycle.js';
+import { processNextStep } from './process-next-step.js';
 
 /** The rules in the order they run: findings come rule by rule, each rule's in plan order. */
 export const RULES = [
@@ -37,6 +38,7 @@ export const RULES = [
   emptyObjective,
   staleKeyResult,
   checkInOutsideCycle,
+  processNextStep,
 ] as const;
 
 /**
