@@ -1,5 +1,5 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
-import { checkCap } from '../model/options.js';
+import { checkCap, checkFloor } from '../model/options.js';
 import type { Perspective } from '../model/kpi.js';
 import { DEFAULT_BANDS, type RatingBand } from './scorecard-ratings.js';
 
@@ -25,6 +25,11 @@ export interface ScorecardOptions {
   readonly bands?: readonly RatingBand[];
   /** Upper bound of an item's score: 1 by default (no extra credit), 1.2 to reward over-achievement. */
   readonly cap?: number;
+  /**
+   * Lower bound of a `linear` item's score: 0 by default; below 0 (or `-Infinity`) keeps
+   * an attainment below 0 (an actual on the wrong side of the baseline, say) in the total.
+   */
+  readonly floor?: number;
   /** A KPI with no measurement scores 0 (`zero`, default, as evaluation sheets do) or is left out (`skip`). */
   readonly missing?: 'zero' | 'skip';
 }
@@ -34,6 +39,7 @@ export interface Rules {
   /** Highest `min` first. */
   readonly bands: readonly RatingBand[];
   readonly cap: number;
+  readonly floor: number;
   readonly missing: 'zero' | 'skip';
   /** Weights given in the options, by KPI id. */
   readonly weights: ReadonlyMap<string, number>;
@@ -58,7 +64,7 @@ function isList(value: unknown): boolean {
   return Array.isArray(value);
 }
 
-/** Checks the options a scorecard is built with: an object, bands, `missing`, `cap` and weights. */
+/** Checks the options a scorecard is built with: an object, bands, `missing`, `cap`, `floor` and weights. */
 export function rulesOf(options: ScorecardOptions): Rules {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const bands = options.bands ?? DEFAULT_BANDS;
@@ -69,5 +75,5 @@ export function rulesOf(options: ScorecardOptions): Rules {
   const missing = options.missing ?? 'zero';
   if (missing !== 'zero' && missing !== 'skip') invalidArgument('arg.oneOf', { name: 'missing', options: "'zero', 'skip'", value: String(missing) });
   const sorted = [...bands].sort((a, b) => b.min - a.min);
-  return { bands: sorted, cap: checkCap(options.cap), missing, weights: weightsOf(options) };
+  return { bands: sorted, cap: checkCap(options.cap), floor: checkFloor(options.floor), missing, weights: weightsOf(options) };
 }

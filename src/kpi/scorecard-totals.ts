@@ -5,6 +5,7 @@ import type { Perspective } from '../model/kpi.js';
 import type { Rules } from './scorecard-options.js';
 import { ratingOf } from './scorecard-ratings.js';
 import { scoreOf } from './scorecard-scores.js';
+import { attainmentOf } from '../measure/kpi.js';
 
 /**
  * One line of a scorecard.
@@ -21,7 +22,7 @@ export interface ScorecardLine {
   readonly share: number;
   readonly actual: number | null;
   readonly attainment: number | null;
-  /** The line's score, 0–cap; null when skipped for lack of data. */
+  /** The line's score, 0–cap (down to the `floor` when one is set); null when skipped for lack of data. */
   readonly score: number | null;
   /** What the line adds to the total: score × share × 100. */
   readonly points: number;
@@ -74,11 +75,17 @@ interface Draft extends EvaluatedKpi {
   readonly score: Fraction | null;
 }
 
+/** The attainment a line is scored on: as evaluated (at least 0), or again down to a floor below 0 (-Infinity: none). */
+function attainmentFor({ kpi, exact: x }: EvaluatedKpi, floor: number): Fraction | null {
+  if (floor === 0 || x.actual === null) return x.attainment;
+  return attainmentOf(kpi, x.actual, FRACTION_ONE, x.exactActual, floor === -Infinity ? null : fractionOfDouble(floor));
+}
+
 function draftOf(item: EvaluatedKpi, rules: Rules, cap: Fraction | null): Draft {
   const { kpi, exact: x } = item;
   const given = rules.weights.get(kpi.id);
   const weight = given !== undefined ? fractionOfDouble(given) : kpi.weight === undefined ? FRACTION_ONE : fractionOfValue(toValue(kpi.weight) ?? 1);
-  const score = scoreOf(kpi, x.actual === null ? null : (x.exactActual ?? fractionOfValue(x.actual)), x.attainment, cap);
+  const score = scoreOf(kpi, x.actual === null ? null : (x.exactActual ?? fractionOfValue(x.actual)), attainmentFor(item, rules.floor), cap);
   return { ...item, weight, score: score ?? (rules.missing === 'zero' ? FRACTION_ZERO : null) };
 }
 

@@ -126,7 +126,7 @@ function unitTotals(children: ReadonlyMap<string, readonly string[]>, bands: rea
  * weighs each team equally with the department's own KPIs.
  *
  * @param plan - A plan from {@link parsePlan}.
- * @param options - `asOf`, `weights`, `bands`, `cap` and `missing` (as {@link scorecard}).
+ * @param options - `asOf`, `weights`, `bands`, `cap`, `floor` and `missing` (as {@link scorecard}).
  * @returns Each unit's {@link UnitScorecard}, by id.
  * @throws {OkrkitError} `invalid_argument` for bad options.
  * @example

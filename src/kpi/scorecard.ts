@@ -12,13 +12,14 @@ export { scorecardByUnit, type UnitScorecard } from './scorecard-units.js';
 
 /**
  * A KPI scorecard — the seeds' KPI evaluation sheet: each selected KPI's score from its
- * scoring rule (attainment by default, `steps`, or the goal/red-flag 0–10 `scale`),
+ * scoring rule (attainment by default, `steps`, the goal/red-flag 0–10 `scale`, or a
+ * piecewise 0–10 scale through `anchors`),
  * weighted (weights need not add up to 100: they are normalised), a total on 0–100, a
  * rating band, and the same per perspective. Select KPIs by owner, unit, perspective or
  * id.
  *
  * @param plan - A plan from {@link parsePlan}.
- * @param options - Selection, `asOf`, `weights`, `bands`, `cap` and `missing`.
+ * @param options - Selection, `asOf`, `weights`, `bands`, `cap`, `floor` and `missing`.
  * @returns The {@link Scorecard}.
  * @throws {OkrkitError} `invalid_argument` for bad options or KPIs that cannot be measured.
  * @example

@@ -6,6 +6,7 @@ import { compareFractions, dividedBy, FRACTION_ONE, FRACTION_ZERO, fractionOfDou
 import { at, messages, nouns, where } from '../messages/where.js';
 import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
+import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { Kpi, KpiAggregation, KpiThresholdRule, Measurement, Rag } from '../model/kpi.js';
 import { Accumulator } from './accumulate.js';
 
@@ -89,9 +90,10 @@ export function aggregate(
 
 /**
  * Attainment of an actual value against a target, or against the target pro-rated by
- * `share` of the timeframe, as an exact fraction, at least 0.
+ * `share` of the timeframe, as an exact fraction, at least `floor` (0 unless given; null
+ * for none).
  */
-export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION_ONE, exactActual: Fraction | null = null): Fraction {
+export function attainmentOf(kpi: DeepReadonly<Kpi>, actual: Value, share: Fraction = FRACTION_ONE, exactActual: Fraction | null = null, floor: Fraction | null = FRACTION_ZERO): Fraction {
   const t = kpi.target;
   const a = exactActual ?? fractionOfValue(actual);
   let r: Fraction;
@@ -121,7 +123,7 @@ export function attainmentOf(kpi: Kpi, actual: Value, share: Fraction = FRACTION
       r = relativeTo(a, times(fractionOfValue(target), share), t.polarity === 'higher' ? 1 : -1);
     }
   }
-  return signOf(r) > 0 ? r : FRACTION_ZERO;
+  return floor === null || compareFractions(r, floor) > 0 ? r : floor;
 }
 
 /**

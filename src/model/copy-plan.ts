@@ -60,6 +60,7 @@ function withKpiScoring<T extends { readonly scoring?: DeepReadonly<KpiScoring> 
     const { scoring: _none, ...rest } = k;
     return rest;
   }
+  if (scoring.type === 'anchors') return { ...k, scoring: { ...scoring, anchors: scoring.anchors.map((a) => ({ ...a })) } };
   if (scoring.type !== 'steps') return { ...k, scoring };
   return { ...k, scoring: { ...scoring, steps: scoring.steps.map((s) => ({ ...s })) } };
 }

@@ -8,7 +8,7 @@ import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   createLiveEvaluation, evaluate, evaluateColumns, evaluateShard, forecastKeyResult, formatScore, grade, keyResultHistory,
-  keyResultProgress, mergeShards, parsePlan, type EvaluateOptions, type Plan,
+  keyResultProgress, mergeShards, parsePlan, scorecard, type EvaluateOptions, type Plan,
 } from '../../src/index.js';
 import { Q3, metricFrom, objectiveIn, thrown } from '../builders.js';
 import * as O from '../exactness/oracle.js';
@@ -225,5 +225,59 @@ describe('floor reproduces products that do not clamp progress below 0', () => {
     expect(evaluateShard(plan)).not.toHaveProperty('floor');
     expect(thrown(() => mergeShards(plan, [shard])).message).toContain('floor');
     expect(mergeShards(plan, [shard], { floor: -1 }).keyResults.k0?.progress).toBe(-0.5);
+  });
+});
+
+describe('floor in KPI scorecards', () => {
+  /** A KPI measured from a baseline b to a target t (whole numbers), its actual a. */
+  interface PeerKpi {
+    readonly baseline: number;
+    readonly target: number;
+    readonly actual: number;
+    readonly weight: number;
+  }
+  const kpiArb = fc
+    .record({
+      baseline: fc.integer({ min: -200, max: 200 }),
+      span: fc.integer({ min: -300, max: 300 }).filter((s) => s !== 0),
+      actual: fc.integer({ min: -1000, max: 1000 }),
+      weight: fc.integer({ min: 1, max: 5 }),
+    })
+    .map(({ baseline, span, actual, weight }) => ({ baseline, target: baseline + span, actual, weight }));
+
+  function sheetPlan(kpis: readonly PeerKpi[]): Plan {
+    return parsePlan({
+      cycles: [Q3],
+      kpis: kpis.map((k, i) => ({
+        id: `k${i}`, name: `K${i}`, target: { polarity: 'higher', value: k.target, baseline: k.baseline }, timeframe: { cycleId: 'q3' },
+        dataSource: { name: 'CRM' }, frequency: 'monthly', aggregation: 'last', weight: k.weight,
+      })),
+      measurements: kpis.map((k, i) => ({ kpiId: `k${i}`, at: '2026-08-01', value: k.actual })),
+    });
+  }
+
+  test.prop([fc.array(kpiArb, { minLength: 1, maxLength: 5 }), floorArb], { numRuns: 200 })(
+    'a line scores (A − B) ÷ (T − B) clamped to [floor, 1]; the total is their weighted mean × 100',
+    (kpis, [floor, floorQ]) => {
+      const sheet = scorecard(sheetPlan(kpis), { floor });
+      const peer = kpis.map((k) => peerProgress({ start: k.baseline, target: k.target, value: k.actual, weight: k.weight }, floorQ, q(1n, 1n)));
+      sheet.lines.forEach((line, i) => expect(line.score).toBe(toDouble(peer[i] ?? q(0n, 1n))));
+      const total = peerObjective(kpis.map((k) => ({ start: k.baseline, target: k.target, value: k.actual, weight: k.weight })), floorQ, q(1n, 1n));
+      expect(sheet.total).toBe(total === null ? null : toDouble(q(total.n * 100n, total.d)));
+      if (floor === 0) expect(sheet).toEqual(scorecard(sheetPlan(kpis)));
+    },
+  );
+
+  it('keeps a KPI below its baseline in the total: leads from 50 to 100, now 25', () => {
+    const plan = sheetPlan([
+      { baseline: 50, target: 100, actual: 25, weight: 1 },
+      { baseline: 0, target: 10, actual: 9, weight: 1 },
+    ]);
+    expect(scorecard(plan).total).toBe(45); // (0 + 0.9) / 2
+    const kept = scorecard(plan, { floor: -Infinity });
+    expect(kept.lines.map((l) => l.score)).toEqual([-0.5, 0.9]);
+    expect(kept.total).toBe(20); // (−0.5 + 0.9) / 2
+    expect(kept.rating).toBe('D');
+    expect(thrown(() => scorecard(plan, { floor: 1 })).message).toContain('floor');
   });
 });
