@@ -13,8 +13,8 @@ import type { Unit } from '../model/unit.js';
 import { isStep, nextStates, stateOf } from './steps.js';
 
 /** The seeds: each objective has 2 to 5 key results. */
-export const MIN_KEY_RESULTS = 2;
-export const MAX_KEY_RESULTS = 5;
+const MIN_KEY_RESULTS = 2;
+const MAX_KEY_RESULTS = 5;
 
 /** One reason a step is not ready: where it points and what it says. */
 export interface Reason {
