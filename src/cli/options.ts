@@ -16,6 +16,9 @@ export const OPTIONS = {
   'no-color': { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  of: { type: 'string' },
+  cycle: { type: 'string' },
+  people: { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

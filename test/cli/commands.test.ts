@@ -18,6 +18,7 @@ Usage: okrkit <command> [options]
 
 Commands:
   report <plan>     the evaluated plan: objectives, key results, KPIs, scorecards, findings
+  people <plan>     each unit's and owner's OKR score beside their KPI scorecard
   lint <plan>       the coach's findings; exits 1 when one is an error
   validate <plan>   every problem of the plan with its file, row and column
   export <plan>     write the plan as CSV tables (a folder) or as one JSON file

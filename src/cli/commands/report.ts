@@ -15,6 +15,8 @@ Options:
   --out FILE        write to FILE instead of standard output; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
+  --people          show the "People and departments" section even when no objective or key
+                    result has an owner (it is shown when one has)
   -h, --help        show this help
 `;
 
@@ -42,7 +44,7 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;
@@ -54,7 +56,7 @@ export const report: Command = {
       return 2;
     }
     if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
-    const built = buildReport(loaded.plan, { asOf, locale });
+    const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}) });
     const out = values.out;
     if (out === undefined) {
       io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true)));

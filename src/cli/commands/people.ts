@@ -1,0 +1,96 @@
+import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Status } from '../../index.js';
+import type { Command } from '../command.js';
+import { inputFiles, writeFiles } from '../files.js';
+import { dateOption } from '../options.js';
+import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { escapeControls, safeJson, terminalText } from '../terminal.js';
+import { UsageError } from '../usage-error.js';
+
+const HELP = `Usage: okrkit people <plan> [options]
+
+The performance of every unit (company → department → team → person) and every owner:
+the weighted mean of the objectives they own (or of their key results, --of keyResults),
+the unit's score over the units below it, and their KPI scorecard beside it.
+
+Options:
+  --as-of DATE      the date to evaluate at, YYYY-MM-DD (default: today)
+  --of WHAT         objectives (default) or keyResults: what the scores are means of
+  --cycle ID        only the objectives of this cycle (default: every cycle)
+  --format FORMAT   text or json (default: text)
+  --locale LOCALE   en or vi (default: en)
+  --out FILE        write to FILE instead of standard output; never over an existing file
+  --force           replace FILE when it exists (never the plan itself, a folder or a link)
+  -h, --help        show this help
+`;
+
+const WORDS: Readonly<Record<Locale, { readonly title: string; readonly owners: string; readonly own: string; readonly objectives: string; readonly kpis: string; readonly none: string }>> = {
+  en: { title: 'People and departments', owners: 'Owners', own: 'own OKRs', objectives: 'objectives', kpis: 'KPI scorecard', none: 'No units and no owners in this plan.' },
+  vi: { title: 'Nhân sự và phòng ban', owners: 'Người phụ trách', own: 'OKR riêng', objectives: 'mục tiêu', kpis: 'thẻ điểm KPI', none: 'Kế hoạch không có đơn vị và người phụ trách.' },
+};
+
+function ofOption(value: string | undefined): PerformanceOf {
+  if (value === undefined || value === 'objectives' || value === 'keyResults') return value ?? 'objectives';
+  throw new UsageError(`--of must be objectives or keyResults, got "${escapeControls(value)}"`);
+}
+
+/** The lines of the text output: the unit tree, indented, then the owners. */
+function textOf(p: Performance, locale: Locale): string {
+  const w = WORDS[locale];
+  const score = (s: number | null) => formatScore(s, { locale }).padStart(3);
+  const status = (s: Status | null) => (s === null ? '–' : label(`status.${s}`, locale));
+  const kpi = (total: number | null, rating: string | null) =>
+    total === null ? '' : ` · ${w.kpis} ${formatValue(total, { locale, digits: 0 })}${rating === null ? '' : ` ${escapeControls(rating)}`}`;
+  const lines = [`${w.title}${p.asOf === null ? '' : ` — ${p.asOf}`}`];
+  if (p.roots.length === 0 && p.ownerIds.length === 0) lines.push(`  ${w.none}`);
+  const stack = [...p.roots].reverse().map((id) => ({ id, depth: 0 }));
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const u = p.units[next.id];
+    if (u === undefined) continue;
+    const pad = '  '.repeat(Math.min(next.depth, 12) + 1);
+    const counts = `${w.own} ${formatScore(u.score, { locale })} · ${w.objectives} ${u.rolledUp.objectives}${kpi(u.kpis.total, u.kpis.rating)}`;
+    lines.push(`${pad}${score(u.rolledUp.score)}  ${escapeControls(u.name)} — ${label(`level.${u.level}`, locale)}  ${status(u.rolledUp.worst)}  (${counts})`);
+    for (let i = u.childIds.length - 1; i >= 0; i--) {
+      const child = u.childIds[i];
+      if (child !== undefined) stack.push({ id: child, depth: next.depth + 1 });
+    }
+  }
+  if (p.ownerIds.length > 0) lines.push(w.owners);
+  for (const id of p.ownerIds) {
+    const o = p.owners[id];
+    if (o === undefined) continue;
+    lines.push(`  ${score(o.score)}  ${escapeControls(id)}  ${status(o.worst)}  (${w.objectives} ${o.objectives}${kpi(o.kpis.total, o.kpis.rating)})`);
+  }
+  return terminalText(`${lines.join('\n')}\n`, false);
+}
+
+export const people: Command = {
+  name: 'people',
+  summary: "each unit's and owner's OKR score beside their KPI scorecard",
+  help: HELP,
+  options: ['as-of', 'of', 'cycle', 'format', 'locale', 'out', 'force', 'help'],
+  takesPlan: true,
+  run(args, io) {
+    const { values, locale } = args;
+    const asOf = dateOption(values['as-of'], io.today);
+    const of = ofOption(values.of);
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${escapeControls(format)}"`);
+    const loaded = loadPlanArg(args, asOf, io);
+    if (loaded.plan === null) {
+      printProblems(loaded, io);
+      return 2;
+    }
+    const cycle = values.cycle;
+    if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(`--cycle: the plan has no cycle "${escapeControls(cycle)}"`);
+    const result = performance(loaded.plan, evaluate(loaded.plan, { asOf }), { of, ...(cycle === undefined ? {} : { cycleId: cycle }) });
+    const text = format === 'json' ? safeJson(`${JSON.stringify(result, null, 2)}\n`) : textOf(result, locale);
+    const out = values.out;
+    if (out === undefined) {
+      io.stdout.write(text);
+      return 0;
+    }
+    writeFiles({ [out]: text }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
+    return 0;
+  },
+};
