@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   advanceKeyResult,
+  carryOver,
   advanceObjective,
   checkKeyResultTransition,
   checkObjectiveTransition,
@@ -216,5 +217,42 @@ describe('history in parsePlan', () => {
     expect(withHistory([{ from: 'draft', to: 'done', by: 'u', at: '2026-06-20' }]).success).toBe(false);
     expect(withHistory([{ from: 'active', to: 'closed', by: 'u', at: '2026-06-20', grade: 'blue' }], 'closed').success).toBe(false);
     expect(withHistory([{ from: 'active', to: 'closed', by: 'u', at: '2026-06-20', score: 75 }], 'closed').success).toBe(false);
+  });
+});
+
+describe('docs/process.md: the worked example of seed 004', () => {
+  it('walks the six steps and ends with the histories the page shows', () => {
+    let p = seedPlan();
+    const krs = ['kr-revenue', 'kr-nps', 'kr-leads', 'kr-deals'];
+    p = advanceObjective(p, 'o-company', 'proposed', by('u-ceo', '2026-06-15'));
+    p = advanceObjective(p, 'o-sales', 'proposed', by('u-lan', '2026-06-18'));
+    for (const k of krs) p = advanceKeyResult(p, k, 'proposed', by('u-lan', '2026-06-18'));
+    expect(checkObjectiveTransition(p, 'o-sales', 'approved', by('u-ceo', '2026-06-25')).ready).toBe(true);
+    for (const o of ['o-company', 'o-sales']) p = advanceObjective(p, o, 'approved', { ...by('u-ceo', '2026-06-25'), note: 'Aligned in the planning meeting' });
+    for (const k of krs) p = advanceKeyResult(p, k, 'approved', by('u-ceo', '2026-06-25'));
+    for (const o of ['o-company', 'o-sales']) p = advanceObjective(p, o, 'active', by('u-ceo', '2026-07-01'));
+    for (const k of krs) p = advanceKeyResult(p, k, 'active', by('u-ceo', '2026-07-01'));
+    expect(thrown(() => advanceObjective(p, 'o-sales', 'closed', by('u-lan', '2026-09-20'))).message).toBe(
+      'okrkit: objective "o-sales" cannot go from active to closed yet (1 reason)\n  - cycles[0].end: The cycle "q3" must be over: it ends on 2026-09-30, and the date is 2026-09-20.',
+    );
+    p = advanceObjective(p, 'o-sales', 'closed', by('u-lan', '2026-10-02'));
+    p = advanceObjective(p, 'o-company', 'closed', by('u-ceo', '2026-10-02'));
+    expect(p.objectives[0]!.finalScore).toBe(0.8333333333333334);
+    expect(p.objectives[1]).toMatchObject({
+      id: 'o-sales',
+      state: 'closed',
+      finalScore: 0.7,
+      history: [
+        { from: 'draft', to: 'proposed', by: 'u-lan', at: '2026-06-18' },
+        { from: 'proposed', to: 'approved', by: 'u-ceo', at: '2026-06-25', note: 'Aligned in the planning meeting' },
+        { from: 'approved', to: 'active', by: 'u-ceo', at: '2026-07-01' },
+        { from: 'active', to: 'closed', by: 'u-lan', at: '2026-10-02', score: 0.7, grade: 'green' },
+      ],
+    });
+    const reopened = advanceObjective(p, 'o-sales', 'active', { ...by('u-ceo', '2026-10-05'), note: 'Two deals signed late' });
+    expect(reopened.objectives[1]!.history!.at(-1)).toEqual({ from: 'closed', to: 'active', by: 'u-ceo', at: '2026-10-05', note: 'Two deals signed late', score: 0.7 });
+    const q4 = { ...p, cycles: [...p.cycles, { id: 'q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' }] };
+    const carried = carryOver(q4, { from: 'q3', to: 'q4', by: 'u-lan', at: '2026-10-03' }).objectives.find((o) => o.id === 'o-sales@q4');
+    expect(carried).toMatchObject({ state: 'draft', carriedFrom: 'o-sales', history: [{ from: 'closed', to: 'draft', by: 'u-lan', at: '2026-10-03', note: 'Carried over from "o-sales" in cycle "q3".' }] });
   });
 });

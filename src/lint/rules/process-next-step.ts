@@ -41,10 +41,11 @@ function* findingsOf(view: PlanView, pv: ProcessView, kind: 'objectives' | 'keyR
   }
 }
 
-/** Key results still drafted or proposed under an approved or active objective: left out of its score. */
+/** Scored key results still drafted or proposed under an approved or active objective: left out of its score. */
 function* unapproved(view: PlanView, pv: ProcessView): Generator<RuleFinding> {
   for (const [j, k] of view.keyResults.entries()) {
-    if (k.state !== 'draft' && k.state !== 'proposed') continue;
+    // A baseline is never scored, so being left out of the score says nothing about it.
+    if ((k.state !== 'draft' && k.state !== 'proposed') || k.kind === 'baseline') continue;
     const o = pv.objectives[pv.objectiveIndex.get(k.objectiveId) ?? -1];
     if (o?.state === 'approved' || o?.state === 'active') {
       yield { path: ['keyResults', j], id: k.id, message: msg('process.keyResultsNotReady', { keyResult: k.id, state: msg(`state.${k.state}`) }), severity: 'warning' };
