@@ -8,7 +8,7 @@ import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import {
   createLiveEvaluation, evaluate, evaluateColumns, evaluateShard, forecastKeyResult, formatScore, grade, keyResultHistory,
-  keyResultProgress, mergeShards, parsePlan, scorecard, type EvaluateOptions, type Plan,
+  keyResultProgress, mergeShards, parsePlan, scorecard, scorecardByUnit, type EvaluateOptions, type Plan,
 } from '../../src/index.js';
 import { Q3, metricFrom, objectiveIn, thrown } from '../builders.js';
 import * as O from '../exactness/oracle.js';
@@ -279,5 +279,64 @@ describe('floor in KPI scorecards', () => {
     expect(kept.total).toBe(20); // (−0.5 + 0.9) / 2
     expect(kept.rating).toBe('D');
     expect(thrown(() => scorecard(plan, { floor: 1 })).message).toContain('floor');
+  });
+});
+
+describe('floor at every entry point: hostile values and tampered shards', () => {
+  const plan = parsePlan({
+    cycles: [Q3],
+    objectives: [objectiveIn('o')],
+    keyResults: [{ ...metricFrom(0, 10), id: 'k0' }],
+    checkIns: [{ keyResultId: 'k0', at: '2026-08-01', value: -5 }],
+    kpis: [{ id: 'kpi', name: 'K', target: { polarity: 'higher', value: 10 }, timeframe: { cycleId: 'q3' }, dataSource: { name: 'CRM' }, frequency: 'monthly', unitId: 'u' }],
+    units: [{ id: 'u', name: 'U', level: 'team' }],
+  });
+  /** A shard made with the floor, or with none when the floor is bad (so mergeShards itself must reject it). */
+  const shardFor = (floor: unknown) => {
+    try {
+      return evaluateShard(plan, { floor: floor as number });
+    } catch {
+      return evaluateShard(plan);
+    }
+  };
+  const calls: [string, (floor: unknown) => unknown][] = [
+    ['evaluate', (floor) => evaluate(plan, { floor: floor as number })],
+    ['evaluateColumns', (floor) => evaluateColumns(plan, { floor: floor as number })],
+    ['createLiveEvaluation', (floor) => createLiveEvaluation(plan, { floor: floor as number })],
+    ['evaluateShard', (floor) => evaluateShard(plan, { floor: floor as number })],
+    ['mergeShards', (floor) => mergeShards(plan, [shardFor(floor)], { floor: floor as number })],
+    ['keyResultProgress', (floor) => keyResultProgress(metricFrom(0, 1), [], { floor: floor as number })],
+    ['forecastKeyResult', (floor) => forecastKeyResult(metricFrom(0, 1), [], Q3, { floor: floor as number })],
+    ['keyResultHistory', (floor) => keyResultHistory(metricFrom(0, 1), [], Q3, { floor: floor as number })],
+    ['scorecard', (floor) => scorecard(plan, { floor: floor as number })],
+    ['scorecardByUnit', (floor) => scorecardByUnit(plan, { floor: floor as number })],
+  ];
+
+  it.each(calls)('%s: a floor above 0, NaN, +Infinity or not a number is an invalid argument naming floor', (_, call) => {
+    for (const floor of [1e-9, 2, Infinity, NaN, '-1', null, {}, true]) {
+      const e = thrown(() => call(floor));
+      expect([floor, e.code]).toEqual([floor, 'invalid_argument']);
+      expect(e.message).toMatch(/^okrkit: invalid argument: floor must be a number of at most 0/);
+    }
+    for (const floor of [undefined, 0, -0, -1e-9, -0.5, -1e300, -Infinity]) expect(() => call(floor)).not.toThrow();
+  });
+
+  it('mergeShards rejects a shard whose progress is below the floor it claims', () => {
+    const shard = evaluateShard(plan, { floor: -1 });
+    const m = shard.keyResults.k0!;
+    const tampered = { ...shard, keyResults: { k0: { ...m, progress: { ...m.progress, progress: -2, score: -2 }, exact: ['-2', '-2'] as [string, string] } } };
+    expect(thrown(() => mergeShards(plan, [tampered], { floor: -1 })).code).toBe('invalid_argument');
+    const below = { ...shard, keyResults: { k0: { ...m, exact: ['-3/2', '-1/2'] as [string, string] } } };
+    expect(thrown(() => mergeShards(plan, [below], { floor: -1 })).code).toBe('invalid_argument');
+    expect(mergeShards(plan, [shard], { floor: -1 }).objectives.o?.score).toBe(-0.5);
+  });
+
+  it('never mutates its inputs', () => {
+    const frozen = structuredClone(plan);
+    const options = { floor: -1 };
+    evaluate(frozen, options);
+    scorecard(frozen, options);
+    expect(frozen).toEqual(plan);
+    expect(options).toEqual({ floor: -1 });
   });
 });
