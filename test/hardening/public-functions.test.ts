@@ -37,6 +37,8 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
     ['cycleAt', () => cycleAt(asOf, plan.cycles)],
     ['evaluateShard', () => okrkit.evaluateShard(plan, { asOf })],
     ['mergeShards', () => okrkit.mergeShards(plan, [okrkit.evaluateShard(plan, { asOf })], { asOf })],
+    ['performance', () => okrkit.performance(plan, evaluate(plan, { asOf }), { of: 'keyResults' })],
+    ['performanceColumns', () => okrkit.performanceColumns(plan, evaluate(plan, { asOf }))],
     ['elapsed', () => elapsed(cycle, asOf)],
     ['carryOver', () => carryOver({ ...plan, cycles: [...plan.cycles, { id: 'next', name: 'next', start: '2027-01-01', end: '2027-03-31' }] }, { from: cycle.id, to: 'next', mode: 'keep', include: 'all' })],
   ];
@@ -124,6 +126,7 @@ describe('functions that read a parsed plan', () => {
     ['checkObjectiveTransition', (p) => okrkit.checkObjectiveTransition(p, 'o', 'closed', { by: 'u', at: '2026-10-01' })],
     ['evaluateShard', (p) => okrkit.evaluateShard(p)],
     ['mergeShards', (p) => okrkit.mergeShards(p, [])],
+    ['performance', (p) => okrkit.performance(p, { asOf: null, cap: 1, objectives: {}, keyResults: {}, roots: [] })],
   ];
 
   it('turn input that parsePlan would reject into an OkrkitError, never a TypeError', () => {
