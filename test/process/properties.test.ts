@@ -46,6 +46,39 @@ const stepArb = fc.record({
 
 const dateOf = (n: number) => `2026-${String(6 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
 
+const FORWARD: Record<OkrState, OkrState> = { draft: 'proposed', proposed: 'approved', approved: 'active', active: 'closed', closed: 'active' };
+
+/**
+ * Whether a step is ready, worked out again from the rules as docs/process.md states them
+ * (the plans here have no units, so alignment never matters).
+ */
+function oracle(plan: Plan, objective: boolean, index: number, to: OkrState, o: { at: string; note?: string; score?: number; asOf?: string }): boolean {
+  const record = objective ? plan.objectives[index]! : plan.keyResults[index]!;
+  const from = record.state ?? 'active';
+  const last = record.history?.at(-1);
+  const common = (FORWARD[from] === to || (to === 'draft' && from !== 'draft')) && (to !== 'draft' || (o.note ?? '').trim() !== '') && (last === undefined || last.at <= o.at);
+  if (!common) return false;
+  const asOf = o.asOf ?? o.at;
+  const score = () => {
+    if (o.score !== undefined) return true;
+    const e = evaluate(plan, { asOf });
+    return (objective ? e.objectives[record.id]!.score : e.keyResults[record.id]!.score) !== null;
+  };
+  const over = asOf > '2026-09-30';
+  if (objective) {
+    if (to === 'approved') {
+      const n = plan.keyResults.filter((k) => k.objectiveId === record.id && k.kind !== 'baseline').length;
+      return n >= 2 && n <= 5;
+    }
+    return to === 'closed' ? over && score() : true;
+  }
+  const parentId = 'objectiveId' in record ? record.objectiveId : '';
+  const parent = plan.objectives.find((x) => x.id === parentId)!.state ?? 'active';
+  if (to === 'approved') return parent !== 'draft';
+  if (to === 'active') return from === 'closed' ? parent !== 'closed' : parent === 'approved' || parent === 'active';
+  return to === 'closed' ? over && score() : true;
+}
+
 /** Everything but the moved record, which must be the same as before. */
 const others = (plan: Plan, kind: 'objectives' | 'keyResults', index: number) => ({ ...plan, [kind]: plan[kind].filter((_, i) => i !== index) });
 
@@ -66,6 +99,7 @@ describe('transitions: properties', () => {
         const check = s.objective ? checkObjectiveTransition(plan, record.id, s.to, options) : checkKeyResultTransition(plan, record.id, s.to, options);
         const take = () => (s.objective ? advanceObjective(plan, record.id, s.to, options) : advanceKeyResult(plan, record.id, s.to, options));
         expect(check.from).toBe(stateOf(record));
+        expect([s, check.ready]).toEqual([s, oracle(plan, s.objective, index, s.to, options)]);
         if (!check.ready) {
           expect(check.reasons.length).toBeGreaterThan(0);
           let error: unknown;
