@@ -70,7 +70,7 @@ export const MeetMeasure = /*@__PURE__*/ z.enum(['current', 'shareOfCheckIns']);
 /** @category Key results */
 export type MeetMeasure = z.infer<typeof MeetMeasure>;
 
-/** The fields every key-result kind has, plug-in kinds included. */
+/** The fields every key-result kind has, plug-in kinds included; `state` and `history` place it in the OKR process (see `advanceKeyResult`). */
 export const keyResultCommon = {
   id: Id,
   objectiveId: Id,

@@ -49,7 +49,8 @@ export type AlignmentLink = z.infer<typeof AlignmentLink>;
 /**
  * A qualitative goal for one cycle (the seeds' "Mục tiêu"). `parentId` is the cascade
  * edge to the objective it supports, and `weight` (default 1) is its relative weight
- * in that parent's score; weight 0 aligns without contributing.
+ * in that parent's score; weight 0 aligns without contributing. `state` and `history`
+ * say where it is in the OKR process (no state: `active`); see {@link advanceObjective}.
  *
  * @example
  * Objective.parse({ id: 'o1', title: 'Grow sales in Q3', cycleId: 'q3' })
