@@ -12,6 +12,7 @@ import { isRecord } from '../model/guard.js';
 import type { Plan } from '../model/plan.js';
 import { Status } from '../time/status.js';
 import { positive, weightOf } from '../evaluate/weights.js';
+import { isUnapproved } from '../evaluate/graph.js';
 import type { PerformanceOf } from './types.js';
 
 /** One owned objective or key result. */
@@ -82,15 +83,17 @@ function objectivesOf(plan: DeepReadonly<Plan>): Map<string, Objective> {
 }
 
 /**
- * Every owned item in plan order: objectives first, then key results. With `of:
+ * Every owned item in plan order: objectives first, then key results. Draft and proposed
+ * ones (and the key results of a draft or proposed objective) are left out unless
+ * `includeDrafts`, as `evaluate` leaves them out of rollups. With `of:
  * 'objectives'` the objectives count and key results are only counted, and the other way
  * round with `of: 'keyResults'`.
  */
-export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: PerformanceOf, cycleId: string | null): Item[] {
+export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: PerformanceOf, cycleId: string | null, includeDrafts: boolean): Item[] {
   const objectiveRecords = recordsOf(evaluation, 'objectives');
   const krRecords = recordsOf(evaluation, 'keyResults');
   const objectives = objectivesOf(plan);
-  const inCycle = (o: Objective) => cycleId === null || o.cycleId === cycleId;
+  const inCycle = (o: Objective) => (cycleId === null || o.cycleId === cycleId) && (includeDrafts || !isUnapproved(o));
   const items: Item[] = [];
   for (const o of objectives.values()) {
     if (!inCycle(o)) continue;
@@ -102,7 +105,7 @@ export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: Perfo
   for (const kr of listOf<KeyResult>(plan, 'keyResults')) {
     const o = objectives.get(kr.objectiveId);
     if (o === undefined) unknownReference(nouns.objective, kr.objectiveId);
-    if (!inCycle(o) || kr.kind === 'baseline') continue;
+    if (!inCycle(o) || kr.kind === 'baseline' || (!includeDrafts && isUnapproved(kr))) continue;
     const counts = of === 'keyResults';
     const w = weighed(weightOf(kr.weight, where.keyResultField, kr.id, 'weight'));
     const s = counts ? scored(krRecords, 'keyResults', kr.id) : { score: null, status: null };

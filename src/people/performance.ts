@@ -2,7 +2,7 @@ import { dictionary } from '../_lib/dictionary.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { isRecord, withPlan } from '../model/guard.js';
-import { checkDate, checkOptions } from '../model/options.js';
+import { checkDate, checkFlag, checkOptions } from '../model/options.js';
 import type { Plan } from '../model/plan.js';
 import type { Unit } from '../model/unit.js';
 import type { Evaluation } from '../evaluate/types.js';
@@ -34,7 +34,8 @@ function settingsOf(plan: DeepReadonly<Plan>, evaluation: unknown, given: Perfor
   const asOf = typeof evaluated === 'string' ? checkDate(evaluated, 'evaluation.asOf') : null;
   const card: CardOptions = checkOptions(options.scorecard, 'options.scorecard');
   const cardAsOf = card.asOf ?? asOf;
-  return { of, cycleId, asOf, card: cardAsOf === null ? card : { ...card, asOf: cardAsOf } };
+  const includeDrafts = checkFlag(options.includeDrafts, 'options.includeDrafts');
+  return { of, cycleId, asOf, includeDrafts, card: cardAsOf === null ? card : { ...card, asOf: cardAsOf } };
 }
 
 /** Counts an item into a tally; it feeds the score when it is of the chosen kind and weighs above 0. */
@@ -150,11 +151,12 @@ function ownersOf(plan: DeepReadonly<Plan>, items: readonly Item[], card: CardOp
  * theirs or, without one, whose objective's is. Weights are the items' own `weight`
  * (default 1; weight 0 leaves an item out); means are exact and rounded once, so no
  * result depends on the order of the plan. A unit's `rolledUp` score is the weighted
- * mean over every item of its subtree.
+ * mean over every item of its subtree. Draft and proposed objectives and key results are
+ * left out, as `evaluate` leaves them out of rollups, unless `includeDrafts`.
  *
  * @param plan - A plan from {@link parsePlan}.
  * @param evaluation - What {@link evaluate} returned for this plan (in a kit, with its plug-ins).
- * @param options - `of`, `cycleId` and the `scorecard` options.
+ * @param options - `of`, `cycleId`, `includeDrafts` and the `scorecard` options.
  * @returns The {@link Performance}.
  * @throws {OkrkitError} `invalid_argument` for bad options or an evaluation of another plan.
  * @example
@@ -167,7 +169,7 @@ function ownersOf(plan: DeepReadonly<Plan>, items: readonly Item[], card: CardOp
 export function performance(plan: DeepReadonly<Plan>, evaluation: DeepReadonly<Evaluation>, options: PerformanceOptions = {}): Performance {
   return withPlan(plan, () => {
     const s = settingsOf(plan, evaluation, options);
-    const items = itemsOf(plan, evaluation, s.of, s.cycleId);
+    const items = itemsOf(plan, evaluation, s.of, s.cycleId, s.includeDrafts);
     return { of: s.of, asOf: s.asOf, cycleId: s.cycleId, ...unitsOf(plan, items, s.card), ...ownersOf(plan, items, s.card) };
   });
 }

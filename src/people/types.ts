@@ -22,6 +22,8 @@ export interface PerformanceOptions {
   readonly of?: PerformanceOf;
   /** Only objectives of this cycle (and their key results); every cycle when omitted. */
   readonly cycleId?: string;
+  /** Count draft and proposed objectives and key results too (evaluate them with `includeDrafts` as well); left out by default, as `evaluate` leaves them out of rollups. */
+  readonly includeDrafts?: boolean;
   /** Options of the KPI scorecards beside each unit and owner (`asOf` defaults to the evaluation's). */
   readonly scorecard?: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'>;
 }

@@ -64,6 +64,29 @@ describe('performance: the ABC company (docs/people.md)', () => {
     expect(told.owners['lan']?.kpis.total).toBe(93.6);
   });
 
+  it('leaves draft and proposed OKRs out, as evaluate leaves them out of rollups, unless includeDrafts', () => {
+    const plan = parsePlan({
+      cycles: [{ id: 'q', name: 'Q', start: '2026-01-01', end: '2026-03-31' }],
+      units: [{ id: 'u', name: 'U', level: 'team' }],
+      objectives: [
+        { id: 'draft', title: 'D', cycleId: 'q', unitId: 'u', ownerId: 'a', state: 'draft' },
+        { id: 'done', title: 'P', cycleId: 'q', unitId: 'u', ownerId: 'a', finalScore: 0.4 },
+      ],
+      keyResults: [
+        { id: 'k', objectiveId: 'draft', title: 'K', kind: 'metric', start: 0, target: 10 },
+        { id: 'proposed', objectiveId: 'done', title: 'P', kind: 'metric', start: 0, target: 10, state: 'proposed' },
+      ],
+      checkIns: [{ keyResultId: 'k', at: '2026-02-01', value: 5 }, { keyResultId: 'proposed', at: '2026-02-01', value: 8 }],
+    });
+    const left = performance(plan, evaluate(plan, { asOf: '2026-03-31' }));
+    expect(left.owners['a']).toMatchObject({ score: 0.4, objectives: 1, keyResults: 0, statuses: { offTrack: 1 } });
+    expect(performance(plan, evaluate(plan, { asOf: '2026-03-31' }), { of: 'keyResults' }).units['u']).toMatchObject({ score: null, keyResults: 0 });
+    const all = evaluate(plan, { asOf: '2026-03-31', includeDrafts: true });
+    expect(performance(plan, all, { includeDrafts: true }).units['u']).toMatchObject({ score: 0.45, objectives: 2 }); // (0.5 + 0.4) / 2
+    expect(performance(plan, all, { includeDrafts: true, of: 'keyResults' }).units['u']?.score).toBe(0.65); // (0.5 + 0.8) / 2
+    expect(thrown(() => performance(plan, all, { includeDrafts: 'yes' as never })).message).toMatch(/options\.includeDrafts must be one of true, false/);
+  });
+
   it('is plain JSON and never changes its inputs', () => {
     const plan = deepFreeze(parsePlan(ABC_PEOPLE_INPUT));
     const ev = deepFreeze(evaluate(plan, { asOf: '2026-12-31' }));
