@@ -40,7 +40,9 @@ export interface LintFinding {
  * to 100 when the team asks for that, objectives whose key results all weigh 0,
  * objectives with numbers in their title, key results that read like tasks, metric key
  * results without a unit, team and individual objectives aligned to nothing, objectives
- * with nothing to score them, and key results without a recent check-in. Each rule has
+ * with nothing to score them, key results without a recent check-in, and, for plans
+ * that use states, the step of the OKR process each objective and key result is in and
+ * what its next step needs. Each rule has
  * a stable code and can be switched off or re-levelled. Never throws on a plan that
  * {@link parsePlan} accepts.
  *
