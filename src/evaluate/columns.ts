@@ -80,7 +80,7 @@ export interface KeyResultColumns {
   readonly hasValue: Uint8Array;
   /** Unclamped progress; see `hasProgress`. */
   readonly raw: Float64Array;
-  /** Progress clamped to `[0, cap]`; see `hasProgress`. */
+  /** Progress clamped to `[floor, cap]` (`[0, 1]` by default); see `hasProgress`. */
   readonly progress: Float64Array;
   /** The score; see `hasProgress`. */
   readonly score: Float64Array;
