@@ -54,13 +54,29 @@ function scored(records: Record<string, unknown>, name: 'objectives' | 'keyResul
   }
   const status = record['status'];
   if (status === null && name === 'keyResults') return { score, status: null };
-  const parsed = Status.safeParse(status);
-  if (!parsed.success) invalidArgument('arg.unknownStatus', { value: `${shown(status)} (evaluation.${name}["${id}"].status)` });
-  return { score, status: parsed.data };
+  if (!isStatus(status)) invalidArgument('arg.unknownStatus', { value: `${shown(status)} (evaluation.${name}["${id}"].status)` });
+  return { score, status };
 }
 
-function weighed(w: Value): { weight: number; exact: Fraction | null } {
-  return { weight: toNumber(w), exact: positive(w) ? fractionOfValue(w) : null };
+const STATUSES: ReadonlySet<unknown> = new Set(Status.options);
+const isStatus = (x: unknown): x is Status => STATUSES.has(x);
+
+interface Weighed {
+  readonly weight: number;
+  readonly exact: Fraction | null;
+}
+
+/** Reads weights exactly, each distinct weight once (plans repeat a few weights). */
+function weigher(): (given: string | number | undefined, place: typeof where.objectiveField, id: string) => Weighed {
+  const seen = new Map<string | number | undefined, Weighed>();
+  return (given, place, id) => {
+    const known = seen.get(given);
+    if (known !== undefined) return known;
+    const w: Value = weightOf(given, place, id, 'weight');
+    const read = { weight: toNumber(w), exact: positive(w) ? fractionOfValue(w) : null };
+    seen.set(given, read);
+    return read;
+  };
 }
 
 type Objective = DeepReadonly<Plan['objectives'][number]>;
@@ -94,11 +110,12 @@ export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: Perfo
   const krRecords = recordsOf(evaluation, 'keyResults');
   const objectives = objectivesOf(plan);
   const inCycle = (o: Objective) => (cycleId === null || o.cycleId === cycleId) && (includeDrafts || !isUnapproved(o));
+  const weighed = weigher();
   const items: Item[] = [];
   for (const o of objectives.values()) {
     if (!inCycle(o)) continue;
     const counts = of === 'objectives';
-    const w = weighed(weightOf(o.weight, where.objectiveField, o.id, 'weight'));
+    const w = weighed(o.weight, where.objectiveField, o.id);
     const s = counts ? scored(objectiveRecords, 'objectives', o.id) : { score: null, status: null };
     items.push({ id: o.id, type: 'objective', ...w, ...s, unitId: o.unitId, ownerId: o.ownerId, counts });
   }
@@ -107,7 +124,7 @@ export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: Perfo
     if (o === undefined) unknownReference(nouns.objective, kr.objectiveId);
     if (!inCycle(o) || kr.kind === 'baseline' || (!includeDrafts && isUnapproved(kr))) continue;
     const counts = of === 'keyResults';
-    const w = weighed(weightOf(kr.weight, where.keyResultField, kr.id, 'weight'));
+    const w = weighed(kr.weight, where.keyResultField, kr.id);
     const s = counts ? scored(krRecords, 'keyResults', kr.id) : { score: null, status: null };
     items.push({ id: kr.id, type: 'keyResult', ...w, ...s, unitId: o.unitId, ownerId: kr.ownerId ?? o.ownerId, counts });
   }
