@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createLiveEvaluation, evaluate, evaluateShard, mergeShards, parsePlan, safeParsePlan, type PlanInput } from '../../src/index.js';
+import { createLiveEvaluation, evaluate, evaluateShard, mergeShards, parsePlan, safeParsePlan, type Plan, type PlanInput } from '../../src/index.js';
 import { shuffledArb } from '../arbitraries.js';
 import { Q3, thrown } from '../builders.js';
 
@@ -133,9 +133,11 @@ describe('value rollups', () => {
     const scoreToValue = { ...base, objectives: base.objectives?.map((o) => (o.id === 'o-products' ? { ...o, links: [{ to: 'kr-revenue', contributes: true }] } : o)) };
     expect(issuesOf(scoreToValue)[0]).toMatch(/^objectives\.1\.links\.0\.to: .*a score cannot be added to a value/);
     // The engine, given the same plans unparsed, refuses them the same way.
-    expect(thrown(() => evaluate(scoreToValue)).issues[0]?.message).toMatch(/a score cannot be added to a value/);
-    expect(thrown(() => evaluate(looped)).code).toBe('invalid_plan');
-    expect(thrown(() => evaluate({ ...base, checkIns: [{ keyResultId: 'kr-revenue', at: '2026-08-01', value: 1 }] })).code).toBe('invalid_plan');
+    // (JavaScript callers may pass a plan that never went through parsePlan.)
+    const unparsed = (plan: PlanInput) => plan as unknown as Plan;
+    expect(thrown(() => evaluate(unparsed(scoreToValue))).issues[0]?.message).toMatch(/a score cannot be added to a value/);
+    expect(thrown(() => evaluate(unparsed(looped))).code).toBe('invalid_plan');
+    expect(thrown(() => evaluate(unparsed({ ...base, checkIns: [{ keyResultId: 'kr-revenue', at: '2026-08-01', value: 1 }] }))).code).toBe('invalid_plan');
   });
 
   it('never modifies the plan', () => {
