@@ -94,7 +94,8 @@ function unitsOf(plan: DeepReadonly<Plan>, items: readonly Item[], card: CardOpt
     }
     rolled.set(unit.id, sub);
     const kpis = cards[unit.id];
-    if (kpis === undefined) invalidArgument('arg.evaluationRecord', { name: 'units', id: unit.id });
+    // scorecardByUnit gives every unit of the plan a scorecard: a miss is a bug, said plainly.
+    if (kpis === undefined) throw new Error(`okrkit: internal error: no scorecard for unit "${unit.id}"`);
     const parentId = tree.parents.get(unit.id) ?? null;
     out[unit.id] = { unitId: unit.id, name: unit.name, level: unit.level, parentId, childIds, ...tally.summary(), contributors: contributorsOf(tally, own), rolledUp: sub.summary(), kpis };
   }
