@@ -16,6 +16,8 @@ import { createLiveEvaluationIn, type LiveEvaluation } from './evaluate/live.js'
 import { evaluateShardIn, mergeShardsIn, type EvaluationShard } from './evaluate/shard.js';
 import type { Context } from './model/context.js';
 import type { DeepReadonly } from './model/deep-readonly.js';
+import type { OkrState } from './model/process.js';
+import { advanceIn, checkTransitionIn, type TransitionCheck, type TransitionOptions } from './process/advance.js';
 import type { KeyResultKindContext, KindPlugin, ScoringPlugin } from './model/context.js';
 
 
@@ -202,6 +204,14 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   evaluateShard(part: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): EvaluationShard;
   /** {@link mergeShards} for a plan with plug-in key results. */
   mergeShards(plan: DeepReadonly<PlanWith<Kinds>>, shards: readonly EvaluationShard[], options?: EvaluateOptions): Evaluation;
+  /** {@link checkObjectiveTransition} over a plan with plug-in key results (a closing scores them by their own rules). */
+  checkObjectiveTransition(plan: DeepReadonly<PlanWith<Kinds>>, objectiveId: string, to: OkrState, options: TransitionOptions): TransitionCheck;
+  /** {@link checkKeyResultTransition} over a plan with plug-in key results. */
+  checkKeyResultTransition(plan: DeepReadonly<PlanWith<Kinds>>, keyResultId: string, to: OkrState, options: TransitionOptions): TransitionCheck;
+  /** {@link advanceObjective} over a plan with plug-in key results; the new plan keeps them. */
+  advanceObjective(plan: DeepReadonly<PlanWith<Kinds>>, objectiveId: string, to: OkrState, options: TransitionOptions): PlanWith<Kinds>;
+  /** {@link advanceKeyResult} over a plan with plug-in key results; the new plan keeps them. */
+  advanceKeyResult(plan: DeepReadonly<PlanWith<Kinds>>, keyResultId: string, to: OkrState, options: TransitionOptions): PlanWith<Kinds>;
 }
 
 /**
@@ -253,6 +263,11 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
     evaluateColumns: (plan, options = {}) => evaluateColumnsIn(cx, plan as never, options),
     evaluateShard: (part, options = {}) => evaluateShardIn(cx, part as never, options),
     mergeShards: (plan, shards, options = {}) => mergeShardsIn(cx, plan as never, shards, options),
+    checkObjectiveTransition: (plan, id, to, options) => checkTransitionIn(cx, 'objective', plan as never, id, to, options),
+    checkKeyResultTransition: (plan, id, to, options) => checkTransitionIn(cx, 'keyResult', plan as never, id, to, options),
+    // A step copies plug-in key results as they are (copyPlan), so the plan keeps its kinds.
+    advanceObjective: (plan, id, to, options) => advanceIn(cx, 'objective', plan as never, id, to, options),
+    advanceKeyResult: (plan, id, to, options) => advanceIn(cx, 'keyResult', plan as never, id, to, options),
   };
   /* eslint-enable @typescript-eslint/consistent-type-assertions */
 }

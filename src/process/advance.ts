@@ -11,7 +11,8 @@ import type { DeepReadonly } from '../model/deep-readonly.js';
 import { withPlan } from '../model/guard.js';
 import type { Plan } from '../model/plan.js';
 import { OkrState, type Grade } from '../model/process.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluateIn } from '../evaluate/evaluate.js';
+import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { grade as gradeOf } from '../time/grade.js';
 import { keyResultReasons, objectiveReasons, processView, type Reason, type StepRequest } from './readiness.js';
 import { stateOf } from './steps.js';
@@ -40,10 +41,11 @@ export interface TransitionCheck {
   readonly grade: Grade | null;
 }
 
-type Kind = 'objective' | 'keyResult';
+/** Which records a step is about. */
+export type Kind = 'objective' | 'keyResult';
 
 /** Finds the record, checks the step and, for closing, finds the score and grade. */
-function inspect(plan: DeepReadonly<Plan>, kind: Kind, id: string, to: unknown, options: TransitionOptions): { check: TransitionCheck; index: number; settings: Settings } {
+function inspect(cx: Context, plan: DeepReadonly<Plan>, kind: Kind, id: string, to: unknown, options: TransitionOptions): { check: TransitionCheck; index: number; settings: Settings } {
   const target = parseArgument(OkrState, to, 'to');
   const settings = checkStepOptions(options);
   const view = processView(plan);
@@ -57,7 +59,7 @@ function inspect(plan: DeepReadonly<Plan>, kind: Kind, id: string, to: unknown, 
   let score: number | null = null;
   let grade: Grade | null = null;
   if (target === 'closed' && from === 'active') {
-    ({ score, grade } = closingScore(plan, kind, id, asOf, settings));
+    ({ score, grade } = closingScore(cx, plan, kind, id, asOf, settings));
     if (score === null) reasons.push({ path: [kind === 'objective' ? 'objectives' : 'keyResults', index], message: msg('process.noScore', { asOf }) });
   }
   const issues = reasons.map((r) => issue(r.path, 'not_ready', r.message));
@@ -65,8 +67,8 @@ function inspect(plan: DeepReadonly<Plan>, kind: Kind, id: string, to: unknown, 
 }
 
 /** The score a closing records (given, or the evaluation's at asOf) and its grade by the objective's commitment. */
-function closingScore(plan: DeepReadonly<Plan>, kind: Kind, id: string, asOf: string, settings: Settings): { score: number | null; grade: Grade | null } {
-  const evaluation = settings.score === undefined ? evaluate(plan, { ...settings.evaluate, asOf }) : null;
+function closingScore(cx: Context, plan: DeepReadonly<Plan>, kind: Kind, id: string, asOf: string, settings: Settings): { score: number | null; grade: Grade | null } {
+  const evaluation = settings.score === undefined ? evaluateIn(cx, plan, { ...settings.evaluate, asOf }) : null;
   const record = kind === 'objective' ? evaluation?.objectives[id] : evaluation?.keyResults[id];
   const score = settings.score ?? record?.score ?? null;
   const objectiveId = kind === 'objective' ? id : plan.keyResults.find((k) => k.id === id)?.objectiveId;
@@ -93,7 +95,7 @@ function closingScore(plan: DeepReadonly<Plan>, kind: Kind, id: string, asOf: st
  * @category Process
  */
 export function checkObjectiveTransition(plan: DeepReadonly<Plan>, objectiveId: string, to: OkrState, options: TransitionOptions): TransitionCheck {
-  return withPlan(plan, () => inspect(plan, 'objective', objectiveId, to, options).check);
+  return checkTransitionIn(PLAIN_CONTEXT, 'objective', plan, objectiveId, to, options);
 }
 
 /**
@@ -112,11 +114,21 @@ export function checkObjectiveTransition(plan: DeepReadonly<Plan>, objectiveId: 
  * @category Process
  */
 export function checkKeyResultTransition(plan: DeepReadonly<Plan>, keyResultId: string, to: OkrState, options: TransitionOptions): TransitionCheck {
-  return withPlan(plan, () => inspect(plan, 'keyResult', keyResultId, to, options).check);
+  return checkTransitionIn(PLAIN_CONTEXT, 'keyResult', plan, keyResultId, to, options);
 }
 
-function advance(plan: DeepReadonly<Plan>, kind: Kind, id: string, to: OkrState, options: TransitionOptions): Plan {
-  const { check, index, settings } = inspect(plan, kind, id, to, options);
+/** {@link checkObjectiveTransition} or {@link checkKeyResultTransition} in a kit's context (its plug-ins score a closing). */
+export function checkTransitionIn(cx: Context, kind: Kind, plan: DeepReadonly<Plan>, id: string, to: OkrState, options: TransitionOptions): TransitionCheck {
+  return withPlan(plan, () => inspect(cx, plan, kind, id, to, options).check);
+}
+
+/** {@link advanceObjective} or {@link advanceKeyResult} in a kit's context (its plug-ins score a closing). */
+export function advanceIn(cx: Context, kind: Kind, plan: DeepReadonly<Plan>, id: string, to: OkrState, options: TransitionOptions): Plan {
+  return withPlan(plan, () => advance(cx, plan, kind, id, to, options));
+}
+
+function advance(cx: Context, plan: DeepReadonly<Plan>, kind: Kind, id: string, to: OkrState, options: TransitionOptions): Plan {
+  const { check, index, settings } = inspect(cx, plan, kind, id, to, options);
   if (!check.ready) {
     const key = check.reasons.length === 1 ? 'error.notReady.one' : 'error.notReady.other';
     const what = kind === 'objective' ? nouns.objective : nouns.keyResult;
@@ -163,7 +175,7 @@ function advance(plan: DeepReadonly<Plan>, kind: Kind, id: string, to: OkrState,
  * @category Process
  */
 export function advanceObjective(plan: DeepReadonly<Plan>, objectiveId: string, to: OkrState, options: TransitionOptions): Plan {
-  return withPlan(plan, () => advance(plan, 'objective', objectiveId, to, options));
+  return advanceIn(PLAIN_CONTEXT, 'objective', plan, objectiveId, to, options);
 }
 
 /**
@@ -193,5 +205,5 @@ export function advanceObjective(plan: DeepReadonly<Plan>, objectiveId: string, 
  * @category Process
  */
 export function advanceKeyResult(plan: DeepReadonly<Plan>, keyResultId: string, to: OkrState, options: TransitionOptions): Plan {
-  return withPlan(plan, () => advance(plan, 'keyResult', keyResultId, to, options));
+  return advanceIn(PLAIN_CONTEXT, 'keyResult', plan, keyResultId, to, options);
 }
