@@ -189,6 +189,7 @@ export const en = {
   'lint.allWeightsZero': 'Every key result of this objective has weight 0, so nothing counts toward its score.',
   'lint.objectiveHasNumber': 'The objective "{title}" contains a number; objectives should be qualitative and leave the numbers to key results.',
   'lint.keyResultIsTask': 'The key result "{title}" reads like a task; describe the result to reach, and track the work as an initiative.',
+  'lint.aggregateWithoutContributors': 'This key result adds up the values of the key results that contribute to it, but none does: its value stays at its start. Link key results to it with contributes: true.',
   'lint.metricWithoutUnit': 'This metric key result has no unit (%, VND, customers…).',
   'lint.unaligned': 'This {level} objective is aligned to nothing: give it a parent or a link.',
   'lint.emptyObjective': 'This objective has no key results and no contributing child objectives, so it cannot be scored.',

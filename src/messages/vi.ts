@@ -183,6 +183,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'lint.allWeightsZero': 'Mọi kết quả then chốt của mục tiêu này đều có trọng số 0 nên không có gì được tính vào điểm.',
   'lint.objectiveHasNumber': 'Mục tiêu "{title}" chứa con số; mục tiêu nên mang tính định tính, để con số cho các kết quả then chốt.',
   'lint.keyResultIsTask': 'Kết quả then chốt "{title}" đọc giống một đầu việc; hãy mô tả kết quả cần đạt và theo dõi công việc như một sáng kiến.',
+  'lint.aggregateWithoutContributors': 'Kết quả then chốt này cộng giá trị của các kết quả then chốt góp vào nó, nhưng chưa có kết quả nào góp: giá trị của nó sẽ đứng yên ở mức xuất phát. Hãy liên kết các kết quả then chốt với nó bằng contributes: true.',
   'lint.metricWithoutUnit': 'Kết quả then chốt dạng số này chưa có đơn vị (%, VND, khách hàng…).',
   'lint.unaligned': 'Mục tiêu cấp {level} này chưa liên kết với mục tiêu nào: hãy gắn mục tiêu cấp trên hoặc một liên kết.',
   'lint.emptyObjective': 'Mục tiêu này không có kết quả then chốt và không có mục tiêu con đóng góp nên không thể chấm điểm.',

@@ -63,6 +63,11 @@ const TRIGGERS: Record<LintCode, (plan: Clean) => PlanInput> = {
   'stale-key-result': (p) => ({ ...p, checkIns: p.checkIns.filter((c) => c.keyResultId !== 'keep-b') }),
   'check-in-outside-cycle': (p) => ({ ...p, checkIns: [...p.checkIns, { keyResultId: 'grow-a', at: '2026-06-30', value: 1 }] }),
   'process-next-step': (p) => ({ ...p, objectives: p.objectives.map((o) => (o.id === 'grow' ? { ...o, state: 'draft' as const } : o)) }),
+  'aggregate-without-contributors': (p) => ({
+    ...p,
+    keyResults: p.keyResults.map((k) => (k.id === 'grow-a' ? { ...k, aggregate: 'sum' as const } : k)),
+    checkIns: p.checkIns.filter((c) => c.keyResultId !== 'grow-a'),
+  }),
 };
 
 /** What one rule finds on its own, run straight from its file's export. */
@@ -94,6 +99,7 @@ describe('the rule table', () => {
       'stale-key-result': 'warning',
       'check-in-outside-cycle': 'warning',
       'process-next-step': 'info',
+      'aggregate-without-contributors': 'warning',
     });
   });
 
@@ -106,5 +112,18 @@ describe('the rule table', () => {
     const tripped = TRIGGERS[code](clean());
     expect(found(rule, tripped)).not.toEqual([]);
     expect(lintPlan(parsePlan(tripped), { asOf: AS_OF, weightsSumTo100: true }).map((f) => f.code)).toContain(code);
+  });
+});
+
+describe('aggregated key results', () => {
+  it('are not stale (their contributors are checked) and are quiet once something contributes', () => {
+    const plan = clean();
+    const keyResults = plan.keyResults.map((k) =>
+      k.id === 'grow-a' ? { ...k, aggregate: 'sum' as const } : k.id === 'grow-b' ? { ...k, links: [{ to: 'grow-a', contributes: true }] } : k,
+    );
+    const findings = lintPlan(parsePlan({ ...plan, keyResults, checkIns: plan.checkIns.filter((c) => c.keyResultId !== 'grow-a') }), settings);
+    expect(findings.filter((f) => f.id === 'grow-a')).toEqual([]);
+    const stale = lintPlan(parsePlan({ ...plan, keyResults, checkIns: plan.checkIns.filter((c) => !c.keyResultId.startsWith('grow')) }), settings);
+    expect(stale.filter((f) => f.code === 'stale-key-result').map((f) => f.id)).toEqual(['grow-b']);
   });
 });

@@ -19,6 +19,7 @@ import { emptyObjective } from './empty-objective.js';
 import { staleKeyResult } from './stale-key-result.js';
 import { checkInOutsideCycle } from './check-in-outside-cycle.js';
 import { processNextStep } from './process-next-step.js';
+import { aggregateWithoutContributors } from './aggregate-without-contributors.js';
 
 /** The rules in the order they run: findings come rule by rule, each rule's in plan order. */
 export const RULES = [
@@ -39,6 +40,7 @@ export const RULES = [
   staleKeyResult,
   checkInOutsideCycle,
   processNextStep,
+  aggregateWithoutContributors,
 ] as const;
 
 /**
@@ -46,7 +48,7 @@ export const RULES = [
  *
  * @example
  * Object.keys(LINT_RULES).length
- * //=> 16
+ * //=> 18
  * LINT_RULES['kpi-incomplete']
  * //=> 'error'
  * @category Lint

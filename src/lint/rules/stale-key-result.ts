@@ -1,5 +1,6 @@
 import { dateOf, daysBetween } from '../../_lib/calendar.js';
 import { msg } from '../../messages/message.js';
+import { isAggregated } from '../../model/value-links.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
@@ -20,8 +21,9 @@ function* check(view: PlanView): Generator<RuleFinding> {
   if (asOf === null) return;
   const last = lastCheckIns(view, asOf);
   for (const [j, k] of view.keyResults.entries()) {
-    // Milestones move when a phase is done, not on a rhythm; a key result with a source is fed by it.
-    if (k.kind === 'milestones' || k.source !== undefined) continue;
+    // Milestones move when a phase is done, not on a rhythm; a key result with a source is
+    // fed by it, an aggregated one by its contributors (which this rule checks themselves).
+    if (k.kind === 'milestones' || k.source !== undefined || isAggregated(k)) continue;
     const cycle = view.cycleById.get(view.objectiveById.get(k.objectiveId)?.cycleId ?? '');
     if (cycle === undefined || asOf < cycle.start || asOf > cycle.end) continue;
     const seen = last.get(k.id);
