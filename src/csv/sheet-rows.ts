@@ -30,7 +30,7 @@ export interface KeyResultRow {
   /** The measure column, else `%` when a number was written with one; null for neither. */
   readonly unit: string | null;
   /** A number, or 'target' (weigh by the target's size). */
-  readonly weight: SheetNumber | 'target' | null;
+  readonly weight: SheetNumber | null;
   /** Empty for none. */
   readonly owner: string;
   readonly checkIn: { readonly at: string; readonly value: SheetNumber } | null;
