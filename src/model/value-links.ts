@@ -42,7 +42,7 @@ export interface ValueLinkInput {
 const HAS_VALUE = new Set(['metric', 'baseline', 'threshold', 'range']);
 
 /** Whether a key result aggregates its contributors' values. */
-export function isAggregated(kr: KeyResult | undefined): boolean {
+export function isAggregated(kr: { readonly kind: string; readonly aggregate?: unknown } | undefined): boolean {
   return kr?.kind === 'metric' && kr.aggregate !== undefined;
 }
 
