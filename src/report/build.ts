@@ -23,6 +23,7 @@ import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale } from '../messages/locale.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportScorecard } from './model.js';
 import { peopleSection, showsPeople } from './people.js';
+import { aggregateOf, counted, stateOf } from './process.js';
 import { wordsFor } from './words.js';
 
 function targetOf(kr: DeepReadonly<KeyResult>): number | string | null {
@@ -58,6 +59,7 @@ interface Sources {
   readonly plan: DeepReadonly<Plan>;
   readonly at: { readonly asOf?: string };
   readonly evaluation: Evaluation;
+  readonly includeDrafts: boolean;
   readonly unitName: ReadonlyMap<string, string>;
   readonly cycles: ReadonlyMap<string, DeepReadonly<Cycle>>;
   readonly objectives: ReadonlyMap<string, DeepReadonly<Objective>>;
@@ -65,11 +67,12 @@ interface Sources {
   readonly checkInsOf: ReadonlyMap<string, DeepReadonly<CheckIn>[]>;
 }
 
-function sourcesOf(plan: DeepReadonly<Plan>, at: { readonly asOf?: string }, evaluation: Evaluation): Sources {
+function sourcesOf(plan: DeepReadonly<Plan>, at: { readonly asOf?: string }, evaluation: Evaluation, includeDrafts: boolean): Sources {
   return {
     plan,
     at,
     evaluation,
+    includeDrafts,
     unitName: new Map(plan.units.map((u) => [u.id, u.name])),
     cycles: new Map(plan.cycles.map((c) => [c.id, c])),
     objectives: new Map(plan.objectives.map((o) => [o.id, o])),
@@ -94,6 +97,7 @@ function keyResultRow(src: Sources, id: string, cycleId: string): ReportKeyResul
     kind: kr.kind,
     unit: kr.unit ?? null,
     ownerId: kr.ownerId ?? null,
+    state: stateOf(kr, src.includeDrafts),
     value: e.value,
     target: targetOf(kr),
     score: e.score,
@@ -103,6 +107,7 @@ function keyResultRow(src: Sources, id: string, cycleId: string): ReportKeyResul
     confidence: e.confidence,
     grade: e.grade,
     forecast: e.forecast?.score ?? null,
+    aggregate: aggregateOf(kr, e, src.keyResults),
     history,
   };
 }
@@ -124,6 +129,7 @@ function objectiveRows(src: Sources): ReportObjective[] {
       unitId: o.unitId ?? null,
       unitName: o.unitId === undefined ? null : (src.unitName.get(o.unitId) ?? null),
       ownerId: o.ownerId ?? null,
+      state: stateOf(o, src.includeDrafts),
       score: e.score,
       expected: e.expected,
       status: e.status,
@@ -194,7 +200,11 @@ function checkInsOutsideCycle(src: Sources): number {
  * each unit's and owner's OKR score beside their KPI scorecard.
  *
  * @param plan - A plan from `parsePlan`.
- * @param options - `asOf`, `locale`, `title`, `people`.
+ * Each objective and key result carries its `state` in the OKR process (null when the
+ * plan gives none) and whether the rollups count it; an aggregated key result carries
+ * the key results its value was made of (`aggregate`).
+ *
+ * @param options - `asOf`, `locale`, `title`, `people`, `includeDrafts`.
  * @returns The {@link Report}, plain data ready for JSON.
  * @throws {OkrkitError} as `evaluate` does, and `invalid_argument` for bad options.
  * @example
@@ -208,13 +218,15 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
   const locale = checkLocale(options.locale);
   const asOf = options.asOf;
   const at = asOf === undefined ? {} : { asOf };
-  const evaluation = evaluate(plan, { ...at, forecast: true });
+  // evaluate checks the flag: anything but a boolean is an OkrkitError that names it.
+  const evaluation = evaluate(plan, { ...at, forecast: true, ...(options.includeDrafts === undefined ? {} : { includeDrafts: options.includeDrafts }) });
+  const includeDrafts = options.includeDrafts === true;
   const findings = lintPlan(plan, { ...at, locale });
   const kpiResults = evaluateKpis(plan, at);
   const byUnit = scorecardByUnit(plan, at);
   const people = showsPeople(plan, options.people) ? { people: peopleSection(plan, evaluation, at) } : {};
 
-  const src = sourcesOf(plan, at, evaluation);
+  const src = sourcesOf(plan, at, evaluation, includeDrafts);
   const objectives = objectiveRows(src);
   const kpis = kpiRows(src, kpiResults);
   const scorecards = scorecardRows(plan, byUnit);
@@ -224,7 +236,8 @@ export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {
     title: options.title ?? plan.name ?? wordsFor(locale).word('report'),
     asOf: asOf ?? null,
     locale,
-    score: scoreWeightedMean(evaluation.roots.map((id) => ({ score: known(evaluation.objectives[id], id).score }))),
+    // The top objectives the rollups count: a draft or proposed one is on its own (unless includeDrafts).
+    score: scoreWeightedMean(objectives.filter((o) => o.depth === 0 && counted(o.state)).map((o) => ({ score: o.score }))),
     counts: {
       objectives: plan.objectives.length,
       keyResults: plan.keyResults.length,

@@ -1,5 +1,5 @@
 import { DECIMAL_STRING } from '../_lib/numeric.js';
-import { Grade, Rag, Status, UnitLevel } from '../index.js';
+import { Grade, OkrState, Rag, Status, UnitLevel, ValueFrom } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale } from '../messages/locale.js';
 import type { Report } from './model.js';
@@ -48,6 +48,29 @@ function list(value: unknown, name: string, each: (item: unknown, name: string) 
   for (let i = 0; i < value.length; i++) each(value[i], `${name}[${i}]`);
 }
 
+const STATE: Spec = { name: among(OkrState.options), counted: bool };
+const AGGREGATE: Spec = { how: among(ValueFrom.options) };
+const CONTRIBUTOR: Spec = { id: str, title: str, value: orNull(num) };
+
+/** A field that is null or an object: anything else (absent too) is an error naming it. */
+function nullOrRecord(value: unknown, name: string): value is Record<string, unknown> {
+  if (value === null) return false;
+  if (!isRecord(value)) invalidArgument('arg.reportField', { name, value: show(value) });
+  return true;
+}
+
+/** A record's `state`: null, or its name and whether the rollups count it. */
+function checkState(value: unknown, name: string): void {
+  if (nullOrRecord(value, name)) record(value, name, STATE);
+}
+
+/** An aggregated key result's `aggregate`: null, or how and a list of contributors. */
+function checkAggregate(value: unknown, name: string): void {
+  if (!nullOrRecord(value, name)) return;
+  const a = record(value, name, AGGREGATE);
+  list(a.from, `${name}.from`, (c, where) => record(c, where, CONTRIBUTOR));
+}
+
 const POINT: Spec = { date, progress: orNull(num), expected: num, checkIn: bool };
 const KEY_RESULT: Spec = {
   id: str, title: str, kind: str, unit: orNull(str), ownerId: orNull(str), value: orNull(num), target: orNull(numeric),
@@ -86,8 +109,12 @@ function checkKpi(item: unknown, name: string): void {
 
 function checkObjective(item: unknown, name: string): void {
   const o = record(item, name, OBJECTIVE);
-  list(o.keyResults, `${name}.keyResults`, (kr, where) => {
-    list(record(kr, where, KEY_RESULT).history, `${where}.history`, (p, at) => record(p, at, POINT));
+  checkState(o.state, `${name}.state`);
+  list(o.keyResults, `${name}.keyResults`, (item, where) => {
+    const kr = record(item, where, KEY_RESULT);
+    checkState(kr.state, `${where}.state`);
+    checkAggregate(kr.aggregate, `${where}.aggregate`);
+    list(kr.history, `${where}.history`, (p, at) => record(p, at, POINT));
   });
 }
 

@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { toScale } from '../index.js';
 import { checkReport } from './check.js';
-import type { Report, ReportPeople } from './model.js';
+import type { Report, ReportKeyResult, ReportPeople, ReportState } from './model.js';
 import { Output } from './output.js';
 import { wordsFor } from './words.js';
 
@@ -15,14 +15,20 @@ const text = (value: string): string => (/^[=+\-@\t\r\n']/.test(value) ? `'${val
 /** A number as a cell: scores on 0–100 with four decimals (exact decimal rounding), other values as they are. */
 const num = (n: number | null, scale = 100): string => (n === null ? '' : String(scale === 100 ? toScale(n, { digits: 4 }) : n));
 
-const HEADER = ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'score', 'status', 'expected', 'confidence', 'grade', 'forecast', 'value', 'target'];
+const HEADER = ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'score', 'status', 'expected', 'confidence', 'grade', 'forecast', 'value', 'target', 'state', 'aggregatedFrom'];
+
+/** A state cell: its name, or empty when the plan gives none (active). */
+const stateCell = (state: ReportState | null): string => state?.name ?? '';
+
+/** The ids an aggregated key result's value was made of, as a JSON array (ids may hold any character); empty for other key results. */
+const fromCell = (kr: ReportKeyResult): string => (kr.aggregate === null ? '' : text(JSON.stringify(kr.aggregate.from.map((c) => c.id))));
 
 function objectiveRows(report: Report, rows: string[][]): void {
   for (const o of report.objectives) {
-    rows.push(['objective', text(o.id), text(o.title), text(o.parentId ?? ''), String(o.depth), text(o.unitName ?? ''), text(o.ownerId ?? ''), num(o.score), o.status, num(o.expected), num(o.confidence, 1), o.grade ?? '', num(o.forecast), '', '']);
+    rows.push(['objective', text(o.id), text(o.title), text(o.parentId ?? ''), String(o.depth), text(o.unitName ?? ''), text(o.ownerId ?? ''), num(o.score), o.status, num(o.expected), num(o.confidence, 1), o.grade ?? '', num(o.forecast), '', '', stateCell(o.state), '']);
     for (const kr of o.keyResults) {
       const target = kr.target === null ? '' : typeof kr.target === 'number' ? String(kr.target) : kr.target;
-      rows.push(['keyResult', text(kr.id), text(kr.title), text(o.id), String(o.depth + 1), text(o.unitName ?? ''), text(kr.ownerId ?? ''), num(kr.score), kr.status ?? '', num(kr.expected), num(kr.confidence, 1), kr.grade ?? '', num(kr.forecast), num(kr.value, 1), target]);
+      rows.push(['keyResult', text(kr.id), text(kr.title), text(o.id), String(o.depth + 1), text(o.unitName ?? ''), text(kr.ownerId ?? ''), num(kr.score), kr.status ?? '', num(kr.expected), num(kr.confidence, 1), kr.grade ?? '', num(kr.forecast), num(kr.value, 1), target, stateCell(kr.state), fromCell(kr)]);
     }
   }
 }
@@ -30,10 +36,10 @@ function objectiveRows(report: Report, rows: string[][]): void {
 /** The "People and departments" rows: a unit's score is over its subtree, an owner's over what they own; `value` is the KPI scorecard total, `target` its rating. */
 function peopleRows(people: ReportPeople, rows: string[][]): void {
   for (const u of people.units) {
-    rows.push(['unit', text(u.id), text(u.name), text(u.parentId ?? ''), String(u.depth), text(u.level), '', num(u.total), u.status ?? '', '', '', '', '', num(u.kpiTotal, 1), text(u.kpiRating ?? '')]);
+    rows.push(['unit', text(u.id), text(u.name), text(u.parentId ?? ''), String(u.depth), text(u.level), '', num(u.total), u.status ?? '', '', '', '', '', num(u.kpiTotal, 1), text(u.kpiRating ?? ''), '', '']);
   }
   for (const o of people.owners) {
-    rows.push(['owner', text(o.id), text(o.name ?? ''), '', '', '', text(o.id), num(o.score), o.status ?? '', '', '', '', '', num(o.kpiTotal, 1), text(o.kpiRating ?? '')]);
+    rows.push(['owner', text(o.id), text(o.name ?? ''), '', '', '', text(o.id), num(o.score), o.status ?? '', '', '', '', '', num(o.kpiTotal, 1), text(o.kpiRating ?? ''), '', '']);
   }
 }
 
@@ -45,7 +51,10 @@ function peopleRows(people: ReportPeople, rows: string[][]): void {
  * `'` gets a leading `'`, so opening the file never runs a formula; numbers stay numbers.
  * With the "People and departments" section, a row of type `unit` per unit (`score` over
  * the unit and the units below it, `value` its KPI scorecard total, `target` the rating)
- * and of type `owner` per owner. When check-ins dated outside their cycle were left out, a
+ * and of type `owner` per owner. The `state` column gives an objective's or key result's
+ * state in the OKR process (empty: none, so active; draft and proposed ones are not
+ * counted in rollups unless the report was built with `includeDrafts`), and
+ * `aggregatedFrom` the ids an aggregated key result's value was made of, as a JSON array. When check-ins dated outside their cycle were left out, a
  * last row of type `note` says how many (its `value`).
  *
  * @param report - From {@link buildReport}.
@@ -62,11 +71,11 @@ export function renderCsv(report: Report): string {
   objectiveRows(report, rows);
   for (const k of report.kpis) {
     const target = k.target.polarity === 'range' ? `${k.target.min}..${k.target.max}` : `${k.target.polarity === 'higher' ? '>=' : '<='}${k.target.value}`;
-    rows.push(['kpi', text(k.id), text(k.name), '', '', text(k.unitName ?? ''), '', num(k.attainment), k.status ?? '', '', '', '', '', num(k.actual, 1), text(target)]);
+    rows.push(['kpi', text(k.id), text(k.name), '', '', text(k.unitName ?? ''), '', num(k.attainment), k.status ?? '', '', '', '', '', num(k.actual, 1), text(target), '', '']);
   }
   if (report.people !== undefined) peopleRows(report.people, rows);
   const outside = report.counts.checkInsOutsideCycle;
-  if (outside > 0) rows.push(['note', 'checkInsOutsideCycle', text(wordsFor(report.locale).leftOut(outside)), '', '', '', '', '', '', '', '', '', '', String(outside), '']);
+  if (outside > 0) rows.push(['note', 'checkInsOutsideCycle', text(wordsFor(report.locale).leftOut(outside)), '', '', '', '', '', '', '', '', '', '', String(outside), '', '', '']);
   // Written in slices, so the text's length is checked as it grows.
   const out = new Output('CSV');
   out.push('\uFEFF');

@@ -1,5 +1,7 @@
 // The pieces of the HTML report that its sections share: colours, escaping, badges and bars.
 import { toScale, type Rag, type Status } from '../index.js';
+import type { ReportKeyResult, ReportState } from './model.js';
+import type { Words } from './words.js';
 
 export const COLOR: Readonly<Record<Status | Rag | 'none', string>> = {
   achieved: '#1b7f3b',
@@ -44,4 +46,16 @@ export function badge(text: string, color: string): string {
 export function bar(share: number | null, color: string, expected: number | null, name: string): string {
   const mark = expected === null ? '' : `<div class="mark" style="left:${width(expected)}%" title="${esc(name)}"></div>`;
   return `<div class="bar"><div class="fill" style="width:${width(share)}%;background:${color}"></div>${mark}</div>`;
+}
+
+/** A record's state after its title, `<small class="state">[proposed — not counted]</small>`; nothing when it is active. */
+export function stateTag(state: ReportState | null, w: Words): string {
+  const tag = w.state(state);
+  if (tag === '') return '';
+  return ` <small class="state${state?.counted === false ? ' out' : ''}" data-state="${esc(state?.name ?? '')}">${esc(tag)}</small>`;
+}
+
+/** An aggregated key result's line under its title: `= sum of Product A $52,000.00 + …`, every title escaped. */
+export function aggregateLine(kr: ReportKeyResult, w: Words): string {
+  return kr.aggregate === null ? '' : `<div class="agg">${esc(w.aggregate(kr.aggregate, kr.unit))}</div>`;
 }

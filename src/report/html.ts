@@ -1,5 +1,5 @@
 import { Status } from '../index.js';
-import { badge, bar, COLOR, esc, fixed } from './html-parts.js';
+import { aggregateLine, badge, bar, COLOR, esc, fixed, stateTag } from './html-parts.js';
 import { peopleSection } from './html-people.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective } from './model.js';
 import { checkReport } from './check.js';
@@ -39,6 +39,9 @@ svg{display:block}
 .sev{font-size:11px;text-transform:uppercase;font-weight:700;margin-right:6px}
 footer{color:#777;font-size:12px;margin-top:32px;border-top:1px solid #d0d4da;padding-top:8px}
 .empty{color:#777}
+.state{font-size:12px;font-weight:400;color:#555;margin:0 0 0 6px}
+.state.out{color:#8a5a00}
+.agg{color:#555;font-size:12px}
 @media print{body{background:#fff}main{padding:0;max-width:none}.objective{border-color:#bbb}h2{break-after:avoid}tr{break-inside:avoid}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 @page{margin:14mm}
@@ -113,7 +116,7 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
       const c = COLOR[kr.status ?? 'none'];
       const value = kr.value === null ? '–' : `${w.value(kr.value, kr.unit)}${kr.target === null ? '' : ` / ${w.value(kr.target, kr.unit)}`}`;
       return (
-        `<tr data-kr="${esc(kr.id)}"><td>${esc(kr.title)}</td><td class="n">${esc(value)}</td>` +
+        `<tr data-kr="${esc(kr.id)}"><td>${esc(kr.title)}${stateTag(kr.state, w)}${aggregateLine(kr, w)}</td><td class="n">${esc(value)}</td>` +
         `<td class="mini">${bar(kr.score, c, kr.expected, w.word('expectedLine'))}</td><td class="n score">${esc(w.score(kr.score))}</td>` +
         `<td>${kr.status === null ? '' : badge(w.status(kr.status), c)}</td><td class="n">${esc(w.confidence(kr.confidence))}</td><td>${progressChart(kr, w)}</td></tr>`
       );
@@ -125,7 +128,7 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
       : `<table class="krs"><thead><tr><th>${esc(w.term('keyResult'))}</th><th>${esc(w.word('value'))}</th><th>${esc(w.term('progress'))}</th><th>${esc(w.term('score'))}</th><th>${esc(w.term('status'))}</th><th>${esc(w.term('confidence'))}</th><th>${esc(w.term('checkIn'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   return (
     `<article class="objective" data-objective="${esc(o.id)}" style="--c:${color};margin-left:${levels * 28}px">` +
-    `<div class="row"><h3>${esc(o.title)}</h3>${badge(w.status(o.status), color)}<span class="score">${esc(w.score(o.score))}</span></div>` +
+    `<div class="row"><h3>${esc(o.title)}${stateTag(o.state, w)}</h3>${badge(w.status(o.status), color)}<span class="score">${esc(w.score(o.score))}</span></div>` +
     `${bar(o.score, color, o.expected, w.word('expectedLine'))}<p class="details">${esc(details.join(' · '))}</p>${table}</article>`
   );
 }

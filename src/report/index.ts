@@ -10,7 +10,21 @@
  * @module okrkit/report
  */
 export { buildReport } from './build.js';
-export type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions, ReportOwner, ReportPeople, ReportPoint, ReportScorecard, ReportUnit } from './model.js';
+export type {
+  Report,
+  ReportAggregate,
+  ReportContributor,
+  ReportKeyResult,
+  ReportKpi,
+  ReportObjective,
+  ReportOptions,
+  ReportOwner,
+  ReportPeople,
+  ReportPoint,
+  ReportScorecard,
+  ReportState,
+  ReportUnit,
+} from './model.js';
 export { renderText } from './text.js';
 export type { RenderTextOptions } from './text.js';
 export { renderMarkdown } from './markdown.js';

@@ -45,10 +45,13 @@ function objectiveTable(report: Report, w: Words, out: Output): void {
   out.push('|---|--:|---|--:|--:|---|--:|');
   for (const o of report.objectives) {
     const indent = indentAt(o.depth, w);
-    out.push(`| ${indent}**${md(o.title)}** | ${w.score(o.score)} | ${w.status(o.status)} | ${w.score(o.expected)} | ${w.confidence(o.confidence)} | ${w.grade(o.grade)} | ${w.score(o.forecast)} |`);
+    const tag = w.state(o.state);
+    out.push(`| ${indent}**${md(o.title)}**${tag === '' ? '' : ` ${md(tag)}`} | ${w.score(o.score)} | ${w.status(o.status)} | ${w.score(o.expected)} | ${w.confidence(o.confidence)} | ${w.grade(o.grade)} | ${w.score(o.forecast)} |`);
     for (const kr of o.keyResults) {
       const value = kr.value === null ? '' : ` (${w.value(kr.value, kr.unit)}${kr.target === null ? '' : ` / ${w.value(kr.target, kr.unit)}`})`;
-      out.push(`| ${indent}&nbsp;&nbsp;↳ ${md(kr.title)}${md(value)} | ${w.score(kr.score)} | ${w.status(kr.status)} | ${w.score(kr.expected)} | ${w.confidence(kr.confidence)} | ${w.grade(kr.grade)} | ${w.score(kr.forecast)} |`);
+      const krTag = w.state(kr.state);
+      out.push(`| ${indent}&nbsp;&nbsp;↳ ${md(kr.title)}${krTag === '' ? '' : ` ${md(krTag)}`}${md(value)} | ${w.score(kr.score)} | ${w.status(kr.status)} | ${w.score(kr.expected)} | ${w.confidence(kr.confidence)} | ${w.grade(kr.grade)} | ${w.score(kr.forecast)} |`);
+      if (kr.aggregate !== null) out.push(`| ${indent}&nbsp;&nbsp;&nbsp;&nbsp;${md(w.aggregate(kr.aggregate, kr.unit))} | | | | | | |`);
     }
   }
   out.push('');

@@ -1,4 +1,4 @@
-import type { DeepReadonly, Grade, KpiTarget, LintFinding, Locale, Rag, Status, UnitLevel } from '../index.js';
+import type { DeepReadonly, Grade, KpiTarget, LintFinding, Locale, OkrState, Rag, Status, UnitLevel, ValueFrom } from '../index.js';
 
 /** One point of a key result's line: its progress at a date against the expected progress. @category Reports */
 export interface ReportPoint {
@@ -10,6 +10,46 @@ export interface ReportPoint {
   readonly checkIn: boolean;
 }
 
+/**
+ * Where an objective or a key result stands in the OKR process, in a {@link Report}:
+ * its `state` as the plan gives it, and whether its score or value is counted in the
+ * rollups above it. A draft or proposed one is not, unless the report was built with
+ * `includeDrafts: true`.
+ *
+ * @example
+ * report.objectives.find((o) => o.id === 'o-website')?.state
+ * //=> { name: 'proposed', counted: false }
+ * @category Reports
+ */
+export interface ReportState {
+  readonly name: OkrState;
+  /** Whether it feeds its parent's score (and, for a key result, the aggregated values it contributes to). */
+  readonly counted: boolean;
+}
+
+/** One key result whose value went into an aggregated key result, in a {@link Report}. @category Reports */
+export interface ReportContributor {
+  readonly id: string;
+  readonly title: string;
+  /** The value it gave, in the aggregated key result's unit; null when it has none yet. */
+  readonly value: number | null;
+}
+
+/**
+ * How an aggregated key result (`aggregate` in the plan) got its value, in a
+ * {@link Report}: the aggregate and the key results it was taken over.
+ *
+ * @example
+ * report.objectives[0]?.keyResults[0]?.aggregate
+ * //=> { how: 'sum', from: [{ id: 'kr-rev-a', title: 'Product A', value: 52000 }, …] }
+ * @category Reports
+ */
+export interface ReportAggregate {
+  readonly how: ValueFrom;
+  /** The contributing key results, in the evaluation's order. */
+  readonly from: readonly ReportContributor[];
+}
+
 /** A key result in a {@link Report}. @category Reports */
 export interface ReportKeyResult {
   readonly id: string;
@@ -17,6 +57,8 @@ export interface ReportKeyResult {
   readonly kind: string;
   readonly unit: string | null;
   readonly ownerId: string | null;
+  /** Its place in the OKR process; null when the plan gives no state (it is then active). */
+  readonly state: ReportState | null;
   /** The current value, or null with no check-in. */
   readonly value: number | null;
   /** The value it aims for: the target of a metric, the level of a threshold; null for other kinds. */
@@ -29,6 +71,8 @@ export interface ReportKeyResult {
   readonly grade: Grade | null;
   /** The forecast score at the cycle's end, or null. */
   readonly forecast: number | null;
+  /** For a key result with `aggregate`: how its value was made and from which key results; else null. */
+  readonly aggregate: ReportAggregate | null;
   readonly history: readonly ReportPoint[];
 }
 
@@ -43,6 +87,8 @@ export interface ReportObjective {
   /** The unit's name, or null. */
   readonly unitName: string | null;
   readonly ownerId: string | null;
+  /** Its place in the OKR process; null when the plan gives no state (it is then active). */
+  readonly state: ReportState | null;
   readonly score: number | null;
   readonly expected: number;
   readonly status: Status;
@@ -123,7 +169,7 @@ export interface Report {
   readonly title: string;
   readonly asOf: string | null;
   readonly locale: Locale;
-  /** The plain mean of the top objectives' scores, or null. */
+  /** The plain mean of the top objectives' scores, or null; draft and proposed ones are left out unless `includeDrafts`. */
   readonly score: number | null;
   /**
    * How many records the plan has; `checkInsOutsideCycle` counts the check-ins dated
@@ -156,4 +202,6 @@ export interface ReportOptions {
   readonly title?: string;
   /** Show the "People and departments" section: by default when some objective or key result has an owner. */
   readonly people?: boolean;
+  /** Count draft and proposed objectives and key results in the rollups, as `evaluate`'s `includeDrafts` does; off by default. */
+  readonly includeDrafts?: boolean;
 }

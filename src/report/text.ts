@@ -31,6 +31,13 @@ function details(w: Words, item: ReportObjective | ReportKeyResult): string {
   return parts.join(' · ');
 }
 
+/** A record's state after its title (` [proposed — not counted]`, dimmed when not counted), or nothing when it is active. */
+function stateTag(w: Words, item: ReportObjective | ReportKeyResult, paint: (tone: Tone, text: string) => string): string {
+  const tag = w.state(item.state);
+  if (tag === '') return '';
+  return ` ${item.state?.counted === false ? paint('yellow', tag) : tag}`;
+}
+
 /** The indentation of a line at a depth: two spaces a level up to MAX_INDENT levels, then the level number. */
 function padOf(depth: number, w: Words): string {
   const { levels, deeper } = indentOf(depth);
@@ -75,11 +82,12 @@ function objectiveLines(report: Report, w: Words, paint: Paint, lines: Output): 
   if (report.objectives.length === 0) lines.push(`  ${w.word('noObjectives')}`);
   for (const o of report.objectives) {
     const pad = padOf(o.depth, w);
-    lines.push(`${pad}${w.score(o.score).padStart(3)}  ${visible(o.title)}  ${status(o.status)}`);
+    lines.push(`${pad}${w.score(o.score).padStart(3)}  ${visible(o.title)}${stateTag(w, o, paint)}  ${status(o.status)}`);
     lines.push(`${pad}     ${paint('dim', details(w, o))}`);
     for (const kr of o.keyResults) {
       const value = kr.value === null ? '' : `  [${visible(w.value(kr.value, kr.unit))}${kr.target === null ? '' : ` / ${visible(w.value(kr.target, kr.unit))}`}]`;
-      lines.push(`${pad}     ${w.score(kr.score).padStart(3)}  ${visible(kr.title)}${value}  ${status(kr.status)}`);
+      lines.push(`${pad}     ${w.score(kr.score).padStart(3)}  ${visible(kr.title)}${stateTag(w, kr, paint)}${value}  ${status(kr.status)}`);
+      if (kr.aggregate !== null) lines.push(`${pad}          ${visible(w.aggregate(kr.aggregate, kr.unit))}`);
       lines.push(`${pad}          ${paint('dim', details(w, kr))}`);
     }
   }

@@ -1,4 +1,5 @@
-import { formatScore, formatValue, label, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type Severity, type Status, type UnitLevel } from '../index.js';
+import type { ReportAggregate, ReportState } from './model.js';
+import { formatScore, formatValue, label, translate, type DeepReadonly, type Grade, type KpiTarget, type LabelKey, type Locale, type Rag, type ValueFrom, type Severity, type Status, type UnitLevel } from '../index.js';
 
 /** The report's own words, in each language okrkit speaks. */
 const WORDS = {
@@ -39,6 +40,9 @@ const WORDS = {
     unitLevel: 'Kind',
     kpiScorecard: 'KPI scorecard',
     noPeople: 'No units and no owners in this plan.',
+    notCounted: 'not counted',
+    state: 'State',
+    noContributors: 'no key result yet',
   },
   vi: {
     report: 'Báo cáo OKR',
@@ -77,6 +81,9 @@ const WORDS = {
     unitLevel: 'Cấp tổ chức',
     kpiScorecard: 'Thẻ điểm KPI',
     noPeople: 'Kế hoạch không có đơn vị và người phụ trách.',
+    notCounted: 'chưa tính',
+    state: 'Giai đoạn',
+    noContributors: 'chưa có kết quả then chốt nào',
   },
 } as const;
 
@@ -109,7 +116,17 @@ export interface Words {
   value(value: number | string | null, unit: string | null): string;
   /** The sentence that says how many check-ins dated outside their cycle the scores left out. */
   leftOut(count: number): string;
+  /** A record's state beside its title: `[proposed — not counted]`, `[closed]`; empty when it has none or is active. */
+  state(state: ReportState | null): string;
+  /** How an aggregated key result got its value: `= sum of Product A $52,000.00 + Product B $9,500.00`. Plain text: escape it for the format. */
+  aggregate(aggregate: ReportAggregate, unit: string | null): string;
 }
+
+/** The words before an aggregate's contributors and between them, by language. */
+const AGGREGATE: Readonly<Record<Locale, Readonly<Record<ValueFrom, string>>>> = {
+  en: { sum: 'sum of', average: 'average of', min: 'lowest of', max: 'highest of', latest: 'latest of' },
+  vi: { sum: 'tổng của', average: 'trung bình của', min: 'thấp nhất trong', max: 'cao nhất trong', latest: 'mới nhất trong' },
+};
 
 /** The sentence for check-ins dated outside their cycle, by language. */
 const LEFT_OUT: Readonly<Record<Locale, (count: number, n: string) => string>> = {
@@ -160,5 +177,11 @@ export function wordsFor(locale: Locale): Words {
     confidence: remembered((confidence: number | null) => formatScore(confidence, { scale: 'fraction', digits: 1, locale })),
     value: (value, unit) => (value === null ? '–' : formatValue(value, unit === null ? { locale } : { locale, unit })),
     leftOut: (count) => LEFT_OUT[locale](count, formatValue(count, { locale, digits: 0 })),
+    state: (state) => (state === null || state.name === 'active' ? '' : `[${translate(`state.${state.name}`, locale)}${state.counted ? '' : ` — ${table.notCounted}`}]`),
+    aggregate: ({ how, from }, unit) => {
+      const value = (v: number | null) => (v === null ? '–' : formatValue(v, unit === null ? { locale } : { locale, unit }));
+      const parts = from.map((c) => `${c.title} ${value(c.value)}`);
+      return `= ${AGGREGATE[locale][how]} ${parts.length === 0 ? table.noContributors : parts.join(how === 'sum' ? ' + ' : ', ')}`;
+    },
   };
 }

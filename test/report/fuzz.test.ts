@@ -38,6 +38,8 @@ const TEXT_FIELDS = new Set(['title', 'name', 'unit', 'unitName', 'ownerId', 'me
 /** The same report with plain words in every text field: the same shape, lines and tags. */
 function plainCopy(value: unknown, key = ''): unknown {
   if (Array.isArray(value)) return value.map((item) => plainCopy(item));
+  // A state's name is okrkit's word (`proposed`), not the plan's.
+  if (key === 'state') return value;
   if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainCopy(v, k)]));
   return typeof value === 'string' && TEXT_FIELDS.has(key) ? 'x' : value;
 }

@@ -114,7 +114,7 @@ describe('report size stays linear in the plan', () => {
   });
 
   const objective = (title: string): ReportObjective => ({
-    id: 'o', title, depth: 0, parentId: null, cycleId: 'q3', unitId: null, unitName: null, ownerId: null,
+    id: 'o', title, depth: 0, parentId: null, cycleId: 'q3', unitId: null, unitName: null, ownerId: null, state: null,
     score: 0.5, expected: 0.5, status: 'onTrack', confidence: null, grade: null, forecast: null, keyResults: [],
   });
   const big = (count: number, title: string): Report => ({
