@@ -39,7 +39,7 @@ svg{display:block}
 .sev{font-size:11px;text-transform:uppercase;font-weight:700;margin-right:6px}
 footer{color:#777;font-size:12px;margin-top:32px;border-top:1px solid #d0d4da;padding-top:8px}
 .empty{color:#777}
-.state{font-size:12px;font-weight:400;color:#555;margin:0 0 0 6px}
+.state{font-size:12px;font-weight:400;color:#555;margin:0 0 0 6px;white-space:nowrap}
 .state.out{color:#8a5a00}
 .agg{color:#555;font-size:12px}
 @media print{body{background:#fff}main{padding:0;max-width:none}.objective{border-color:#bbb}h2{break-after:avoid}tr{break-inside:avoid}
