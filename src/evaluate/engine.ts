@@ -149,6 +149,8 @@ export interface Measured {
   readonly forecastExact?: string;
   /** The exact progress and score as texts `n/d`: what a shard carries, as JSON allows no fractions. */
   readonly exact?: readonly [progress: string, score: string];
+  /** For a key result that feeds an aggregated one: its current value exactly (decimal text) and when it was checked in. */
+  readonly given?: { readonly value: string | null; readonly at: string | null };
 }
 
 /** Weight e (an edge's, or an initiative weight's) exactly. */

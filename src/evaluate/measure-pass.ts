@@ -13,7 +13,9 @@ import type { CheckIn } from '../model/check-in.js';
 import type { KeyResult } from '../model/key-result.js';
 import { fractionOfDouble, type Fraction } from '../_lib/fraction.js';
 import { Exact } from '../_lib/exact.js';
-import { dateOfDay, dayNumber } from '../_lib/calendar.js';
+import { dateOf, dateOfDay, dayNumber } from '../_lib/calendar.js';
+import { toNumber, toValue } from '../_lib/numeric.js';
+import type { ValueRollups } from './value-rollups.js';
 import { describeValue } from '../model/plugins.js';
 import { forecastExactIn } from '../time/forecast.js';
 import { expectedInto } from '../time/expected.js';
@@ -56,7 +58,7 @@ function measureRange(cx: MeasureContext, kr: KeyResult, j: number, from: number
     checkIns === null
       ? measureKeyResult(cx.cx, kr, cx.checkIns, cx.groups.items, from, to, facts, cx.cap, cx.floor, sourced, cx.exact)
       : measureKeyResult(cx.cx, kr, checkIns, null, 0, checkIns.length, facts, cx.cap, cx.floor, sourced, cx.exact);
-  cx.values?.record(j, cx.exact.reading.current, progress.checkIns, progress.lastCheckIn);
+  cx.values?.record(j, cx.exact.reading.current, progress.checkIns, progress.lastCheckIn, cx.exact.reading.latestValued?.at ?? progress.lastCheckIn);
   if (!(cx.withForecast && kr.kind === 'metric')) return { progress, forecast: null };
   const list = checkIns ?? groupOf(cx.checkIns, cx.groups.items, from, to);
   const projected = forecastExactIn(cx.cx, kr, list, facts, facts.until, cx.cap, cx.floor, cx.rules, facts.graded || facts.day >= facts.end);
@@ -235,6 +237,24 @@ export function measureAll(st: Engine): void {
   if (values !== null) for (const j of values.links.order) measureNode(st, j);
 }
 
+/**
+ * Keeps what a shard says a contributor gave: its exact value, which must round to the
+ * value it reports, and dates no later than the evaluation date.
+ */
+function recordGiven(st: Engine, values: ValueRollups, j: number, m: Measured): void {
+  const p = m.progress;
+  const id = p.keyResultId;
+  const given: unknown = m.given;
+  const text: unknown = typeof given === 'object' && given !== null ? Reflect.get(given, 'value') : undefined;
+  const at: unknown = typeof given === 'object' && given !== null ? Reflect.get(given, 'at') : undefined;
+  const exact = typeof text === 'string' ? toValue(text) : null;
+  const valueOk = text === null ? p.value === null : exact !== null && toNumber(exact) === p.value;
+  if (!valueOk) invalidArgument('arg.shardField', { id, field: 'given.value', value: describeValue(text) });
+  if (at !== null && (typeof at !== 'string' || (st.asOf !== null && dateOf(at) > st.asOf))) invalidArgument('arg.shardField', { id, field: 'given.at', value: describeValue(at) });
+  if (st.asOf !== null && p.lastCheckIn !== null && p.lastCheckIn > st.asOf) invalidArgument('arg.shardField', { id, field: 'lastCheckIn', value: p.lastCheckIn });
+  values.record(j, exact, p.checkIns, p.lastCheckIn, typeof at === 'string' ? at : null);
+}
+
 /** Writes every key result's numbers from measurements made elsewhere (shards). */
 export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Measured): void {
   const values = st.values;
@@ -243,8 +263,7 @@ export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Meas
     const m = measuredElsewhere(kr.id);
     const exact = exactOfShard(m, st.exact, st.cap, st.floor);
     if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
-    // A shard carries a contributor's value as its double, which is read as written.
-    values?.record(j, m.progress.value, m.progress.checkIns, m.progress.lastCheckIn);
+    if (values?.links.dependents.has(j) === true) recordGiven(st, values, j, m);
     setMeasured(st, j, m, exact);
   });
   // Aggregated key results are measured here, from their contributors' values.

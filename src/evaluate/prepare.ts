@@ -23,7 +23,10 @@ import { exactExpected, exactMean, exactScore } from './exact-rollup.js';
 import { buildGraph, isUnapproved } from './graph.js';
 import { planProblem } from './plan-problem.js';
 import { ValueRollups } from './value-rollups.js';
-import { readValueLinks } from '../model/value-links.js';
+import { readValueLinks, type ValueLinkInput } from '../model/value-links.js';
+import { OkrState } from '../model/process.js';
+import { describeValue } from '../model/plugins.js';
+import { msg } from '../messages/message.js';
 import { targetWeights } from '../model/target-weight.js';
 import type { Value } from '../_lib/numeric.js';
 import { exactLeafScore } from './measure-pass.js';
@@ -54,23 +57,37 @@ function exactProgressOf(st: Engine, n: number): Fraction {
   return clampInto(new Exact(), new Exact().setFraction(raw), st.floor, st.cap, new Exact()).fraction();
 }
 
-/** The weights of objectives weighed by their target; the first problem is thrown. */
-function planTargetWeights(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex): Map<number, Value> {
-  return targetWeights({ objectives, keyResults, objectiveAt: (id) => objectiveIndex.get(id) }, (p) => planProblem(p.path, p.message, 'invalid_weight'));
+/**
+ * Which key results count for nothing: draft and proposed ones and those of a draft or
+ * proposed objective (unless drafts are included). A state an unparsed plan misspells
+ * is a plan problem, not "active".
+ */
+function leftOutOf(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex, includeDrafts: boolean): (j: number) => boolean {
+  objectives.forEach((o, i) => checkState(o, ['objectives', i, 'state']));
+  keyResults.forEach((kr, j) => checkState(kr, ['keyResults', j, 'state']));
+  if (includeDrafts) return () => false;
+  return (j) => {
+    const kr = at(keyResults, j);
+    const o = objectives[objectiveIndex.get(kr.objectiveId) ?? -1];
+    return isUnapproved(kr) || (o !== undefined && isUnapproved(o));
+  };
 }
 
-/** The plan's value rollups (draft and proposed contributors left out unless included), or null; the first problem is thrown. */
-function valueRollupsOf(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex, krIndex: IdIndex, includeDrafts: boolean): ValueRollups | null {
-  const links = readValueLinks(
-    {
-      keyResults,
-      keyResultAt: (id) => krIndex.get(id),
-      isObjective: (id) => objectiveIndex.get(id) !== undefined,
-      leftOut: (j) => !includeDrafts && isUnapproved(at(keyResults, j)),
-    },
-    (p) => planProblem(p.path, p.message, p.code),
-  );
-  return links === null ? null : new ValueRollups(links, keyResults);
+const STATES: ReadonlySet<unknown> = new Set(OkrState.options);
+
+function checkState(record: { readonly state?: unknown }, path: readonly (string | number)[]): void {
+  if (record.state !== undefined && !STATES.has(record.state)) planProblem(path, msg('issue.unknownState', { value: describeValue(record.state) }));
+}
+
+/** The weights of objectives weighed by their target; the first problem is thrown. */
+function planTargetWeights(objectives: readonly Objective[], keyResults: readonly KeyResult[], objectiveIndex: IdIndex, leftOut: (j: number) => boolean): Map<number, Value> {
+  return targetWeights({ objectives, keyResults, objectiveAt: (id) => objectiveIndex.get(id), leftOut }, (p) => planProblem(p.path, p.message, 'invalid_weight'));
+}
+
+/** The plan's value rollups, or null; the first problem is thrown. */
+function valueRollupsOf(input: ValueLinkInput & { readonly keyResults: readonly KeyResult[] }): ValueRollups | null {
+  const links = readValueLinks(input, (p) => planProblem(p.path, p.message, p.code));
+  return links === null ? null : new ValueRollups(links, input.keyResults);
 }
 
 /** Builds the engine: indexes and graph, no scores yet. */
@@ -88,9 +105,12 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const kpiIndex = new Map<string, number>();
   kpis.forEach((k, i) => kpiIndex.set(k.id, i));
   const byKpi = kpis.length === 0 ? null : bucketByRef(measurements, (m) => m.kpiId, kpiIndex, kpis.length, (id) => unknownReference(nouns.kpi, id));
-  const targetWeights = planTargetWeights(objectives, keyResults, objectiveIndex);
+  const leftOut = leftOutOf(objectives, keyResults, objectiveIndex, resolved.includeDrafts);
+  const targetWeights = planTargetWeights(objectives, keyResults, objectiveIndex, leftOut);
   const graph = buildGraph({ objectives, keyResults, initiatives, objectiveIndex, krIndex, includeDrafts: resolved.includeDrafts, targetWeights });
-  const values = valueRollupsOf(objectives, keyResults, objectiveIndex, krIndex, resolved.includeDrafts);
+  const cycleById = new Map(cycles.map((c) => [c.id, c]));
+  const cycleOf = (j: number) => cycleById.get(at(objectives, objectiveIndex.get(at(keyResults, j).objectiveId) ?? -1).cycleId);
+  const values = valueRollupsOf({ keyResults, keyResultAt: (id) => krIndex.get(id), isObjective: (id) => objectiveIndex.get(id) !== undefined, leftOut, cycleOf });
   // Error bounds are kept for objectives (and driven key results); a measured key
   // result's value is always within a fixed bound of exact.
   const relSize = graph.driven.includes(1) ? O + K : O;

@@ -23,6 +23,11 @@ import type { Measured } from './engine.js';
 import { resolveOptions } from './options.js';
 import { ExactMeasure } from '../measure/key-result.js';
 import { isAggregated } from '../model/value-links.js';
+import { i32 } from '../_lib/at.js';
+import { toText } from '../_lib/numeric.js';
+import type { Reading } from '../measure/check-ins.js';
+import { msg } from '../messages/message.js';
+import { planProblem } from './plan-problem.js';
 
 /**
  * The key results one worker measured: plain JSON, to send back for
@@ -83,6 +88,19 @@ function shardContext(cx: Context, part: DeepReadonly<Plan>, options: ResolvedOp
   return { keyResults, checkIns, groups, kpis, kpiIndex, measurements, byKpi, cap, floor, rules, withForecast, cx, exact: new ExactMeasure(), values: null };
 }
 
+/** Whether a shard's bound is the merge's: JSON writes an infinite bound as null, which reads back as that bound. */
+function sameBound(given: unknown, bound: number): boolean {
+  return given === bound || (given === null && !Number.isFinite(bound));
+}
+
+/** Whether a key result contributes its value to an aggregated one. */
+const feedsAggregate = (kr: KeyResult): boolean => kr.links?.some((l) => l.contributes === true) ?? false;
+
+/** What a contributor's reading gave: its exact value and when it was checked in. */
+function givenOf(r: Reading): { value: string | null; at: string | null } {
+  return { value: r.current === null ? null : toText(r.current), at: r.latestValued?.at ?? r.source?.last ?? null };
+}
+
 function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOptions): EvaluationShard {
   const resolved = resolveOptions(options);
   const context = shardContext(cx, part, resolved);
@@ -92,12 +110,17 @@ function measureShard(cx: Context, part: DeepReadonly<Plan>, options: EvaluateOp
   const out = dictionary<Measured>();
   context.keyResults.forEach((kr, j) => {
     // An aggregated key result is measured by mergeShards, from its contributors' values.
-    if (isAggregated(kr)) return;
+    if (isAggregated(kr)) {
+      if (i32(context.groups.to, j) > i32(context.groups.from, j)) planProblem(['keyResults', j], msg('issue.checkInOnAggregate', { id: kr.id }));
+      return;
+    }
     const cycleId = objectiveCycle.get(kr.objectiveId) ?? unknownReference(nouns.objective, kr.objectiveId);
     const cycle = cycles.get(cycleId) ?? unknownReference(nouns.cycle, cycleId);
     const measured = measureOne(context, kr, j, cycleFacts(cycle, resolved.asOf));
-    // The exact numbers travel with the shard, as text (JSON has no fractions).
-    out[kr.id] = measured.progress.score === null ? measured : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()] };
+    // The exact numbers travel with the shard, as text (JSON has no fractions); so does the
+    // exact value of a key result that feeds an aggregated one.
+    const given = feedsAggregate(kr) ? { given: givenOf(context.exact.reading) } : {};
+    out[kr.id] = measured.progress.score === null ? { ...measured, ...given } : { ...measured, exact: [context.exact.progress.toText(), context.exact.score.toText()], ...given };
   });
   // The floor is written only when set, so shards made without it stay as they were.
   const floor = resolved.floor === 0 ? {} : { floor: resolved.floor };
@@ -135,8 +158,8 @@ function merge(cx: Context, plan: DeepReadonly<Plan>, shards: readonly Evaluatio
   const measured = new Map<string, Measured>();
   shards.forEach((shard, index) => {
     if (shard?.asOf !== asOf) invalidArgument('arg.shardOptions', { index, name: 'asOf' });
-    if (shard.cap !== cap) invalidArgument('arg.shardOptions', { index, name: 'cap' });
-    if ((shard.floor ?? 0) !== floor) invalidArgument('arg.shardOptions', { index, name: 'floor' });
+    if (!sameBound(shard.cap, cap)) invalidArgument('arg.shardOptions', { index, name: 'cap' });
+    if (!sameBound(shard.floor === undefined ? 0 : shard.floor, floor)) invalidArgument('arg.shardOptions', { index, name: 'floor' });
     if (shard.forecast !== withForecast) invalidArgument('arg.shardOptions', { index, name: 'forecast' });
     for (const [id, m] of Object.entries<Measured>(shard.keyResults)) {
       if (measured.has(id)) invalidArgument('arg.shardDuplicate', { id });

@@ -3,7 +3,10 @@
 // an aggregated key result is then measured, after all its contributors, from the
 // aggregate of their values, as a KPI-fed key result is from its KPI's.
 import { Accumulator } from '../measure/accumulate.js';
-import { toNumber, type Value } from '../_lib/numeric.js';
+import { compareTimestamps } from '../_lib/calendar.js';
+import { isInSupportedRange, toNumber, toText, type Value } from '../_lib/numeric.js';
+import { msg } from '../messages/message.js';
+import { planProblem } from './plan-problem.js';
 import type { SourcedValue } from '../measure/key-result.js';
 import type { KeyResult } from '../model/key-result.js';
 import { isAggregated, type ValueLinks } from '../model/value-links.js';
@@ -13,6 +16,8 @@ interface Given {
   readonly value: Value | null;
   readonly checkIns: number;
   readonly last: string | null;
+  /** When the value was checked in (a timestamp), or null: what `latest` compares. */
+  readonly at: string | null;
 }
 
 /**
@@ -40,9 +45,17 @@ function compareDates(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
+/** As {@link compareDates}, for timestamps (two date-times on one day are told apart by their instant). */
+function compareInstants(a: string | null, b: string | null): number {
+  if (a === null || b === null) return compareDates(a, b);
+  return Math.sign(compareTimestamps(a, b));
+}
+
 /** The value links of an evaluation and what the contributors gave. */
 export class ValueRollups {
   private readonly given = new Map<number, Given>();
+  /** When an aggregated key result's value was last checked in: its latest contributor's instant. */
+  private readonly latestAt = new Map<number, string | null>();
   private readonly acc = new Accumulator();
 
   constructor(
@@ -55,9 +68,12 @@ export class ValueRollups {
     return this.links.contributors.has(j);
   }
 
-  /** Keeps what key result j gave when it feeds an aggregated key result. */
-  record(j: number, value: Value | null, checkIns: number, last: string | null): void {
-    if (this.links.dependents.has(j)) this.given.set(j, { value, checkIns, last });
+  /**
+   * Keeps what key result j gave when it feeds an aggregated key result; `at` is when its
+   * value was checked in (an aggregated key result's is its latest contributor's).
+   */
+  record(j: number, value: Value | null, checkIns: number, last: string | null, at: string | null): void {
+    if (this.links.dependents.has(j)) this.given.set(j, { value, checkIns, last, at: this.latestAt.get(j) ?? at });
   }
 
   /** Aggregated key result j's value from its contributors (measured before it). */
@@ -67,7 +83,7 @@ export class ValueRollups {
     const acc = this.acc.start(aggregation);
     let checkIns = 0;
     let last: string | null = null;
-    // For `latest`: the date of the latest contributor with a value so far.
+    // For `latest`: when the latest contributor with a value so far was checked in.
     let latest: string | null = null;
     for (const c of this.links.contributors.get(j) ?? []) {
       const g = this.given.get(c);
@@ -75,12 +91,16 @@ export class ValueRollups {
       checkIns += g.checkIns;
       if (compareDates(g.last, last) > 0) last = g.last;
       if (g.value === null) continue;
-      const order = acc.count === 0 ? 1 : compareDates(g.last, latest);
-      if (order > 0) latest = g.last;
+      const order = acc.count === 0 ? 1 : compareInstants(g.at, latest);
+      if (order > 0) latest = g.at;
       acc.add(g.value, order);
     }
+    this.latestAt.set(j, latest);
+    const value = acc.result();
+    // Sums of sums can leave the range every number of a plan is in (1e-30 to 1e30).
+    if (value !== null && !isInSupportedRange(value)) planProblem(['keyResults', j], msg('issue.numberOutOfRange', { value: toText(value) }), 'number_out_of_range');
     const exact = aggregation === 'average' && acc.count > 1 ? acc.exactAverage() : null;
-    return { value: acc.result(), exact, count: checkIns, last };
+    return { value, exact, count: checkIns, last };
   }
 
   /** The values aggregated key result j was made of, in plan order; null for other key results. */

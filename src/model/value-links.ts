@@ -9,6 +9,7 @@ import { msg, type Message } from '../messages/message.js';
 import { messages, nouns } from '../messages/where.js';
 import type { OkrkitIssueCode } from '../messages/okrkit-error.js';
 import type { KeyResult } from './key-result.js';
+import { describeValue } from './plugins.js';
 
 /** The value links of a plan, by key-result position. */
 export interface ValueLinks {
@@ -36,7 +37,11 @@ export interface ValueLinkInput {
   readonly isObjective: (id: string) => boolean;
   /** Key results whose value is not counted (draft and proposed ones in an evaluation). */
   readonly leftOut?: (j: number) => boolean;
+  /** The dates of key result j's cycle (a contributor's must lie inside its aggregate's), when known. */
+  readonly cycleOf?: (j: number) => { readonly start: string; readonly end: string } | undefined;
 }
+
+const AGGREGATIONS: ReadonlySet<unknown> = new Set(['sum', 'average', 'min', 'max', 'latest']);
 
 /** Kinds whose current value is a number to add up. */
 const HAS_VALUE = new Set(['metric', 'baseline', 'threshold', 'range']);
@@ -64,8 +69,16 @@ export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLin
     }
     kr.links?.forEach((link, l) => {
       const path = ['keyResults', j, 'links', l, 'to'];
-      const t = readLink(input, kr, link.to, link.contributes === true, path, report);
-      if (t === undefined || input.leftOut?.(j) === true) return;
+      const contributes: unknown = link.contributes;
+      if (contributes !== undefined && typeof contributes !== 'boolean') report({ path: ['keyResults', j, 'links', l, 'contributes'], code: 'invalid_type', message: msg('issue.notBoolean', { name: 'contributes' }) });
+      const t = readLink(input, kr, link.to, contributes === true, path, report);
+      if (t === undefined) return;
+      if (dependents.get(j)?.includes(t) === true) {
+        report({ path, code: 'invalid_value', message: msg('issue.duplicateValueLink', { id: kr.id, to: link.to }) });
+        return;
+      }
+      checkCycles(input, j, t, path, report);
+      if (input.leftOut?.(j) === true) return;
       any = true;
       push(contributors, t, j);
       push(dependents, j, t);
@@ -76,7 +89,39 @@ export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLin
     const first = loop[0] ?? 0;
     report({ path: ['keyResults', first, 'links'], code: 'cascade_loop', message: msg('issue.valueLoop', { loop: loop.map((n) => keyResults[n]?.id ?? '?').join(' → ') }) });
   });
+  checkUnits(keyResults, contributors, order, report);
   return { contributors, dependents, order };
+}
+
+/** A contributor's cycle lies inside its aggregate's (months may add up to a quarter; a later quarter may not feed a past one). */
+function checkCycles(input: ValueLinkInput, j: number, t: number, path: readonly (string | number)[], report: (problem: ValueLinkProblem) => void): void {
+  const own = input.cycleOf?.(j);
+  const theirs = input.cycleOf?.(t);
+  if (own === undefined || theirs === undefined || (own.start >= theirs.start && own.end <= theirs.end)) return;
+  report({ path, code: 'invalid_value', message: msg('issue.valueOtherCycle', { id: input.keyResults[j]?.id ?? '?', to: input.keyResults[t]?.id ?? '?' }) });
+}
+
+/**
+ * One unit along every chain of value links: an aggregated key result without a unit
+ * takes its contributors', so USD and VND cannot meet further up either.
+ */
+function checkUnits(keyResults: readonly (KeyResult | undefined)[], contributors: ReadonlyMap<number, readonly number[]>, order: readonly number[], report: (problem: ValueLinkProblem) => void): void {
+  const unitOf = new Map<number, string>();
+  const effective = (j: number) => unitOf.get(j) ?? keyResults[j]?.unit;
+  for (const t of order) {
+    let unit = keyResults[t]?.unit;
+    for (const c of contributors.get(t) ?? []) {
+      const u = effective(c);
+      if (u === undefined) continue;
+      if (unit === undefined) unit = u;
+      else if (u !== unit) {
+        const kr = keyResults[c];
+        report({ path: ['keyResults', c, 'unit'], code: 'invalid_value', message: msg('issue.valueUnitMismatch', { id: kr?.id ?? '?', unit: u, to: keyResults[t]?.id ?? '?', toUnit: unit }) });
+        break;
+      }
+    }
+    if (unit !== undefined) unitOf.set(t, unit);
+  }
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
@@ -85,8 +130,10 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
   else list.push(value);
 }
 
-/** An aggregated key result has no other source of value. */
+/** An aggregated key result aggregates in a known way and has no other source of value. */
 function checkAggregated(kr: KeyResult, j: number, report: (problem: ValueLinkProblem) => void): void {
+  const how: unknown = kr.kind === 'metric' ? kr.aggregate : undefined;
+  if (!AGGREGATIONS.has(how)) report({ path: ['keyResults', j, 'aggregate'], code: 'invalid_value', message: msg('issue.unknownAggregate', { value: describeValue(how) }) });
   if (kr.source !== undefined) report({ path: ['keyResults', j, 'source'], code: 'invalid_value', message: msg('issue.aggregateWithSource', { id: kr.id, field: 'source' }) });
   if (kr.valueFrom !== undefined) report({ path: ['keyResults', j, 'valueFrom'], code: 'invalid_value', message: msg('issue.aggregateWithSource', { id: kr.id, field: 'valueFrom' }) });
 }
@@ -118,10 +165,6 @@ function readLink(
   }
   if (!HAS_VALUE.has(kr.kind)) {
     report({ path, code: 'invalid_value', message: msg('issue.valueFromKind', { id: kr.id, kind: kr.kind, to }) });
-    return undefined;
-  }
-  if (kr.unit !== undefined && target?.unit !== undefined && kr.unit !== target.unit) {
-    report({ path, code: 'invalid_value', message: msg('issue.valueUnitMismatch', { id: kr.id, unit: kr.unit, to, toUnit: target.unit }) });
     return undefined;
   }
   return t;
