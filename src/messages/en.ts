@@ -149,6 +149,7 @@ export const en = {
   'arg.scaleAnchors': 'the scale needs two or more anchors with numeric values that strictly increase or strictly decrease, and points from 0 to 10',
   'arg.notNumber': 'not a number: {value}',
   'arg.items': 'items must be an array of { score, weight? }',
+  'arg.targetWeight': 'the plan is invalid at {path}: {detail}',
   'arg.itemWeight': 'items[{index}].weight must be a finite number of zero or more, got {value}',
   'arg.itemScore': 'items[{index}].score must be a finite number of zero or more or null, got {value}',
   'arg.scoreWeight': 'weights: the weight of "{id}" must be a finite number of zero or more',

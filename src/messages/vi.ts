@@ -145,6 +145,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.scaleAnchors': 'thang điểm cần từ hai mốc trở lên, giá trị là số tăng dần hoặc giảm dần nghiêm ngặt, điểm từ 0 đến 10',
   'arg.notNumber': 'không phải là số: {value}',
   'arg.items': 'items phải là mảng gồm các { score, weight? }',
+  'arg.targetWeight': 'kế hoạch không hợp lệ tại {path}: {detail}',
   'arg.itemWeight': 'items[{index}].weight phải là số hữu hạn không âm, nhận được {value}',
   'arg.itemScore': 'items[{index}].score phải là số hữu hạn không âm hoặc null, nhận được {value}',
   'arg.scoreWeight': 'weights: trọng số của "{id}" phải là số hữu hạn không âm',

@@ -5,6 +5,7 @@
 // so siblings weighed by target must share theirs.
 import { add, compare, sub, toValue, type Value } from '../_lib/numeric.js';
 import { msg, type Message } from '../messages/message.js';
+import type { DeepReadonly } from './deep-readonly.js';
 import type { KeyResult } from './key-result.js';
 import type { Objective } from './objective.js';
 import { isAggregated } from './value-links.js';
@@ -25,8 +26,8 @@ export interface TargetWeightProblem {
 
 /** What working out target weights reads. */
 export interface TargetWeightInput {
-  readonly objectives: readonly (Objective | undefined)[];
-  readonly keyResults: readonly (KeyResult | undefined)[];
+  readonly objectives: readonly (DeepReadonly<Objective> | undefined)[];
+  readonly keyResults: readonly (DeepReadonly<KeyResult> | undefined)[];
   /** Position of an objective by id, or undefined. */
   readonly objectiveAt: (id: string) => number | undefined;
   /** Key results that count for nothing (draft and proposed ones in an evaluation). */
@@ -36,7 +37,7 @@ export interface TargetWeightInput {
 type Report = (problem: TargetWeightProblem) => void;
 
 /** A key result's weight is zero when given as 0 (it then counts for nothing). */
-function weighsNothing(kr: KeyResult): boolean {
+function weighsNothing(kr: DeepReadonly<KeyResult>): boolean {
   if (kr.weight === undefined || kr.weight === 'target') return false;
   const w = toValue(kr.weight);
   return w !== null && compare(w, 0) === 0;
@@ -83,13 +84,13 @@ export function targetWeights(input: TargetWeightInput, report: Report): Map<num
 }
 
 /** Whether a key result's value is already counted by an aggregated key result of the same objective. */
-function countedByAggregate(input: TargetWeightInput, kr: KeyResult, oi: number): boolean {
+function countedByAggregate(input: TargetWeightInput, kr: DeepReadonly<KeyResult>, oi: number): boolean {
   if (kr.links === undefined) return false;
   return kr.links.some((l) => l.contributes === true && input.keyResults.some((t) => t?.id === l.to && isAggregated(t) && input.objectiveAt(t.objectiveId) === oi));
 }
 
 /** Each objective's total, reported when there is none or it mixes units; siblings weighed by target must share a unit. */
-function objectiveTotals(objectives: readonly (Objective | undefined)[], totals: Map<number, { sum: Value; unit: string | null; mixed: boolean }>, report: Report): Map<number, Value> {
+function objectiveTotals(objectives: TargetWeightInput['objectives'], totals: Map<number, { sum: Value; unit: string | null; mixed: boolean }>, report: Report): Map<number, Value> {
   const weights = new Map<number, Value>();
   const siblingUnits = new Map<number, string>();
   const parents = new Map<string, number>();

@@ -5,11 +5,12 @@
 import { listField } from '../_lib/at.js';
 import { fractionOfValue, type Fraction } from '../_lib/fraction.js';
 import { toNumber, type Value } from '../_lib/numeric.js';
-import { invalidArgument, unknownReference } from '../messages/okrkit-error.js';
+import { formatPath, invalidArgument, unknownReference } from '../messages/okrkit-error.js';
 import { nouns, where } from '../messages/where.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { isRecord } from '../model/guard.js';
 import type { Plan } from '../model/plan.js';
+import { targetSizeOf, targetWeights } from '../model/target-weight.js';
 import { Status } from '../time/status.js';
 import { positive, weightOf } from '../evaluate/weights.js';
 import { isUnapproved } from '../evaluate/graph.js';
@@ -72,8 +73,7 @@ function weigher(): (given: string | number | undefined, place: typeof where.obj
   return (given, place, id) => {
     const known = seen.get(given);
     if (known !== undefined) return known;
-    const w: Value = weightOf(given, place, id, 'weight');
-    const read = { weight: toNumber(w), exact: positive(w) ? fractionOfValue(w) : null };
+    const read = weighedValue(weightOf(given, place, id, 'weight'));
     seen.set(given, read);
     return read;
   };
@@ -81,6 +81,32 @@ function weigher(): (given: string | number | undefined, place: typeof where.obj
 
 type Objective = DeepReadonly<Plan['objectives'][number]>;
 type KeyResult = DeepReadonly<Plan['keyResults'][number]>;
+
+/** A weight as a number and an exact fraction (null when it is 0). */
+function weighedValue(w: Value): Weighed {
+  return { weight: toNumber(w), exact: positive(w) ? fractionOfValue(w) : null };
+}
+
+/**
+ * Weights 'target', worked out as evaluate does (draft and proposed key results left out
+ * unless included); a weight 'target' with nothing to weigh by is an argument error.
+ */
+function targetWeighted(plan: DeepReadonly<Plan>, objectives: ReadonlyMap<string, Objective>, includeDrafts: boolean) {
+  const objectiveList = listOf<Objective>(plan, 'objectives');
+  const keyResults = listOf<KeyResult>(plan, 'keyResults');
+  const index = new Map<string, number>();
+  objectiveList.forEach((o, i) => index.has(o.id) || index.set(o.id, i));
+  const leftOut = (j: number) => {
+    const kr = keyResults[j];
+    const o = kr === undefined ? undefined : objectives.get(kr.objectiveId);
+    return !includeDrafts && ((kr !== undefined && isUnapproved(kr)) || (o !== undefined && isUnapproved(o)));
+  };
+  const totals = targetWeights({ objectives: objectiveList, keyResults, objectiveAt: (id) => index.get(id), leftOut }, (p) => invalidArgument('arg.targetWeight', { path: formatPath(p.path), detail: p.message }));
+  return {
+    objective: (id: string): Weighed => weighedValue(totals.get(index.get(id) ?? -1) ?? 0),
+    keyResult: (kr: KeyResult): Weighed => weighedValue(targetSizeOf(kr) ?? 0),
+  };
+}
 
 /** A plan's collection, or an empty list when an unparsed plan leaves it out. */
 export function listOf<T>(plan: DeepReadonly<Plan>, name: keyof Plan): readonly T[] {
@@ -110,12 +136,14 @@ export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: Perfo
   const krRecords = recordsOf(evaluation, 'keyResults');
   const objectives = objectivesOf(plan);
   const inCycle = (o: Objective) => (cycleId === null || o.cycleId === cycleId) && (includeDrafts || !isUnapproved(o));
-  const weighed = weigher();
+  const byTarget = targetWeighted(plan, objectives, includeDrafts);
+  const weighed = (given: string | number | undefined, place: typeof where.objectiveField, id: string, target: () => Weighed) => (given === 'target' ? target() : plainWeight(given, place, id));
+  const plainWeight = weigher();
   const items: Item[] = [];
   for (const o of objectives.values()) {
     if (!inCycle(o)) continue;
     const counts = of === 'objectives';
-    const w = weighed(o.weight, where.objectiveField, o.id);
+    const w = weighed(o.weight, where.objectiveField, o.id, () => byTarget.objective(o.id));
     const s = counts ? scored(objectiveRecords, 'objectives', o.id) : { score: null, status: null };
     items.push({ id: o.id, type: 'objective', ...w, ...s, unitId: o.unitId, ownerId: o.ownerId, counts });
   }
@@ -124,7 +152,7 @@ export function itemsOf(plan: DeepReadonly<Plan>, evaluation: unknown, of: Perfo
     if (o === undefined) unknownReference(nouns.objective, kr.objectiveId);
     if (!inCycle(o) || kr.kind === 'baseline' || (!includeDrafts && isUnapproved(kr))) continue;
     const counts = of === 'keyResults';
-    const w = weighed(kr.weight, where.keyResultField, kr.id);
+    const w = weighed(kr.weight, where.keyResultField, kr.id, () => byTarget.keyResult(kr));
     const s = counts ? scored(krRecords, 'keyResults', kr.id) : { score: null, status: null };
     items.push({ id: kr.id, type: 'keyResult', ...w, ...s, unitId: o.unitId, ownerId: kr.ownerId ?? o.ownerId, counts });
   }

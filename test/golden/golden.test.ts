@@ -4,19 +4,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateColumns, evaluateKpis, lintPlan, parsePlan, scorecardByUnit } from '../../src/index.js';
+import { evaluate, evaluateColumns, evaluateKpis, lintPlan, parsePlan, performance, scorecardByUnit } from '../../src/index.js';
 import { buildReport } from '../../src/report/index.js';
 import { loadPlan } from '../fixtures.js';
 
-const PLANS = ['xyz-corp', 'saas-cascade', 'abc-kpis'] as const;
+const PLANS = ['xyz-corp', 'saas-cascade', 'abc-kpis', 'saas-revenue'] as const;
 const DATES = ['2026-08-15', '2026-09-30', '2026-10-01', '2026-11-15', '2026-12-31'] as const;
 
 /** Everything okrkit computes about a plan at a date, as plain data. */
 function resultsOf(name: (typeof PLANS)[number], asOf: string): unknown {
   const plan = parsePlan(loadPlan(name));
   const columns = evaluateColumns(plan, { asOf, forecast: true });
+  const evaluation = evaluate(plan, { asOf, forecast: true });
   return {
-    evaluation: evaluate(plan, { asOf, forecast: true }),
+    evaluation,
     meanStatus: evaluate(plan, { asOf, status: { objective: 'mean', mode: 'difference' } }).objectives,
     columns: Object.fromEntries(
       Object.entries({ ...columns.objectives, ...Object.fromEntries(Object.entries(columns.keyResults).map(([k, v]) => [`kr.${k}`, v])) }).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v]),
@@ -25,6 +26,8 @@ function resultsOf(name: (typeof PLANS)[number], asOf: string): unknown {
     scorecards: scorecardByUnit(plan, { asOf }),
     findings: lintPlan(plan, { asOf }),
     report: buildReport(plan, { asOf }),
+    people: performance(plan, evaluation),
+    drafts: evaluate(plan, { asOf, includeDrafts: true }).objectives,
   };
 }
 

@@ -127,3 +127,15 @@ describe('aggregated key results', () => {
     expect(stale.filter((f) => f.code === 'stale-key-result').map((f) => f.id)).toEqual(['grow-b']);
   });
 });
+
+describe('draft and proposed key results', () => {
+  it('are not stale: they are not tracked until approved', () => {
+    const plan = clean();
+    const checkIns = plan.checkIns.filter((c) => c.keyResultId !== 'grow-a' && c.keyResultId !== 'sell-a');
+    const keyResults = plan.keyResults.map((k) => (k.id === 'grow-a' ? { ...k, state: 'draft' as const } : k));
+    const objectives = plan.objectives.map((o) => (o.id === 'sell' ? { ...o, state: 'proposed' as const } : o));
+    const stale = lintPlan(parsePlan({ ...plan, keyResults, objectives, checkIns }), settings).filter((f) => f.code === 'stale-key-result');
+    expect(stale).toEqual([]);
+    expect(lintPlan(parsePlan({ ...plan, checkIns }), settings).filter((f) => f.code === 'stale-key-result').map((f) => f.id)).toEqual(['grow-a', 'sell-a']);
+  });
+});
