@@ -19,6 +19,7 @@ export const OPTIONS = {
   of: { type: 'string' },
   cycle: { type: 'string' },
   people: { type: 'boolean' },
+  'include-drafts': { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -16,6 +16,7 @@ Options:
   --as-of DATE      the date to evaluate at, YYYY-MM-DD (default: today)
   --of WHAT         objectives (default) or keyResults: what the scores are means of
   --cycle ID        only the objectives of this cycle (default: every cycle)
+  --include-drafts  count draft and proposed objectives and key results (left out by default)
   --format FORMAT   text or json (default: text)
   --locale LOCALE   en or vi (default: en)
   --out FILE        write to FILE instead of standard output; never over an existing file
@@ -67,7 +68,7 @@ export const people: Command = {
   name: 'people',
   summary: "each unit's and owner's OKR score beside their KPI scorecard",
   help: HELP,
-  options: ['as-of', 'of', 'cycle', 'format', 'locale', 'out', 'force', 'help'],
+  options: ['as-of', 'of', 'cycle', 'include-drafts', 'format', 'locale', 'out', 'force', 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;
@@ -82,7 +83,8 @@ export const people: Command = {
     }
     const cycle = values.cycle;
     if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(`--cycle: the plan has no cycle "${escapeControls(cycle)}"`);
-    const result = performance(loaded.plan, evaluate(loaded.plan, { asOf }), { of, ...(cycle === undefined ? {} : { cycleId: cycle }) });
+    const includeDrafts = values['include-drafts'] === true;
+    const result = performance(loaded.plan, evaluate(loaded.plan, { asOf, includeDrafts }), { of, includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
     const text = format === 'json' ? safeJson(`${JSON.stringify(result, null, 2)}\n`) : textOf(result, locale);
     const out = values.out;
     if (out === undefined) {

@@ -17,6 +17,8 @@ Options:
   --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
   --people          show the "People and departments" section even when no objective or key
                     result has an owner (it is shown when one has)
+  --include-drafts  count draft and proposed objectives and key results in every rollup
+                    (by default they are shown, marked "not counted", and left out)
   -h, --help        show this help
 `;
 
@@ -44,7 +46,7 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;
@@ -56,7 +58,7 @@ export const report: Command = {
       return 2;
     }
     if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
-    const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}) });
+    const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}) });
     const out = values.out;
     if (out === undefined) {
       io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true)));
