@@ -19,7 +19,7 @@ export function targetSizeOf(kr: { readonly kind: string; readonly target?: unkn
 }
 
 /** A problem with weight 'target', at a path into the plan. */
-export interface TargetWeightProblem {
+interface TargetWeightProblem {
   readonly path: readonly (string | number)[];
   readonly message: Message;
 }
