@@ -1,6 +1,7 @@
 // The checks of the options every entry point shares, written once: each function that
 // takes `cap`, `floor` or a date option reads it through these, so the rule and the error are the
 // same everywhere.
+import { closestName } from '../_lib/closest.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CalendarDate } from './primitives.js';
@@ -49,4 +50,17 @@ export function checkFlag(value: boolean | undefined, name: string): boolean {
 /** A bad option's value as the message shows it: text quoted, so "2" and 2 differ. */
 function shown(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * Refuses an option the function does not know (a typo such as `sore` for `score` would
+ * otherwise be ignored and the default used), naming the closest known one.
+ */
+export function checkKnownKeys(value: object, known: readonly string[], name: string): void {
+  for (const key of Object.keys(value)) {
+    if (known.includes(key)) continue;
+    const suggestion = closestName(key, known);
+    if (suggestion === undefined) invalidArgument('arg.unknownOption', { name, key });
+    invalidArgument('arg.unknownOptionSuggest', { name, key, suggestion });
+  }
 }

@@ -50,8 +50,9 @@ function scored(records: Record<string, unknown>, name: 'objectives' | 'keyResul
   const record = Object.hasOwn(records, id) ? records[id] : undefined;
   if (!isRecord(record)) invalidArgument('arg.evaluationRecord', { name, id });
   const score = record['score'];
-  if (score !== null && (typeof score !== 'number' || !Number.isFinite(score) || score < 0)) {
-    invalidArgument('arg.nonNegativeOrNull', { name: `evaluation.${name}["${id}"].score`, value: shown(score) });
+  // A score may be below 0 (evaluate's `floor`) or above 1 (a `cap` or a steps score): only its being a number is checked.
+  if (score !== null && (typeof score !== 'number' || !Number.isFinite(score))) {
+    invalidArgument('arg.finiteOrNull', { name: `evaluation.${name}["${id}"].score`, value: shown(score) });
   }
   const status = record['status'];
   if (status === null && name === 'keyResults') return { score, status: null };

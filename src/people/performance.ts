@@ -2,7 +2,7 @@ import { dictionary } from '../_lib/dictionary.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { isRecord, withPlan } from '../model/guard.js';
-import { checkDate, checkFlag, checkOptions } from '../model/options.js';
+import { checkDate, checkFlag, checkKnownKeys, checkOptions } from '../model/options.js';
 import type { Plan } from '../model/plan.js';
 import type { Unit } from '../model/unit.js';
 import type { Evaluation } from '../evaluate/types.js';
@@ -20,6 +20,7 @@ type CardOptions = Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' |
 /** The options, checked, with the scorecards' `asOf` defaulting to the evaluation's. */
 function settingsOf(plan: DeepReadonly<Plan>, evaluation: unknown, given: PerformanceOptions | undefined) {
   const options = checkOptions(given, 'options');
+  checkKnownKeys(options, ['of', 'cycleId', 'includeDrafts', 'scorecard'], 'options');
   const of: PerformanceOf = options.of ?? 'objectives';
   if (of !== 'objectives' && of !== 'keyResults') invalidArgument('arg.oneOf', { name: 'options.of', options: "'objectives', 'keyResults'", value: String(of) });
   const cycleId = options.cycleId ?? null;
@@ -33,6 +34,7 @@ function settingsOf(plan: DeepReadonly<Plan>, evaluation: unknown, given: Perfor
   }
   const asOf = typeof evaluated === 'string' ? checkDate(evaluated, 'evaluation.asOf') : null;
   const card: CardOptions = checkOptions(options.scorecard, 'options.scorecard');
+  checkKnownKeys(card, ['asOf', 'weights', 'bands', 'cap', 'floor', 'missing'], 'options.scorecard');
   const cardAsOf = card.asOf ?? asOf;
   const includeDrafts = checkFlag(options.includeDrafts, 'options.includeDrafts');
   return { of, cycleId, asOf, includeDrafts, card: cardAsOf === null ? card : { ...card, asOf: cardAsOf } };
@@ -126,7 +128,9 @@ function ownersOf(plan: DeepReadonly<Plan>, items: readonly Item[], card: CardOp
   const byOwner = groupBy(items, (i) => i.ownerId);
   const kpis = kpisByOwner(evaluatedKpis(plan, card.asOf === undefined ? {} : { asOf: card.asOf }));
   const people = new Set(listOf<DeepReadonly<Unit>>(plan, 'units').filter((u) => u.level === 'individual').map((u) => u.id));
-  const ownerIds = [...new Set([...byOwner.keys(), ...kpis.keys()])];
+  // Everyone who owns something is listed, an owner of only drafts too (with nothing counted yet).
+  const named = [...listOf<{ readonly ownerId?: string }>(plan, 'objectives'), ...listOf<{ readonly ownerId?: string }>(plan, 'keyResults')].flatMap((r) => (r.ownerId === undefined ? [] : [r.ownerId]));
+  const ownerIds = [...new Set([...byOwner.keys(), ...named, ...kpis.keys()])];
   let empty: Scorecard | null = null;
   const out = dictionary<OwnerPerformance>();
   for (const id of ownerIds) {

@@ -147,10 +147,13 @@ describe('performance: bad input is an OkrkitError that names it', () => {
     expect(bad(() => performance(ABC_PEOPLE, { ...evaluation, keyResults: [] } as never))).toMatch(/evaluation\.keyResults must be an object/);
     const tamper = (id: string, field: string, value: unknown): Evaluation =>
       ({ ...evaluation, objectives: { ...evaluation.objectives, [id]: { ...evaluation.objectives[id], [field]: value } } }) as Evaluation;
-    expect(bad(() => performance(ABC_PEOPLE, tamper('o-lan', 'score', NaN)))).toMatch(/evaluation\.objectives\["o-lan"\]\.score must be a finite number of zero or more or null, got null|got NaN/);
+    expect(bad(() => performance(ABC_PEOPLE, tamper('o-lan', 'score', NaN)))).toMatch(/evaluation\.objectives\["o-lan"\]\.score must be a finite number or null, got (null|NaN)/);
     expect(bad(() => performance(ABC_PEOPLE, tamper('o-lan', 'score', '0.5')))).toMatch(/got "0\.5"/);
     expect(bad(() => performance(ABC_PEOPLE, tamper('o-lan', 'status', 'great')))).toMatch(/unknown status "great"/);
     expect(bad(() => performance(ABC_PEOPLE, { ...evaluation, asOf: 5 } as never))).toMatch(/evaluation\.asOf/);
+    // A typo in an option is an error, not the default silently.
+    expect(bad(() => performance(ABC_PEOPLE, evaluation, { off: 'keyResults' } as never))).toMatch(/options has no option "off"; did you mean "of"\?/);
+    expect(bad(() => performance(ABC_PEOPLE, evaluation, { scorecard: { mising: 'skip' } } as never))).toMatch(/options\.scorecard has no option "mising"; did you mean "missing"\?/);
   });
 
   it('rejects what parsePlan would have: a plan that is not one, unknown units and objectives, a loop of units', () => {
