@@ -30,6 +30,29 @@ export const OkrState = /*@__PURE__*/ z.enum(['draft', 'proposed', 'approved', '
 export type OkrState = z.infer<typeof OkrState>;
 
 /**
+ * The steps forward from each state; every state but `draft` may also be sent back to
+ * `draft` (with a note). `closed → active` is reopening. The transitions take these
+ * steps and `parsePlan` accepts a history made of them.
+ */
+const FORWARD: Readonly<Record<OkrState, readonly OkrState[]>> = {
+  draft: ['proposed'],
+  proposed: ['approved'],
+  approved: ['active'],
+  active: ['closed'],
+  closed: ['active'],
+};
+
+/** The states that may follow `from`: the step forward, then `draft` for every state but `draft`. */
+export function forwardOf(from: OkrState): OkrState[] {
+  return from === 'draft' ? [...FORWARD[from]] : [...FORWARD[from], 'draft'];
+}
+
+/** Whether `to` may follow `from` in the OKR process. */
+export function isStep(from: OkrState, to: OkrState): boolean {
+  return FORWARD[from].includes(to) || (to === 'draft' && from !== 'draft');
+}
+
+/**
  * One step of an objective's or a key result's history: who moved it (`by`), when
  * (`at`, given by the caller: okrkit never reads the clock), from which state to which,
  * with an optional note. Closing records the final `score` (0–1) and its `grade`.

@@ -2,7 +2,9 @@
 // closing scores.
 import { parseArgument } from '../_lib/zod-issues.js';
 import type { EvaluateOptions } from '../evaluate/evaluate.js';
-import { checkDate, checkFlag, checkOptions } from '../model/options.js';
+import { dateOf } from '../_lib/calendar.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+import { checkDate, checkFlag, checkKnownKeys, checkOptions } from '../model/options.js';
 import { FinalScore, Id, Text, Timestamp } from '../model/primitives.js';
 
 /**
@@ -12,13 +14,16 @@ import { FinalScore, Id, Text, Timestamp } from '../model/primitives.js';
  * @category Process
  */
 export interface TransitionOptions {
-  /** Who takes the step: a person's (or a system's) id. */
+  /** Who takes the step: a person's (or a system's) id, not empty or only spaces. */
   readonly by: string;
   /** When: a calendar date or a date-time with an offset; not before the record's last history entry. */
   readonly at: string;
   /** Why; required to send a record back to `draft`. */
   readonly note?: string;
-  /** The date the step is judged at (is the cycle over? what is the score?): `at`'s calendar date by default. */
+  /**
+   * The date the step is judged at (is the cycle over? what is the score?): `at`'s
+   * calendar date by default; never after it (a step cannot record a score from the future).
+   */
   readonly asOf?: string;
   /** For closing: the final score (0–1) to record instead of the one `evaluate` gives at `asOf`. */
   readonly score?: number;
@@ -28,7 +33,10 @@ export interface TransitionOptions {
    * is scored live again and nothing is lost. True keeps `finalScore`.
    */
   readonly keepFinalScore?: boolean;
-  /** Options of the evaluation that scores a closing (`cap`, `grade`…); its `asOf` is the step's. */
+  /**
+   * Options of the evaluation that scores a closing (`cap`, `floor`, `status`, `grade`,
+   * `forecast`, `includeDrafts`); its `asOf` is the step's own, so `asOf` here is refused.
+   */
   readonly evaluate?: Omit<EvaluateOptions, 'asOf'>;
 }
 
@@ -43,15 +51,31 @@ export interface Settings {
   readonly evaluate: Omit<EvaluateOptions, 'asOf'>;
 }
 
-/** Checks a step's options: `by` an id, `at` a timestamp, `asOf` a date, `score` from 0 to 1. */
+/** The keys a step's options may have; any other is refused (a typo would otherwise be ignored). */
+const KEYS = ['by', 'at', 'note', 'asOf', 'score', 'keepFinalScore', 'evaluate'];
+/** The keys of `options.evaluate`: those of `evaluate`'s options but `asOf`, which is the step's. */
+const EVALUATE_KEYS = ['cap', 'floor', 'status', 'grade', 'forecast', 'includeDrafts'];
+
+/**
+ * Checks a step's options: no unknown keys, `by` an id that is not only spaces, `at` a
+ * timestamp, `asOf` a date not after `at`'s, `score` from 0 to 1.
+ */
 export function checkStepOptions(options: TransitionOptions): Settings {
   const o = checkOptions(options, 'options');
+  checkKnownKeys(o, KEYS, 'options');
   const evaluate = checkOptions(o.evaluate, 'options.evaluate');
+  if (Object.hasOwn(evaluate, 'asOf')) invalidArgument('arg.stepEvaluateAsOf', { name: 'options.evaluate' });
+  checkKnownKeys(evaluate, EVALUATE_KEYS, 'options.evaluate');
+  const by = parseArgument(Id, o.by, 'options.by');
+  if (by.trim() === '') invalidArgument('arg.blank', { name: 'options.by' });
+  const at = parseArgument(Timestamp, o.at, 'options.at');
+  const asOf = checkDate(o.asOf, 'options.asOf');
+  if (asOf !== null && asOf > dateOf(at)) invalidArgument('arg.asOfAfterAt', { name: 'options.asOf', asOf, day: dateOf(at) });
   return {
-    by: parseArgument(Id, o.by, 'options.by'),
-    at: parseArgument(Timestamp, o.at, 'options.at'),
+    by,
+    at,
     note: o.note === undefined ? undefined : parseArgument(Text, o.note, 'options.note'),
-    asOf: checkDate(o.asOf, 'options.asOf'),
+    asOf,
     score: o.score === undefined ? undefined : parseArgument(FinalScore, o.score, 'options.score'),
     keepFinalScore: checkFlag(o.keepFinalScore, 'options.keepFinalScore'),
     evaluate: { ...evaluate },

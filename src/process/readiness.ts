@@ -2,15 +2,16 @@
 // for objectives and one for key results, over a small view of the plan that the
 // transitions and the coach's rule share. Closing's score is the caller's to find (it
 // needs an evaluation); everything else is here.
-import { compareTimestamps } from '../_lib/calendar.js';
+import { dateOf } from '../_lib/calendar.js';
 import { msg, type Message } from '../messages/message.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { Cycle } from '../model/cycle.js';
 import type { KeyResult } from '../model/key-result.js';
 import type { Objective } from '../model/objective.js';
-import type { OkrState, StateChange } from '../model/process.js';
+import { compareStepTimes } from '../model/integrity-process.js';
+import { isStep, type OkrState, type StateChange } from '../model/process.js';
 import type { Unit } from '../model/unit.js';
-import { isStep, nextStates, stateOf } from './steps.js';
+import { nextStates, stateOf } from './steps.js';
 
 /** The seeds: each objective has 2 to 5 key results. */
 const MIN_KEY_RESULTS = 2;
@@ -39,7 +40,10 @@ export interface ProcessView {
   readonly objectives: readonly DeepReadonly<Objective>[];
   readonly keyResultIndex: ReadonlyMap<string, number>;
   readonly keyResults: readonly DeepReadonly<KeyResult>[];
-  /** Each objective's scored key results (baselines left out), by objective id. */
+  /**
+   * Each objective's key results that its score counts, by objective id: not baselines,
+   * not draft or proposed ones (`evaluate` leaves those out), not those of weight 0.
+   */
   readonly scoredOf: ReadonlyMap<string, readonly DeepReadonly<KeyResult>[]>;
 }
 
@@ -51,11 +55,17 @@ const indexOf = (items: readonly { readonly id: string }[]): Map<string, number>
   return index;
 };
 
+/** Whether a key result counts in its objective's score by default (see {@link ProcessView.scoredOf}). */
+function isCounted(k: DeepReadonly<KeyResult>): boolean {
+  if (k.kind === 'baseline' || k.state === 'draft' || k.state === 'proposed') return false;
+  return k.weight === undefined || k.weight === 'target' || Number(k.weight) > 0;
+}
+
 /** Builds the lookups of a plan. */
 export function processView(plan: Collections): ProcessView {
   const scoredOf = new Map<string, DeepReadonly<KeyResult>[]>();
   for (const k of plan.keyResults) {
-    if (k.kind === 'baseline') continue;
+    if (!isCounted(k)) continue;
     const list = scoredOf.get(k.objectiveId);
     if (list === undefined) scoredOf.set(k.objectiveId, [k]);
     else list.push(k);
@@ -94,19 +104,25 @@ function commonReasons(
   if (req.to === 'draft' && from !== 'draft' && (req.note ?? '').trim() === '') reasons.push({ path: at(), message: msg('process.noteRequired') });
   const history = record.history ?? [];
   const last = history[history.length - 1];
-  if (req.at !== null && last !== undefined && compareTimestamps(req.at, last.at) < 0) {
+  if (req.at !== null && last !== undefined && compareStepTimes(req.at, last.at) < 0) {
     reasons.push({ path: at('history', history.length - 1, 'at'), message: msg('process.beforeLastStep', { at: req.at, last: last.at }) });
   }
   return reasons;
 }
 
-/** A cycle that is over at a date: past its end, or graded or closed by the plan. */
-function cycleReasons(view: ProcessView, cycleId: string, asOf: string): Reason[] {
+/**
+ * A cycle that is over for a closing: the day of `at` after its end (unless the plan
+ * closed the cycle), and at `asOf` past its end, or graded or closed by the plan.
+ */
+function cycleReasons(view: ProcessView, cycleId: string, req: StepRequest): Reason[] {
   const i = view.cycleIndex.get(cycleId);
   const cycle = i === undefined ? undefined : view.cycles[i];
-  if (i === undefined || cycle === undefined) return [];
-  if (cycle.state === 'grading' || cycle.state === 'closed' || asOf > cycle.end) return [];
-  return [{ path: ['cycles', i, 'end'], message: msg('process.cycleNotOver', { cycle: cycle.id, end: cycle.end, asOf }) }];
+  if (i === undefined || cycle === undefined || cycle.state === 'closed') return [];
+  const day = req.at === null ? null : dateOf(req.at);
+  const notOver = (date: string): Reason[] => [{ path: ['cycles', i, 'end'], message: msg('process.cycleNotOver', { cycle: cycle.id, end: cycle.end, asOf: date }) }];
+  if (day !== null && day <= cycle.end) return notOver(day);
+  if (cycle.state === 'grading' || req.asOf > cycle.end) return [];
+  return notOver(req.asOf);
 }
 
 /** Why objective i cannot take the step yet (closing's score aside); empty when it can. */
@@ -124,7 +140,7 @@ export function objectiveReasons(view: ProcessView, i: number, req: StepRequest)
       reasons.push({ path: at('parentId'), message: msg('process.unaligned', { level: msg(`level.${unit.level}`) }) });
     }
   }
-  if (req.to === 'closed') reasons.push(...cycleReasons(view, o.cycleId, req.asOf));
+  if (req.to === 'closed') reasons.push(...cycleReasons(view, o.cycleId, req));
   return reasons;
 }
 
@@ -147,6 +163,6 @@ export function keyResultReasons(view: ProcessView, j: number, req: StepRequest)
   if (req.to === 'active' && stateOf(k) === 'closed' && objectiveState === 'closed') {
     reasons.push({ path: at('objectiveId'), message: msg('process.objectiveClosed', { objective }) });
   }
-  if (req.to === 'closed') reasons.push(...cycleReasons(view, o.cycleId, req.asOf));
+  if (req.to === 'closed') reasons.push(...cycleReasons(view, o.cycleId, req));
   return reasons;
 }

@@ -1,22 +1,10 @@
 // The steps of the OKR process (seed 004: draft, align, initiatives, measure, check in,
-// review) as a table: which state may follow which. Everything else about a step — what
-// it needs — is in readiness.ts.
+// review): which state may follow which (the table is in model/process.ts, which parsePlan's
+// history check shares). Everything else about a step — what it needs — is in readiness.ts.
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { isRecord } from '../model/guard.js';
-import { OkrState } from '../model/process.js';
-
-/**
- * The steps forward from each state; every state but `draft` may also be sent back to
- * `draft` (with a note). `closed → active` is reopening.
- */
-const FORWARD: Readonly<Record<OkrState, readonly OkrState[]>> = {
-  draft: ['proposed'],
-  proposed: ['approved'],
-  approved: ['active'],
-  active: ['closed'],
-  closed: ['active'],
-};
+import { forwardOf, OkrState } from '../model/process.js';
 
 /**
  * The states an objective or a key result in a state may move to next, forward steps
@@ -34,8 +22,7 @@ const FORWARD: Readonly<Record<OkrState, readonly OkrState[]>> = {
  */
 export function nextStates(from: OkrState): OkrState[] {
   const state = parseArgument(OkrState, from, 'from');
-  const forward = FORWARD[state];
-  return state === 'draft' ? [...forward] : [...forward, 'draft'];
+  return forwardOf(state);
 }
 
 /**
@@ -55,9 +42,4 @@ export function nextStates(from: OkrState): OkrState[] {
 export function stateOf(record: { readonly state?: OkrState | undefined }): OkrState {
   if (!isRecord(record)) invalidArgument('arg.object', { name: 'record' });
   return record.state === undefined ? 'active' : parseArgument(OkrState, record.state, 'record.state');
-}
-
-/** Whether `to` may follow `from`. */
-export function isStep(from: OkrState, to: OkrState): boolean {
-  return FORWARD[from].includes(to) || (to === 'draft' && from !== 'draft');
 }

@@ -5,6 +5,7 @@ import {
   advanceObjective,
   checkKeyResultTransition,
   checkObjectiveTransition,
+  evaluate,
   localizeError,
   nextStates,
   parsePlan,
@@ -19,16 +20,26 @@ import { SEED_004, seedPlan } from './seed-plan.js';
 
 const by = (who: string, at: string) => ({ by: who, at });
 
-/** Moves every record of the seed plan up to `active`, as seed 004's first three steps do. */
+/**
+ * Moves every record of the seed plan up to `active`, as seed 004's first three steps do:
+ * key results are approved before their objective (approving it counts only approved ones),
+ * and become active after it.
+ */
 function activated(): Plan {
   let p = seedPlan();
-  const steps: [OkrState, string][] = [['proposed', '2026-06-20'], ['approved', '2026-06-25'], ['active', '2026-07-01']];
-  for (const [to, at] of steps) {
-    for (const o of ['o-company', 'o-sales']) p = advanceObjective(p, o, to, by('u-lan', at));
-    for (const k of p.keyResults) p = advanceKeyResult(p, k.id, to, by('u-lan', at));
-  }
+  const objectives = (to: OkrState, at: string) => ['o-company', 'o-sales'].forEach((o) => (p = advanceObjective(p, o, to, by('u-lan', at))));
+  const keyResults = (to: OkrState, at: string) => p.keyResults.forEach((k) => (p = advanceKeyResult(p, k.id, to, by('u-lan', at))));
+  objectives('proposed', '2026-06-20');
+  keyResults('proposed', '2026-06-20');
+  keyResults('approved', '2026-06-25');
+  objectives('approved', '2026-06-25');
+  objectives('active', '2026-07-01');
+  keyResults('active', '2026-07-01');
   return p;
 }
+
+/** The seed plan with its key results active (no state), so approving an objective counts them. */
+const withActiveKeyResults = (input = SEED_004): Plan => parsePlan({ ...input, keyResults: input.keyResults!.map(({ state: _s, ...k }) => k) });
 
 describe('the OKR process, seed 004: draft → align → initiatives → measure → check in → review', () => {
   it('takes an objective from draft to closed, one history entry per step, and never changes its input', () => {
@@ -53,7 +64,7 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
   });
 
   it('approving a team objective needs 2–5 key results with targets (baselines do not count) and an aligned parent', () => {
-    const one = parsePlan({
+    const one = withActiveKeyResults({
       ...SEED_004,
       keyResults: SEED_004.keyResults!.filter((k) => k.id !== 'kr-deals'),
       checkIns: SEED_004.checkIns!.filter((c) => c.keyResultId !== 'kr-deals'),
@@ -64,7 +75,7 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     expect(check.reasons.map((r) => [r.path, r.code, r.message])).toEqual([
       [['objectives', 1], 'not_ready', 'It needs 2 to 5 key results with a target (baseline key results do not count): it has 1.'],
     ]);
-    const unaligned = parsePlan({ ...SEED_004, objectives: SEED_004.objectives!.map((o) => (o.id === 'o-sales' ? { ...o, parentId: undefined } : o)) });
+    const unaligned = withActiveKeyResults({ ...SEED_004, objectives: SEED_004.objectives!.map((o) => (o.id === 'o-sales' ? { ...o, parentId: undefined } : o)) });
     const reasons = checkObjectiveTransition(advanceObjective(unaligned, 'o-sales', 'proposed', by('u-lan', '2026-06-20')), 'o-sales', 'approved', by('u-lan', '2026-06-25')).reasons;
     expect(reasons.map((r) => [r.path, r.messageKey])).toEqual([[['objectives', 1, 'parentId'], 'process.unaligned']]);
     const error = thrown(() => advanceObjective(p, 'o-sales', 'approved', by('u-lan', '2026-06-25')));
@@ -74,8 +85,31 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     expect(localizeError(error, 'vi')).toContain('chưa thể chuyển từ đề xuất sang đã duyệt');
   });
 
+  it('approving counts only the key results its score counts: not drafts or proposed ones, not baselines, not weight 0', () => {
+    const extra = (id: string, more: object) => ({ id, objectiveId: 'o-sales', title: id, kind: 'metric' as const, start: 0, target: 10, ...more });
+    // the attack: six key results, of which the score counts one
+    const plan = parsePlan({
+      ...SEED_004,
+      keyResults: [
+        ...SEED_004.keyResults!.map(({ state: _s, ...k }) => (k.id === 'kr-deals' ? { ...k, weight: 0 } : k)),
+        extra('kr-draft', { state: 'draft' }),
+        extra('kr-proposed', { state: 'proposed' }),
+        extra('kr-zero', { weight: '0.000' }),
+      ],
+    });
+    const p = advanceObjective(plan, 'o-sales', 'proposed', by('u-lan', '2026-06-20'));
+    expect(checkObjectiveTransition(p, 'o-sales', 'approved', by('u-lan', '2026-06-25')).reasons.map((r) => r.params)).toEqual([{ count: 1 }]);
+    // the score agrees: only kr-leads feeds it
+    const scored = evaluate(p);
+    expect(scored.objectives['o-sales']!.contributors.map((c) => c.id)).toEqual(['kr-leads']);
+    // weight 'target' counts (its target is not 0), as does a key result approved or later
+    const counted = parsePlan({ ...plan, keyResults: plan.keyResults.map((k) => (k.id === 'kr-deals' ? { ...k, weight: 'target' as const } : k.id === 'kr-proposed' ? { ...k, state: 'approved' as const } : k)) });
+    const q = advanceObjective(counted, 'o-sales', 'proposed', by('u-lan', '2026-06-20'));
+    expect(checkObjectiveTransition(q, 'o-sales', 'approved', by('u-lan', '2026-06-25')).ready).toBe(true);
+  });
+
   it('a company objective needs no parent; a link aligns a team objective as a parent does', () => {
-    const linked = parsePlan({
+    const linked = withActiveKeyResults({
       ...SEED_004,
       objectives: SEED_004.objectives!.map((o) => (o.id === 'o-sales' ? { ...o, parentId: undefined, links: [{ to: 'kr-revenue' }] } : o)),
     });
@@ -84,7 +118,7 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     expect(stateOf(p.objectives[1]!)).toBe('approved');
   });
 
-  it('closing needs the cycle over at asOf, or the cycle graded or closed', () => {
+  it('closing needs the day of at after the cycle, and the cycle over at asOf (or graded); a closed cycle needs neither', () => {
     const p = activated();
     const early = checkObjectiveTransition(p, 'o-sales', 'closed', by('u-lan', '2026-09-15'));
     expect(early.reasons.map((r) => [r.path, r.message])).toEqual([[['cycles', 0, 'end'], 'The cycle "q3" must be over: it ends on 2026-09-30, and the date is 2026-09-15.']]);
@@ -92,9 +126,33 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     expect(early).toMatchObject({ score: 0, grade: 'red' });
     expect(checkObjectiveTransition(p, 'o-sales', 'closed', by('u-lan', '2026-10-01'))).toMatchObject({ ready: true, score: 0.7, grade: 'green' });
     const graded = { ...p, cycles: [{ ...p.cycles[0]!, state: 'grading' as const }] };
-    expect(checkObjectiveTransition(graded, 'o-sales', 'closed', by('u-lan', '2026-09-15')).ready).toBe(true);
-    // asOf judges the step; at only dates it
-    expect(checkObjectiveTransition(p, 'o-sales', 'closed', { by: 'u-lan', at: '2026-09-15', asOf: '2026-10-01' }).ready).toBe(true);
+    // a cycle being graded is over at any asOf, but a closing is still dated after its end
+    expect(checkObjectiveTransition(graded, 'o-sales', 'closed', by('u-lan', '2026-09-15')).ready).toBe(false);
+    expect(checkObjectiveTransition(graded, 'o-sales', 'closed', { by: 'u-lan', at: '2026-10-01', asOf: '2026-09-15' }).ready).toBe(true);
+    const closedCycle = { ...p, cycles: [{ ...p.cycles[0]!, state: 'closed' as const }] };
+    expect(checkObjectiveTransition(closedCycle, 'o-sales', 'closed', by('u-lan', '2026-09-15')).ready).toBe(true);
+    // asOf judges the score: on 5 October with a score as of 15 September, the cycle was not over then
+    const judged = checkObjectiveTransition(p, 'o-sales', 'closed', { by: 'u-lan', at: '2026-10-05', asOf: '2026-09-15' });
+    expect(judged.reasons.map((r) => r.message)).toEqual(['The cycle "q3" must be over: it ends on 2026-09-30, and the date is 2026-09-15.']);
+  });
+
+  it('a closing dated before the cycle ends is not ready, whatever asOf says; asOf after at is a score from the future', () => {
+    const p = activated();
+    // the attack: at 29 September with asOf 5 October recorded a score from the future
+    const attack = { by: 'x', at: '2026-09-29', asOf: '2026-10-05' };
+    const error = thrown(() => advanceObjective(p, 'o-sales', 'closed', attack));
+    expect([error.code, error.message]).toEqual([
+      'invalid_argument',
+      'okrkit: invalid argument: options.asOf (2026-10-05) is after the day of options.at (2026-09-29): a step cannot be judged, or record a score, at a date after it is taken',
+    ]);
+    expect(thrown(() => checkKeyResultTransition(p, 'kr-leads', 'closed', attack)).code).toBe('invalid_argument');
+    expect(localizeError(error, 'vi')).toContain('muộn hơn ngày của options.at');
+    // the same day is fine: asOf is a date, at a date-time on it
+    expect(checkObjectiveTransition(p, 'o-sales', 'closed', { by: 'x', at: '2026-10-05T09:00:00+07:00', asOf: '2026-10-05' }).ready).toBe(true);
+    // dated on the cycle's last day: not over yet (the day of at must be after the end)
+    const onLastDay = checkObjectiveTransition(p, 'o-sales', 'closed', { by: 'x', at: '2026-09-30T23:59:00+07:00', asOf: '2026-09-30' });
+    expect(onLastDay.reasons.map((r) => [r.path, r.message])).toEqual([[['cycles', 0, 'end'], 'The cycle "q3" must be over: it ends on 2026-09-30, and the date is 2026-09-30.']]);
+    expect(thrown(() => advanceKeyResult(p, 'kr-leads', 'closed', { by: 'x', at: '2026-09-29' })).code).toBe('not_ready');
   });
 
   it('closing records a given score and its grade by commitment; with nothing to score it needs one', () => {
@@ -122,7 +180,7 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
   });
 
   it('sending back to draft needs a note; a step must exist and must not be dated before the last one', () => {
-    const p = advanceObjective(seedPlan(), 'o-sales', 'proposed', by('u-lan', '2026-06-20'));
+    const p = advanceObjective(withActiveKeyResults(), 'o-sales', 'proposed', by('u-lan', '2026-06-20'));
     expect(checkObjectiveTransition(p, 'o-sales', 'draft', by('u-ceo', '2026-06-21')).reasons.map((r) => r.messageKey)).toEqual(['process.noteRequired']);
     expect(checkObjectiveTransition(p, 'o-sales', 'draft', { ...by('u-ceo', '2026-06-21'), note: '  ' }).ready).toBe(false);
     const back = advanceObjective(p, 'o-sales', 'draft', { ...by('u-ceo', '2026-06-21'), note: 'Measure outcomes, not calls' });
@@ -149,6 +207,12 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     ]);
     p = advanceObjective(p, 'o-sales', 'proposed', by('u-lan', '2026-06-21'));
     p = advanceKeyResult(p, 'kr-leads', 'approved', by('u-lan', '2026-06-22'));
+    // approving the objective counts approved key results only: kr-deals is still a draft
+    expect(checkObjectiveTransition(p, 'o-sales', 'approved', by('u-lan', '2026-06-23')).reasons.map((r) => r.message)).toEqual([
+      'It needs 2 to 5 key results with a target (baseline key results do not count): it has 1.',
+    ]);
+    p = advanceKeyResult(p, 'kr-deals', 'proposed', by('u-lan', '2026-06-22'));
+    p = advanceKeyResult(p, 'kr-deals', 'approved', by('u-lan', '2026-06-22'));
     expect(checkKeyResultTransition(p, 'kr-leads', 'active', by('u-lan', '2026-06-23')).reasons.map((r) => r.messageKey)).toEqual(['process.objectiveNotApproved']);
     p = advanceObjective(p, 'o-sales', 'approved', by('u-lan', '2026-06-23'));
     p = advanceKeyResult(p, 'kr-leads', 'active', by('u-lan', '2026-07-01'));
@@ -176,6 +240,26 @@ describe('the OKR process, seed 004: draft → align → initiatives → measure
     expect(thrown(() => advanceObjective('plan' as never, 'o-sales', 'proposed', by('u', '2026-06-20'))).code).toBe('invalid_argument');
     expect(thrown(() => stateOf(null as never)).code).toBe('invalid_argument');
     expect(thrown(() => nextStates('open' as OkrState)).code).toBe('invalid_argument');
+  });
+
+  it('refuses unknown options (with the closest known one), asOf inside options.evaluate, and a by of only spaces', () => {
+    const p = activated();
+    const closing = { by: 'x', at: '2026-10-02' };
+    // the attack: a misspelt score was ignored and the computed score recorded
+    const typo = thrown(() => advanceObjective(p, 'o-sales', 'closed', { ...closing, sore: 0.3 } as never));
+    expect([typo.code, typo.message]).toEqual(['invalid_argument', 'okrkit: invalid argument: options has no option "sore"; did you mean "score"?']);
+    expect(thrown(() => checkKeyResultTransition(p, 'kr-leads', 'closed', { ...closing, colour: 'red' } as never)).message).toContain('options has no option "colour"');
+    const asOf = thrown(() => advanceObjective(p, 'o-sales', 'closed', { ...closing, evaluate: { asOf: '2026-09-01' } } as never));
+    expect(asOf.message).toContain('options.evaluate has no option "asOf": the step\'s own options.asOf');
+    expect(thrown(() => advanceObjective(p, 'o-sales', 'closed', { ...closing, evaluate: { cpa: 1.2 } } as never)).message).toContain('options.evaluate has no option "cpa"; did you mean "cap"?');
+    // every known evaluate option is accepted
+    const evaluate = { cap: 1.2, floor: 0, status: {}, grade: {}, forecast: false, includeDrafts: false };
+    expect(advanceObjective(p, 'o-sales', 'closed', { ...closing, evaluate }).objectives[1]!.finalScore).toBe(0.7);
+    for (const by of ['   ', '\t', ' \n ']) {
+      const blank = thrown(() => advanceObjective(p, 'o-sales', 'closed', { by, at: '2026-10-02' }));
+      expect([blank.code, blank.message]).toEqual(['invalid_argument', 'okrkit: invalid argument: options.by must not be empty or only spaces']);
+    }
+    expect(localizeError(thrown(() => advanceObjective(p, 'o-sales', 'closed', { by: ' ', at: '2026-10-02' })), 'vi')).toContain('không được để trống');
   });
 
   it('nextStates lists the forward step, then draft', () => {
@@ -227,9 +311,13 @@ describe('docs/process.md: the worked example of seed 004', () => {
     p = advanceObjective(p, 'o-company', 'proposed', by('u-ceo', '2026-06-15'));
     p = advanceObjective(p, 'o-sales', 'proposed', by('u-lan', '2026-06-18'));
     for (const k of krs) p = advanceKeyResult(p, k, 'proposed', by('u-lan', '2026-06-18'));
+    // approving an objective counts the key results its score counts: proposed ones do not
+    expect(checkObjectiveTransition(p, 'o-sales', 'approved', by('u-ceo', '2026-06-25')).reasons.map((r) => r.message)).toEqual([
+      'It needs 2 to 5 key results with a target (baseline key results do not count): it has 0.',
+    ]);
+    for (const k of krs) p = advanceKeyResult(p, k, 'approved', by('u-ceo', '2026-06-25'));
     expect(checkObjectiveTransition(p, 'o-sales', 'approved', by('u-ceo', '2026-06-25')).ready).toBe(true);
     for (const o of ['o-company', 'o-sales']) p = advanceObjective(p, o, 'approved', { ...by('u-ceo', '2026-06-25'), note: 'Aligned in the planning meeting' });
-    for (const k of krs) p = advanceKeyResult(p, k, 'approved', by('u-ceo', '2026-06-25'));
     for (const o of ['o-company', 'o-sales']) p = advanceObjective(p, o, 'active', by('u-ceo', '2026-07-01'));
     for (const k of krs) p = advanceKeyResult(p, k, 'active', by('u-ceo', '2026-07-01'));
     expect(thrown(() => advanceObjective(p, 'o-sales', 'closed', by('u-lan', '2026-09-20'))).message).toBe(

@@ -14,6 +14,7 @@ import {
   type Plan,
 } from '../../src/index.js';
 import { planArb } from '../arbitraries.js';
+import { thrown } from '../builders.js';
 import { deepFreeze } from '../fixtures.js';
 
 const STATES = ['draft', 'proposed', 'approved', 'active', 'closed'] as const;
@@ -38,13 +39,14 @@ const stepArb = fc.record({
   objective: fc.boolean(),
   index: fc.nat(),
   to: fc.constantFrom(...STATES),
-  day: fc.integer({ min: 0, max: 3 }),
+  day: fc.integer({ min: 0, max: 25 }),
   note: fc.constantFrom(undefined, 'why', ' '),
   score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
   asOf: fc.constantFrom(undefined, '2026-08-15', '2026-10-01'),
 });
 
-const dateOf = (n: number) => `2026-${String(6 + Math.floor(n / 28)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+/** Day n after 2026-06-01: the steps run from June to past the cycle's end (2026-09-30). */
+const dateOf = (n: number) => new Date(Date.UTC(2026, 5, 1 + n)).toISOString().slice(0, 10);
 
 const FORWARD: Record<OkrState, OkrState> = { draft: 'proposed', proposed: 'approved', approved: 'active', active: 'closed', closed: 'active' };
 
@@ -64,10 +66,11 @@ function oracle(plan: Plan, objective: boolean, index: number, to: OkrState, o: 
     const e = evaluate(plan, { asOf });
     return (objective ? e.objectives[record.id]!.score : e.keyResults[record.id]!.score) !== null;
   };
-  const over = asOf > '2026-09-30';
+  // closing needs the day of `at` after the cycle's end, and the cycle over at asOf
+  const over = o.at > '2026-09-30' && asOf > '2026-09-30';
   if (objective) {
     if (to === 'approved') {
-      const n = plan.keyResults.filter((k) => k.objectiveId === record.id && k.kind !== 'baseline').length;
+      const n = plan.keyResults.filter((k) => k.objectiveId === record.id && counted(k)).length;
       return n >= 2 && n <= 5;
     }
     return to === 'closed' ? over && score() : true;
@@ -78,6 +81,10 @@ function oracle(plan: Plan, objective: boolean, index: number, to: OkrState, o: 
   if (to === 'active') return from === 'closed' ? parent !== 'closed' : parent === 'approved' || parent === 'active';
   return to === 'closed' ? over && score() : true;
 }
+
+/** Whether a key result counts in its objective's score (and so for approving it): scored, approved or later, weight above 0. */
+const counted = (k: Plan['keyResults'][number]): boolean =>
+  k.kind !== 'baseline' && k.state !== 'draft' && k.state !== 'proposed' && (k.weight === undefined || k.weight === 'target' || Number(k.weight) > 0);
 
 /** Everything but the moved record, which must be the same as before. */
 const others = (plan: Plan, kind: 'objectives' | 'keyResults', index: number) => ({ ...plan, [kind]: plan[kind].filter((_, i) => i !== index) });
@@ -96,6 +103,13 @@ describe('transitions: properties', () => {
         const index = s.index % records.length;
         const record = records[index]!;
         const options = { by: 'u', at: dateOf(day), ...(s.note !== undefined ? { note: s.note } : {}), ...(s.score !== undefined ? { score: s.score } : {}), ...(s.asOf !== undefined ? { asOf: s.asOf } : {}) };
+        if (s.asOf !== undefined && s.asOf > options.at) {
+          // a score from the future: refused as a bad option, by both
+          const checking = () => (s.objective ? checkObjectiveTransition(plan, record.id, s.to, options) : checkKeyResultTransition(plan, record.id, s.to, options));
+          expect(thrown(checking).code).toBe('invalid_argument');
+          expect(thrown(() => (s.objective ? advanceObjective(plan, record.id, s.to, options) : advanceKeyResult(plan, record.id, s.to, options))).code).toBe('invalid_argument');
+          continue;
+        }
         const check = s.objective ? checkObjectiveTransition(plan, record.id, s.to, options) : checkKeyResultTransition(plan, record.id, s.to, options);
         const take = () => (s.objective ? advanceObjective(plan, record.id, s.to, options) : advanceKeyResult(plan, record.id, s.to, options));
         expect(check.from).toBe(stateOf(record));
@@ -129,12 +143,12 @@ describe('transitions: properties', () => {
   );
 
   test.prop([planArb, fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined })], { numRuns: 80 })(
-    'draft → proposed → approved → active → closed: ready exactly when the objective has 2–5 scored key results and a score; one entry per step',
+    'draft → proposed → approved → active → closed: ready exactly when the objective has 2–5 key results its score counts and a score; one entry per step',
     (input, score) => {
       const parsed = parsePlan(input);
       const plan = deepFreeze(parsePlan({ ...parsed, objectives: parsed.objectives.map((o) => ({ ...o, state: 'draft' as const })) }));
       const o = plan.objectives[0]!;
-      const count = plan.keyResults.filter((k) => k.objectiveId === o.id && k.kind !== 'baseline').length;
+      const count = plan.keyResults.filter((k) => k.objectiveId === o.id && counted(k)).length;
       let p: Plan = advanceObjective(plan, o.id, 'proposed', { by: 'u', at: '2026-06-20' });
       const approve = checkObjectiveTransition(p, o.id, 'approved', { by: 'u', at: '2026-06-25' });
       expect(approve.ready).toBe(count >= 2 && count <= 5);
