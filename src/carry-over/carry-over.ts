@@ -34,7 +34,8 @@ export interface CarryOverOptions {
    * result has one), copies start as `draft` by default, so the next cycle's OKRs are
    * drafted and aligned again, and each copy's history starts with one entry from the
    * original's state, with a note naming the original and its cycle. A plan without
-   * states gets copies without states, as before, unless this is set.
+   * states gets copies without states, as before, unless this is set. Not `closed`: a
+   * copy has no final score.
    */
   readonly state?: OkrState;
   /** Who the copies' first history entry names: `carry-over` by default. */
@@ -56,7 +57,7 @@ export interface CarryOverOptions {
  * @param plan - A plan from {@link parsePlan}.
  * @param options - `from`, `to`, `mode`, `include`, `newId`, `asOf`, and `state`, `by`, `at` for the copies' first history entry.
  * @returns A new plan with the copies added.
- * @throws {OkrkitError} `invalid_argument` for unknown cycles or an id that is already taken.
+ * @throws {OkrkitError} `invalid_argument` for unknown cycles, an id that is already taken or `state: 'closed'`.
  * @example
  * const next = carryOver(plan, { from: 'q3-2026', to: 'q4-2026' });
  * next.objectives.filter((o) => o.carriedFrom).map((o) => o.id)
@@ -101,13 +102,24 @@ function arrivalOf(plan: DeepReadonly<Plan>, options: CarryOverOptions, until: s
   const usesStates = plan.objectives.some((o) => o.state !== undefined) || plan.keyResults.some((k) => k.state !== undefined);
   if (options.state === undefined && !usesStates) return null;
   return {
-    state: options.state === undefined ? 'draft' : parseArgument(OkrState, options.state, 'options.state'),
+    state: options.state === undefined ? 'draft' : arrivalState(options.state),
     by: options.by === undefined ? 'carry-over' : parseArgument(Id, options.by, 'options.by'),
     at: options.at === undefined ? until : parseArgument(Timestamp, options.at, 'options.at'),
   };
 }
 
-/** A copy's state and history: one entry from the original's state, naming the original. */
+/** The state copies may start in: any but `closed` (a copy has not been worked on, so it has no final score). */
+function arrivalState(state: unknown): OkrState {
+  const parsed = parseArgument(OkrState, state, 'options.state');
+  if (parsed === 'closed') invalidArgument('arg.oneOf', { name: 'options.state', options: "'draft', 'proposed', 'approved', 'active'", value: '"closed"' });
+  return parsed;
+}
+
+/**
+ * A copy's state and history: one entry from the original's state, naming the original.
+ * `parsePlan` accepts it as a carried-over copy's arrival (its first entry, with
+ * `carriedFrom` set), even where it is not a step of the process (a draft copied as a draft).
+ */
 function arrived(original: { readonly id: string; readonly state?: OkrState | undefined }, from: string, arrival: Settings['arrival']): { state?: OkrState; history?: StateChange[] } {
   if (arrival === null) return {};
   const { state, by, at } = arrival;

@@ -1,6 +1,6 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { carryOver, evaluate, OkrkitError, parsePlan, type Plan } from '../../src/index.js';
+import { carryOver, evaluate, OkrkitError, parsePlan, safeParsePlan, type Plan } from '../../src/index.js';
 import { planArb } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 import { thrown } from '../builders.js';
@@ -96,5 +96,24 @@ describe('carryOver and the OKR process', () => {
     expect(copy).not.toHaveProperty('state');
     expect(copy).not.toHaveProperty('history');
     expect(thrown(() => carryOver(plan, { from: 'q3', to: 'q4', state: 'done' as never })).code).toBe('invalid_argument');
+  });
+
+  it('refuses copies that start closed (they have no final score), and writes only entries parsePlan accepts', () => {
+    const closed = thrown(() => carryOver(plan, { from: 'q3', to: 'q4', state: 'closed' }));
+    expect([closed.code, closed.message]).toEqual(['invalid_argument', "okrkit: invalid argument: options.state must be one of 'draft', 'proposed', 'approved', 'active', got \"closed\""]);
+    // every original state and every copy state: the copy's arrival is accepted, drafts copied as drafts included
+    for (const from of ['draft', 'proposed', 'approved', 'active', 'closed'] as const) {
+      const history = from === 'closed' ? [{ from: 'active' as const, to: 'closed' as const, by: 'u', at: '2026-09-30', score: 0.5 }] : [];
+      const original = parsePlan({ ...plan, objectives: [{ ...plan.objectives[0]!, state: from, history, ...(from === 'closed' ? { finalScore: 0.5 } : {}) }] });
+      for (const state of ['draft', 'proposed', 'approved', 'active'] as const) {
+        const next = carryOver(original, { from: 'q3', to: 'q4', state, at: '2026-10-01' });
+        expect(() => parsePlan(next)).not.toThrow();
+        // the same entry on a record that is not a copy is not a step of the process
+        const copy = next.objectives.find((o) => o.id === 'o1@q4')!;
+        const { carriedFrom: _c, ...notACopy } = copy;
+        const legal = from !== state && (state === 'draft' || { draft: 'proposed', proposed: 'approved', approved: 'active', active: 'closed', closed: 'active' }[from] === state);
+        expect([from, state, safeParsePlan({ ...next, objectives: [...next.objectives.filter((o) => o !== copy), notACopy] }).success]).toEqual([from, state, legal]);
+      }
+    }
   });
 });
