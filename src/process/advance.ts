@@ -147,18 +147,21 @@ function advance(cx: Context, plan: DeepReadonly<Plan>, kind: Kind, id: string, 
  * is not changed. The steps, and what each needs:
  *
  * - `draft → proposed`: nothing; the objective is put forward for alignment.
- * - `proposed → approved`: 2 to 5 key results with a target (baseline key results do not
- *   count) and, for a team's or a person's objective, an aligned parent (`parentId` or a link).
+ * - `proposed → approved`: 2 to 5 key results that its score counts (not baselines, not
+ *   draft or proposed ones, not of weight 0: approve its key results first) and, for a
+ *   team's or a person's objective, an aligned parent (`parentId` or a link).
  * - `approved → active`: nothing; work and check-ins start.
- * - `active → closed`: the cycle over at `asOf` (past its end, or `grading` / `closed`)
- *   and a score: `options.score`, or the objective's score from `evaluate` at `asOf`. The
- *   entry records `score` and `grade`, and `finalScore` is set to the score.
+ * - `active → closed`: the cycle over: the day of `at` after its end (unless the cycle is
+ *   `closed`) and `asOf` past its end (or the cycle `grading` / `closed`); and a score:
+ *   `options.score`, or the objective's score from `evaluate` at `asOf`. The entry
+ *   records `score` and `grade`, and `finalScore` is set to the score.
  * - `closed → active` (reopen): nothing; `finalScore` is removed and its value recorded as
  *   the entry's `score` (`keepFinalScore: true` keeps it). The history is kept.
  * - any state → `draft` (send back): a `note` that says why.
  *
- * Every step needs `at` not before the last history entry. A record without a state is
- * `active`. It throws rather than returning a result so that a plan is never saved with
+ * Every step needs `at` not before the last history entry (two date-times compared by
+ * instant, a bare date by its day), and `asOf` not after `at`'s day. A record without a
+ * state is `active`, even under a draft objective. It throws rather than returning a result so that a plan is never saved with
  * a step that was not ready; {@link checkObjectiveTransition} returns the same reasons
  * without throwing, for a UI that shows what is missing.
  *
@@ -185,7 +188,7 @@ export function advanceObjective(plan: DeepReadonly<Plan>, objectiveId: string, 
  * - `draft → proposed`: nothing.
  * - `proposed → approved`: its objective is no longer a draft (it is agreed with its objective).
  * - `approved → active`: its objective is approved or active.
- * - `active → closed`: its objective's cycle over at `asOf`, and a score (`options.score`
+ * - `active → closed`: its objective's cycle over, as for objectives, and a score (`options.score`
  *   or the key result's score from `evaluate`), recorded with its grade (by its
  *   objective's commitment) and set as `finalScore`.
  * - `closed → active` (reopen): its objective is not closed; `finalScore` is removed and

@@ -44,14 +44,14 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
   ];
   const objective = plan.objectives[0];
   if (objective !== undefined) {
-    const step = { by: 'u', at: asOf, asOf: '2030-01-01' };
+    const step = { by: 'u', at: '2030-01-01' }; // after the cycle (asOf may not be after at)
     out.push(
       ['checkObjectiveTransition', () => okrkit.checkObjectiveTransition(plan, objective.id, 'closed', step)],
       ['advanceObjective', () => okrkit.advanceObjective(plan, objective.id, 'closed', { ...step, score: 0.5 })],
     );
   }
   if (kr !== undefined) {
-    const step = { by: 'u', at: asOf, asOf: '2030-01-01' };
+    const step = { by: 'u', at: '2030-01-01' }; // after the cycle (asOf may not be after at)
     out.push(
       ['checkKeyResultTransition', () => okrkit.checkKeyResultTransition(plan, kr.id, 'closed', step)],
       ['advanceKeyResult', () => okrkit.advanceKeyResult(plan, kr.id, 'draft', { ...step, note: 'Rewrite it' })],

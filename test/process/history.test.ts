@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { advanceObjective, checkObjectiveTransition, nextStates, parsePlan, safeParsePlan, type OkrState, type StateChange } from '../../src/index.js';
+import { advanceKeyResult, advanceObjective, checkKeyResultTransition, checkObjectiveTransition, nextStates, parsePlan, safeParsePlan, type OkrState, type StateChange } from '../../src/index.js';
+import { thrown } from '../builders.js';
 import { SEED_004 } from './seed-plan.js';
 
 const STATES = ['draft', 'proposed', 'approved', 'active', 'closed'] as const;
@@ -99,5 +100,31 @@ describe('ordering a history: instants for two date-times, days for a bare date'
       const [first, second] = bareFirst ? [d, a.at] : [a.at, d];
       expect(withHistory([{ ...proposed, at: first }, { ...approved, at: second }]).success).toBe(second.slice(0, 10) >= first.slice(0, 10));
     }
+  });
+});
+
+describe('docs/process.md: key results and closings', () => {
+  it('moves a key result through its steps, as the page shows', () => {
+    let plan = parsePlan(SEED_004);
+    plan = advanceObjective(plan, 'o-sales', 'proposed', { by: 'u-lan', at: '2026-06-18' });
+    plan = advanceKeyResult(plan, 'kr-leads', 'proposed', { by: 'u-lan', at: '2026-06-18' });
+    plan = advanceKeyResult(plan, 'kr-leads', 'approved', { by: 'u-lan', at: '2026-06-22' });
+    expect(checkKeyResultTransition(plan, 'kr-leads', 'active', { by: 'u-lan', at: '2026-06-23' }).reasons[0]!.message).toBe(
+      'Its objective "o-sales" is proposed: a key result becomes active once its objective is approved.',
+    );
+    plan = advanceKeyResult(plan, 'kr-deals', 'proposed', { by: 'u-lan', at: '2026-06-18' });
+    plan = advanceKeyResult(plan, 'kr-deals', 'approved', { by: 'u-lan', at: '2026-06-22' });
+    plan = advanceObjective(plan, 'o-sales', 'approved', { by: 'u-lan', at: '2026-06-25' });
+    plan = advanceObjective(plan, 'o-sales', 'active', { by: 'u-lan', at: '2026-07-01' });
+    plan = advanceKeyResult(plan, 'kr-leads', 'active', { by: 'u-lan', at: '2026-07-01' });
+    const closed = advanceKeyResult(plan, 'kr-leads', 'closed', { by: 'u-lan', at: '2026-10-01' });
+    expect(closed.keyResults[2]!.finalScore).toBe(0.8);
+    // the closing examples
+    const future = thrown(() => advanceObjective(plan, 'o-sales', 'closed', { by: 'u-lan', at: '2026-09-29', asOf: '2026-10-05' }));
+    expect(future.message).toBe(
+      'okrkit: invalid argument: options.asOf (2026-10-05) is after the day of options.at (2026-09-29): a step cannot be judged, or record a score, at a date after it is taken',
+    );
+    const lastDay = checkObjectiveTransition(plan, 'o-sales', 'closed', { by: 'u-lan', at: '2026-10-05', asOf: '2026-09-30' });
+    expect(lastDay.reasons.map((r) => r.message)).toEqual(['The cycle "q3" must be over: it ends on 2026-09-30, and the date is 2026-09-30.']);
   });
 });
