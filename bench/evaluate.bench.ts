@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { evaluate, evaluateColumns, createLiveEvaluation } from '../src/index.js';
 import type { Plan } from '../src/index.js';
 import { plainRollup } from './baseline.js';
+import { benchFeatures } from './features.js';
 import { generateOrg } from './generate.js';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -113,3 +114,6 @@ for (const n of runs.filter((x) => x >= 100_000)) {
   const perCheckIn = Number(process.hrtime.bigint() - t0) / 1e6 / count;
   console.log(`| ${n.toLocaleString('en')} | ${full.toFixed(0)} ms | ${(perCheckIn * 1000).toFixed(1)} µs | ${Math.round(full / perCheckIn).toLocaleString('en')} |`);
 }
+
+// Issue 15's features (value rollups, weights by target, people's performance) against evaluate.
+benchFeatures(runs.filter((n) => n <= 100_000).map((n) => generateOrg({ keyResults: n })), asOf, time);

@@ -263,7 +263,7 @@ export function takeMeasured(st: Engine, measuredElsewhere: (id: string) => Meas
     const m = measuredElsewhere(kr.id);
     const exact = exactOfShard(m, st.exact, st.cap, st.floor);
     if (m.progress.score !== null) st.leafScore.set(j, exact.score.fraction());
-    if (values?.links.dependents.has(j) === true) recordGiven(st, values, j, m);
+    if (values?.feeds(j) === true) recordGiven(st, values, j, m);
     setMeasured(st, j, m, exact);
   });
   // Aggregated key results are measured here, from their contributors' values.

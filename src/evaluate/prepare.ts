@@ -1,7 +1,7 @@
 // Builds an evaluation's engine from a plan: options resolved, records indexed, cycles'
 // facts computed, the contribution graph built and the node table allocated. No scores yet.
 import { bucketByRef, type Groups } from '../_lib/buckets.js';
-import { at, listField } from '../_lib/at.js';
+import { at, i32, listField } from '../_lib/at.js';
 import { Exact } from '../_lib/exact.js';
 import { FRACTION_ZERO, type Fraction } from '../_lib/fraction.js';
 import { IdIndex } from '../_lib/id-index.js';
@@ -109,7 +109,7 @@ export function prepare(cx: Context, plan: DeepReadonly<Plan>, options: Evaluate
   const targetWeights = planTargetWeights(objectives, keyResults, objectiveIndex, leftOut);
   const graph = buildGraph({ objectives, keyResults, initiatives, objectiveIndex, krIndex, includeDrafts: resolved.includeDrafts, targetWeights });
   const cycleById = new Map(cycles.map((c) => [c.id, c]));
-  const cycleOf = (j: number) => cycleById.get(at(objectives, objectiveIndex.get(at(keyResults, j).objectiveId) ?? -1).cycleId);
+  const cycleOf = (j: number) => cycleById.get(at(objectives, i32(graph.krObjective, j)).cycleId);
   const values = valueRollupsOf({ keyResults, keyResultAt: (id) => krIndex.get(id), isObjective: (id) => objectiveIndex.get(id) !== undefined, leftOut, cycleOf });
   // Error bounds are kept for objectives (and driven key results); a measured key
   // result's value is always within a fixed bound of exact.

@@ -11,14 +11,6 @@ import type { SourcedValue } from '../measure/key-result.js';
 import type { KeyResult } from '../model/key-result.js';
 import { isAggregated, type ValueLinks } from '../model/value-links.js';
 
-/** What a contributor gave: its current value, its check-ins that counted and the latest one's date. */
-interface Given {
-  readonly value: Value | null;
-  readonly checkIns: number;
-  readonly last: string | null;
-  /** When the value was checked in (a timestamp), or null: what `latest` compares. */
-  readonly at: string | null;
-}
 
 /**
  * One value in an aggregated key result's explanation: a contributing key result, the
@@ -53,15 +45,36 @@ function compareInstants(a: string | null, b: string | null): number {
 
 /** The value links of an evaluation and what the contributors gave. */
 export class ValueRollups {
-  private readonly given = new Map<number, Given>();
+  // What each contributor gave, by key-result position (no object per contributor): its
+  // current value, its check-ins that counted, the latest one's date, and when its value
+  // was checked in (a timestamp: what `latest` compares). `known` says which are set.
+  private readonly value: (Value | null)[];
+  private readonly checkIns: Int32Array;
+  private readonly last: (string | null)[];
+  private readonly at: (string | null)[];
+  private readonly known: Uint8Array;
   /** When an aggregated key result's value was last checked in: its latest contributor's instant. */
   private readonly latestAt = new Map<number, string | null>();
   private readonly acc = new Accumulator();
+  /** Key result → the aggregated key results it feeds; built the first time a live check-in asks. */
+  private dependents: Map<number, number[]> | null = null;
 
   constructor(
     readonly links: ValueLinks,
     private readonly keyResults: readonly KeyResult[],
-  ) {}
+  ) {
+    const K = keyResults.length;
+    this.value = new Array<Value | null>(K).fill(null);
+    this.checkIns = new Int32Array(K);
+    this.last = new Array<string | null>(K).fill(null);
+    this.at = new Array<string | null>(K).fill(null);
+    this.known = new Uint8Array(K);
+  }
+
+  /** Whether key result j feeds an aggregated key result. */
+  feeds(j: number): boolean {
+    return this.links.feeds[j] === 1;
+  }
 
   /** Whether key result j aggregates its contributors' values. */
   isAggregated(j: number): boolean {
@@ -73,7 +86,12 @@ export class ValueRollups {
    * value was checked in (an aggregated key result's is its latest contributor's).
    */
   record(j: number, value: Value | null, checkIns: number, last: string | null, at: string | null): void {
-    if (this.links.dependents.has(j)) this.given.set(j, { value, checkIns, last, at: this.latestAt.get(j) ?? at });
+    if (this.links.feeds[j] !== 1) return;
+    this.value[j] = value;
+    this.checkIns[j] = checkIns;
+    this.last[j] = last;
+    this.at[j] = this.latestAt.get(j) ?? at;
+    this.known[j] = 1;
   }
 
   /** Aggregated key result j's value from its contributors (measured before it). */
@@ -86,14 +104,16 @@ export class ValueRollups {
     // For `latest`: when the latest contributor with a value so far was checked in.
     let latest: string | null = null;
     for (const c of this.links.contributors.get(j) ?? []) {
-      const g = this.given.get(c);
-      if (g === undefined) continue;
-      checkIns += g.checkIns;
-      if (compareDates(g.last, last) > 0) last = g.last;
-      if (g.value === null) continue;
-      const order = acc.count === 0 ? 1 : compareInstants(g.at, latest);
-      if (order > 0) latest = g.at;
-      acc.add(g.value, order);
+      if (this.known[c] !== 1) continue;
+      checkIns += this.checkIns[c] ?? 0;
+      const cLast = this.last[c] ?? null;
+      if (compareDates(cLast, last) > 0) last = cLast;
+      const v = this.value[c] ?? null;
+      if (v === null) continue;
+      const cAt = this.at[c] ?? null;
+      const order = acc.count === 0 ? 1 : compareInstants(cAt, latest);
+      if (order > 0) latest = cAt;
+      acc.add(v, order);
     }
     this.latestAt.set(j, latest);
     const value = acc.result();
@@ -108,8 +128,8 @@ export class ValueRollups {
     const from = this.links.contributors.get(j);
     if (from === undefined) return null;
     return from.map((c) => {
-      const g = this.given.get(c);
-      return { id: this.keyResults[c]?.id ?? '?', value: g?.value == null ? null : toNumber(g.value), checkIns: g?.checkIns ?? 0, lastCheckIn: g?.last ?? null };
+      const v = this.known[c] === 1 ? (this.value[c] ?? null) : null;
+      return { id: this.keyResults[c]?.id ?? '?', value: v === null ? null : toNumber(v), checkIns: this.checkIns[c] ?? 0, lastCheckIn: this.last[c] ?? null };
     });
   }
 
@@ -118,12 +138,28 @@ export class ValueRollups {
     const seen = new Set<number>();
     const stack = [j];
     for (let n = stack.pop(); n !== undefined; n = stack.pop()) {
-      for (const t of this.links.dependents.get(n) ?? []) {
+      for (const t of this.dependentsOf(n)) {
         if (seen.has(t)) continue;
         seen.add(t);
         stack.push(t);
       }
     }
     return this.links.order.filter((t) => seen.has(t));
+  }
+
+  /** The aggregated key results key result j feeds. */
+  private dependentsOf(j: number): readonly number[] {
+    if (this.dependents === null) {
+      const dependents = new Map<number, number[]>();
+      for (const [t, from] of this.links.contributors) {
+        for (const c of from) {
+          const list = dependents.get(c);
+          if (list === undefined) dependents.set(c, [t]);
+          else list.push(t);
+        }
+      }
+      this.dependents = dependents;
+    }
+    return this.dependents.get(j) ?? [];
   }
 }

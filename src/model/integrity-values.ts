@@ -15,6 +15,7 @@ export function checkValueRollups(checks: Checks): void {
       keyResults: plan.keyResults,
       keyResultAt: (id) => ids.keyResults.get(id),
       isObjective: (id) => exists('objectives', id) || exists('keyResults', id),
+      checkAlignment: true,
       cycleOf: (j) => {
         const o = plan.objectives[ids.objectives.get(plan.keyResults[j]?.objectiveId ?? '') ?? -1];
         return plan.cycles[ids.cycles.get(o?.cycleId ?? '') ?? -1];

@@ -59,6 +59,8 @@ function sameUnit(units: Map<number, string>, group: number, unit: string | unde
  */
 export function targetWeights(input: TargetWeightInput, report: Report): Map<number, Value> {
   const { objectives, keyResults } = input;
+  // Most plans weigh nothing by target: one pass to find out, and nothing else to do.
+  if (!objectives.some((o) => o?.weight === 'target') && !keyResults.some((kr) => kr?.weight === 'target')) return new Map();
   const totals = new Map<number, { sum: Value; unit: string | null; mixed: boolean }>();
   objectives.forEach((o, i) => {
     if (o?.weight === 'target') totals.set(i, { sum: 0, unit: null, mixed: false });

@@ -15,8 +15,8 @@ import { describeValue } from './plugins.js';
 export interface ValueLinks {
   /** Aggregated key result → its contributors, in plan order. */
   readonly contributors: ReadonlyMap<number, readonly number[]>;
-  /** Key result → the aggregated key results it feeds. */
-  readonly dependents: ReadonlyMap<number, readonly number[]>;
+  /** 1 for each key result that feeds an aggregated key result. */
+  readonly feeds: Uint8Array;
   /** Every aggregated key result, each after the aggregated key results that feed it. */
   readonly order: readonly number[];
 }
@@ -37,6 +37,8 @@ export interface ValueLinkInput {
   readonly isObjective: (id: string) => boolean;
   /** Key results whose value is not counted (draft and proposed ones in an evaluation). */
   readonly leftOut?: (j: number) => boolean;
+  /** Whether links that only align (no `contributes`) are checked too (parsePlan does; the engine, like for objectives' links, reads only contributing ones). */
+  readonly checkAlignment?: boolean;
   /** The dates of key result j's cycle (a contributor's must lie inside its aggregate's), when known. */
   readonly cycleOf?: (j: number) => { readonly start: string; readonly end: string } | undefined;
 }
@@ -58,7 +60,7 @@ export function isAggregated(kr: { readonly kind: string; readonly aggregate?: u
 export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLinkProblem) => void): ValueLinks | null {
   const { keyResults } = input;
   const contributors = new Map<number, number[]>();
-  const dependents = new Map<number, number[]>();
+  const feeds = new Uint8Array(keyResults.length);
   let any = false;
   keyResults.forEach((kr, j) => {
     if (kr === undefined) return;
@@ -67,21 +69,25 @@ export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLin
       if (!contributors.has(j)) contributors.set(j, []);
       checkAggregated(kr, j, report);
     }
+    // The aggregates this key result feeds, to refuse feeding one twice (lists are short).
+    const fed: number[] = [];
     kr.links?.forEach((link, l) => {
       const path = ['keyResults', j, 'links', l, 'to'];
       const contributes: unknown = link.contributes;
+      if (contributes !== true && input.checkAlignment !== true) return;
       if (contributes !== undefined && typeof contributes !== 'boolean') report({ path: ['keyResults', j, 'links', l, 'contributes'], code: 'invalid_type', message: msg('issue.notBoolean', { name: 'contributes' }) });
       const t = readLink(input, kr, link.to, contributes === true, path, report);
       if (t === undefined) return;
-      if (dependents.get(j)?.includes(t) === true) {
+      if (fed.includes(t)) {
         report({ path, code: 'invalid_value', message: msg('issue.duplicateValueLink', { id: kr.id, to: link.to }) });
         return;
       }
+      fed.push(t);
       checkCycles(input, j, t, path, report);
       if (input.leftOut?.(j) === true) return;
       any = true;
       push(contributors, t, j);
-      push(dependents, j, t);
+      feeds[j] = 1;
     });
   });
   if (!any) return null;
@@ -90,7 +96,7 @@ export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLin
     report({ path: ['keyResults', first, 'links'], code: 'cascade_loop', message: msg('issue.valueLoop', { loop: loop.map((n) => keyResults[n]?.id ?? '?').join(' → ') }) });
   });
   checkUnits(keyResults, contributors, order, report);
-  return { contributors, dependents, order };
+  return { contributors, feeds, order };
 }
 
 /** A contributor's cycle lies inside its aggregate's (months may add up to a quarter; a later quarter may not feed a past one). */
