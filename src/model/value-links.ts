@@ -74,8 +74,8 @@ export function readValueLinks(input: ValueLinkInput, report: (problem: ValueLin
     kr.links?.forEach((link, l) => {
       const path = ['keyResults', j, 'links', l, 'to'];
       const contributes: unknown = link.contributes;
-      if (contributes !== true && input.checkAlignment !== true) return;
       if (contributes !== undefined && typeof contributes !== 'boolean') report({ path: ['keyResults', j, 'links', l, 'contributes'], code: 'invalid_type', message: msg('issue.notBoolean', { name: 'contributes' }) });
+      if (contributes !== true && input.checkAlignment !== true) return;
       const t = readLink(input, kr, link.to, contributes === true, path, report);
       if (t === undefined) return;
       if (fed.includes(t)) {
