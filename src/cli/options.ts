@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarDate, type Locale } from '../index.js';
+import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -69,4 +70,11 @@ export function formatOption(value: string | undefined, out: string | undefined)
   if (ext === 'htm' || ext === 'html') return 'html';
   if (ext === 'md' || ext === 'markdown') return 'md';
   return ext === 'json' || ext === 'csv' ? ext : 'text';
+}
+
+/** Checks a `--format` that takes only text or json (the commands whose output is findings or a summary). */
+export function textOrJson(value: string | undefined): 'text' | 'json' {
+  const format = value ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${escapeControls(format)}"`);
+  return format;
 }

@@ -1,8 +1,8 @@
 import { lintPlan } from '../../index.js';
 import type { Command } from '../command.js';
 import { colorOn, count } from '../io.js';
-import { dateOption } from '../options.js';
-import { escapeControls } from '../terminal.js';
+import { dateOption, textOrJson } from '../options.js';
+import { escapeControls, safeJson } from '../terminal.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
 const HELP = `Usage: okrkit lint <plan> [options]
@@ -12,6 +12,8 @@ missing a part…) and exits 1 when any has severity "error".
 
 Options:
   --as-of DATE      the date to judge staleness at (default: today)
+  --format FORMAT   text (default) or json: one JSON object on standard output with the
+                    findings (code, severity, id, path, message) and the number of errors
   --locale LOCALE   en or vi (default: en)
   --no-color        never colour the text
   -h, --help        show this help
@@ -24,16 +26,23 @@ export const lint: Command = {
   name: 'lint',
   summary: "the coach's findings; exits 1 when one is an error",
   help: HELP,
-  options: ['as-of', 'locale', 'no-color', 'help'],
+  options: ['as-of', 'format', 'locale', 'no-color', 'help'],
   takesPlan: true,
   run(args, io) {
     const asOf = dateOption(args.values['as-of'], io.today);
+    const format = textOrJson(args.values.format);
     const loaded = loadPlanArg(args, asOf, io);
     if (loaded.plan === null) {
-      printProblems(loaded, io);
+      if (format === 'json') io.stdout.write(safeJson(`${JSON.stringify({ plan: args.plan, valid: false, problems: loaded.problems }, null, 2)}\n`));
+      else printProblems(loaded, io);
       return 2;
     }
     const findings = lintPlan(loaded.plan, { asOf, locale: args.locale });
+    if (format === 'json') {
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      io.stdout.write(safeJson(`${JSON.stringify({ plan: args.plan, valid: true, findings, errors }, null, 2)}\n`));
+      return errors > 0 ? 1 : 0;
+    }
     const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
     for (const f of findings) {
       const severity = paint ? `\u001b[${TONE[f.severity]}m${f.severity}\u001b[0m` : f.severity;

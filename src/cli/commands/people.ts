@@ -1,7 +1,7 @@
 import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Status } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
-import { dateOption } from '../options.js';
+import { dateOption, textOrJson } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
@@ -74,8 +74,7 @@ export const people: Command = {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const of = ofOption(values.of);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${escapeControls(format)}"`);
+    const format = textOrJson(values.format);
     const loaded = loadPlanArg(args, asOf, io);
     if (loaded.plan === null) {
       printProblems(loaded, io);

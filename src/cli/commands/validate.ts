@@ -2,7 +2,8 @@ import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { count } from '../io.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
-import { escapeControls } from '../terminal.js';
+import { escapeControls, safeJson } from '../terminal.js';
+import { textOrJson } from '../options.js';
 
 const HELP = `Usage: okrkit validate <plan> [options]
 
@@ -10,9 +11,20 @@ Checks the plan and prints every problem with its path (for spreadsheets: file, 
 and column). Exits 0 when valid, 1 when it has problems.
 
 Options:
+  --format FORMAT   text (default) or json: one JSON object on standard output with "valid",
+                    "problems" (each with "where" and "message") and the plan's "contents"
   --locale LOCALE   en or vi (default: en)
   -h, --help        show this help
 `;
+
+/** What a valid plan holds, by collection. */
+const tally = (p: Plan) => ({
+  objectives: p.objectives.length,
+  keyResults: p.keyResults.length,
+  kpis: p.kpis.length,
+  checkIns: p.checkIns.length,
+  measurements: p.measurements.length,
+});
 
 /** "3 objectives, 6 key results, …": what a valid plan holds. */
 const contents = (p: Plan) =>
@@ -28,10 +40,16 @@ export const validate: Command = {
   name: 'validate',
   summary: 'every problem of the plan with its file, row and column',
   help: HELP,
-  options: ['locale', 'help'],
+  options: ['format', 'locale', 'help'],
   takesPlan: true,
   run(args, io) {
+    const format = textOrJson(args.values.format);
     const loaded = loadPlanArg(args, io.today, io);
+    if (format === 'json') {
+      const result = { plan: args.plan, valid: loaded.plan !== null, problems: loaded.problems, contents: loaded.plan === null ? null : tally(loaded.plan) };
+      io.stdout.write(safeJson(`${JSON.stringify(result, null, 2)}\n`));
+      return loaded.plan === null ? 1 : 0;
+    }
     if (loaded.plan === null) {
       printProblems(loaded, io);
       io.stdout.write(`${escapeControls(args.plan)}: ${count(loaded.problems.length, 'problem')}\n`);

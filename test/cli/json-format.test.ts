@@ -1,0 +1,43 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintPlan, parsePlan } from '../../src/index.js';
+import { loadPlan } from '../fixtures.js';
+import { run, temp } from './helpers.js';
+
+const PLAN = join(import.meta.dirname, '../../examples/plans/saas-revenue.json');
+
+describe('--format json for findings (for CI)', () => {
+  it('lint writes every finding as data on stdout, and nothing on stderr', () => {
+    const { code, stdout, stderr } = run(['lint', PLAN, '--as-of', '2026-08-15', '--format', 'json', '--locale', 'vi']);
+    expect([code, stderr]).toEqual([0, '']);
+    const out = JSON.parse(stdout) as { valid: boolean; findings: { code: string; message: string }[]; errors: number };
+    const expected = lintPlan(parsePlan(loadPlan('saas-revenue')), { asOf: '2026-08-15', locale: 'vi' });
+    expect(out.valid).toBe(true);
+    expect(out.errors).toBe(0);
+    expect(out.findings).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  it('validate writes the problems or the contents as data, with the same exit codes as text', () => {
+    const good = run(['validate', PLAN, '--format', 'json']);
+    expect([good.code, good.stderr]).toEqual([0, '']);
+    expect(JSON.parse(good.stdout)).toMatchObject({ valid: true, problems: [], contents: { objectives: 4, keyResults: 10, kpis: 2 } });
+    const file = join(temp(), 'bad.json');
+    writeFileSync(file, JSON.stringify({ objectives: [{ id: 'o', title: 'O', cycleId: 'nope' }] }));
+    const bad = run(['validate', file, '--format', 'json']);
+    expect([bad.code, bad.stderr]).toEqual([1, '']);
+    const out = JSON.parse(bad.stdout) as { valid: boolean; problems: { where: string; message: string }[]; contents: null };
+    expect(out.valid).toBe(false);
+    expect(out.contents).toBeNull();
+    expect(out.problems[0]?.where).toContain('bad.json');
+    expect(out.problems[0]?.message).toMatch(/nope/);
+    const lintBad = run(['lint', file, '--format', 'json']);
+    expect([lintBad.code, lintBad.stderr, (JSON.parse(lintBad.stdout) as { valid: boolean }).valid]).toEqual([2, '', false]);
+  });
+
+  it('refuses another format', () => {
+    const { code, stderr } = run(['lint', PLAN, '--format', 'xml']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--format must be text or json, got "xml"');
+  });
+});
