@@ -1,3 +1,5 @@
+import { translate, type Locale } from '../index.js';
+import { numberFormat } from '../messages/number-format.js';
 import { escapeControls, terminalText } from './terminal.js';
 
 /** What the command reads from and writes to, so tests can run it in-process. */
@@ -42,5 +44,11 @@ export function progress(io: Io, text: string): void {
   io.stderr.write(`okrkit: ${escapeControls(text)}…\n`);
 }
 
-/** "1 finding", "2 errors", "100,001 key results". */
-export const count = (n: number, noun: string): string => `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`;
+/** What the command counts in its summaries, in the user's language. */
+export type Counted = 'findings' | 'errors' | 'problems' | 'objectives' | 'keyResults' | 'kpis' | 'checkIns' | 'measurements';
+
+/** "3 findings" / "3 góp ý": a count in the user's language, its digits grouped as that language groups them. */
+export function countIn(locale: Locale, n: number, what: Counted): string {
+  const digits = numberFormat(locale === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 0 }).format(n);
+  return translate(`cli.count.${what}.${n === 1 ? 'one' : 'other'}`, locale, { count: digits });
+}

@@ -41,3 +41,17 @@ describe('--format json for findings (for CI)', () => {
     expect(stderr).toContain('--format must be text or json, got "xml"');
   });
 });
+
+describe('summaries in the user’s language', () => {
+  it('lint and validate say their counts in Vietnamese under --locale vi, digits grouped the Vietnamese way', () => {
+    const lint = run(['lint', PLAN, '--as-of', '2026-08-15', '--locale', 'vi']);
+    expect(lint.stdout.trimEnd().split('\n').at(-1)).toMatch(/^\d+ góp ý, 0 lỗi$/);
+    const valid = run(['validate', PLAN, '--locale', 'vi']);
+    expect(valid.stdout).toContain(': hợp lệ — 4 mục tiêu, 10 kết quả then chốt, 2 KPI, 10 lần cập nhật tiến độ, 4 số đo');
+    expect(run(['validate', PLAN]).stdout).toContain(': valid — 4 objectives, 10 key results, 2 KPIs, 10 check-ins, 4 measurements');
+    const file = join(temp(), 'many.json');
+    const plan = loadPlan('saas-revenue');
+    writeFileSync(file, JSON.stringify({ ...plan, checkIns: Array.from({ length: 1200 }, () => ({ keyResultId: 'kr-seo', at: '2026-08-01', value: 'x' })) }));
+    expect(run(['validate', file, '--locale', 'vi']).stdout).toContain(': 1.200 vấn đề');
+  });
+});

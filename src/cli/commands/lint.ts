@@ -1,6 +1,6 @@
 import { lintPlan } from '../../index.js';
 import type { Command } from '../command.js';
-import { colorOn, count } from '../io.js';
+import { colorOn, countIn } from '../io.js';
 import { dateOption, textOrJson } from '../options.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
@@ -49,7 +49,7 @@ export const lint: Command = {
       io.stdout.write(`${severity} ${escapeControls(`${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`)}\n`);
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
-    io.stdout.write(`${count(findings.length, 'finding')}, ${count(errors, 'error')}\n`);
+    io.stdout.write(`${countIn(args.locale, findings.length, 'findings')}, ${countIn(args.locale, errors, 'errors')}\n`);
     return errors > 0 ? 1 : 0;
   },
 };

@@ -1,6 +1,6 @@
-import type { Plan } from '../../index.js';
+import { translate, type Locale, type Plan } from '../../index.js';
 import type { Command } from '../command.js';
-import { count } from '../io.js';
+import { countIn } from '../io.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { textOrJson } from '../options.js';
@@ -26,15 +26,11 @@ const tally = (p: Plan) => ({
   measurements: p.measurements.length,
 });
 
-/** "3 objectives, 6 key results, …": what a valid plan holds. */
-const contents = (p: Plan) =>
-  [
-    count(p.objectives.length, 'objective'),
-    count(p.keyResults.length, 'key result'),
-    count(p.kpis.length, 'KPI'),
-    count(p.checkIns.length, 'check-in'),
-    count(p.measurements.length, 'measurement'),
-  ].join(', ');
+/** "3 objectives, 6 key results, …": what a valid plan holds, in the user's language. */
+const contents = (p: Plan, locale: Locale) => {
+  const t = tally(p);
+  return (['objectives', 'keyResults', 'kpis', 'checkIns', 'measurements'] as const).map((what) => countIn(locale, t[what], what)).join(', ');
+};
 
 export const validate: Command = {
   name: 'validate',
@@ -52,10 +48,10 @@ export const validate: Command = {
     }
     if (loaded.plan === null) {
       printProblems(loaded, io);
-      io.stdout.write(`${escapeControls(args.plan)}: ${count(loaded.problems.length, 'problem')}\n`);
+      io.stdout.write(`${escapeControls(args.plan)}: ${countIn(args.locale, loaded.problems.length, 'problems')}\n`);
       return 1;
     }
-    io.stdout.write(`${escapeControls(args.plan)}: valid — ${contents(loaded.plan)}\n`);
+    io.stdout.write(`${escapeControls(args.plan)}: ${translate('cli.valid', args.locale, { contents: contents(loaded.plan, args.locale) })}\n`);
     return 0;
   },
 };
