@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
-import { readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
+import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
@@ -51,14 +51,20 @@ function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[]
   });
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (error) {
     const code = errorCode(error);
     throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? 'error'})`);
   }
 }
+
+/** A JSON file's text: UTF-8, as JSON is. */
+const readText = (file: string): string => readBytes(file).toString('utf8');
+
+/** A CSV file's text in whichever encoding Excel saved it (see `decodeCsv`); `name` is the file in messages. */
+const readCsvText = (file: string, name: string): string => decodeCsv(readBytes(file), { file: name }).text;
 
 const lineCount = (text: string) => {
   let n = 0;
@@ -85,7 +91,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   checkBytes(path, names.map((name) => join(path, name)));
   let rows = 0;
   for (const name of names) {
-    const text = readText(join(path, name));
+    const text = readCsvText(join(path, name), name);
     files[name] = text;
     rows += lineCount(text);
   }
@@ -98,7 +104,7 @@ function readFolder(path: string, options: LoadOptions): Read {
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
 function readSheet(path: string, options: LoadOptions): Read {
   checkBytes(path, [path]);
-  const text = readText(path);
+  const text = readCsvText(path, path);
   const rows = lineCount(text);
   checkRows(path, rows);
   const big = rows > BIG;
