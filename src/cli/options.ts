@@ -21,6 +21,7 @@ export const OPTIONS = {
   cycle: { type: 'string' },
   people: { type: 'boolean' },
   'include-drafts': { type: 'boolean' },
+  separator: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -77,4 +78,29 @@ export function textOrJson(value: string | undefined): 'text' | 'json' {
   const format = value ?? 'text';
   if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${escapeControls(format)}"`);
   return format;
+}
+
+/** `--separator` for CSV output: `,` (the default) or `;`; `comma` and `semicolon` name them too (a `;` needs quotes in most shells). */
+export function separatorOption(value: string | undefined): ',' | ';' {
+  if (value === undefined || value === ',' || value === 'comma') return ',';
+  if (value === ';' || value === 'semicolon') return ';';
+  throw new UsageError(`--separator must be "," or ";" (or comma, semicolon), got ${JSON.stringify(value)}`);
+}
+
+/** The extensions a file of each format may have (text: none too). */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  text: ['', '.txt', '.text', '.log'],
+  md: ['.md', '.markdown'],
+  html: ['.html', '.htm'],
+  json: ['.json'],
+  csv: ['.csv'],
+};
+
+/** Refuses an `--out` whose extension another format would have (`--out x.pdf` for text, `--out x.html` for json). */
+export function checkOutFor(out: string | undefined, format: string): void {
+  if (out === undefined) return;
+  const ext = extname(out).toLowerCase();
+  if ((EXTENSIONS[format] ?? []).includes(ext)) return;
+  const wanted = (EXTENSIONS[format] ?? []).filter((e) => e !== '').join(' or ');
+  throw new UsageError(`--out "${escapeControls(out)}" does not end in ${wanted}, but the ${format} format is written there; choose a matching name or another --format`);
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPlan, parsePlan } from '../../src/index.js';
@@ -53,5 +53,19 @@ describe('summaries in the user’s language', () => {
     const plan = loadPlan('saas-revenue');
     writeFileSync(file, JSON.stringify({ ...plan, checkIns: Array.from({ length: 1200 }, () => ({ keyResultId: 'kr-seo', at: '2026-08-01', value: 'x' })) }));
     expect(run(['validate', file, '--locale', 'vi']).stdout).toContain(': 1.200 vấn đề');
+  });
+});
+
+describe('--out and the format', () => {
+  it('okrkit people refuses an --out whose extension another format would have, and writes nothing', () => {
+    const dir = temp();
+    const html = join(dir, 'x.html');
+    const { code, stderr } = run(['people', PLAN, '--out', html]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('does not end in .txt');
+    expect(existsSync(html)).toBe(false);
+    expect(run(['people', PLAN, '--format', 'json', '--out', join(dir, 'p.txt')]).stderr).toContain('does not end in .json');
+    expect(run(['people', PLAN, '--format', 'json', '--out', join(dir, 'p.json')]).code).toBe(0);
+    expect(run(['people', PLAN, '--out', join(dir, 'people')]).code).toBe(0);
   });
 });

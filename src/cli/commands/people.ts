@@ -1,7 +1,7 @@
 import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Status } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
-import { dateOption, textOrJson } from '../options.js';
+import { checkOutFor, dateOption, textOrJson } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
@@ -75,6 +75,7 @@ export const people: Command = {
     const asOf = dateOption(values['as-of'], io.today);
     const of = ofOption(values.of);
     const format = textOrJson(values.format);
+    checkOutFor(values.out, format);
     const loaded = loadPlanArg(args, asOf, io);
     if (loaded.plan === null) {
       printProblems(loaded, io);
