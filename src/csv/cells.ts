@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 import { msg, type Message } from '../messages/message.js';
 import type { CellType } from './columns.js';
+import { plainNumber, type NumberContext } from './number-format.js';
 
 /** A cell read into a value, or the reason it could not be. */
 export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: Message };
@@ -30,26 +31,29 @@ const writeText = (text: string): string => (NEEDS_QUOTE.test(text) ? `'${text}`
 /** A text cell as written by {@link writeText}, back to the text: one leading `'` removed, composed to NFC. */
 const readText = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell).normalize('NFC');
 
+const NUMBER_PROBLEM = { number: 'csv.number', ambiguous: 'csv.numberAmbiguous', comma: 'csv.numberComma', point: 'csv.numberPoint' } as const;
+
 /**
- * Reads a number cell. A decimal that a JS number holds exactly becomes that number;
- * one it cannot (more digits than a double keeps) stays a decimal string, which
+ * Reads a number cell in its file's context (see {@link NumberContext}; by default a dot for
+ * decimals and no thousands separators). A decimal that a JS number holds exactly becomes
+ * that number; one it cannot (more digits than a double keeps) stays a decimal string, which
  * okrkit's numeric fields accept, so no precision is lost on the way in.
  */
-export function readNumber(text: string): NumberResult {
-  const s = text.trim();
-  if (!DECIMAL_STRING.test(s)) return { ok: false, message: msg('csv.number', { value: text }) };
+export function readNumber(text: string, context: NumberContext = 'point'): NumberResult {
+  const s = plainNumber(text.trim(), context);
+  if (typeof s !== 'string') return { ok: false, message: msg(NUMBER_PROBLEM[s.problem], { value: text }) };
   const n = Number(s);
   if (Number.isFinite(n) && new Decimal(s).eq(new Decimal(String(n)))) return { ok: true, value: n };
   return { ok: true, value: s };
 }
 
 /** Reads one non-empty cell as its column's type. */
-export function readCell(text: string, type: CellType): CellResult {
+export function readCell(text: string, type: CellType, numbers: NumberContext = 'point'): CellResult {
   switch (type) {
     case 'text':
       return { ok: true, value: readText(text) };
     case 'number':
-      return readNumber(text);
+      return readNumber(text, numbers);
     case 'boolean': {
       const s = text.trim().toLowerCase();
       if (TRUE.has(s)) return { ok: true, value: true };
@@ -58,7 +62,7 @@ export function readCell(text: string, type: CellType): CellResult {
     }
     case 'weight':
       // A weight is a number, or the word `target` (weigh by the target's size).
-      return text.trim().toLowerCase() === 'target' ? { ok: true, value: 'target' } : readNumber(text);
+      return text.trim().toLowerCase() === 'target' ? { ok: true, value: 'target' } : readNumber(text, numbers);
     case 'json':
       try {
         const value: unknown = JSON.parse(text.startsWith("'") ? text.slice(1) : text);

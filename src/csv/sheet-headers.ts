@@ -32,8 +32,21 @@ function isField(name: string): name is SheetField {
   return Object.hasOwn(FIELDS, name);
 }
 
-/** The field a header names, or undefined for a column the sheet reader ignores. */
-export const fieldOfHeader = (header: string): SheetField | undefined => ALIAS.get(normalHeader(header));
+/** A bilingual header: the text before a parenthesis and the text inside it, as in `Mục tiêu (Objective)`. */
+const BILINGUAL = /^([^()]*)\(([^()]*)\)\s*$/;
+
+/**
+ * The field a header names, or undefined for a column the sheet reader ignores. A header
+ * is matched whole first; else, when written `A (B)`, by `A`, else by `B`, so
+ * `Mục tiêu (Objective)` and `Target (Chỉ tiêu)` are both known.
+ */
+export function fieldOfHeader(header: string): SheetField | undefined {
+  const whole = ALIAS.get(normalHeader(header));
+  if (whole !== undefined) return whole;
+  const parts = BILINGUAL.exec(header.normalize('NFC'));
+  if (parts === null) return undefined;
+  return ALIAS.get(normalHeader(parts[1] ?? '')) ?? ALIAS.get(normalHeader(parts[2] ?? ''));
+}
 
 /** Where each field is in a sheet, and the header it was written with. */
 export interface SheetColumns {

@@ -1,8 +1,9 @@
-import { Timestamp } from '../index.js';
 import { msg, type Message } from '../messages/message.js';
 import type { OkrkitIssueCode } from '../messages/okrkit-error.js';
 import { readNumber } from './cells.js';
 import { cycleFromLabel, type LabelledCycle } from './cycle-label.js';
+import type { NumberContext } from './number-format.js';
+import { readDate, type DateContext } from './sheet-dates.js';
 import type { CsvProblems, Row, Sheet } from './rows.js';
 import type { SheetColumns, SheetField } from './sheet-headers.js';
 
@@ -43,6 +44,10 @@ export interface RowContext {
   readonly problems: CsvProblems;
   /** The date for `current` values without an `updated` cell; moved into the row's cycle. */
   readonly checkInDate: string | undefined;
+  /** How the number cells are written. */
+  readonly numbers: NumberContext;
+  /** How the `updated` column's dates are written. */
+  readonly dates: DateContext;
 }
 
 /** The cells that merged cells leave blank on the rows below the first; they repeat from above. */
@@ -82,30 +87,20 @@ export function readSheetRows(sheet: Sheet, context: RowContext, onProgress?: (d
   return read;
 }
 
+/** A row read; every problem of its cells is added, not only the first. */
 function readRow(row: Row, here: Merged, context: RowContext): SheetRow | null {
-  if (here.objective === '') {
-    problem(context, row, 'objective', 'missing', msg('csv.required'));
-    return null;
-  }
-  if (here.cycle === '') {
-    problem(context, row, 'cycle', 'missing', msg('csv.required'));
-    return null;
-  }
-  const cycle = cycleFromLabel(here.cycle);
-  if (cycle === null) {
-    problem(context, row, 'cycle', 'invalid_value', msg('csv.cycle', { value: here.cycle }));
-    return null;
+  if (here.objective === '') problem(context, row, 'objective', 'missing', msg('csv.required'));
+  let cycle: LabelledCycle | null = null;
+  if (here.cycle === '') problem(context, row, 'cycle', 'missing', msg('csv.required'));
+  else {
+    cycle = cycleFromLabel(here.cycle);
+    if (cycle === null) problem(context, row, 'cycle', 'invalid_value', msg('csv.cycle', { value: here.cycle }));
   }
   const { cell } = context.columns;
   const title = cell(row, 'keyResult');
-  return {
-    line: row.line,
-    objective: here.objective,
-    cycle,
-    department: here.department,
-    parent: cell(row, 'parent'),
-    keyResult: title === '' ? null : readKeyResult(row, title, cycle, context),
-  };
+  const keyResult = title === '' ? null : readKeyResult(row, title, cycle, context);
+  if (here.objective === '' || cycle === null) return null;
+  return { line: row.line, objective: here.objective, cycle, department: here.department, parent: cell(row, 'parent'), keyResult };
 }
 
 /** A number cell; a trailing `%` is noted (it becomes the key result's unit). Null when empty or wrong. */
@@ -113,7 +108,7 @@ function readNumberCell(row: Row, field: SheetField, context: RowContext): { val
   const raw = context.columns.cell(row, field);
   if (raw === '') return null;
   const percent = raw.endsWith('%');
-  const read = readNumber(percent ? raw.slice(0, -1) : raw);
+  const read = readNumber(percent ? raw.slice(0, -1) : raw, context.numbers);
   if (!read.ok) {
     problem(context, row, field, 'invalid_number', read.message);
     return null;
@@ -124,7 +119,7 @@ function readNumberCell(row: Row, field: SheetField, context: RowContext): { val
 /** The words a weight cell may hold to weigh a key result by its target. */
 const TARGET_WEIGHT = new Set(['target', 'chỉ tiêu', 'chi tieu']);
 
-function readKeyResult(row: Row, title: string, cycle: LabelledCycle, context: RowContext): KeyResultRow | null {
+function readKeyResult(row: Row, title: string, cycle: LabelledCycle | null, context: RowContext): KeyResultRow | null {
   const { cell } = context.columns;
   const problemsBefore = context.problems.size;
   const start = readNumberCell(row, 'start', context);
@@ -133,8 +128,9 @@ function readKeyResult(row: Row, title: string, cycle: LabelledCycle, context: R
   const byTarget = TARGET_WEIGHT.has(cell(row, 'weight').trim().toLowerCase());
   const weight = byTarget ? null : readNumberCell(row, 'weight', context);
   if (target === null && cell(row, 'target') === '') problem(context, row, 'target', 'missing', msg('csv.required'));
-  const at = current === null ? null : checkInDate(row, cycle, context);
-  if (target === null || context.problems.size > problemsBefore) return null;
+  // The date is checked even when the current value is wrong, so one round shows both.
+  const at = checkInDate(row, cycle, context);
+  if (target === null || cycle === null || context.problems.size > problemsBefore) return null;
   const measure = cell(row, 'measure');
   return {
     title,
@@ -147,16 +143,24 @@ function readKeyResult(row: Row, title: string, cycle: LabelledCycle, context: R
   };
 }
 
-/** When the row's current value was read: its `updated` cell, else the check-in date moved into the cycle. */
-function checkInDate(row: Row, cycle: LabelledCycle, context: RowContext): string | null {
-  const updated = context.columns.cell(row, 'updated');
+/**
+ * When the row's current value was read: its `updated` cell, else the check-in date moved into
+ * the cycle. Null when the row has no current value, or the date cannot be had (the problem says why).
+ */
+function checkInDate(row: Row, cycle: LabelledCycle | null, context: RowContext): string | null {
+  const { cell } = context.columns;
+  const updated = cell(row, 'updated');
   if (updated !== '') {
-    if (Timestamp.safeParse(updated).success) return updated;
-    problem(context, row, 'updated', 'invalid_date', msg('issue.invalidTimestamp'));
+    const read = readDate(updated, context.dates);
+    if (!read.ok) problem(context, row, 'updated', 'invalid_date', read.message);
+    return read.ok && cell(row, 'current') !== '' ? read.value : null;
+  }
+  if (cell(row, 'current') === '') return null;
+  const date = context.checkInDate;
+  if (date === undefined) {
+    problem(context, row, 'current', 'missing', msg('csv.checkInDate'));
     return null;
   }
-  const date = context.checkInDate;
-  if (date !== undefined) return date < cycle.start ? cycle.start : date > cycle.end ? cycle.end : date;
-  problem(context, row, 'current', 'missing', msg('csv.checkInDate'));
-  return null;
+  if (cycle === null) return null;
+  return date < cycle.start ? cycle.start : date > cycle.end ? cycle.end : date;
 }

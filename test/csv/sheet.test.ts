@@ -77,9 +77,10 @@ describe('readPlanSheet', () => {
       [['client.csv', 2, 'start'], 'csv.number'],
       [['client.csv', 3, 'target'], 'csv.required'],
       [['client.csv', 4, 'cycle'], 'csv.cycle'],
+      [['client.csv', 4, 'current'], 'csv.checkInDate'],
       [['client.csv', 5, 'current'], 'csv.checkInDate'],
-      [['client.csv', 6, 'updated'], 'issue.invalidTimestamp'],
-      [['client.csv', 9, 'target'], 'csv.number'],
+      [['client.csv', 6, 'updated'], 'csv.date'],
+      [['client.csv', 9, 'target'], 'csv.numberAmbiguous'],
       [['client.csv', 7, 'parent'], 'csv.parentObjective'],
     ]);
   });
@@ -88,11 +89,11 @@ describe('readPlanSheet', () => {
     const error = thrown(() => readPlanSheet('objective,key result,target,cycle\nGrow,Revenue,"12,5",Q3 2026\n', { file: 'okr.csv' }));
     expect(error.message).toMatchInlineSnapshot(`
       "okrkit: the spreadsheet is invalid (1 problem)
-        - okr.csv[2].target: Expected a number such as 1234.5 (a dot for decimals, no thousands separators), got "12,5"."
+        - okr.csv[2].target: Cannot tell whether "12,5" has a decimal comma or a decimal point; say which with the decimal setting (--decimal , or --decimal .)."
     `);
     expect(localizeError(error, 'vi')).toMatchInlineSnapshot(`
       "okrkit: bảng tính không hợp lệ (1 lỗi)
-        - okr.csv[2].target: Cần một số như 1234.5 (dấu chấm cho phần thập phân, không có dấu phân cách hàng nghìn), nhận được "12,5"."
+        - okr.csv[2].target: Không biết "12,5" dùng dấu phẩy hay dấu chấm cho phần thập phân; hãy chỉ rõ bằng thiết lập dấu thập phân (--decimal , hoặc --decimal .)."
     `);
   });
 

@@ -1,0 +1,84 @@
+import { DECIMAL_STRING } from '../_lib/numeric.js';
+import type { Locale } from '../index.js';
+import { invalidArgument } from '../messages/okrkit-error.js';
+
+/** The character that starts the decimals of a number: `.` (1,500.5) or `,` (1.500,5). @category Spreadsheets */
+export type DecimalMark = ',' | '.';
+
+/**
+ * How the number cells of one file are read:
+ * - `.` or `,`: the decimal mark given by the `decimal` setting; the other mark may group
+ *   thousands (`1,500.5` or `1.500,5`), in groups of three.
+ * - `point`: no setting, a `,`-separated file and no Vietnamese locale: a dot for decimals
+ *   and no thousands separators (`1500.5`), as before; a `,` in a number asks for the setting.
+ * - `unknown`: no setting, and a `;` or tab separator or the `vi` locale (Excel's layout where
+ *   the decimal mark is often a comma): a number with a single mark is read with it unless three
+ *   digits follow the mark (`0,5` and `2.75` are fine, `1.500` and `1,500` are errors that ask for
+ *   the setting); a number with more than one mark asks for the setting too.
+ */
+export type NumberContext = DecimalMark | 'point' | 'unknown';
+
+/** The separator of a file, found as `readSheet` finds it: the one of tab, `;` and `,` most often outside quotes in the header record. */
+function separatorOf(text: string): string {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
+}
+
+/** Checks a `decimal` option. */
+export function decimalOption(value: unknown, name: string): DecimalMark | undefined {
+  if (value === undefined || value === ',' || value === '.') return value;
+  return invalidArgument('arg.oneOf', { name, options: "',', '.'", value: typeof value === 'string' ? `'${value}'` : `a ${typeof value}` });
+}
+
+/** The number context of a file's text, given the `decimal` setting and the reader's locale. */
+export function numberContext(text: string, decimal: DecimalMark | undefined, locale: Locale | undefined): NumberContext {
+  if (decimal !== undefined) return decimal;
+  if (typeof text !== 'string') return 'point'; // readSheet reports the file that is not text
+  return locale !== 'vi' && separatorOf(text) === ',' ? 'point' : 'unknown';
+}
+
+/** Numbers with thousands grouped by the other mark, by decimal mark. */
+const GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
+  '.': /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/,
+  ',': /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/,
+};
+
+/** The number as a plain decimal string (dot, no grouping), or null when it is not written with this mark. */
+function withMark(s: string, mark: DecimalMark): string | null {
+  const other = mark === '.' ? ',' : '.';
+  let plain = s;
+  if (GROUPED[mark].test(s)) plain = s.split(other).join('');
+  else if (s.includes(other)) return null;
+  if (mark === ',') plain = plain.replace(',', '.');
+  return DECIMAL_STRING.test(plain) ? plain : null;
+}
+
+/** Why a number cell could not be read in its context. */
+export type NumberProblem = 'number' | 'ambiguous' | 'comma' | 'point';
+
+/** A trimmed number cell as a plain decimal string (dot, no grouping), or the problem. */
+export function plainNumber(s: string, context: NumberContext): string | { readonly problem: NumberProblem } {
+  const marks = s.replace(/[^.,]/g, '');
+  switch (context) {
+    case '.':
+    case ',':
+      return withMark(s, context) ?? { problem: marks === '' ? 'number' : context === ',' ? 'comma' : 'point' };
+    case 'point':
+      if (DECIMAL_STRING.test(s)) return s;
+      return { problem: s.includes(',') && (withMark(s, ',') !== null || withMark(s, '.') !== null) ? 'ambiguous' : 'number' };
+    case 'unknown': {
+      if (marks.length === 0) return DECIMAL_STRING.test(s) ? s : { problem: 'number' };
+      const mark = marks === '.' ? '.' : marks === ',' ? ',' : null;
+      const read = mark === null ? null : withMark(s, mark);
+      if (read !== null && !/[.,]\d{3}(?:[eE]|$)/.test(s)) return read;
+      return { problem: withMark(s, ',') !== null || withMark(s, '.') !== null ? 'ambiguous' : 'number' };
+    }
+  }
+}
