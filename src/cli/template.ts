@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { quarterCycles, type Cycle, type Locale, type PlanInput } from '../index.js';
 import { writePlanCsv } from '../csv/index.js';
+import { csvText } from '../csv/write.js';
 import { at } from '../_lib/at.js';
 
 /** The text of a starter plan in each language: one objective, three key results, one KPI with its four parts. */
@@ -84,6 +84,6 @@ export function templateFiles(locale: Locale, today: string): Record<string, str
     ['', t.customers, '0', '100', '0', '1', 'sales-lead', '', ''],
     ['', t.churn, '14%', '10%', '', '1', 'sales-lead', '', ''],
   ];
-  files['sheet.csv'] = `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`;
+  files['sheet.csv'] = `\uFEFF${csvText(rows, ',')}`;
   return files;
 }

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { issue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../messages/okrkit-error.js';
 import { msg, type Message } from '../messages/message.js';
+import { csvText, type CsvSeparator } from './write.js';
 
 /** One data row of a CSV file with the line it starts on (the header is line 1). */
 export interface Row {
@@ -32,20 +32,21 @@ export class CsvProblems {
   }
 }
 
-/** Excel in many locales (Vietnamese among them) writes `;` between cells; the header tells. */
+/**
+ * The separator, from the header record (Excel in many locales, Vietnamese among them,
+ * writes `;`): whichever of tab, `;` and `,` occurs most often outside quotes; a tie goes
+ * to `,` before `;` before tab (RFC 4180's separator first).
+ */
 function delimiterOf(text: string): string {
-  const end = text.indexOf('\n');
-  const first = end === -1 ? text : text.slice(0, end);
-  let commas = 0;
-  let semis = 0;
-  let tabs = 0;
-  for (const ch of first) {
-    if (ch === ',') commas++;
-    else if (ch === ';') semis++;
-    else if (ch === '\t') tabs++;
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
   }
-  if (tabs > commas && tabs > semis) return '\t';
-  return semis > commas ? ';' : ',';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
 /** One record as csv-parse gives it, with the line it ends on. */
@@ -111,9 +112,9 @@ export function readSheet(text: string, file: string, problems: CsvProblems): Sh
 }
 
 /**
- * Writes rows as CSV text with a UTF-8 byte-order mark (so Excel reads Vietnamese right) and CRLF line ends.
- * A cell with a lone CR or LF is quoted too (csv-stringify quotes only a whole CRLF by itself).
+ * Writes rows as CSV text (see {@link csvText}: RFC 4180 quoting, a lone CR or LF quoted
+ * too, CRLF line ends) with a UTF-8 byte-order mark so Excel reads Vietnamese right.
  */
-export function writeSheet(header: readonly string[], rows: readonly (readonly string[])[], bom = true): string {
-  return (bom ? '\uFEFF' : '') + stringify([header, ...rows], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+export function writeSheet(header: readonly string[], rows: readonly (readonly string[])[], bom = true, separator: CsvSeparator = ','): string {
+  return (bom ? '\uFEFF' : '') + csvText([header, ...rows], separator);
 }

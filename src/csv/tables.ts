@@ -1,11 +1,11 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
-import type { Locale, PlanInput } from '../index.js';
+import type { PlanInput } from '../index.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
 import { checkExtra, getPath, isRecord, mergeInto, setPath } from './extra.js';
-import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
+import { separatorOf, type CsvSeparator } from './write.js';
 
 /** Where a field of a plan read from spreadsheets came from. @category Spreadsheets */
 export interface CsvLocation {
@@ -34,17 +34,12 @@ export interface CsvPlan {
 export interface WritePlanCsvOptions {
   /** Start each file with a UTF-8 byte-order mark so Excel shows Vietnamese text right (default true). */
   readonly bom?: boolean;
-}
-
-/** Options for {@link readPlanCsv}. @category Spreadsheets */
-export interface ReadPlanCsvOptions {
   /**
-   * The decimal mark of the number cells, `.` or `,` (the other mark may then group
-   * thousands); without it a file is read as `readPlanSheet` reads a sheet without it.
+   * The separator between cells: `,` (the default, RFC 4180) or `;`, which Excel with
+   * Vietnamese and many European regional settings opens into columns. Either way a
+   * cell holding a comma, a semicolon, a quote or a line break is quoted.
    */
-  readonly decimal?: DecimalMark;
-  /** The language of the person who made the files: under `vi` the decimal mark is not assumed. */
-  readonly locale?: Locale;
+  readonly separator?: CsvSeparator;
 }
 
 /** The table files okrkit reads and writes, in order. @category Spreadsheets */
@@ -82,7 +77,7 @@ function recordsOf(plan: Rec, table: TableLayout): readonly unknown[] {
   return list;
 }
 
-function writeTable(records: readonly unknown[], table: TableLayout, bom: boolean): string {
+function writeTable(records: readonly unknown[], table: TableLayout, bom: boolean, separator: CsvSeparator): string {
   const cells: (string | undefined)[][] = [];
   const used = new Array<boolean>(table.columns.length + 1).fill(false);
   for (const record of records) {
@@ -106,7 +101,7 @@ function writeTable(records: readonly unknown[], table: TableLayout, bom: boolea
   // Always keep the id-like first columns, so an empty table still shows its layout.
   const keep = [...table.columns.map((c) => c.name), EXTRA].map((_, i) => used[i] === true || i < 2);
   const header = [...table.columns.map((c) => c.name), EXTRA].filter((_, i) => keep[i]);
-  return writeSheet(header, cells.map((row) => row.filter((_, i) => keep[i]).map((c) => c ?? '')), bom);
+  return writeSheet(header, cells.map((row) => row.filter((_, i) => keep[i]).map((c) => c ?? '')), bom, separator);
 }
 
 /**
@@ -117,7 +112,7 @@ function writeTable(records: readonly unknown[], table: TableLayout, bom: boolea
  * {@link readPlanCsv} gives the same plan back.
  *
  * @param plan - A plan (parsed or as written).
- * @param options - `bom` (default true).
+ * @param options - `bom` (default true), `separator` (`,` by default, or `;`).
  * @returns The CSV text of each non-empty table, by file name.
  * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object, or holds a value
  *   nested too deep to write (which `parsePlan` rejects).
@@ -129,13 +124,14 @@ function writeTable(records: readonly unknown[], table: TableLayout, bom: boolea
  */
 export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): Record<string, string> {
   if (!isRecord(plan)) invalidArgument('arg.plan');
+  const separator = separatorOf(options);
   const bom = options.bom ?? true;
   const files: Record<string, string> = {};
   for (const table of TABLES) {
     const records = recordsOf(plan, table);
     if (records.length === 0) continue;
     try {
-      files[table.file] = writeTable(records, table, bom);
+      files[table.file] = writeTable(records, table, bom, separator);
     } catch (error) {
       // JSON.stringify and the field walk overflow the stack on a value nested thousands deep, which parsePlan rejects.
       if (error instanceof RangeError) invalidArgument('arg.unparsedPlan', { reason: `a value in ${table.collection} is nested too deep to write` });
@@ -150,7 +146,7 @@ interface TableRead {
   readonly lines: number[];
 }
 
-function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems, numbers: NumberContext): TableRead {
+function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems): TableRead {
   const sheet = readSheet(text, file, problems);
   const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
   const columns: (Column | 'extra' | null)[] = [];
@@ -178,7 +174,7 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
     row.cells.forEach((text, i) => {
       const column = columns[i];
       if (text === '' || column === undefined || column === null) return;
-      const read = readCell(text, column === 'extra' ? 'json' : column.type, numbers);
+      const read = readCell(text, column === 'extra' ? 'json' : column.type);
       const name = column === 'extra' ? EXTRA : column.name;
       if (!read.ok) return problems.add(file, row.line, name, 'invalid_value', read.message);
       if (column === 'extra') {
@@ -211,10 +207,10 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
  * Reads a plan from spreadsheet tables, the layout {@link writePlanCsv} writes: CSV
  * text by file name (`objectives.csv`, `key-results.csv`…; any may be left out).
  * Cells are read by their column's type; a leading byte-order mark, `;` or tab
- * separators (Excel in many locales) and quoted line breaks are handled.
+ * separators (Excel in many locales; each file's header line tells which: the one found
+ * most often outside quotes) and quoted line breaks are handled.
  *
  * @param files - CSV text by file name.
- * @param options - `decimal`, `locale`.
  * @returns The plan as read, with `locate` to point at the cell behind a path.
  * @throws {OkrkitError} `invalid_csv` listing every unreadable file, unknown column and
  *   bad cell, each at `[file, line, column]`; `invalid_argument` when `files` is not an object.
@@ -225,9 +221,8 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
  * //=> [{ file: 'key-results.csv', line: 4, column: 'target' }, …]
  * @category Spreadsheets
  */
-export function readPlanCsv(files: Readonly<Record<string, string>>, options: ReadPlanCsvOptions = {}): CsvPlan {
+export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
   if (!isRecord(files)) invalidArgument('arg.object', { name: 'files' });
-  const decimal = decimalOption(options.decimal, 'options.decimal');
   const problems = new CsvProblems();
   // File names are matched without regard to case (Objectives.csv from Windows is objectives.csv).
   const byFile = new Map(TABLES.map((t) => [t.file, t]));
@@ -240,7 +235,7 @@ export function readPlanCsv(files: Readonly<Record<string, string>>, options: Re
       problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
       continue;
     }
-    const read = readTable(file, text, table, problems, numberContext(text, decimal, options.locale));
+    const read = readTable(file, text, table, problems);
     fileOf.set(table.collection, { table, name: file });
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { toScale } from '../index.js';
+import { csvText, separatorOf } from '../csv/write.js';
 import { checkReport } from './check.js';
 import type { Report, ReportKeyResult, ReportPeople, ReportState } from './model.js';
 import { Output } from './output.js';
@@ -57,16 +57,22 @@ function peopleRows(people: ReportPeople, rows: string[][]): void {
  * `aggregatedFrom` the ids an aggregated key result's value was made of, as a JSON array. When check-ins dated outside their cycle were left out, a
  * last row of type `note` says how many (its `value`).
  *
+ * Cells are separated by `options.separator`, `,` by default or `;` (Excel with Vietnamese
+ * regional settings); a cell holding a comma, a semicolon, a quote, CR or LF is quoted
+ * (RFC 4180), quotes doubled.
+ *
  * @param report - From {@link buildReport}.
+ * @param options - `separator`: `,` (default) or `;`.
  * @returns The CSV text.
  * @throws {OkrkitError} `invalid_argument` when the report is not one {@link buildReport} gives,
- *   or when the text would be over 200 million characters.
+ *   or when the text would be over 200 million characters, or for a separator other than `,` or `;`.
  * @example
  * writeFileSync('report.csv', renderCsv(buildReport(plan, { asOf: '2026-10-01' })))
  * @category Reports
  */
-export function renderCsv(report: Report): string {
+export function renderCsv(report: Report, options: { readonly separator?: ',' | ';' } = {}): string {
   checkReport(report);
+  const separator = separatorOf(options);
   const rows: string[][] = [HEADER];
   objectiveRows(report, rows);
   for (const k of report.kpis) {
@@ -79,6 +85,6 @@ export function renderCsv(report: Report): string {
   // Written in slices, so the text's length is checked as it grows.
   const out = new Output('CSV');
   out.push('\uFEFF');
-  for (let i = 0; i < rows.length; i += 10_000) out.push(stringify(rows.slice(i, i + 10_000), { record_delimiter: 'windows', quoted_match: /[\r\n]/ }));
+  for (let i = 0; i < rows.length; i += 10_000) out.push(csvText(rows.slice(i, i + 10_000), separator));
   return out.join('');
 }

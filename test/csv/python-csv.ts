@@ -9,8 +9,8 @@ export const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 export const python = spawnSync('python3', ['--version']).status === 0;
 
-/** The cells of CSV files as Python's csv module reads them (the reader a spreadsheet user's script would use). */
-export function readWithPython(files: Readonly<Record<string, string>>): Record<string, string[][]> {
+/** The cells of CSV files as Python's csv module reads them (the reader a spreadsheet user's script would use), with `delimiter` between cells. */
+export function readWithPython(files: Readonly<Record<string, string>>, delimiter = ','): Record<string, string[][]> {
   const dir = mkdtempSync(join(tmpdir(), 'okrkit-csv-'));
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   const script = [
@@ -19,10 +19,10 @@ export function readWithPython(files: Readonly<Record<string, string>>): Record<
     'out = {}',
     'for n in sorted(os.listdir(d)):',
     '    with open(os.path.join(d, n), newline="", encoding="utf-8-sig") as f:',
-    '        out[n] = list(csv.reader(f))',
+    '        out[n] = list(csv.reader(f, delimiter=sys.argv[2]))',
     'print(json.dumps(out))',
   ].join('\n');
-  const run = spawnSync('python3', ['-c', script, dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync('python3', ['-c', script, dir, delimiter], { encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as Record<string, string[][]>;
 }

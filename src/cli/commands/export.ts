@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
-import { dateOption } from '../options.js';
+import { dateOption, separatorOption } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
 const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json [options]
@@ -18,33 +18,37 @@ their edited sheets back into JSON.
 Options:
   --out DIR|FILE    where to write (required); existing files are never overwritten
   --force           replace existing files (never the plan's own files, a folder or a link)
+  --separator SEP   , (default) or ; between the cells of the CSV tables (write it ";" or
+                    semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
   --locale LOCALE   en or vi, for messages (default: en)
   -h, --help        show this help
 `;
 
 /** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
-function planFiles(plan: Plan, out: string): Record<string, string> {
+function planFiles(plan: Plan, out: string, separator: ',' | ';'): Record<string, string> {
   if (extname(out).toLowerCase() === '.json') return { [out]: safeJson(`${JSON.stringify(plan, null, 2)}\n`) };
-  return Object.fromEntries(Object.entries(writePlanCsv(plan)).map(([name, text]) => [join(out, name), text]));
+  return Object.fromEntries(Object.entries(writePlanCsv(plan, { separator })).map(([name, text]) => [join(out, name), text]));
 }
 
 export const exportCommand: Command = {
   name: 'export',
   summary: 'write the plan as CSV tables (a folder) or as one JSON file',
   help: HELP,
-  options: ['as-of', 'locale', 'out', 'force', 'help'],
+  options: ['as-of', 'locale', 'out', 'force', 'separator', 'help'],
   takesPlan: true,
   run(args, io) {
     const out = args.values.out;
     if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
+    const separator = separatorOption(args.values.separator);
+    if (args.values.separator !== undefined && extname(out).toLowerCase() === '.json') throw new UsageError('--separator is for CSV tables; --out names a .json file');
     const loaded = loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) {
       printProblems(loaded, io);
       return 2;
     }
     if (extname(out).toLowerCase() !== '.json') checkOutFolder(out);
-    const files = planFiles(loaded.plan, out);
+    const files = planFiles(loaded.plan, out, separator);
     writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
     return 0;

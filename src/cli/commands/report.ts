@@ -2,7 +2,8 @@ import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Re
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { colorOn, progress } from '../io.js';
-import { dateOption, formatOption, type Format } from '../options.js';
+import { dateOption, formatOption, separatorOption, type Format } from '../options.js';
+import { UsageError } from '../usage-error.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, escapeStrings, safeJson, terminalText } from '../terminal.js';
 
@@ -12,6 +13,8 @@ Options:
   --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
   --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
   --locale LOCALE   en or vi (default: en)
+  --separator SEP   with --format csv: , (default) or ; between cells (write it ";" or
+                    semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --out FILE        write to FILE instead of standard output; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
@@ -27,12 +30,12 @@ Options:
  * keep the plan's text exact (JSON writes control characters as `\u` escapes); the
  * others show them escaped, as on a terminal.
  */
-function render(report: Report, format: Format, color: boolean): string {
+function render(report: Report, format: Format, color: boolean, separator: ',' | ';'): string {
   switch (format) {
     case 'json':
       return safeJson(`${JSON.stringify(report, null, 2)}\n`);
     case 'csv':
-      return renderCsv(report);
+      return renderCsv(report, { separator });
     case 'html':
       return terminalText(renderHtml(escapeStrings(report)), false);
     case 'md':
@@ -46,12 +49,14 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'separator', 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const format = formatOption(values.format, values.out);
+    const separator = separatorOption(values.separator);
+    if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
     const loaded = loadPlanArg(args, asOf, io);
     if (loaded.plan === null) {
       printProblems(loaded, io);
@@ -61,10 +66,10 @@ export const report: Command = {
     const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}) });
     const out = values.out;
     if (out === undefined) {
-      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true)));
+      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), separator));
       return 0;
     }
-    writeFiles({ [out]: render(built, format, false) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles({ [out]: render(built, format, false, separator) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
     return 0;
   },
