@@ -86,3 +86,21 @@ export function separatorOption(value: string | undefined): ',' | ';' {
   if (value === ';' || value === 'semicolon') return ';';
   throw new UsageError(`--separator must be "," or ";" (or comma, semicolon), got ${JSON.stringify(value)}`);
 }
+
+/** The extensions a file of each format may have (text: none too). */
+const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
+  text: ['', '.txt', '.text', '.log'],
+  md: ['.md', '.markdown'],
+  html: ['.html', '.htm'],
+  json: ['.json'],
+  csv: ['.csv'],
+};
+
+/** Refuses an `--out` whose extension another format would have (`--out x.pdf` for text, `--out x.html` for json). */
+export function checkOutFor(out: string | undefined, format: string): void {
+  if (out === undefined) return;
+  const ext = extname(out).toLowerCase();
+  if ((EXTENSIONS[format] ?? []).includes(ext)) return;
+  const wanted = (EXTENSIONS[format] ?? []).filter((e) => e !== '').join(' or ');
+  throw new UsageError(`--out "${escapeControls(out)}" does not end in ${wanted}, but the ${format} format is written there; choose a matching name or another --format`);
+}

@@ -10,7 +10,11 @@
  * @module okrkit/csv
  */
 export { readPlanCsv, writePlanCsv, CSV_TABLE_FILES } from './tables.js';
-export type { CsvLocation, CsvPlan, WritePlanCsvOptions } from './tables.js';
+export type { CsvLocation, CsvPlan, ReadPlanCsvOptions, WritePlanCsvOptions } from './tables.js';
+export type { DecimalMark } from './number-format.js';
+export type { DateFormat } from './sheet-dates.js';
 export { readPlanSheet } from './sheet.js';
 export type { ReadPlanSheetOptions } from './sheet.js';
 export type { CsvSeparator } from './write.js';
+export { decodeCsv } from './decode.js';
+export type { CsvEncoding, DecodeCsvOptions, DecodedCsv } from './decode.js';

@@ -1,9 +1,10 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
-import type { PlanInput } from '../index.js';
+import type { Locale, PlanInput } from '../index.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
 import { checkExtra, getPath, isRecord, mergeInto, setPath } from './extra.js';
+import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
 import { separatorOf, type CsvSeparator } from './write.js';
 
@@ -40,6 +41,17 @@ export interface WritePlanCsvOptions {
    * cell holding a comma, a semicolon, a quote or a line break is quoted.
    */
   readonly separator?: CsvSeparator;
+}
+
+/** Options for {@link readPlanCsv}. @category Spreadsheets */
+export interface ReadPlanCsvOptions {
+  /**
+   * The decimal mark of the number cells, `.` or `,` (the other mark may then group
+   * thousands); without it a file is read as `readPlanSheet` reads a sheet without it.
+   */
+  readonly decimal?: DecimalMark;
+  /** The language of the person who made the files: under `vi` the decimal mark is not assumed. */
+  readonly locale?: Locale;
 }
 
 /** The table files okrkit reads and writes, in order. @category Spreadsheets */
@@ -146,7 +158,7 @@ interface TableRead {
   readonly lines: number[];
 }
 
-function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems): TableRead {
+function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems, numbers: NumberContext): TableRead {
   const sheet = readSheet(text, file, problems);
   const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
   const columns: (Column | 'extra' | null)[] = [];
@@ -174,7 +186,7 @@ function readTable(file: string, text: string, table: TableLayout, problems: Csv
     row.cells.forEach((text, i) => {
       const column = columns[i];
       if (text === '' || column === undefined || column === null) return;
-      const read = readCell(text, column === 'extra' ? 'json' : column.type);
+      const read = readCell(text, column === 'extra' ? 'json' : column.type, numbers);
       const name = column === 'extra' ? EXTRA : column.name;
       if (!read.ok) return problems.add(file, row.line, name, 'invalid_value', read.message);
       if (column === 'extra') {
@@ -211,6 +223,7 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
  * most often outside quotes) and quoted line breaks are handled.
  *
  * @param files - CSV text by file name.
+ * @param options - `decimal`, `locale`.
  * @returns The plan as read, with `locate` to point at the cell behind a path.
  * @throws {OkrkitError} `invalid_csv` listing every unreadable file, unknown column and
  *   bad cell, each at `[file, line, column]`; `invalid_argument` when `files` is not an object.
@@ -221,8 +234,9 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
  * //=> [{ file: 'key-results.csv', line: 4, column: 'target' }, …]
  * @category Spreadsheets
  */
-export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
+export function readPlanCsv(files: Readonly<Record<string, string>>, options: ReadPlanCsvOptions = {}): CsvPlan {
   if (!isRecord(files)) invalidArgument('arg.object', { name: 'files' });
+  const decimal = decimalOption(options.decimal, 'options.decimal');
   const problems = new CsvProblems();
   // File names are matched without regard to case (Objectives.csv from Windows is objectives.csv).
   const byFile = new Map(TABLES.map((t) => [t.file, t]));
@@ -235,7 +249,7 @@ export function readPlanCsv(files: Readonly<Record<string, string>>): CsvPlan {
       problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
       continue;
     }
-    const read = readTable(file, text, table, problems);
+    const read = readTable(file, text, table, problems, numberContext(text, decimal, options.locale));
     fileOf.set(table.collection, { table, name: file });
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {
