@@ -1,10 +1,10 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
-import type { Locale, PlanInput } from '../index.js';
+import type { PlanInput } from '../index.js';
 import { readCell, writeCell } from './cells.js';
 import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
 import { checkExtra, getPath, isRecord, mergeInto, setPath } from './extra.js';
-import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
+import { decimalOption, type DecimalMark, type NumberContext } from './number-format.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
 import { separatorOf, type CsvSeparator } from './write.js';
 
@@ -47,11 +47,11 @@ export interface WritePlanCsvOptions {
 export interface ReadPlanCsvOptions {
   /**
    * The decimal mark of the number cells, `.` or `,` (the other mark may then group
-   * thousands); without it a file is read as `readPlanSheet` reads a sheet without it.
+   * thousands in threes: `1,500.5`, `1.500,5`). Without it numbers are read as
+   * {@link writePlanCsv} writes them, whatever the separator: a decimal point and no
+   * thousands separators (`1500.5`); a number with a `,` is an error asking for this setting.
    */
   readonly decimal?: DecimalMark;
-  /** The language of the person who made the files: under `vi` the decimal mark is not assumed. */
-  readonly locale?: Locale;
 }
 
 /** The table files okrkit reads and writes, in order. @category Spreadsheets */
@@ -223,7 +223,7 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
  * most often outside quotes) and quoted line breaks are handled.
  *
  * @param files - CSV text by file name.
- * @param options - `decimal`, `locale`.
+ * @param options - `decimal`.
  * @returns The plan as read, with `locate` to point at the cell behind a path.
  * @throws {OkrkitError} `invalid_csv` listing every unreadable file, unknown column and
  *   bad cell, each at `[file, line, column]`; `invalid_argument` when `files` is not an object.
@@ -249,7 +249,7 @@ export function readPlanCsv(files: Readonly<Record<string, string>>, options: Re
       problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
       continue;
     }
-    const read = readTable(file, text, table, problems, numberContext(text, decimal, options.locale));
+    const read = readTable(file, text, table, problems, decimal ?? 'point');
     fileOf.set(table.collection, { table, name: file });
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {

@@ -68,8 +68,14 @@ describe('numbers with a decimal comma or point', () => {
   it('reads the tables with the setting too, and refuses a bad setting', () => {
     const files = { 'key-results.csv': 'id;objectiveId;title;kind;start;target\nk1;o1;Revenue;metric;0,5;1.500,25\n' };
     expect(readPlanCsv(files, { decimal: ',' }).input.keyResults).toEqual([{ id: 'k1', objectiveId: 'o1', title: 'Revenue', kind: 'metric', start: 0.5, target: 1500.25 }]);
-    expect(problems(() => readPlanCsv(files))).toEqual([[['key-results.csv', 2, 'target'], 'csv.numberAmbiguous', '1.500,25']]);
+    expect(problems(() => readPlanCsv(files))).toEqual([
+      [['key-results.csv', 2, 'start'], 'csv.numberAmbiguous', '0,5'],
+      [['key-results.csv', 2, 'target'], 'csv.numberAmbiguous', '1.500,25'],
+    ]);
     expect(thrown(() => readPlanCsv(files, { decimal: ';' as never })).code).toBe('invalid_argument');
+    // Without the setting, the tables are read as writePlanCsv writes them (a decimal point), with either separator.
+    const own = { 'key-results.csv': 'id;objectiveId;title;kind;start;target\nk1;o1;Revenue;metric;0;0.125\n' };
+    expect(readPlanCsv(own).input.keyResults).toEqual([{ id: 'k1', objectiveId: 'o1', title: 'Revenue', kind: 'metric', start: 0, target: 0.125 }]);
     expect(thrown(() => readPlanSheet(sheet(), { decimal: 'comma' as never })).code).toBe('invalid_argument');
   });
 
