@@ -3,33 +3,41 @@ import { writePlanCsv } from '../csv/index.js';
 import { csvText } from '../csv/write.js';
 import { at } from '../_lib/at.js';
 
-/** The text of a starter plan in each language: one objective, three key results, one KPI with its four parts. */
+/** A starter key result: its title, start, target and unit of measure. */
+type Kr = readonly [title: string, start: number, target: number, unit: string];
+
+/**
+ * The text of a starter plan in each language: three objectives of the sales department
+ * with two or three key results each (what its first lint asks for), and one KPI.
+ */
 const TEXT = {
   en: {
     name: 'Starter plan',
     company: 'Our company',
     sales: 'Sales',
-    objective: 'Grow sales this quarter',
-    revenue: 'Revenue up 20% on the same quarter last year',
-    customers: 'Win 100 new customers',
-    churn: 'Churn down from 14% to 10%',
+    objectives: [
+      ['Grow sales this quarter', [['Revenue up on the same quarter last year', 0, 20, '%'], ['New customers won', 0, 100, 'customers'], ['Customer churn', 14, 10, '%']]],
+      ['Delight our customers', [['Net promoter score', 30, 50, 'points'], ['Support requests answered within a day', 60, 90, '%']]],
+      ['A sales team that wins more deals', [['Salespeople trained on the new product', 0, 12, 'people'], ['Share of proposals that become deals', 20, 30, '%']]],
+    ],
     kpi: 'New leads per month',
     source: 'CRM',
-    headers: ['objective', 'key result', 'start', 'target', 'current', 'weight', 'owner', 'cycle', 'department'],
+    headers: ['objective', 'key result', 'start', 'target', 'current', 'measure', 'weight', 'owner', 'cycle', 'department'],
   },
   vi: {
     name: 'Kế hoạch mẫu',
     company: 'Công ty chúng ta',
     sales: 'Phòng Kinh doanh',
-    objective: 'Tăng doanh số bán hàng trong quý',
-    revenue: 'Doanh thu tăng 20% so với cùng kỳ năm trước',
-    customers: 'Có thêm 100 khách hàng mới',
-    churn: 'Tỷ lệ khách rời bỏ giảm từ 14% xuống 10%',
+    objectives: [
+      ['Tăng doanh số bán hàng trong quý', [['Doanh thu tăng so với cùng kỳ năm trước', 0, 20, '%'], ['Khách hàng mới có thêm', 0, 100, 'khách hàng'], ['Tỷ lệ khách rời bỏ', 14, 10, '%']]],
+      ['Làm khách hàng hài lòng', [['Chỉ số thiện cảm NPS', 30, 50, 'điểm'], ['Yêu cầu hỗ trợ được trả lời trong một ngày', 60, 90, '%']]],
+      ['Đội ngũ bán hàng chốt được nhiều hợp đồng hơn', [['Nhân viên kinh doanh được đào tạo về sản phẩm mới', 0, 12, 'người'], ['Tỷ lệ báo giá thành hợp đồng', 20, 30, '%']]],
+    ],
     kpi: 'Khách hàng tiềm năng mới mỗi tháng',
     source: 'CRM',
-    headers: ['mục tiêu', 'kết quả then chốt', 'bắt đầu', 'chỉ tiêu', 'hiện tại', 'trọng số', 'người phụ trách', 'chu kỳ', 'phòng ban'],
+    headers: ['mục tiêu', 'kết quả then chốt', 'bắt đầu', 'chỉ tiêu', 'hiện tại', 'đơn vị tính', 'trọng số', 'người phụ trách', 'chu kỳ', 'phòng ban'],
   },
-} as const;
+} as const satisfies Record<Locale, { readonly objectives: readonly (readonly [string, readonly Kr[]])[] } & Record<string, unknown>>;
 
 /** The calendar quarter that holds `today` (YYYY-MM-DD). */
 function quarterOf(today: string): Cycle {
@@ -37,10 +45,30 @@ function quarterOf(today: string): Cycle {
   return at(quarterCycles(Number(today.slice(0, 4))), Math.floor((month - 1) / 3));
 }
 
-/** A starter plan for `quarter`. */
-function starterPlan(locale: Locale, q: Cycle): PlanInput {
+/** The first day of each month of the quarter that ended before `today` (the KPI's complete periods). */
+function monthsBefore(q: Cycle, today: string): string[] {
+  const year = Number(q.start.slice(0, 4));
+  const first = Number(q.start.slice(5, 7));
+  const months: string[] = [];
+  for (let m = first; m < first + 3; m++) {
+    const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    if (end < today) months.push(`${String(year)}-${String(m).padStart(2, '0')}-01`);
+  }
+  return months;
+}
+
+/**
+ * A starter plan for the quarter that holds `today`: each key result has a check-in on
+ * `today` at its start value (so nothing is stale on the day it is made), and the KPI a
+ * measurement for each month of the quarter already over.
+ */
+function starterPlan(locale: Locale, q: Cycle, today: string): PlanInput {
   const t = TEXT[locale];
   const quarter = { id: q.id, name: q.name, start: q.start, end: q.end };
+  const objectives = t.objectives.map(([title], i) => ({ id: `o${String(i + 1)}`, title, cycleId: quarter.id, unitId: 'sales', ownerId: 'sales-lead', commitment: 'committed' as const }));
+  const keyResults = t.objectives.flatMap(([, krs], i) =>
+    krs.map(([title, start, target, unit], j) => ({ id: `o${String(i + 1)}-kr${String(j + 1)}`, objectiveId: `o${String(i + 1)}`, title, kind: 'metric' as const, start, target, unit, ...(i === 0 && j === 0 ? { weight: 2 } : {}) })),
+  );
   return {
     name: t.name,
     cycles: [quarter],
@@ -48,13 +76,9 @@ function starterPlan(locale: Locale, q: Cycle): PlanInput {
       { id: 'company', name: t.company, level: 'company' },
       { id: 'sales', name: t.sales, level: 'department', parentId: 'company' },
     ],
-    objectives: [{ id: 'o-sales', title: t.objective, cycleId: quarter.id, unitId: 'sales', ownerId: 'sales-lead', commitment: 'committed' }],
-    keyResults: [
-      { id: 'kr-revenue', objectiveId: 'o-sales', title: t.revenue, kind: 'metric', start: 0, target: 20, unit: '%', weight: 2 },
-      { id: 'kr-customers', objectiveId: 'o-sales', title: t.customers, kind: 'metric', start: 0, target: 100 },
-      { id: 'kr-churn', objectiveId: 'o-sales', title: t.churn, kind: 'metric', start: 14, target: 10, unit: '%' },
-    ],
-    checkIns: [{ keyResultId: 'kr-customers', at: quarter.start, value: 0, confidence: 0.7 }],
+    objectives,
+    keyResults,
+    checkIns: keyResults.map((k) => ({ keyResultId: k.id, at: today, value: k.start, confidence: 0.7 })),
     kpis: [
       {
         id: 'kpi-leads',
@@ -67,23 +91,33 @@ function starterPlan(locale: Locale, q: Cycle): PlanInput {
         aggregation: 'sum',
       },
     ],
+    measurements: monthsBefore(q, today).map((day, i) => ({ kpiId: 'kpi-leads', at: day, value: 35 + 5 * i })),
   };
 }
 
-/** The files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by relative path. */
+/** The flat sheet of the same plan: a row per key result, the objective, cycle and department only on an objective's first row. */
+function sheetRows(locale: Locale, cycle: string): string[][] {
+  const t = TEXT[locale];
+  const rows: string[][] = [[...t.headers]];
+  for (const [objective, krs] of t.objectives) {
+    krs.forEach(([title, start, target, unit], j) => {
+      const first = j === 0;
+      const weight = first && objective === t.objectives[0][0] ? '2' : '1';
+      rows.push([first ? objective : '', title, String(start), String(target), String(start), unit, weight, 'sales-lead', first ? cycle : '', first ? t.sales : '']);
+    });
+  }
+  return rows;
+}
+
+/**
+ * The files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by
+ * relative path; each passes `okrkit lint` on `today` with no warning.
+ */
 export function templateFiles(locale: Locale, today: string): Record<string, string> {
   const quarter = quarterOf(today);
-  const plan = starterPlan(locale, quarter);
-  const t = TEXT[locale];
-  const cycle = quarter.name;
+  const plan = starterPlan(locale, quarter, today);
   const files: Record<string, string> = { 'plan.json': `${JSON.stringify(plan, null, 2)}\n` };
   for (const [name, text] of Object.entries(writePlanCsv(plan))) files[`tables/${name}`] = text;
-  const rows = [
-    [...t.headers],
-    [t.objective, t.revenue, '0', '20%', '', '2', 'sales-lead', cycle, t.sales],
-    ['', t.customers, '0', '100', '0', '1', 'sales-lead', '', ''],
-    ['', t.churn, '14%', '10%', '', '1', 'sales-lead', '', ''],
-  ];
-  files['sheet.csv'] = `\uFEFF${csvText(rows, ',')}`;
+  files['sheet.csv'] = `\uFEFF${csvText(sheetRows(locale, quarter.name), ',')}`;
   return files;
 }
