@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
-import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan } from '../csv/index.js';
+import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan, type DateFormat, type DecimalMark } from '../csv/index.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
@@ -25,6 +25,10 @@ export interface LoadOptions {
   /** The date given to `current` values of a flat sheet that has no `updated` column. */
   readonly checkInDate: string;
   readonly progress: (text: string) => void;
+  /** `--decimal`: the decimal mark of the CSV numbers. */
+  readonly decimal?: DecimalMark;
+  /** `--date-format`: how a flat sheet writes its dates. */
+  readonly dateFormat?: DateFormat;
 }
 
 type Path = readonly (string | number)[];
@@ -97,7 +101,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   }
   checkRows(path, rows);
   if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
-  const read = readPlanCsv(files);
+  const read = readPlanCsv(files, options.decimal === undefined ? {} : { decimal: options.decimal });
   return { input: read.input, rows, where: csvWhere(read, path, path), problems: [] };
 }
 
@@ -112,6 +116,9 @@ function readSheet(path: string, options: LoadOptions): Read {
   const read = readPlanSheet(text, {
     file: path,
     checkInDate: options.checkInDate,
+    locale: options.locale,
+    ...(options.decimal === undefined ? {} : { decimal: options.decimal }),
+    ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
     ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
   });
   return { input: read.input, rows, where: csvWhere(read, path, null), problems: [] };

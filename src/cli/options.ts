@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarDate, type Locale } from '../index.js';
+import type { DateFormat, DecimalMark } from '../csv/index.js';
 import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
@@ -21,6 +22,8 @@ export const OPTIONS = {
   cycle: { type: 'string' },
   people: { type: 'boolean' },
   'include-drafts': { type: 'boolean' },
+  decimal: { type: 'string' },
+  'date-format': { type: 'string' },
   separator: { type: 'string' },
 } as const;
 
@@ -103,4 +106,25 @@ export function checkOutFor(out: string | undefined, format: string): void {
   if ((EXTENSIONS[format] ?? []).includes(ext)) return;
   const wanted = (EXTENSIONS[format] ?? []).filter((e) => e !== '').join(' or ');
   throw new UsageError(`--out "${escapeControls(out)}" does not end in ${wanted}, but the ${format} format is written there; choose a matching name or another --format`);
+}
+
+/** The options of every command that reads a <plan>: how its CSV cells write numbers and dates. */
+export const PLAN_READING_OPTIONS = ['decimal', 'date-format'] as const satisfies readonly OptionName[];
+
+/** Their lines in a command's help. */
+export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers (1.500,5 or 1,500.5);
+                    needed when a number such as 1.500 could be read either way
+  --date-format FMT yyyy-mm-dd (default) or dd/mm/yyyy: how a CSV sheet writes its dates
+`;
+
+/** `--decimal`: `,` or `.`, or undefined when not given. */
+export function decimalOption(value: string | undefined): DecimalMark | undefined {
+  if (value === undefined || value === ',' || value === '.') return value;
+  throw new UsageError(`--decimal must be , or ., got "${escapeControls(value)}"`);
+}
+
+/** `--date-format`: yyyy-mm-dd or dd/mm/yyyy, or undefined when not given. */
+export function dateFormatOption(value: string | undefined): DateFormat | undefined {
+  if (value === undefined || value === 'yyyy-mm-dd' || value === 'dd/mm/yyyy') return value;
+  throw new UsageError(`--date-format must be yyyy-mm-dd or dd/mm/yyyy, got "${escapeControls(value)}"`);
 }

@@ -1,11 +1,20 @@
 import type { PlanArgs } from './command.js';
 import { progress, type Io } from './io.js';
 import { loadPlan, type Loaded } from './load.js';
+import { dateFormatOption, decimalOption } from './options.js';
 import { escapeControls } from './terminal.js';
 
 /** Reads the command's <plan>; `asOf` dates the `current` values of a flat sheet. */
 export function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Loaded {
-  return loadPlan(args.plan, { locale: args.locale, checkInDate: asOf, progress: (text) => progress(io, text) });
+  const decimal = decimalOption(args.values.decimal);
+  const dateFormat = dateFormatOption(args.values['date-format']);
+  return loadPlan(args.plan, {
+    locale: args.locale,
+    checkInDate: asOf,
+    progress: (text) => progress(io, text),
+    ...(decimal === undefined ? {} : { decimal }),
+    ...(dateFormat === undefined ? {} : { dateFormat }),
+  });
 }
 
 /** Prints each problem of an invalid plan on stderr, one a line with its place. */

@@ -56,7 +56,7 @@ describe('okrkit report', () => {
     writeFileSync(join(dir, 'client.csv'), 'objective,key result,start,target,cycle\nGrow,Revenue,0,"12,5",Q3 2026\nGrow,Churn,5,5,Q3 2026\n');
     const sheet = run(['report', join(dir, 'client.csv')]);
     expect(sheet.code).toBe(2);
-    expect(sheet.stderr).toContain(`${join(dir, 'client.csv')}, row 2, column "target": Expected a number`);
+    expect(sheet.stderr).toContain(`${join(dir, 'client.csv')}, row 2, column "target": Cannot tell whether "12,5" has a decimal comma or a decimal point`);
     writeFileSync(join(dir, 'client.csv'), 'objective,key result,start,target,cycle\nGrow,Churn,5,5,Q3 2026\n');
     expect(run(['report', join(dir, 'client.csv')]).stderr).toContain('client.csv, row 2, column "target": The target equals the start');
     mkdirSync(join(dir, 'tables'));

@@ -5,7 +5,7 @@ import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
-import { dateOption, separatorOption } from '../options.js';
+import { dateOption, separatorOption, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
 const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json [options]
@@ -22,7 +22,7 @@ Options:
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
   --locale LOCALE   en or vi, for messages (default: en)
-  -h, --help        show this help
+${PLAN_READING_HELP}  -h, --help        show this help
 `;
 
 /** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
@@ -35,7 +35,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write the plan as CSV tables (a folder) or as one JSON file',
   help: HELP,
-  options: ['as-of', 'locale', 'out', 'force', 'separator', 'help'],
+  options: ['as-of', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
     const out = args.values.out;

@@ -1,7 +1,7 @@
 import { lintPlan } from '../../index.js';
 import type { Command } from '../command.js';
 import { colorOn, countIn } from '../io.js';
-import { dateOption, textOrJson } from '../options.js';
+import { dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 
@@ -15,7 +15,7 @@ Options:
   --format FORMAT   text (default) or json: one JSON object on standard output with the
                     findings (code, severity, id, path, message) and the number of errors
   --locale LOCALE   en or vi (default: en)
-  --no-color        never colour the text
+${PLAN_READING_HELP}  --no-color        never colour the text
   -h, --help        show this help
 `;
 
@@ -26,7 +26,7 @@ export const lint: Command = {
   name: 'lint',
   summary: "the coach's findings; exits 1 when one is an error",
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'no-color', 'help'],
+  options: ['as-of', 'format', 'locale', 'no-color', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
     const asOf = dateOption(args.values['as-of'], io.today);

@@ -1,7 +1,7 @@
 import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Status } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
-import { checkOutFor, dateOption, textOrJson } from '../options.js';
+import { checkOutFor, dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
@@ -19,7 +19,7 @@ Options:
   --include-drafts  count draft and proposed objectives and key results (left out by default)
   --format FORMAT   text or json (default: text)
   --locale LOCALE   en or vi (default: en)
-  --out FILE        write to FILE instead of standard output; never over an existing file
+${PLAN_READING_HELP}  --out FILE        write to FILE instead of standard output; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   -h, --help        show this help
 `;
@@ -68,7 +68,7 @@ export const people: Command = {
   name: 'people',
   summary: "each unit's and owner's OKR score beside their KPI scorecard",
   help: HELP,
-  options: ['as-of', 'of', 'cycle', 'include-drafts', 'format', 'locale', 'out', 'force', 'help'],
+  options: ['as-of', 'of', 'cycle', 'include-drafts', 'format', 'locale', 'out', 'force', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;

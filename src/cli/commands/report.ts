@@ -2,7 +2,7 @@ import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Re
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { colorOn, progress } from '../io.js';
-import { dateOption, formatOption, separatorOption, type Format } from '../options.js';
+import { dateOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { UsageError } from '../usage-error.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, escapeStrings, safeJson, terminalText } from '../terminal.js';
@@ -13,7 +13,7 @@ Options:
   --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
   --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
   --locale LOCALE   en or vi (default: en)
-  --separator SEP   with --format csv: , (default) or ; between cells (write it ";" or
+${PLAN_READING_HELP}  --separator SEP   with --format csv: , (default) or ; between cells (write it ";" or
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --out FILE        write to FILE instead of standard output; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
@@ -49,7 +49,7 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
-  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'separator', 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
     const { values, locale } = args;

@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { countIn } from '../io.js';
 import { loadPlanArg, printProblems } from '../plan-arg.js';
 import { escapeControls, safeJson } from '../terminal.js';
-import { textOrJson } from '../options.js';
+import { textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 
 const HELP = `Usage: okrkit validate <plan> [options]
 
@@ -14,7 +14,7 @@ Options:
   --format FORMAT   text (default) or json: one JSON object on standard output with "valid",
                     "problems" (each with "where" and "message") and the plan's "contents"
   --locale LOCALE   en or vi (default: en)
-  -h, --help        show this help
+${PLAN_READING_HELP}  -h, --help        show this help
 `;
 
 /** What a valid plan holds, by collection. */
@@ -36,7 +36,7 @@ export const validate: Command = {
   name: 'validate',
   summary: 'every problem of the plan with its file, row and column',
   help: HELP,
-  options: ['format', 'locale', 'help'],
+  options: ['format', 'locale', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
     const format = textOrJson(args.values.format);
