@@ -2,7 +2,14 @@ import { DECIMAL_STRING } from '../_lib/numeric.js';
 import type { Locale } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 
-/** The character that starts the decimals of a number: `.` (1,500.5) or `,` (1.500,5). @category Spreadsheets */
+/**
+ * The character that starts the decimals of a number: `.` (1,500.5) or `,` (1.500,5).
+ *
+ * @example
+ * readPlanSheet('objective;key result;target;cycle\nGrow;Revenue;1.500,5;Quý IV/2026\n', { decimal: ',' }).input.keyResults[0].target
+ * //=> 1500.5
+ * @category Spreadsheets
+ */
 export type DecimalMark = ',' | '.';
 
 /**
@@ -46,8 +53,8 @@ export function numberContext(text: string, decimal: DecimalMark | undefined, lo
 
 /** Numbers with thousands grouped by the other mark, by decimal mark. */
 const GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
-  '.': /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/,
-  ',': /^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$/,
+  '.': /^[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?$/,
+  ',': /^[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?$/,
 };
 
 /** The number as a plain decimal string (dot, no grouping), or null when it is not written with this mark. */

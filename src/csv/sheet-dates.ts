@@ -2,7 +2,14 @@ import { CalendarDate, Timestamp } from '../index.js';
 import { msg, type Message } from '../messages/message.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 
-/** How the dates of a sheet are written: `2026-11-15` (the default) or `15/11/2026`. @category Spreadsheets */
+/**
+ * How the dates of a sheet are written: `2026-11-15` (the default) or `15/11/2026`.
+ *
+ * @example
+ * readPlanSheet('objective;key result;target;current;cycle;updated\nGrow;Revenue;20;12;Q4 2026;5/11/2026\n', { dateFormat: 'dd/mm/yyyy' }).input.checkIns[0].at
+ * //=> '2026-11-05'
+ * @category Spreadsheets
+ */
 export type DateFormat = 'yyyy-mm-dd' | 'dd/mm/yyyy';
 
 /** A date's format in a column: known, or `unknown` when it has `d/m/yyyy` dates and no setting or day above 12 says which. */

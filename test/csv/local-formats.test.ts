@@ -38,6 +38,7 @@ describe('numbers with a decimal comma or point', () => {
     ['1.5', ',', 'csv.numberComma'],
     ['1,5.0', ',', 'csv.numberComma'],
     ['abc', ',', 'csv.number'],
+    ['0.500', ',', 'csv.numberComma'],
     ['1.500', 'unknown', 'csv.numberAmbiguous'],
     ['1,500', 'unknown', 'csv.numberAmbiguous'],
     ['1.500,5', 'unknown', 'csv.numberAmbiguous'],
@@ -91,6 +92,19 @@ describe('numbers with a decimal comma or point', () => {
     return `${d.negative ? '-' : ''}${whole}${d.fraction === '' ? '' : `${mark}${d.fraction}`}`;
   };
   const plain = (d: { negative: boolean; whole: bigint; fraction: string }) => `${d.negative ? '-' : ''}${d.whole}${d.fraction === '' ? '' : `.${d.fraction}`}`;
+
+  test.prop([fc.stringMatching(/^-?[\d.,]{1,12}$/)], { numRuns: 500 })('never guesses: without a setting, a number that reads differently with , and . is an error', (text) => {
+    const comma = readNumber(text, ',');
+    const point = readNumber(text, '.');
+    const read = readNumber(text, 'unknown');
+    if (comma.ok && point.ok && comma.value !== point.value) expect(read.ok).toBe(false);
+    // Whatever is read is what one of the settings reads.
+    if (read.ok) expect([comma, point].filter((r) => r.ok).map((r) => r.ok && r.value)).toContain(read.value);
+    // A ,-separated sheet without the setting reads a decimal point, as before, and nothing with a comma.
+    const legacy = readNumber(text, 'point');
+    if (legacy.ok) expect(legacy).toEqual(point);
+    if (text.includes(',')) expect(legacy.ok).toBe(false);
+  });
 
   test.prop([decimalArb, fc.constantFrom<',' | '.'>(',', '.')], { numRuns: 300 })('a number written with either setting reads back exactly', (d, mark) => {
     const read = readNumber(written(d, mark), mark);
