@@ -33,4 +33,10 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-assertions': 'off',
     },
   },
+  {
+    // The message catalogues are tables of text, one line a message, not modules of code:
+    // they grow with every message in both languages, so the module size limit is theirs.
+    files: ['src/messages/en.ts', 'src/messages/vi.ts'],
+    rules: { 'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }] },
+  },
 );
