@@ -1,6 +1,7 @@
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 import type { Locale } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
+import { delimiterOf } from './rows.js';
 
 /**
  * The character that starts the decimals of a number: `.` (1,500.5) or `,` (1.500,5).
@@ -25,19 +26,6 @@ export type DecimalMark = ',' | '.';
  */
 export type NumberContext = DecimalMark | 'point' | 'unknown';
 
-/** The separator of a file, found as `readSheet` finds it: the one of tab, `;` and `,` most often outside quotes in the header record. */
-function separatorOf(text: string): string {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
-  }
-  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
-  return counts[';'] > counts[','] ? ';' : ',';
-}
-
 /** Checks a `decimal` option. */
 export function decimalOption(value: unknown, name: string): DecimalMark | undefined {
   if (value === undefined || value === ',' || value === '.') return value;
@@ -48,7 +36,7 @@ export function decimalOption(value: unknown, name: string): DecimalMark | undef
 export function numberContext(text: string, decimal: DecimalMark | undefined, locale: Locale | undefined): NumberContext {
   if (decimal !== undefined) return decimal;
   if (typeof text !== 'string') return 'point'; // readSheet reports the file that is not text
-  return locale !== 'vi' && separatorOf(text) === ',' ? 'point' : 'unknown';
+  return locale !== 'vi' && delimiterOf(text) === ',' ? 'point' : 'unknown';
 }
 
 /** Numbers with thousands grouped by the other mark, by decimal mark. */

@@ -37,7 +37,7 @@ export class CsvProblems {
  * writes `;`): whichever of tab, `;` and `,` occurs most often outside quotes; a tie goes
  * to `,` before `;` before tab (RFC 4180's separator first).
  */
-function delimiterOf(text: string): string {
+export function delimiterOf(text: string): string {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const ch of text) {
