@@ -65,6 +65,11 @@ export function isUnapproved(record: { readonly state?: string | undefined }): b
   return record.state === 'draft' || record.state === 'proposed';
 }
 
+/** Whether a key result is left out of rollups as a draft: its own state, or its objective's (when it has one). */
+export function inDraft(kr: { readonly state?: string | undefined }, objective: { readonly state?: string | undefined } | undefined): boolean {
+  return isUnapproved(kr) || (objective !== undefined && isUnapproved(objective));
+}
+
 /** Edges child → parent as they are found, with their weights. */
 class EdgeList {
   readonly child: Int32Array;

@@ -20,7 +20,7 @@ import type { Context } from '../model/context.js';
 import { cycleFacts, type CycleFacts } from './cycle-facts.js';
 import { Registers, type Engine } from './engine.js';
 import { exactExpected, exactMean, exactScore } from './exact-rollup.js';
-import { buildGraph, isUnapproved } from './graph.js';
+import { buildGraph, inDraft } from './graph.js';
 import { planProblem } from './plan-problem.js';
 import { ValueRollups } from './value-rollups.js';
 import { readValueLinks, type ValueLinkInput } from '../model/value-links.js';
@@ -68,8 +68,7 @@ function leftOutOf(objectives: readonly Objective[], keyResults: readonly KeyRes
   if (includeDrafts) return () => false;
   return (j) => {
     const kr = at(keyResults, j);
-    const o = objectives[objectiveIndex.get(kr.objectiveId) ?? -1];
-    return isUnapproved(kr) || (o !== undefined && isUnapproved(o));
+    return inDraft(kr, objectives[objectiveIndex.get(kr.objectiveId) ?? -1]);
   };
 }
 

@@ -13,7 +13,7 @@ import type { Plan } from '../model/plan.js';
 import { targetSizeOf, targetWeights } from '../model/target-weight.js';
 import { Status } from '../time/status.js';
 import { positive, weightOf } from '../evaluate/weights.js';
-import { isUnapproved } from '../evaluate/graph.js';
+import { inDraft, isUnapproved } from '../evaluate/graph.js';
 import type { PerformanceOf } from './types.js';
 
 /** One owned objective or key result. */
@@ -99,8 +99,7 @@ function targetWeighted(plan: DeepReadonly<Plan>, objectives: ReadonlyMap<string
   objectiveList.forEach((o, i) => index.has(o.id) || index.set(o.id, i));
   const leftOut = (j: number) => {
     const kr = keyResults[j];
-    const o = kr === undefined ? undefined : objectives.get(kr.objectiveId);
-    return !includeDrafts && ((kr !== undefined && isUnapproved(kr)) || (o !== undefined && isUnapproved(o)));
+    return !includeDrafts && kr !== undefined && inDraft(kr, objectives.get(kr.objectiveId));
   };
   const totals = targetWeights({ objectives: objectiveList, keyResults, objectiveAt: (id) => index.get(id), leftOut }, (p) => invalidArgument('arg.targetWeight', { path: formatPath(p.path), detail: p.message }));
   return {

@@ -1,7 +1,8 @@
 // Unparsed plans and tampered shards (issue 14): never NaN, never a value outside its
 // range in a result; an OkrkitError naming the key result and the field instead.
 import { describe, expect, it } from 'vitest';
-import { evaluate, evaluateShard, mergeShards, OkrkitError, parsePlan, type EvaluationShard } from '../../src/index.js';
+import { evaluate, evaluateShard, mergeShards, parsePlan, type EvaluationShard } from '../../src/index.js';
+import { thrown } from '../builders.js';
 import { loadPlan } from '../fixtures.js';
 
 const base = {
@@ -11,27 +12,17 @@ const base = {
   checkIns: [{ keyResultId: 'k', at: '2026-02-01', value: 5 }],
 };
 
-function errorOf(f: () => unknown): OkrkitError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-}
-
 describe('evaluate of an unparsed plan', () => {
   it.each([NaN, Infinity, -1, '0.5', null])('rejects finalScore %s', (finalScore) => {
     const plan = { ...base, keyResults: [{ ...base.keyResults[0], finalScore }] };
-    const e = errorOf(() => evaluate(plan as never));
+    const e = thrown(() => evaluate(plan as never));
     expect(e.code).toBe('invalid_argument');
     expect(e.message).toContain('finalScore of key result "k"');
   });
 
   it.each([7, -0.5, NaN, '0.5'])('rejects confidence %s', (confidence) => {
     const plan = { ...base, checkIns: [{ ...base.checkIns[0], confidence }] };
-    expect(errorOf(() => evaluate(plan as never)).message).toContain('confidence of a check-in of "k" must be a number from 0 to 1');
+    expect(thrown(() => evaluate(plan as never)).message).toContain('confidence of a check-in of "k" must be a number from 0 to 1');
   });
 });
 
@@ -63,7 +54,7 @@ describe('mergeShards of tampered shards', () => {
     ['forecastExact', (m: any) => { m.forecastExact = 'abc'; }],
     ['forecast.score', (m: any) => { m.forecast.score = NaN; }],
   ])('rejects a tampered %s', (field, change) => {
-    const e = errorOf(() => mergeShards(plan, [tamper(change)], options));
+    const e = thrown(() => mergeShards(plan, [tamper(change)], options));
     expect(e.code).toBe('invalid_argument');
     expect(e.message).toContain(`key result "${id}" has a ${field}`);
   });
@@ -71,7 +62,7 @@ describe('mergeShards of tampered shards', () => {
   it('rejects a shard measuring a key result the plan does not have', () => {
     const copy = JSON.parse(JSON.stringify(shard));
     copy.keyResults['ghost'] = copy.keyResults[id];
-    expect(errorOf(() => mergeShards(plan, [copy], options)).message).toContain('a shard measured key result "ghost", which the plan does not have');
+    expect(thrown(() => mergeShards(plan, [copy], options)).message).toContain('a shard measured key result "ghost", which the plan does not have');
   });
 
   it('a shard without forecastExact falls back to forecast.score and still merges to evaluate', () => {
@@ -84,7 +75,7 @@ describe('mergeShards of tampered shards', () => {
 describe('forecast errors name the key result', () => {
   it('an unparsed plan with an out-of-range check-in that only the forecast reads', () => {
     const plan = { ...base, checkIns: [{ keyResultId: 'k', at: '2026-01-10', value: '1e400' }, ...base.checkIns] };
-    const e = errorOf(() => evaluate(plan as never, { asOf: '2026-02-15', forecast: true }));
+    const e = thrown(() => evaluate(plan as never, { asOf: '2026-02-15', forecast: true }));
     expect(e.message).toContain('check-in value of "k"');
     expect(e.message).not.toContain('key result ""');
   });

@@ -1,7 +1,7 @@
 import { dateOf, daysBetween } from '../../_lib/calendar.js';
 import { msg } from '../../messages/message.js';
 import { isAggregated } from '../../model/value-links.js';
-import { isUnapproved } from '../../evaluate/graph.js';
+import { inDraft } from '../../evaluate/graph.js';
 import type { PlanView } from '../plan-view.js';
 import type { LintRule, RuleFinding } from '../rule.js';
 
@@ -26,7 +26,7 @@ function* check(view: PlanView): Generator<RuleFinding> {
     // fed by it, an aggregated one by its contributors (which this rule checks themselves).
     if (k.kind === 'milestones' || k.source !== undefined || isAggregated(k)) continue;
     // A draft or proposed key result is not tracked yet.
-    if (isUnapproved(k) || isUnapproved(view.objectiveById.get(k.objectiveId) ?? {})) continue;
+    if (inDraft(k, view.objectiveById.get(k.objectiveId))) continue;
     const cycle = view.cycleById.get(view.objectiveById.get(k.objectiveId)?.cycleId ?? '');
     if (cycle === undefined || asOf < cycle.start || asOf > cycle.end) continue;
     const seen = last.get(k.id);
