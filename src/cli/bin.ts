@@ -51,10 +51,13 @@ function quietOnEpipe(stream: NodeJS.WriteStream) {
   };
 }
 
-process.exitCode = main(process.argv.slice(2), {
+// No top-level await: the bin is built as CommonJS too.
+void main(process.argv.slice(2), {
   stdout: quietOnEpipe(process.stdout),
   stderr: quietOnEpipe(process.stderr),
   env: process.env,
   today: fromDate(new Date()),
   version: version(),
+}).then((code) => {
+  process.exitCode = code;
 });

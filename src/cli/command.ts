@@ -26,11 +26,11 @@ interface About {
 }
 
 /**
- * One `okrkit` command. `run` returns the exit code (0 done, 1 findings, 2 bad usage or
+ * One `okrkit` command. `run` returns (or resolves to) the exit code (0 done, 1 findings, 2 bad usage or
  * invalid input) and may throw a UsageError or an OkrkitError, which main prints (exit 2);
  * anything else is an internal error (exit 3). A command either reads
  * exactly one <plan> or takes none; main checks which before it runs.
  */
 export type Command =
-  | (About & { readonly takesPlan: true; run(args: PlanArgs, io: Io): number })
-  | (About & { readonly takesPlan: false; run(args: Args, io: Io): number });
+  | (About & { readonly takesPlan: true; run(args: PlanArgs, io: Io): number | Promise<number> })
+  | (About & { readonly takesPlan: false; run(args: Args, io: Io): number | Promise<number> });

@@ -11,10 +11,11 @@ const HELP = mainHelp(COMMANDS);
 
 /**
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
- * returns the exit code: 0 done, 1 findings, 2 bad usage or invalid input, 3 an internal
- * error (anything unexpected: one line on stderr, never a stack trace).
+ * resolves to the exit code: 0 done, 1 findings, 2 bad usage or invalid input, 3 an internal
+ * error (anything unexpected: one line on stderr, never a stack trace). It is async because
+ * reading and writing workbooks and loading plug-ins are.
  */
-export function main(argv: readonly string[], rawIo: Io): number {
+export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const io = guardedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
@@ -32,7 +33,7 @@ export function main(argv: readonly string[], rawIo: Io): number {
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) return fail(io, `unknown command "${name}"; run "okrkit --help"`);
   try {
-    return runCommand(command, rest, io);
+    return await runCommand(command, rest, io);
   } catch (error) {
     if (error instanceof UsageError) return fail(io, error.message);
     if (error instanceof Error && error.name === 'OkrkitError') return fail(io, error.message.replace(/^okrkit: /, ''));
@@ -49,7 +50,7 @@ function internalError(io: Io, error: unknown): number {
 }
 
 /** Checks a command's arguments — options it takes, one <plan> or none — then runs it. */
-function runCommand(command: Command, argv: readonly string[], io: Io): number {
+async function runCommand(command: Command, argv: readonly string[], io: Io): Promise<number> {
   const { name } = command;
   const { values, positionals } = parseOptions(name, argv);
   if (values.help === true) {
@@ -64,8 +65,8 @@ function runCommand(command: Command, argv: readonly string[], io: Io): number {
   const [plan, extra] = positionals;
   if (command.takesPlan) {
     if (plan === undefined || extra !== undefined) throw new UsageError(`"okrkit ${name}" needs one <plan>: a JSON file, a folder of CSV files or a CSV sheet`);
-    return command.run({ ...args, plan }, io);
+    return await command.run({ ...args, plan }, io);
   }
   if (plan !== undefined) throw new UsageError(`"okrkit ${name}" takes no <plan>, got "${plan}"`);
-  return command.run(args, io);
+  return await command.run(args, io);
 }

@@ -3,11 +3,11 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main, type Io } from '../../src/cli/main.js';
 import { OPTIONS, type OptionName } from '../../src/cli/options.js';
 
-function run(args: string[]) {
+async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
   const io: Io = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, env: {}, today: '2026-08-15' };
-  return { code: main(args, io), stdout, stderr };
+  return { code: await main(args, io), stdout, stderr };
 }
 
 // `okrkit --help` as it was written by hand before it was derived from the commands
@@ -39,29 +39,29 @@ describe('the command table', () => {
     expect(new Set(COMMANDS.map((c) => c.name)).size).toBe(COMMANDS.length);
   });
 
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s has help text, printed by --help and -h', (name, command) => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s has help text, printed by --help and -h', async (name, command) => {
     expect(command.summary.length).toBeGreaterThan(0);
     expect(command.help.startsWith(`Usage: okrkit ${name}`)).toBe(true);
     expect(command.options).toContain('help');
-    expect(run([name, '--help'])).toEqual({ code: 0, stdout: command.help, stderr: '' });
-    expect(run([name, '-h']).stdout).toBe(command.help);
+    expect(await run([name, '--help'])).toEqual({ code: 0, stdout: command.help, stderr: '' });
+    expect((await run([name, '-h'])).stdout).toBe(command.help);
   });
 
-  it('okrkit help lists every command, in the text it always had', () => {
-    const { code, stdout } = run(['help']);
+  it('okrkit help lists every command, in the text it always had', async () => {
+    const { code, stdout } = await run(['help']);
     expect(code).toBe(0);
     for (const c of COMMANDS) expect(stdout).toContain(`\n  ${c.takesPlan ? `${c.name} <plan>` : c.name} `);
     expect(stdout).toBe(MAIN_HELP);
-    expect(run(['--help']).stdout).toBe(MAIN_HELP);
-    expect(run([])).toEqual({ code: 2, stdout: '', stderr: MAIN_HELP });
+    expect((await run(['--help'])).stdout).toBe(MAIN_HELP);
+    expect(await run([])).toEqual({ code: 2, stdout: '', stderr: MAIN_HELP });
   });
 
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s refuses each option it does not take', (name, command) => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('%s refuses each option it does not take', async (name, command) => {
     const refused = OPTION_NAMES.filter((option) => !command.options.includes(option));
     for (const option of refused) {
       const flag = OPTIONS[option].type === 'string' ? [`--${option}`, 'x'] : [`--${option}`];
       const args = [name, ...(command.takesPlan ? ['plan.json'] : []), ...flag];
-      expect([option, run(args)]).toEqual([option, { code: 2, stdout: '', stderr: `okrkit: "okrkit ${name}" has no --${option} option; run "okrkit ${name} --help"\n` }]);
+      expect([option, await run(args)]).toEqual([option, { code: 2, stdout: '', stderr: `okrkit: "okrkit ${name}" has no --${option} option; run "okrkit ${name} --help"\n` }]);
     }
   });
 });

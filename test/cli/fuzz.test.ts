@@ -58,15 +58,15 @@ const COMMANDS: readonly (readonly [string, (plan: string, out: string) => strin
 ];
 
 describe('every command on hostile plans', () => {
-  it.each(COMMANDS)('%s: exit 0, 1 or 2 with a clean message, no raw control characters, nothing written outside --out', (_, args) => {
-    fc.assert(
-      fc.property(plan, fc.boolean(), (text, tty) => {
+  it.each(COMMANDS)('%s: exit 0, 1 or 2 with a clean message, no raw control characters, nothing written outside --out', async (_, args) => {
+    await fc.assert(
+      fc.asyncProperty(plan, fc.boolean(), async (text, tty) => {
         const dir = temp();
         const file = join(dir, 'plan.json');
         writeFileSync(file, text);
         const out = join(dir, 'out');
         const argv = args(file, out);
-        const result = run(argv, { tty });
+        const result = await run(argv, { tty });
         expect([0, 1, 2]).toContain(result.code);
         expect(result.stderr).not.toMatch(/\n\s+at |internal error/);
         expect(rawControl(result.stdout, tty)).toBeNull();
@@ -83,11 +83,11 @@ describe('every command on hostile plans', () => {
     );
   }, 300_000);
 
-  it.each([['schema'], ['template']])('%s writes only under --out', (command) => {
+  it.each([['schema'], ['template']])('%s writes only under --out', async (command) => {
     const dir = temp();
     const out = join(dir, command === 'schema' ? 's.json' : 't');
-    expect(run([command, '--out', out]).code).toBe(0);
-    expect(run([command, '--out', out]).code).toBe(2);
+    expect((await run([command, '--out', out])).code).toBe(0);
+    expect((await run([command, '--out', out])).code).toBe(2);
     for (const f of filesUnder(dir)) expect(join(dir, f).startsWith(out)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { main, type Io } from '../../src/cli/main.js';
 
 /** Runs `okrkit` in-process; `tty` makes both streams terminals. */
-export function run(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
+export async function run(args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -13,7 +13,7 @@ export function run(args: string[], options: { tty?: boolean; env?: Record<strin
     env: options.env ?? {},
     today: '2026-08-15',
   };
-  const code = main(args, io);
+  const code = await main(args, io);
   return { code, stdout, stderr };
 }
 

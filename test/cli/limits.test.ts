@@ -12,41 +12,41 @@ function sparse(file: string, bytes: number): string {
 }
 
 describe('inputs above the documented limits are refused with a clear message', () => {
-  it.each(['plan.json', 'sheet.csv'])('%s over 100 MB', (name) => {
+  it.each(['plan.json', 'sheet.csv'])('%s over 100 MB', async (name) => {
     const file = sparse(join(temp(), name), MAX_INPUT_BYTES + 1);
     for (const command of ['validate', 'report']) {
-      const result = run([command, file]);
+      const result = await run([command, file]);
       expect(result.code).toBe(2);
       expect(result.stderr).toBe(`okrkit: ${file} is 104,857,601 bytes, over the 100 MB okrkit reads (see "Limits" in docs/cli.md)\n`);
     }
   });
 
-  it('a folder whose CSV files are over 100 MB together', () => {
+  it('a folder whose CSV files are over 100 MB together', async () => {
     const dir = join(temp(), 'tables');
     mkdirSync(dir);
     sparse(join(dir, 'objectives.csv'), 60 * 1024 * 1024);
     sparse(join(dir, 'key-results.csv'), 60 * 1024 * 1024);
-    const result = run(['validate', dir]);
+    const result = await run(['validate', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${dir} is 125,829,120 bytes, over the 100 MB okrkit reads`);
   });
 
-  it('exactly the limit is read (and found not to be JSON)', () => {
+  it('exactly the limit is read (and found not to be JSON)', async () => {
     const file = sparse(join(temp(), 'plan.json'), 1024);
-    expect(run(['validate', file]).stderr).toContain('not valid JSON');
+    expect((await run(['validate', file])).stderr).toContain('not valid JSON');
   });
 
-  it('a sheet or a JSON plan over 250,000 rows, before it is parsed or validated', () => {
+  it('a sheet or a JSON plan over 250,000 rows, before it is parsed or validated', async () => {
     const dir = temp();
     const lines = ['objective,key result,target,cycle'];
     for (let i = 0; i < MAX_INPUT_ROWS; i++) lines.push('O,K,1,Q3 2026');
     writeFileSync(join(dir, 'sheet.csv'), `${lines.join('\n')}\n`);
-    const sheet = run(['validate', join(dir, 'sheet.csv')]);
+    const sheet = await run(['validate', join(dir, 'sheet.csv')]);
     expect(sheet.code).toBe(2);
     expect(sheet.stderr).toContain('sheet.csv has 250,001 rows, over the 250,000 okrkit reads');
     writeFileSync(join(dir, 'plan.json'), JSON.stringify({ checkIns: new Array(MAX_INPUT_ROWS + 1).fill({}) }));
     const start = performance.now();
-    const json = run(['report', join(dir, 'plan.json')]);
+    const json = await run(['report', join(dir, 'plan.json')]);
     expect(json.code).toBe(2);
     expect(json.stderr).toContain('plan.json has 250,001 rows');
     expect(performance.now() - start).toBeLessThan(20_000);

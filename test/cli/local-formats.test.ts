@@ -9,50 +9,50 @@ const SHEET = fileURLToPath(new URL('../fixtures/local-formats/vi-excel.csv', im
 const JSON_PLAN: unknown = JSON.parse(readFileSync(new URL('../fixtures/local-formats/vi-excel.json', import.meta.url), 'utf8'));
 
 describe('--decimal and --date-format on the commands that read a plan', () => {
-  it('reads the Vietnamese Excel sheet with --decimal , into the same plan as the JSON', () => {
+  it('reads the Vietnamese Excel sheet with --decimal , into the same plan as the JSON', async () => {
     const out = join(temp(), 'plan.json');
-    const done = run(['export', SHEET, '--decimal', ',', '--out', out]);
+    const done = await run(['export', SHEET, '--decimal', ',', '--out', out]);
     expect(done.code).toBe(0);
     expect(parsePlan(JSON.parse(readFileSync(out, 'utf8')))).toEqual(parsePlan(JSON_PLAN));
-    expect(run(['validate', SHEET, '--decimal', ',', '--date-format', 'dd/mm/yyyy']).code).toBe(0);
+    expect((await run(['validate', SHEET, '--decimal', ',', '--date-format', 'dd/mm/yyyy'])).code).toBe(0);
   });
 
-  it('without --decimal names the ambiguous cell and the option to pass, never reading 1.500 as 1.5', () => {
-    const done = run(['validate', SHEET]);
+  it('without --decimal names the ambiguous cell and the option to pass, never reading 1.500 as 1.5', async () => {
+    const done = await run(['validate', SHEET]);
     expect(done.code).not.toBe(0);
     const said = done.stdout + done.stderr;
     expect(said).toMatch(/vi-excel\.csv.*2.*Chỉ tiêu.*"1\.500".*--decimal/);
-    expect(run(['report', SHEET, '--as-of', '2026-11-30']).code).not.toBe(0);
+    expect((await run(['report', SHEET, '--as-of', '2026-11-30'])).code).not.toBe(0);
   });
 
-  it('says the ambiguity in Vietnamese under --locale vi, even in a ,-separated sheet', () => {
+  it('says the ambiguity in Vietnamese under --locale vi, even in a ,-separated sheet', async () => {
     const dir = temp();
     const sheet = join(dir, 'okr.csv');
     writeFileSync(sheet, 'objective,key result,target,current,cycle,updated\nA,B,1.500,900,Q4/2026,2026-11-15\n');
-    expect(run(['validate', sheet]).code).toBe(0);
-    const vi = run(['validate', sheet, '--locale', 'vi']);
+    expect((await run(['validate', sheet])).code).toBe(0);
+    const vi = await run(['validate', sheet, '--locale', 'vi']);
     expect(vi.code).not.toBe(0);
     expect(vi.stdout + vi.stderr).toContain('Không biết "1.500" dùng dấu phẩy hay dấu chấm');
-    expect(run(['validate', sheet, '--locale', 'vi', '--decimal', '.']).code).toBe(0);
+    expect((await run(['validate', sheet, '--locale', 'vi', '--decimal', '.'])).code).toBe(0);
   });
 
-  it('reads d/m/yyyy dates with --date-format, and never guesses month/day', () => {
+  it('reads d/m/yyyy dates with --date-format, and never guesses month/day', async () => {
     const sheet = join(temp(), 'okr.csv');
     writeFileSync(sheet, 'objective;key result;target;current;cycle;updated\nA;B;10;5;Quý 4 năm 2026;5/11/2026\n');
-    const guessed = run(['validate', sheet]);
+    const guessed = await run(['validate', sheet]);
     expect(guessed.code).not.toBe(0);
     expect(guessed.stdout + guessed.stderr).toContain('"5/11/2026"');
     const out = join(temp(), 'plan.json');
-    expect(run(['export', sheet, '--date-format', 'dd/mm/yyyy', '--out', out]).code).toBe(0);
+    expect((await run(['export', sheet, '--date-format', 'dd/mm/yyyy', '--out', out])).code).toBe(0);
     expect(parsePlan(JSON.parse(readFileSync(out, 'utf8'))).checkIns[0]?.at).toBe('2026-11-05');
   });
 
-  it('refuses a bad --decimal or --date-format as bad usage (exit 2), and commands without a <plan> do not take them', () => {
-    const bad = run(['validate', SHEET, '--decimal', ';']);
+  it('refuses a bad --decimal or --date-format as bad usage (exit 2), and commands without a <plan> do not take them', async () => {
+    const bad = await run(['validate', SHEET, '--decimal', ';']);
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--decimal must be , or .')]);
-    const date = run(['validate', SHEET, '--date-format', 'mm/dd/yyyy']);
+    const date = await run(['validate', SHEET, '--date-format', 'mm/dd/yyyy']);
     expect([date.code, date.stderr]).toEqual([2, expect.stringContaining('--date-format must be yyyy-mm-dd or dd/mm/yyyy')]);
-    expect(run(['template', '--decimal', ',']).code).toBe(2);
-    for (const name of ['validate', 'lint', 'report', 'export', 'people']) expect(run([name, '--help']).stdout).toContain('--decimal MARK');
+    expect((await run(['template', '--decimal', ','])).code).toBe(2);
+    for (const name of ['validate', 'lint', 'report', 'export', 'people']) expect((await run([name, '--help'])).stdout).toContain('--decimal MARK');
   });
 });

@@ -18,10 +18,10 @@ function written(locale: 'en' | 'vi', today: string): string {
 }
 
 describe('okrkit template passes its own lint', () => {
-  it.each(DAYS.flatMap((day) => (['en', 'vi'] as const).map((locale) => [locale, day] as const)))('%s on %s: plan.json, the tables and the sheet get no finding', (locale, today) => {
+  it.each(DAYS.flatMap((day) => (['en', 'vi'] as const).map((locale) => [locale, day] as const)))('%s on %s: plan.json, the tables and the sheet get no finding', async (locale, today) => {
     const dir = written(locale, today);
     for (const plan of ['plan.json', 'tables', 'sheet.csv']) {
-      const result = run(['lint', join(dir, plan), '--as-of', today, '--locale', locale]);
+      const result = await run(['lint', join(dir, plan), '--as-of', today, '--locale', locale]);
       expect([plan, result.code, result.stdout, result.stderr]).toEqual([plan, 0, expect.stringMatching(locale === 'en' ? /^0 findings, 0 errors\n$/ : /^0 /), '']);
       expect(result.stdout).not.toMatch(/warning|cảnh báo/i);
     }
@@ -40,10 +40,10 @@ describe('okrkit template passes its own lint', () => {
     expect(templateFiles(locale, '2026-08-15')['sheet.csv']).toMatch(locale === 'en' ? /^\uFEFFobjective,key result,/ : /^\uFEFFmục tiêu,kết quả then chốt,/);
   });
 
-  it('the sheet holds the same objectives and key results as plan.json', () => {
+  it('the sheet holds the same objectives and key results as plan.json', async () => {
     const dir = written('vi', '2026-08-15');
-    const sheet = JSON.parse(run(['report', join(dir, 'sheet.csv'), '--format', 'json', '--as-of', '2026-08-15']).stdout) as { objectives: { title: string; keyResults: { title: string; target: unknown }[] }[] };
-    const json = JSON.parse(run(['report', join(dir, 'plan.json'), '--format', 'json', '--as-of', '2026-08-15']).stdout) as typeof sheet;
+    const sheet = JSON.parse((await run(['report', join(dir, 'sheet.csv'), '--format', 'json', '--as-of', '2026-08-15'])).stdout) as { objectives: { title: string; keyResults: { title: string; target: unknown }[] }[] };
+    const json = JSON.parse((await run(['report', join(dir, 'plan.json'), '--format', 'json', '--as-of', '2026-08-15'])).stdout) as typeof sheet;
     const shape = (r: typeof sheet) => r.objectives.map((o) => [o.title, o.keyResults.map((k) => [k.title, k.target])]);
     expect(shape(sheet)).toEqual(shape(json));
   });
