@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 import { planJsonSchema } from './src/model/json-schema.js';
 
@@ -19,5 +19,7 @@ export default defineConfig({
     mkdirSync('dist', { recursive: true });
     writeFileSync('dist/plan.schema.json', text);
     writeFileSync('docs/plan.schema.json', text);
+    // The flat plan's tables for PostgreSQL ship as okrkit/postgres.sql (docs/database.md).
+    copyFileSync('src/sql/postgres.sql', 'dist/postgres.sql');
   },
 });
