@@ -8,7 +8,7 @@
  *
  * @module okrkit
  */
-export { OkrkitError, formatPath } from './messages/okrkit-error.js';
+export { OkrkitError, isOkrkitError, formatPath } from './messages/okrkit-error.js';
 export type { OkrkitErrorCode, OkrkitIssue, OkrkitIssueCode } from './messages/okrkit-error.js';
 
 export type { DeepReadonly } from './model/deep-readonly.js';

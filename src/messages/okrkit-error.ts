@@ -92,8 +92,31 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 /**
+ * The brand every {@link OkrkitError} carries, a non-enumerable property keyed by a
+ * registered symbol: `Symbol.for` gives the same symbol in the ESM and the CommonJS
+ * build and in every realm (a `vm` context, an iframe, a worker's copy of the code).
+ */
+const BRAND: unique symbol = Symbol.for('okrkit.error');
+
+/** Whether a value carries the brand (any object; a primitive never does, nor a proxy that throws on reading it). */
+function branded(value: unknown): boolean {
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
+  try {
+    return Reflect.get(value, BRAND) === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The one error class okrkit throws. `code` says what went wrong; `issues` lists each
  * problem with its path when there is more than one thing to report.
+ *
+ * Every `OkrkitError` carries a brand (`Symbol.for('okrkit.error')`), so an error
+ * thrown by okrkit's CommonJS build, by its ESM build or in another realm (a `vm`
+ * context) is recognised by all of them: use {@link isOkrkitError}, or
+ * `instanceof OkrkitError`, which checks the brand too. A subclass's `instanceof`
+ * stays the ordinary prototype check.
  *
  * @example
  * try {
@@ -105,6 +128,21 @@ export function formatPath(path: readonly (string | number)[]): string {
  * @category Errors
  */
 export class OkrkitError extends Error {
+  /**
+   * True for any error okrkit threw, whichever copy of okrkit (ESM or CommonJS build,
+   * another realm) threw it: the check reads the brand, not the prototype chain. On a
+   * subclass it is the ordinary prototype check.
+   *
+   * @example
+   * const fromCommonJs = require('okrkit').parsePlan; // another copy of the class
+   * try { fromCommonJs({}); } catch (error) { error instanceof OkrkitError; }
+   * //=> true
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === OkrkitError ? branded(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
+
   /** Always `'OkrkitError'`. */
   override readonly name = 'OkrkitError';
   /** What went wrong, as a stable code. */
@@ -125,7 +163,29 @@ export class OkrkitError extends Error {
     this.issues = issues;
     this.messageKey = message.key;
     this.params = message.params ?? {};
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * Whether a value is an error okrkit threw. It works across okrkit's ESM and CommonJS
+ * builds (each has its own {@link OkrkitError} class) and across realms (a `vm`
+ * context), because it reads the brand every `OkrkitError` carries
+ * (`Symbol.for('okrkit.error')`) rather than the prototype chain. It narrows the type.
+ *
+ * @param value - Anything, typically a caught error.
+ * @returns True for an `OkrkitError` from any copy of okrkit; false for anything else.
+ * @example
+ * try {
+ *   parsePlan({});
+ * } catch (error) {
+ *   if (isOkrkitError(error)) console.log(error.code);
+ * }
+ * //=> logs "invalid_plan"
+ * @category Errors
+ */
+export function isOkrkitError(value: unknown): value is OkrkitError {
+  return branded(value);
 }
 
 /** @internal Throws the `unknown_reference` error for a reference to `what` with an id no record has. */

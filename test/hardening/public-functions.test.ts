@@ -102,6 +102,7 @@ describe('every public function', () => {
       'formatScore', 'formatValue', 'toScale', 'grade', 'paceStatus', 'worstStatus', 'confidenceFromScale', 'confidenceToScale',
       'yearCycle', 'halfCycles', 'quarterCycles', 'monthCycles', 'cycleState', 'formatPath', 'translate', 'localizeIssue',
       'localizeError', 'label', 'planJsonSchema', 'defineKeyResultKind', 'defineScoring', 'createOkrkit', 'nextStates', 'stateOf',
+      'isOkrkitError', // test/errors: across the ESM and CommonJS builds and realms
     ]);
     const functions = Object.entries(okrkit).filter(([name, v]) => typeof v === 'function' && !/^[A-Z]/.test(name)).map(([n]) => n);
     expect(functions.filter((n) => !covered.has(n) && !checkedElsewhere.has(n))).toEqual([]);
