@@ -10,7 +10,8 @@
  * @module okrkit/csv
  */
 export { readPlanCsv, writePlanCsv, CSV_TABLE_FILES } from './tables.js';
-export type { CsvLocation, CsvPlan, ReadPlanCsvOptions, WritePlanCsvOptions } from './tables.js';
+export type { ReadPlanCsvOptions, WritePlanCsvOptions } from './tables.js';
+export type { CsvLocation, CsvPlan } from './read-tables.js';
 export type { DecimalMark } from './number-format.js';
 export type { DateFormat } from './sheet-dates.js';
 export { readPlanSheet } from './sheet.js';

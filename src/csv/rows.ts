@@ -7,8 +7,14 @@ import { csvText, type CsvSeparator } from './write.js';
 export interface Row {
   readonly line: number;
   readonly cells: readonly string[];
+  /**
+   * The cells that hold a number typed in a workbook, written as its plain decimal text
+   * (`1500.5`): read with a decimal point whatever the `decimal` setting, which is for text.
+   */
+  readonly typed?: ReadonlySet<number>;
 }
 
+/** A table of text cells, from CSV text or from a workbook's sheet: the readers of both take it. */
 export interface Sheet {
   readonly header: readonly string[];
   readonly rows: readonly Row[];

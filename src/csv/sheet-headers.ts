@@ -54,31 +54,43 @@ export interface SheetColumns {
   readonly column: (field: SheetField) => string;
   /** The cell of a field in a row, composed to NFC and trimmed; empty when the sheet has no such column. */
   readonly cell: (row: Row, field: SheetField) => string;
+  /** Whether the cell of a field holds a number typed in a workbook (see {@link Row.typed}). */
+  readonly typed: (row: Row, field: SheetField) => boolean;
+}
+
+/** Whether a header row names every column a flat sheet needs (a workbook's reader looks for its header row with it). */
+export function hasRequiredHeaders(header: readonly string[]): boolean {
+  const fields = new Set(header.map(fieldOfHeader));
+  return REQUIRED.every((field) => fields.has(field));
 }
 
 /**
  * Maps a sheet's headers to fields. A field named twice and a required field missing are
- * added to `problems` (on line 1), the duplicates first; with two columns for a field the
- * last one is read.
+ * added to `problems` (on the header's line, 1 unless given), the duplicates first; with
+ * two columns for a field the last one is read.
  */
-export function mapHeaders(header: readonly string[], file: string, problems: CsvProblems): SheetColumns {
+export function mapHeaders(header: readonly string[], file: string, problems: CsvProblems, line = 1): SheetColumns {
   const index = new Map<SheetField, number>();
   const headerOf = new Map<SheetField, string>();
   header.forEach((name, i) => {
     const field = fieldOfHeader(name);
     if (field === undefined) return;
-    if (index.has(field)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
+    if (index.has(field)) problems.add(file, line, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
     index.set(field, i);
     headerOf.set(field, name);
   });
   for (const field of REQUIRED) {
-    if (!index.has(field)) problems.add(file, 1, null, 'missing', msg('csv.missingColumn', { column: FIELDS[field][0] }));
+    if (!index.has(field)) problems.add(file, line, null, 'missing', msg('csv.missingColumn', { column: FIELDS[field][0] }));
   }
   return {
     column: (field) => headerOf.get(field) ?? FIELDS[field][0],
     cell: (row, field) => {
       const i = index.get(field);
       return i === undefined ? '' : (row.cells[i] ?? '').normalize('NFC').trim();
+    },
+    typed: (row, field) => {
+      const i = index.get(field);
+      return i !== undefined && row.typed?.has(i) === true;
     },
   };
 }

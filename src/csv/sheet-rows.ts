@@ -108,7 +108,7 @@ function readNumberCell(row: Row, field: SheetField, context: RowContext): { val
   const raw = context.columns.cell(row, field);
   if (raw === '') return null;
   const percent = raw.endsWith('%');
-  const read = readNumber(percent ? raw.slice(0, -1) : raw, context.numbers);
+  const read = readNumber(percent ? raw.slice(0, -1) : raw, context.columns.typed(row, field) ? 'point' : context.numbers);
   if (!read.ok) {
     problem(context, row, field, 'invalid_number', read.message);
     return null;

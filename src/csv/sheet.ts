@@ -1,13 +1,13 @@
 import { CalendarDate, type Locale } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { decimalOption, numberContext, type DecimalMark } from './number-format.js';
-import { CsvProblems, readSheet } from './rows.js';
+import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
+import { CsvProblems, readSheet, type Sheet } from './rows.js';
 import { dateContext, dateFormatOption, type DateFormat } from './sheet-dates.js';
 import { mapHeaders, type SheetColumns, type SheetField } from './sheet-headers.js';
 import { assembleSheetPlan } from './sheet-plan.js';
 import { readSheetRows } from './sheet-rows.js';
-import type { CsvPlan } from './tables.js';
+import type { CsvPlan } from './read-tables.js';
 
 // A flat sheet is read in three parts: its headers are mapped to fields (sheet-headers),
 // each row is read into a key result or the problems of its cells (sheet-rows), and the
@@ -75,14 +75,39 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
   const problems = new CsvProblems();
   const sheet = readSheet(text, file, problems);
   problems.throwIfAny();
-  const columns = mapHeaders(sheet.header, file, problems);
-  problems.throwIfAny();
   const numbers = numberContext(text, decimal, options.locale);
-  const dates = dateContext(sheet.rows.map((row) => columns.cell(row, 'updated')), dateFormat);
-  const rows = readSheetRows(sheet, { file, columns, problems, checkInDate, numbers, dates }, options.onProgress);
+  return readFlatSheet(sheet, { file, checkInDate, numbers, dateFormat, onProgress: options.onProgress }, problems);
+}
+
+/** What {@link readFlatSheet} needs besides the sheet: its options, checked. */
+export interface FlatSheetOptions {
+  /** The name in messages and locations: a CSV file's, or `book.xlsx › sheet` for a workbook's sheet. */
+  readonly file: string;
+  /** The workbook's sheet the rows come from, for `CsvLocation.sheet`; undefined for CSV. */
+  readonly sheet?: string;
+  /** The line of the header row (1 unless a workbook's sheet has rows above it). */
+  readonly headerLine?: number;
+  readonly checkInDate: string | undefined;
+  readonly numbers: NumberContext;
+  readonly dateFormat: DateFormat | undefined;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * Reads a plan from the rows of a flat sheet (CSV text split by {@link readSheet}, or a
+ * workbook's sheet as text cells): maps its headers, reads each row and assembles the
+ * plan. Throws `invalid_csv` with every problem, those already in `problems` included.
+ */
+export function readFlatSheet(sheet: Sheet, options: FlatSheetOptions, problems: CsvProblems): CsvPlan {
+  const { file } = options;
+  const columns = mapHeaders(sheet.header, file, problems, options.headerLine);
+  problems.throwIfAny();
+  const dates = dateContext(sheet.rows.map((row) => columns.cell(row, 'updated')), options.dateFormat);
+  const context = { file, columns, problems, checkInDate: options.checkInDate, numbers: options.numbers, dates };
+  const rows = readSheetRows(sheet, context, options.onProgress);
   const { input, lines } = assembleSheetPlan(rows, file, columns, problems);
   problems.throwIfAny();
-  return { input, locate: sheetLocator(file, lines, columns) };
+  return { input, locate: sheetLocator(file, options.sheet, lines, columns) };
 }
 
 /** The column behind each field of the records a sheet gives. */
@@ -96,13 +121,14 @@ const FIELD_COLUMN: ReadonlyMap<string, ReadonlyMap<string, SheetField>> = new M
 ]);
 
 /** `locate` for a sheet: a plan path to the line of its record and the column of its field. */
-function sheetLocator(file: string, lines: ReadonlyMap<string, readonly number[]>, columns: SheetColumns): CsvPlan['locate'] {
+function sheetLocator(file: string, sheet: string | undefined, lines: ReadonlyMap<string, readonly number[]>, columns: SheetColumns): CsvPlan['locate'] {
   return (path) => {
     const [head, i, field] = path;
     if (typeof head !== 'string' || typeof i !== 'number') return null;
     const line = lines.get(head)?.[i];
     if (line === undefined) return null;
     const f = head === 'cycles' ? 'cycle' : head === 'units' ? 'department' : typeof field === 'string' ? FIELD_COLUMN.get(head)?.get(field) : undefined;
-    return { file, line, column: f === undefined ? null : columns.column(f) };
+    const column = f === undefined ? null : columns.column(f);
+    return sheet === undefined ? { file, line, column } : { file, line, column, sheet };
   };
 }

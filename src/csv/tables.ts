@@ -1,35 +1,12 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
-import type { PlanInput } from '../index.js';
-import { readCell, writeCell } from './cells.js';
-import { EXTRA, TABLES, type Column, type TableLayout } from './columns.js';
-import { checkExtra, getPath, isRecord, mergeInto, setPath } from './extra.js';
-import { decimalOption, type DecimalMark, type NumberContext } from './number-format.js';
+import { writeCell } from './cells.js';
+import { EXTRA, TABLES, type TableLayout } from './columns.js';
+import { getPath, isRecord } from './extra.js';
+import { decimalOption, type DecimalMark } from './number-format.js';
+import { readTableSheets, type CsvPlan, type TableSource } from './read-tables.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
 import { separatorOf, type CsvSeparator } from './write.js';
-
-/** Where a field of a plan read from spreadsheets came from. @category Spreadsheets */
-export interface CsvLocation {
-  /** The file name, such as `key-results.csv`. */
-  readonly file: string;
-  /** The line in the file (the header is line 1). */
-  readonly line: number;
-  /** The column's header, when the path names one. */
-  readonly column: string | null;
-}
-
-/**
- * A plan read from spreadsheets, not yet validated: pass `input` to `parsePlan` or
- * `safeParsePlan`, and `locate` an issue's path to name the file, line and column.
- *
- * @category Spreadsheets
- */
-export interface CsvPlan {
-  /** The plan as read, for `parsePlan`. */
-  readonly input: PlanInput;
-  /** The file, line and column a plan path such as `['keyResults', 3, 'target']` came from, or null. */
-  locate(path: readonly (string | number)[]): CsvLocation | null;
-}
 
 /** Options for {@link writePlanCsv}. @category Spreadsheets */
 export interface WritePlanCsvOptions {
@@ -153,68 +130,6 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   return files;
 }
 
-interface TableRead {
-  readonly records: Record<string, unknown>[];
-  readonly lines: number[];
-}
-
-function readTable(file: string, text: string, table: TableLayout, problems: CsvProblems, numbers: NumberContext): TableRead {
-  const sheet = readSheet(text, file, problems);
-  const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
-  const columns: (Column | 'extra' | null)[] = [];
-  const seen = new Set<string>();
-  for (const name of sheet.header) {
-    if (seen.has(name)) problems.add(file, 1, name, 'csv_syntax', msg('csv.duplicateColumn', { column: name }));
-    seen.add(name);
-    const column = name === EXTRA ? 'extra' : byName.get(name);
-    if (column === undefined) {
-      const options = [...byName.keys(), EXTRA].join(', ');
-      problems.add(file, 1, name, 'unknown_column', msg('csv.unknownColumn', { column: name, options }));
-      columns.push(null);
-    } else columns.push(column);
-  }
-  const records: Record<string, unknown>[] = [];
-  const lines: number[] = [];
-  // Every named column the file shows, filled or not: `extra` may set none of them (an
-  // empty visible cell must not hide a value the sheet does not show).
-  const shown = new Set<string>();
-  for (const column of columns) if (column !== null && column !== 'extra') shown.add(column.name);
-  for (const row of sheet.rows) {
-    const record: Record<string, unknown> = {};
-    const set = new Set<string>();
-    let extra: Rec | undefined;
-    row.cells.forEach((text, i) => {
-      const column = columns[i];
-      if (text === '' || column === undefined || column === null) return;
-      const read = readCell(text, column === 'extra' ? 'json' : column.type, numbers);
-      const name = column === 'extra' ? EXTRA : column.name;
-      if (!read.ok) return problems.add(file, row.line, name, 'invalid_value', read.message);
-      if (column === 'extra') {
-        if (isRecord(read.value)) extra = read.value;
-        else problems.add(file, row.line, name, 'invalid_value', msg('csv.json', { value: text }));
-      } else {
-        setPath(record, column.name.split('.'), read.value);
-        set.add(column.name);
-      }
-    });
-    if (extra !== undefined && checkExtra(extra, { file, line: row.line, table, set, shown, problems })) mergeInto(record, extra, []);
-    records.push(record);
-    lines.push(row.line);
-  }
-  return { records, lines };
-}
-
-function columnFor(table: TableLayout, rest: readonly (string | number)[]): string | null {
-  let best: string | null = null;
-  for (const column of table.columns) {
-    const parts = column.name.split('.');
-    if (parts.length <= rest.length && parts.every((p, i) => rest[i] === p) && (best === null || parts.length > best.split('.').length)) {
-      best = column.name;
-    }
-  }
-  return best ?? (rest.length > 0 ? EXTRA : null);
-}
-
 /**
  * Reads a plan from spreadsheet tables, the layout {@link writePlanCsv} writes: CSV
  * text by file name (`objectives.csv`, `key-results.csv`…; any may be left out).
@@ -240,40 +155,13 @@ export function readPlanCsv(files: Readonly<Record<string, string>>, options: Re
   const problems = new CsvProblems();
   // File names are matched without regard to case (Objectives.csv from Windows is objectives.csv).
   const byFile = new Map(TABLES.map((t) => [t.file, t]));
-  const input: Record<string, unknown> = {};
-  const lines = new Map<string, number[]>();
-  const fileOf = new Map<string, { table: TableLayout; name: string }>();
-  for (const [file, text] of Object.entries(files)) {
-    const table = byFile.get(file.toLowerCase());
-    if (table === undefined) {
-      problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
-      continue;
+  // A generator, so each file's problems come in the files' order.
+  function* sources(): Generator<TableSource> {
+    for (const [file, text] of Object.entries(files)) {
+      const table = byFile.get(file.toLowerCase());
+      if (table === undefined) problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
+      else yield { file, table, sheet: readSheet(text, file, problems) };
     }
-    const read = readTable(file, text, table, problems, decimal ?? 'point');
-    fileOf.set(table.collection, { table, name: file });
-    lines.set(table.collection, read.lines);
-    if (table.collection === 'plan') {
-      const first = read.records[0];
-      // Field by field as own properties: a key never reaches the prototype of the input.
-      if (first !== undefined) for (const key of Object.keys(first)) setPath(input, [key], first[key]);
-    } else input[table.collection] = read.records;
   }
-  problems.throwIfAny();
-  return {
-    // As read, not validated: `parsePlan` checks it (every field of a PlanInput is optional,
-    // so TypeScript takes a record of unknown values for one).
-    input,
-    locate(path) {
-      const [head, index, ...rest] = path;
-      if (typeof head !== 'string') return null;
-      const planFile = fileOf.get('plan');
-      if (head === 'name' || head === 'meta') {
-        return planFile === undefined ? null : { file: planFile.name, line: lines.get('plan')?.[0] ?? 1, column: head };
-      }
-      const source = fileOf.get(head);
-      const line = typeof index === 'number' ? lines.get(head)?.[index] : undefined;
-      if (source === undefined || line === undefined) return null;
-      return { file: source.name, line, column: columnFor(source.table, rest) };
-    },
-  };
+  return readTableSheets(sources(), problems, decimal ?? 'point');
 }
