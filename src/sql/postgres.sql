@@ -288,7 +288,7 @@ create table if not exists evaluations (
 create table if not exists objective_scores (
   tenant_id okr_id not null,
   objective_id okr_id not null,
-  score double precision check (score >= 0),
+  score double precision,
   computed_score double precision,
   expected double precision not null,
   status text not null check (status in ('notStarted', 'noData', 'achieved', 'onTrack', 'atRisk', 'offTrack')),
