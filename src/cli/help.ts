@@ -12,7 +12,8 @@ ${lines.join('')}
 <plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …)
 or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
 
-Exit codes: 0 done, 1 findings, 2 bad usage or invalid input, 3 internal error.
+Exit codes: 0 done, 1 findings or a plan that is not valid, 2 bad usage or input that
+cannot be read, 3 internal error.
 Run "okrkit <command> --help" for a command's options, "okrkit --version" for the version.
 `;
 }

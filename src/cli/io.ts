@@ -52,3 +52,8 @@ export function countIn(locale: Locale, n: number, what: Counted): string {
   const digits = numberFormat(locale === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 0 }).format(n);
   return translate(`cli.count.${what}.${n === 1 ? 'one' : 'other'}`, locale, { count: digits });
 }
+
+/** "okrkit: wrote report.html" on stderr, in the user's language: a file a command wrote (its result is the file). */
+export function wrote(io: Io, locale: Locale, file: string): void {
+  io.stderr.write(`okrkit: ${translate('cli.wrote', locale, { file: escapeControls(file) })}\n`);
+}

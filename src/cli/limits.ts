@@ -24,13 +24,13 @@ export function checkBytes(label: string, files: readonly string[]): void {
     }
   }
   if (total > MAX_INPUT_BYTES) {
-    throw new UsageError(`${label} is ${total.toLocaleString('en')} bytes, over the ${megabytes(MAX_INPUT_BYTES)} okrkit reads (see "Limits" in docs/cli.md)`);
+    throw new UsageError(`${label} is ${total.toLocaleString('en')} bytes, over the ${megabytes(MAX_INPUT_BYTES)} okrkit reads (see "Limits" in docs/cli.md)`, 'input');
   }
 }
 
 /** The rows of an input, checked against {@link MAX_INPUT_ROWS} before they are parsed or validated. */
 export function checkRows(label: string, rows: number): void {
   if (rows > MAX_INPUT_ROWS) {
-    throw new UsageError(`${label} has ${rows.toLocaleString('en')} rows, over the ${MAX_INPUT_ROWS.toLocaleString('en')} okrkit reads (see "Limits" in docs/cli.md)`);
+    throw new UsageError(`${label} has ${rows.toLocaleString('en')} rows, over the ${MAX_INPUT_ROWS.toLocaleString('en')} okrkit reads (see "Limits" in docs/cli.md)`, 'input');
   }
 }

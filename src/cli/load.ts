@@ -60,15 +60,27 @@ function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     const code = errorCode(error);
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? 'error'})`);
+    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? 'error'})`, 'input');
   }
 }
 
 /** A JSON file's text: UTF-8, as JSON is. */
 const readText = (file: string): string => readBytes(file).toString('utf8');
 
-/** A CSV file's text in whichever encoding Excel saved it (see `decodeCsv`); `name` is the file in messages. */
-const readCsvText = (file: string, name: string): string => decodeCsv(readBytes(file), { file: name }).text;
+/**
+ * A CSV file's text in whichever encoding Excel saved it (see `decodeCsv`); `name` is the
+ * file in messages. Bytes that no encoding reads are input that cannot be read at all
+ * (exit code 2), not a problem at a cell.
+ */
+function readCsvText(file: string, name: string, locale: Locale): string {
+  try {
+    return decodeCsv(readBytes(file), { file: name }).text;
+  } catch (error) {
+    if (!(error instanceof OkrkitError)) throw error;
+    const why = error.issues[0];
+    throw new UsageError(`${file}: ${why === undefined ? error.message : localizeIssue(why, locale).message}`, 'input');
+  }
+}
 
 const lineCount = (text: string) => {
   let n = 0;
@@ -91,11 +103,11 @@ function csvWhere(read: CsvPlan, label: string, dir: string | null): Read['where
 function readFolder(path: string, options: LoadOptions): Read {
   const files: Record<string, string> = {};
   const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
-  if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`);
+  if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`, 'input');
   checkBytes(path, names.map((name) => join(path, name)));
   let rows = 0;
   for (const name of names) {
-    const text = readCsvText(join(path, name), name);
+    const text = readCsvText(join(path, name), name, options.locale);
     files[name] = text;
     rows += lineCount(text);
   }
@@ -108,7 +120,7 @@ function readFolder(path: string, options: LoadOptions): Read {
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
 function readSheet(path: string, options: LoadOptions): Read {
   checkBytes(path, [path]);
-  const text = readCsvText(path, path);
+  const text = readCsvText(path, path, options.locale);
   const rows = lineCount(text);
   checkRows(path, rows);
   const big = rows > BIG;
@@ -188,7 +200,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   try {
     stat = statSync(path);
   } catch {
-    throw new UsageError(`${path}: no such file or folder`);
+    throw new UsageError(`${path}: no such file or folder`, 'input');
   }
   const read = readInput(path, stat, options);
   if ('plan' in read) return read;

@@ -3,6 +3,7 @@ import { COMMANDS } from './commands/index.js';
 import { mainHelp } from './help.js';
 import { fail, guardedIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
+import { EXIT, printJson } from './exit.js';
 import { localeOption, parseOptions } from './options.js';
 
 export type { Io } from './io.js';
@@ -11,8 +12,8 @@ const HELP = mainHelp(COMMANDS);
 
 /**
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
- * resolves to the exit code: 0 done, 1 findings, 2 bad usage or invalid input, 3 an internal
- * error (anything unexpected: one line on stderr, never a stack trace). It is async because
+ * resolves to the exit code (src/cli/exit.ts): 0 done, 1 findings or a plan that is not
+ * valid, 2 bad usage or input that cannot be read, 3 an internal error (anything unexpected: one line on stderr, never a stack trace). It is async because
  * reading and writing workbooks and loading plug-ins are.
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
@@ -35,10 +36,22 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
   try {
     return await runCommand(command, rest, io);
   } catch (error) {
-    if (error instanceof UsageError) return fail(io, error.message);
-    if (error instanceof Error && error.name === 'OkrkitError') return fail(io, error.message.replace(/^okrkit: /, ''));
+    if (error instanceof UsageError) return refuse(io, rest, error.kind, error.message);
+    if (error instanceof Error && error.name === 'OkrkitError') return refuse(io, rest, 'input', error.message.replace(/^okrkit: /, ''));
     return internalError(io, error);
   }
+}
+
+/** Whether the arguments ask for `--format json` (read before they are checked: a usage error is reported in that format too). */
+function wantsJson(argv: readonly string[]): boolean {
+  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
+}
+
+/** Bad usage or unreadable input, exit code 2: one line on stderr, or under --format json `{ error: { code, message } }` on stdout. */
+function refuse(io: Io, argv: readonly string[], code: 'usage' | 'input', message: string): number {
+  if (!wantsJson(argv)) return fail(io, message);
+  printJson(io, { error: { code, message } });
+  return EXIT.usage;
 }
 
 /** Anything unexpected: one line that says what, exit code 3. */
@@ -46,7 +59,7 @@ function internalError(io: Io, error: unknown): number {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const hint = error instanceof RangeError && /call stack/i.test(error.message) ? '; the input may nest too deeply' : '';
   fail(io, `internal error (${what})${hint}. Please report it, with the command you ran.`);
-  return 3;
+  return EXIT.internal;
 }
 
 /** Checks a command's arguments — options it takes, one <plan> or none — then runs it. */

@@ -2,7 +2,6 @@ import type { PlanArgs } from './command.js';
 import { progress, type Io } from './io.js';
 import { loadPlan, type Loaded } from './load.js';
 import { dateFormatOption, decimalOption } from './options.js';
-import { escapeControls } from './terminal.js';
 
 /** Reads the command's <plan>; `asOf` dates the `current` values of a flat sheet. */
 export function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Loaded {
@@ -15,9 +14,4 @@ export function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Loaded {
     ...(decimal === undefined ? {} : { decimal }),
     ...(dateFormat === undefined ? {} : { dateFormat }),
   });
-}
-
-/** Prints each problem of an invalid plan on stderr, one a line with its place. */
-export function printProblems(loaded: Loaded, io: Io): void {
-  for (const p of loaded.problems) io.stderr.write(`${escapeControls(p.where)}: ${escapeControls(p.message)}\n`);
 }

@@ -161,6 +161,11 @@ export const en = {
   'arg.itemScore': 'items[{index}].score must be a finite number of zero or more or null, got {value}',
   'arg.scoreWeight': 'weights: the weight of "{id}" must be a finite number of zero or more',
   'arg.invalid': '{name} does not match its schema',
+  'arg.timeZone': '{name} must be an IANA time zone such as "Asia/Ho_Chi_Minh", got {value}',
+  'arg.instant': '{name} must be a calendar date (YYYY-MM-DD), a valid Date or epoch milliseconds (a whole number) on a day from year 0000 to 9999, got {value}',
+  'arg.instantNeedsTimeZone': '{name} is an instant ({value}), whose calendar day depends on the time zone: pass the timeZone option (an IANA name such as "Asia/Ho_Chi_Minh")',
+  'issue.invalidInstant': 'Expected a valid Date or epoch milliseconds (a whole number) on a day from year 0000 to 9999, got {value}.',
+  'issue.instantNeedsTimeZone': 'An instant ({value}) has a calendar day only in a time zone: pass parsePlan the timeZone option (an IANA name such as "Asia/Ho_Chi_Minh").',
   'arg.rule': 'unknown lint rule "{rule}"; expected one of {options}',
   'arg.shardMissing': 'no shard measured key result "{id}"',
   'arg.shardDuplicate': 'key result "{id}" was measured by two shards',
@@ -243,6 +248,18 @@ export const en = {
   'csv.reservedKey': 'The key "{key}" is not allowed in the extra JSON: it would change what every record inherits.',
   'csv.extraColumn': 'The extra JSON sets "{field}", which this file has its own column for (even when the cell is empty); write it in that column.',
   'csv.extraTable': 'The extra JSON sets "{field}", which is a table of its own ({file}); write it there.',
+  // Workbooks (okrkit/xlsx)
+  'xlsx.notZip': 'Not an Excel workbook (.xlsx): a CSV file, an old .xls or another kind of file; save it in Excel as "Excel Workbook (.xlsx)", or read a CSV file as CSV.',
+  'xlsx.ole': 'An old Excel file (.xls) or a workbook protected by a password; save it in Excel as "Excel Workbook (.xlsx)" without a password.',
+  'xlsx.noWorkbook': 'A zip archive with no Excel workbook in it; save the file in Excel as "Excel Workbook (.xlsx)".',
+  'xlsx.encrypted': 'The workbook is encrypted; save it in Excel without a password.',
+  'xlsx.corrupt': 'The workbook cannot be read ({detail}); open it in Excel and save it again.',
+  'xlsx.tooLarge': 'The workbook unzips to more than {limit} MB, more than okrkit reads; split it or remove what the plan does not need.',
+  'xlsx.tooManyRows': 'The workbook has {count} rows; okrkit reads at most {limit}.',
+  'xlsx.noSheet': 'The workbook has no visible sheet to read.',
+  'xlsx.cellError': 'The cell holds the error {value}; correct its formula or value.',
+  'xlsx.noResult': 'The formula ={formula} has no saved result; open the workbook in Excel, let it calculate and save it again.',
+  'xlsx.dateTime': 'Expected a date without a time of day, got {value}.',
 
   // Labels
   'status.notStarted': 'Not started',
@@ -335,6 +352,7 @@ export const en = {
   'cli.valid': 'valid — {contents}',
   'cli.duplicateKey': 'The key "{key}" is given twice in this object; JSON keeps only the last copy. The first is at line {line}, column {column}.',
   'cli.moreDuplicateKeys': '{count} more duplicate keys are not listed.',
+  'cli.wrote': 'wrote {file}',
 } as const;
 
 /** A key of okrkit's message catalogues. */

@@ -13,7 +13,7 @@ describe('a UTF-8 byte-order mark (Notepad, Excel) is accepted', () => {
     expect(await run(['validate', join(dir, 'plan.json')])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid —') });
     expect((await run(['report', join(dir, 'plan.json'), '--format', 'json'])).code).toBe(0);
     writeFileSync(join(dir, 'bad.json'), `${BOM}{"objectives": [{"id": 1}]}`);
-    expect((await run(['validate', join(dir, 'bad.json')])).stderr).toContain('bad.json, line 1, column 24 (objectives[0].id)');
+    expect((await run(['validate', join(dir, 'bad.json')])).stdout).toContain('bad.json, line 1, column 24 (objectives[0].id)');
   });
 
   it('in a flat sheet and in a folder of CSV tables', async () => {

@@ -32,7 +32,7 @@ describe('okrkit report', () => {
     for (const [file, start] of [['r.html', '<!doctype html>'], ['r.md', '# Công ty ABC'], ['r.json', '{'], ['r.csv', '\uFEFFtype,id'], ['r.txt', 'Công ty ABC']] as const) {
       const { code, stderr } = await run(['report', join(PLANS, 'abc-kpis.json'), '--as-of', '2026-11-15', '--locale', 'vi', '--out', join(dir, file)]);
       expect([file, code]).toEqual([file, 0]);
-      expect(stderr).toContain(`wrote ${join(dir, file)}`);
+      expect(stderr).toBe(`okrkit: đã ghi ${join(dir, file)}\n`);
       expect(readFileSync(join(dir, file), 'utf8').startsWith(start)).toBe(true);
     }
     const json = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8'));
@@ -51,20 +51,21 @@ describe('okrkit report', () => {
     expect(JSON.parse(sheet.stdout).objectives[0].keyResults).toHaveLength(3);
   });
 
-  it('exits 2 naming the file, row and column of invalid input', async () => {
+  it('exits 1 naming the file, row and column of a plan that is not valid', async () => {
     const dir = temp();
     writeFileSync(join(dir, 'client.csv'), 'objective,key result,start,target,cycle\nGrow,Revenue,0,"12,5",Q3 2026\nGrow,Churn,5,5,Q3 2026\n');
     const sheet = await run(['report', join(dir, 'client.csv')]);
-    expect(sheet.code).toBe(2);
+    expect(sheet.code).toBe(1);
+    expect(sheet.stdout).toBe('');
     expect(sheet.stderr).toContain(`${join(dir, 'client.csv')}, row 2, column "target": Cannot tell whether "12,5" has a decimal comma or a decimal point`);
     writeFileSync(join(dir, 'client.csv'), 'objective,key result,start,target,cycle\nGrow,Churn,5,5,Q3 2026\n');
     expect((await run(['report', join(dir, 'client.csv')])).stderr).toContain('client.csv, row 2, column "target": The target equals the start');
     mkdirSync(join(dir, 'tables'));
     writeFileSync(join(dir, 'tables', 'key-results.csv'), 'id,objectiveId,title,kind,wieght\n');
-    expect((await run(['validate', join(dir, 'tables')])).stderr).toContain(`${join(dir, 'tables', 'key-results.csv')}, row 1, column "wieght": Unknown column`);
+    expect((await run(['validate', join(dir, 'tables')])).stdout).toContain(`${join(dir, 'tables', 'key-results.csv')}, row 1, column "wieght": Unknown column`);
     writeFileSync(join(dir, 'bad.json'), '{"objectives": [{"id": 1}]}');
     const json = await run(['report', join(dir, 'bad.json')]);
-    expect(json.code).toBe(2);
+    expect(json.code).toBe(1);
     expect(json.stderr).toContain('bad.json, line 1, column 24 (objectives[0].id): Expected string, got number.');
     writeFileSync(join(dir, 'broken.json'), '{');
     expect((await run(['report', join(dir, 'broken.json')])).stderr).toContain('not valid JSON');
@@ -91,8 +92,11 @@ describe('okrkit lint, validate, schema, template', () => {
     writeFileSync(join(dir, 's.csv'), 'objective,key result,target,cycle\nA,B,x,Q3 2026\nA,C,1,Autumn\n');
     const result = await run(['validate', join(dir, 's.csv'), '--locale', 'vi']);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim().split('\n')).toHaveLength(2);
-    expect(result.stderr).toContain('Không đọc được chu kỳ "Autumn"');
+    // The problems are validate's result: on stdout, then the count; nothing on stderr.
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toHaveLength(3);
+    expect(result.stdout).toContain('Không đọc được chu kỳ "Autumn"');
+    expect(result.stdout.trim().split('\n').at(-1)).toBe(`${join(dir, 's.csv')}: 2 vấn đề`);
   });
 
   it('export turns a JSON plan into CSV tables and back, to the same report', async () => {

@@ -25,7 +25,10 @@ describe('no command writes over one of its inputs', () => {
     // The same file under another name: a relative path, a hard link, a CSV file of a plan folder.
     const link = join(dir, 'hard.json');
     linkSync(plan, link);
-    expect((await run(['report', plan, '--out', link, '--force', '--format', 'json'])).stderr).toContain('never writes over its input');
+    // Under --format json the refusal is a JSON object on stdout, nothing on stderr.
+    const refused = await run(['report', plan, '--out', link, '--force', '--format', 'json']);
+    expect([refused.code, refused.stderr]).toEqual([2, '']);
+    expect(JSON.parse(refused.stdout)).toEqual({ error: { code: 'usage', message: expect.stringContaining('never writes over its input') } });
     expect(await run(['export', plan, '--out', join(dir, 'plan.json'), '--force'])).toMatchObject({ code: 2 });
     const tables = join(dir, 'tables');
     const before = readFileSync(join(tables, 'objectives.csv'), 'utf8');
@@ -38,11 +41,12 @@ describe('no command writes over one of its inputs', () => {
   it('never writes through a symbolic link, dangling or not', async () => {
     const dir = await workspace();
     const plan = join(dir, 'plan.json');
-    symlinkSync(plan, join(dir, 'to-plan.txt'));
-    symlinkSync(join(dir, 'elsewhere.txt'), join(dir, 'dangling.txt'));
+    // Names ending in .json: a format both report and schema write.
+    symlinkSync(plan, join(dir, 'to-plan.json'));
+    symlinkSync(join(dir, 'elsewhere.txt'), join(dir, 'dangling.json'));
     writeFileSync(join(dir, 'target.txt'), 'kept');
-    symlinkSync(join(dir, 'target.txt'), join(dir, 'to-target.txt'));
-    for (const out of ['to-plan.txt', 'dangling.txt', 'to-target.txt']) {
+    symlinkSync(join(dir, 'target.txt'), join(dir, 'to-target.json'));
+    for (const out of ['to-plan.json', 'dangling.json', 'to-target.json']) {
       for (const args of [['report', plan], ['schema']]) {
         const result = await run([...args, '--out', join(dir, out), '--force']);
         expect([out, result.code]).toEqual([out, 2]);
@@ -52,7 +56,7 @@ describe('no command writes over one of its inputs', () => {
     expect(existsSync(join(dir, 'elsewhere.txt'))).toBe(false);
     expect(readFileSync(join(dir, 'target.txt'), 'utf8')).toBe('kept');
     expect(readFileSync(plan, 'utf8')).toBe(XYZ);
-    expect(lstatSync(join(dir, 'dangling.txt')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, 'dangling.json')).isSymbolicLink()).toBe(true);
   });
 
   it.each(['report', 'export', 'schema', 'template'])('%s: an empty --out is a usage error', async (command) => {

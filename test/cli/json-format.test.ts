@@ -32,7 +32,7 @@ describe('--format json for findings (for CI)', () => {
     expect(out.problems[0]?.where).toContain('bad.json');
     expect(out.problems[0]?.message).toMatch(/nope/);
     const lintBad = await run(['lint', file, '--format', 'json']);
-    expect([lintBad.code, lintBad.stderr, (JSON.parse(lintBad.stdout) as { valid: boolean }).valid]).toEqual([2, '', false]);
+    expect([lintBad.code, lintBad.stderr, (JSON.parse(lintBad.stdout) as { valid: boolean }).valid]).toEqual([1, '', false]);
   });
 
   it('refuses another format', async () => {
@@ -64,7 +64,7 @@ describe('--out and the format', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('does not end in .txt');
     expect(existsSync(html)).toBe(false);
-    expect((await run(['people', PLAN, '--format', 'json', '--out', join(dir, 'p.txt')])).stderr).toContain('does not end in .json');
+    expect(JSON.parse((await run(['people', PLAN, '--format', 'json', '--out', join(dir, 'p.txt')])).stdout)).toEqual({ error: { code: 'usage', message: expect.stringContaining('does not end in .json') } });
     expect((await run(['people', PLAN, '--format', 'json', '--out', join(dir, 'p.json')])).code).toBe(0);
     expect((await run(['people', PLAN, '--out', join(dir, 'people')])).code).toBe(0);
   });

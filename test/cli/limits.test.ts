@@ -33,7 +33,7 @@ describe('inputs above the documented limits are refused with a clear message', 
 
   it('exactly the limit is read (and found not to be JSON)', async () => {
     const file = sparse(join(temp(), 'plan.json'), 1024);
-    expect((await run(['validate', file])).stderr).toContain('not valid JSON');
+    expect((await run(['validate', file])).stdout).toContain('not valid JSON');
   });
 
   it('a sheet or a JSON plan over 250,000 rows, before it is parsed or validated', async () => {

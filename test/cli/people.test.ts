@@ -46,7 +46,8 @@ describe('okrkit people', () => {
     expect(await run(['people', file, '--of', 'teams'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: --of must be objectives or keyResults, got "teams"\n' });
     expect(await run(['people', file, '--format', 'html'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: --format must be text or json, got "html"\n' });
     expect(await run(['people', file, '--cycle', 'q9'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: --cycle: the plan has no cycle "q9"\n' });
-    expect((await run(['people', planFile({ objectives: [{ id: 'o' }] })])).code).toBe(2);
+    // A plan that is not valid is no usage error: exit 1, its problems on stderr.
+    expect(await run(['people', planFile({ objectives: [{ id: 'o' }] })])).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining('(objectives[0].title)') });
   });
 
   it('shows a plan without units or owners, and never writes the plan’s control characters raw', async () => {

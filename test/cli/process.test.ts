@@ -35,6 +35,6 @@ describe('a reader that goes away (EPIPE)', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...XYZ, checkIns }));
     const { stdout, stderr } = pipeline(`okrkit report "${join(dir, 'bad.json')}" 2>&1 >/dev/null | head -1`);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^.*bad\.json, line 1, column \d+ \(checkIns\[0\]\.value\): Expected a finite number.*\nstatus 2\n$/);
+    expect(stdout).toMatch(/^.*bad\.json, line 1, column \d+ \(checkIns\[0\]\.value\): Expected a finite number.*\nstatus 1\n$/);
   }, 60_000);
 });

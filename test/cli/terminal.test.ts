@@ -60,7 +60,7 @@ describe('control characters in the plan never reach the terminal raw', () => {
     writeFileSync(join(dir, `bad${'\u001b[2J'}.json`), JSON.stringify({ ...input, objectives: input.objectives!.map((o) => ({ ...o, cycleId: HOSTILE })) }));
     const validate = await run(['validate', join(dir, 'bad\u001b[2J.json')]);
     expect(validate.code).toBe(1);
-    expect(validate.stderr).toContain('Unknown cycle "Grow\\u001b]0;pwned');
+    expect(validate.stdout).toContain('Unknown cycle "Grow\\u001b]0;pwned');
     expect(rawControl(validate.stdout + validate.stderr)).toBeNull();
     const missing = await run(['report', join(dir, 'no\u001b[2Jsuch\u0007.json')], { tty: true });
     expect(missing.code).toBe(2);

@@ -4,9 +4,10 @@ import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
-import { escapeControls, safeJson } from '../terminal.js';
-import { dateOption, separatorOption, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
-import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { safeJson } from '../terminal.js';
+import { dateOption, separatorOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
+import { loadPlanArg } from '../plan-arg.js';
+import { EXIT, invalidPlan, written } from '../exit.js';
 
 const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json [options]
 
@@ -21,6 +22,8 @@ Options:
   --separator SEP   , (default) or ; between the cells of the CSV tables (write it ";" or
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
+  --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
+                    object on standard output: { "written": [files] })
   --locale LOCALE   en or vi, for messages (default: en)
 ${PLAN_READING_HELP}  -h, --help        show this help
 `;
@@ -35,22 +38,20 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write the plan as CSV tables (a folder) or as one JSON file',
   help: HELP,
-  options: ['as-of', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
+  options: ['as-of', 'format', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   run(args, io) {
+    const format = textOrJson(args.values.format);
     const out = args.values.out;
     if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
     const separator = separatorOption(args.values.separator);
     if (args.values.separator !== undefined && extname(out).toLowerCase() === '.json') throw new UsageError('--separator is for CSV tables; --out names a .json file');
     const loaded = loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
-    if (loaded.plan === null) {
-      printProblems(loaded, io);
-      return 2;
-    }
+    if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (extname(out).toLowerCase() !== '.json') checkOutFolder(out);
     const files = planFiles(loaded.plan, out, separator);
     writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
-    io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
-    return 0;
+    written(io, args.locale, format, Object.keys(files));
+    return EXIT.ok;
   },
 };

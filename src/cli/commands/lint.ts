@@ -2,13 +2,15 @@ import { lintPlan } from '../../index.js';
 import type { Command } from '../command.js';
 import { colorOn, countIn } from '../io.js';
 import { dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
-import { escapeControls, safeJson } from '../terminal.js';
-import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { escapeControls } from '../terminal.js';
+import { EXIT, invalidPlan, printJson } from '../exit.js';
+import { loadPlanArg } from '../plan-arg.js';
 
 const HELP = `Usage: okrkit lint <plan> [options]
 
 Prints the coach's findings (3–5 objectives, 2–5 key results, stale check-ins, KPIs
-missing a part…) and exits 1 when any has severity "error".
+missing a part…) on standard output and exits 1 when any has severity "error" (or the
+plan is not valid: its problems are printed instead).
 
 Options:
   --as-of DATE      the date to judge staleness at (default: today)
@@ -32,16 +34,12 @@ export const lint: Command = {
     const asOf = dateOption(args.values['as-of'], io.today);
     const format = textOrJson(args.values.format);
     const loaded = loadPlanArg(args, asOf, io);
-    if (loaded.plan === null) {
-      if (format === 'json') io.stdout.write(safeJson(`${JSON.stringify({ plan: args.plan, valid: false, problems: loaded.problems }, null, 2)}\n`));
-      else printProblems(loaded, io);
-      return 2;
-    }
+    if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stdout');
     const findings = lintPlan(loaded.plan, { asOf, locale: args.locale });
     if (format === 'json') {
       const errors = findings.filter((f) => f.severity === 'error').length;
-      io.stdout.write(safeJson(`${JSON.stringify({ plan: args.plan, valid: true, findings, errors }, null, 2)}\n`));
-      return errors > 0 ? 1 : 0;
+      printJson(io, { plan: args.plan, valid: true, findings, errors });
+      return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
     for (const f of findings) {
@@ -50,6 +48,6 @@ export const lint: Command = {
     }
     const errors = findings.filter((f) => f.severity === 'error').length;
     io.stdout.write(`${countIn(args.locale, findings.length, 'findings')}, ${countIn(args.locale, errors, 'errors')}\n`);
-    return errors > 0 ? 1 : 0;
+    return errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };

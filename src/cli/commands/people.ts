@@ -2,7 +2,9 @@ import { evaluate, formatScore, formatValue, label, performance, type Locale, ty
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { checkOutFor, dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
-import { loadPlanArg, printProblems } from '../plan-arg.js';
+import { EXIT, invalidPlan } from '../exit.js';
+import { wrote } from '../io.js';
+import { loadPlanArg } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
 import { UsageError } from '../usage-error.js';
 
@@ -77,10 +79,7 @@ export const people: Command = {
     const format = textOrJson(values.format);
     checkOutFor(values.out, format);
     const loaded = loadPlanArg(args, asOf, io);
-    if (loaded.plan === null) {
-      printProblems(loaded, io);
-      return 2;
-    }
+    if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     const cycle = values.cycle;
     if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(`--cycle: the plan has no cycle "${escapeControls(cycle)}"`);
     const includeDrafts = values['include-drafts'] === true;
@@ -89,10 +88,10 @@ export const people: Command = {
     const out = values.out;
     if (out === undefined) {
       io.stdout.write(text);
-      return 0;
+      return EXIT.ok;
     }
     writeFiles({ [out]: text }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
-    io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
-    return 0;
+    wrote(io, locale, out);
+    return EXIT.ok;
   },
 };

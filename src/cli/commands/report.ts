@@ -1,11 +1,12 @@
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Report } from '../../report/index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
-import { colorOn, progress } from '../io.js';
+import { colorOn, progress, wrote } from '../io.js';
+import { EXIT, invalidPlan } from '../exit.js';
 import { dateOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { UsageError } from '../usage-error.js';
-import { loadPlanArg, printProblems } from '../plan-arg.js';
-import { escapeControls, escapeStrings, safeJson, terminalText } from '../terminal.js';
+import { loadPlanArg } from '../plan-arg.js';
+import { escapeStrings, safeJson, terminalText } from '../terminal.js';
 
 const HELP = `Usage: okrkit report <plan> [options]
 
@@ -58,19 +59,16 @@ export const report: Command = {
     const separator = separatorOption(values.separator);
     if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
     const loaded = loadPlanArg(args, asOf, io);
-    if (loaded.plan === null) {
-      printProblems(loaded, io);
-      return 2;
-    }
+    if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
     const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}) });
     const out = values.out;
     if (out === undefined) {
       io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), separator));
-      return 0;
+      return EXIT.ok;
     }
     writeFiles({ [out]: render(built, format, false, separator) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
-    io.stderr.write(`okrkit: wrote ${escapeControls(out)}\n`);
-    return 0;
+    wrote(io, locale, out);
+    return EXIT.ok;
   },
 };

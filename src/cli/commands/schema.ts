@@ -1,12 +1,18 @@
 import { planJsonSchema } from '../../index.js';
 import type { Command } from '../command.js';
+import { EXIT, written } from '../exit.js';
 import { writeFiles } from '../files.js';
+import { checkOutFor, textOrJson } from '../options.js';
 
 const HELP = `Usage: okrkit schema [--out FILE [--force]]
 
 Prints the JSON Schema of a plan (draft 2020-12), for editors and other languages.
 
 Options:
+  --format FORMAT   text or json (default: text): with --out, how the file written is told:
+                    a "wrote FILE" line on standard error, or { "written": [FILE] } on
+                    standard output (the schema itself is JSON either way)
+  --locale LOCALE   en or vi, for messages (default: en)
   --out FILE        write to FILE instead of standard output; never over an existing file
   --force           replace FILE when it exists (never a folder or a link)
   -h, --help        show this help
@@ -16,12 +22,17 @@ export const schema: Command = {
   name: 'schema',
   summary: "print the plan's JSON Schema",
   help: HELP,
-  options: ['out', 'force', 'help'],
+  options: ['out', 'force', 'format', 'locale', 'help'],
   takesPlan: false,
-  run({ values }, io) {
+  run({ values, locale }, io) {
+    const format = textOrJson(values.format);
+    checkOutFor(values.out, 'json');
     const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
     if (values.out === undefined) io.stdout.write(text);
-    else writeFiles({ [values.out]: text }, { force: values.force === true, inputs: [], hint: 'choose another --out' });
-    return 0;
+    else {
+      writeFiles({ [values.out]: text }, { force: values.force === true, inputs: [], hint: 'choose another --out' });
+      written(io, locale, format, [values.out]);
+    }
+    return EXIT.ok;
   },
 };

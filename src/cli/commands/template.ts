@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { checkOutFolder, writeFiles } from '../files.js';
 import { templateFiles } from '../template.js';
-import { escapeControls } from '../terminal.js';
+import { EXIT, written } from '../exit.js';
+import { textOrJson } from '../options.js';
 
 const HELP = `Usage: okrkit template [options]
 
@@ -13,6 +14,8 @@ ready to open in Excel and fill in.
 Options:
   --locale LOCALE   en or vi: the language of the sample text and sheet headers (default: en)
   --out DIR         the folder to write to (default: okrkit-template); must not hold these files
+  --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
+                    object on standard output: { "written": [files] })
   --force           replace these files when the folder holds them
   -h, --help        show this help
 `;
@@ -21,14 +24,15 @@ export const template: Command = {
   name: 'template',
   summary: 'write a starter plan and spreadsheet templates to fill in',
   help: HELP,
-  options: ['locale', 'out', 'force', 'help'],
+  options: ['locale', 'out', 'force', 'format', 'help'],
   takesPlan: false,
   run({ values, locale }, io) {
+    const format = textOrJson(values.format);
     const dir = values.out ?? 'okrkit-template';
     const files = Object.fromEntries(Object.entries(templateFiles(locale, io.today)).map(([file, text]) => [join(dir, file), text]));
     checkOutFolder(dir);
     writeFiles(files, { force: values.force === true, inputs: [], hint: 'choose another folder with --out' });
-    io.stdout.write(`${Object.keys(files).map(escapeControls).join('\n')}\n`);
-    return 0;
+    written(io, locale, format, Object.keys(files));
+    return EXIT.ok;
   },
 };

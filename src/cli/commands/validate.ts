@@ -1,14 +1,16 @@
 import { translate, type Locale, type Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { countIn } from '../io.js';
-import { loadPlanArg, printProblems } from '../plan-arg.js';
-import { escapeControls, safeJson } from '../terminal.js';
+import { EXIT, invalidJson, invalidPlan, printJson } from '../exit.js';
+import { loadPlanArg } from '../plan-arg.js';
+import { escapeControls } from '../terminal.js';
 import { textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 
 const HELP = `Usage: okrkit validate <plan> [options]
 
 Checks the plan and prints every problem with its path (for spreadsheets: file, row
-and column). Exits 0 when valid, 1 when it has problems.
+and column) on standard output, then a summary. Exits 0 when valid, 1 when it has
+problems, 2 when it cannot be read at all.
 
 Options:
   --format FORMAT   text (default) or json: one JSON object on standard output with "valid",
@@ -42,16 +44,15 @@ export const validate: Command = {
     const format = textOrJson(args.values.format);
     const loaded = loadPlanArg(args, io.today, io);
     if (format === 'json') {
-      const result = { plan: args.plan, valid: loaded.plan !== null, problems: loaded.problems, contents: loaded.plan === null ? null : tally(loaded.plan) };
-      io.stdout.write(safeJson(`${JSON.stringify(result, null, 2)}\n`));
-      return loaded.plan === null ? 1 : 0;
+      printJson(io, loaded.plan === null ? { ...invalidJson(args.plan, loaded), contents: null } : { plan: args.plan, valid: true, problems: [], contents: tally(loaded.plan) });
+      return loaded.plan === null ? EXIT.findings : EXIT.ok;
     }
     if (loaded.plan === null) {
-      printProblems(loaded, io);
+      invalidPlan(args.plan, loaded, io, 'stdout');
       io.stdout.write(`${escapeControls(args.plan)}: ${countIn(args.locale, loaded.problems.length, 'problems')}\n`);
-      return 1;
+      return EXIT.findings;
     }
     io.stdout.write(`${escapeControls(args.plan)}: ${translate('cli.valid', args.locale, { contents: contents(loaded.plan, args.locale) })}\n`);
-    return 0;
+    return EXIT.ok;
   },
 };
