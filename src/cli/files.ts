@@ -104,7 +104,8 @@ export function checkOutFolder(dir: string): void {
   if (stat !== null && !stat.isDirectory() && !(stat.isSymbolicLink() && isFolder(dir))) throw new UsageError(`${dir} is not a folder; --out must name a folder here`);
 }
 
-const isFolder = (path: string): boolean => {
+/** Whether `path` is a folder (or a link to one). */
+export const isFolder = (path: string): boolean => {
   try {
     return statSync(path).isDirectory();
   } catch {

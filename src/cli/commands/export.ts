@@ -2,9 +2,9 @@ import { extname, join } from 'node:path';
 import { writePlanCsv } from '../../csv/index.js';
 import type { Plan } from '../../index.js';
 import type { Command } from '../command.js';
-import { checkOutFolder, inputFiles, writeFiles } from '../files.js';
+import { checkOutFolder, inputFiles, isFolder, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
-import { safeJson } from '../terminal.js';
+import { escapeControls, safeJson } from '../terminal.js';
 import { dateOption, separatorOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { EXIT, invalidPlan, written } from '../exit.js';
@@ -17,7 +17,8 @@ the name ends in .json. Use it to hand a JSON plan to a client as spreadsheets, 
 their edited sheets back into JSON.
 
 Options:
-  --out DIR|FILE    where to write (required); existing files are never overwritten
+  --out DIR|FILE    where to write (required): a folder for the CSV tables (a name without
+                    an extension) or a .json file; existing files are never overwritten
   --force           replace existing files (never the plan's own files, a folder or a link)
   --separator SEP   , (default) or ; between the cells of the CSV tables (write it ";" or
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
@@ -28,9 +29,27 @@ Options:
 ${PLAN_READING_HELP}  -h, --help        show this help
 `;
 
+/** What export writes at `--out`: CSV tables into a folder, or one file of a format. */
+type Target = 'tables' | 'json';
+
+/**
+ * The one place `--out` is matched to what export writes: a name ending in `.json` is one
+ * JSON file; any other name with an extension (`flat.csv`, `plan.txt`) is refused unless
+ * it is an existing folder; the rest are folders for CSV tables. (`.xlsx` joins the files
+ * here when export writes workbooks.)
+ */
+function targetOf(out: string): Target {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.json') return 'json';
+  if (ext !== '' && !isFolder(out)) {
+    throw new UsageError(`--out "${escapeControls(out)}": export writes CSV tables into a folder (a name without an extension) or one .json file; it writes no ${escapeControls(ext)} file`);
+  }
+  return 'tables';
+}
+
 /** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
-function planFiles(plan: Plan, out: string, separator: ',' | ';'): Record<string, string> {
-  if (extname(out).toLowerCase() === '.json') return { [out]: safeJson(`${JSON.stringify(plan, null, 2)}\n`) };
+function planFiles(plan: Plan, out: string, target: Target, separator: ',' | ';'): Record<string, string> {
+  if (target === 'json') return { [out]: safeJson(`${JSON.stringify(plan, null, 2)}\n`) };
   return Object.fromEntries(Object.entries(writePlanCsv(plan, { separator })).map(([name, text]) => [join(out, name), text]));
 }
 
@@ -44,12 +63,13 @@ export const exportCommand: Command = {
     const format = textOrJson(args.values.format);
     const out = args.values.out;
     if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
+    const target = targetOf(out);
     const separator = separatorOption(args.values.separator);
-    if (args.values.separator !== undefined && extname(out).toLowerCase() === '.json') throw new UsageError('--separator is for CSV tables; --out names a .json file');
+    if (args.values.separator !== undefined && target !== 'tables') throw new UsageError('--separator is for CSV tables; --out names a .json file');
     const loaded = loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
-    if (extname(out).toLowerCase() !== '.json') checkOutFolder(out);
-    const files = planFiles(loaded.plan, out, separator);
+    if (target === 'tables') checkOutFolder(out);
+    const files = planFiles(loaded.plan, out, target, separator);
     writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     written(io, args.locale, format, Object.keys(files));
     return EXIT.ok;

@@ -21,7 +21,8 @@ Options:
   --include-drafts  count draft and proposed objectives and key results (left out by default)
   --format FORMAT   text or json (default: text)
   --locale LOCALE   en or vi (default: en)
-${PLAN_READING_HELP}  --out FILE        write to FILE instead of standard output; never over an existing file
+${PLAN_READING_HELP}  --out FILE        write to FILE instead of standard output; its extension must fit the
+                    format; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   -h, --help        show this help
 `;

@@ -3,7 +3,7 @@ import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { colorOn, progress, wrote } from '../io.js';
 import { EXIT, invalidPlan } from '../exit.js';
-import { dateOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
+import { checkOutFor, dateOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { UsageError } from '../usage-error.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeStrings, safeJson, terminalText } from '../terminal.js';
@@ -16,7 +16,8 @@ Options:
   --locale LOCALE   en or vi (default: en)
 ${PLAN_READING_HELP}  --separator SEP   with --format csv: , (default) or ; between cells (write it ";" or
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
-  --out FILE        write to FILE instead of standard output; never over an existing file
+  --out FILE        write to FILE instead of standard output; its extension must fit the
+                    format; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   --no-color        never colour the text (colour is on only on a terminal, and off with NO_COLOR)
   --people          show the "People and departments" section even when no objective or key
@@ -58,6 +59,7 @@ export const report: Command = {
     const format = formatOption(values.format, values.out);
     const separator = separatorOption(values.separator);
     if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
+    checkOutFor(values.out, format);
     const loaded = loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
