@@ -5,7 +5,9 @@ import { planJsonSchema } from './src/model/json-schema.js';
 export default defineConfig({
   // The library, its two optional parts and the command; shared code goes into common chunks
   // (splitting in both formats), so an OkrkitError from okrkit/csv is the one okrkit exports.
-  entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', report: 'src/report/index.ts', bin: 'src/cli/bin.ts' },
+  entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', report: 'src/report/index.ts', xlsx: 'src/xlsx/index.ts', bin: 'src/cli/bin.ts' },
+  // Dependencies stay external (tsup's default): exceljs is loaded only by okrkit/xlsx.
+  external: ['exceljs'],
   splitting: true,
   format: ['esm', 'cjs'],
   dts: true,

@@ -1,7 +1,7 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { msg } from '../messages/message.js';
 import { writeCell } from './cells.js';
-import { EXTRA, TABLES, type TableLayout } from './columns.js';
+import { EXTRA, TABLES, type CellType, type TableLayout } from './columns.js';
 import { getPath, isRecord } from './extra.js';
 import { decimalOption, type DecimalMark } from './number-format.js';
 import { readTableSheets, type CsvPlan, type TableSource } from './read-tables.js';
@@ -66,7 +66,18 @@ function recordsOf(plan: Rec, table: TableLayout): readonly unknown[] {
   return list;
 }
 
-function writeTable(records: readonly unknown[], table: TableLayout, bom: boolean, separator: CsvSeparator): string {
+/** A table's cells as {@link writePlanCsv} writes them, before they are joined into CSV text. */
+export interface TableGrid {
+  /** The columns in use, by header. */
+  readonly header: readonly string[];
+  /** Each column's type (`json` for `extra`). */
+  readonly types: readonly CellType[];
+  /** The cells, `''` for empty; text starts with `'` when it would read as a formula (see `writeCell`). */
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** A table's cells: only the columns in use, the fields no column names in `extra`. */
+export function tableGrid(records: readonly unknown[], table: TableLayout): TableGrid {
   const cells: (string | undefined)[][] = [];
   const used = new Array<boolean>(table.columns.length + 1).fill(false);
   for (const record of records) {
@@ -88,9 +99,31 @@ function writeTable(records: readonly unknown[], table: TableLayout, bom: boolea
     cells.push(row);
   }
   // Always keep the id-like first columns, so an empty table still shows its layout.
-  const keep = [...table.columns.map((c) => c.name), EXTRA].map((_, i) => used[i] === true || i < 2);
-  const header = [...table.columns.map((c) => c.name), EXTRA].filter((_, i) => keep[i]);
-  return writeSheet(header, cells.map((row) => row.filter((_, i) => keep[i]).map((c) => c ?? '')), bom, separator);
+  const all = [...table.columns, { name: EXTRA, type: 'json' as const }];
+  const keep = all.map((_, i) => used[i] === true || i < 2);
+  return {
+    header: all.filter((_, i) => keep[i]).map((c) => c.name),
+    types: all.filter((_, i) => keep[i]).map((c) => c.type),
+    rows: cells.map((row) => row.filter((_, i) => keep[i]).map((c) => c ?? '')),
+  };
+}
+
+/** A plan's non-empty tables, in order, each with its cells; `invalid_argument` for a value nested too deep to write. */
+export function planTables(plan: object): { readonly table: TableLayout; readonly grid: TableGrid }[] {
+  if (!isRecord(plan)) invalidArgument('arg.plan');
+  const out: { table: TableLayout; grid: TableGrid }[] = [];
+  for (const table of TABLES) {
+    const records = recordsOf(plan, table);
+    if (records.length === 0) continue;
+    try {
+      out.push({ table, grid: tableGrid(records, table) });
+    } catch (error) {
+      // JSON.stringify and the field walk overflow the stack on a value nested thousands deep, which parsePlan rejects.
+      if (error instanceof RangeError) invalidArgument('arg.unparsedPlan', { reason: `a value in ${table.collection} is nested too deep to write` });
+      throw error;
+    }
+  }
+  return out;
 }
 
 /**
@@ -116,17 +149,7 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   const separator = separatorOf(options);
   const bom = options.bom ?? true;
   const files: Record<string, string> = {};
-  for (const table of TABLES) {
-    const records = recordsOf(plan, table);
-    if (records.length === 0) continue;
-    try {
-      files[table.file] = writeTable(records, table, bom, separator);
-    } catch (error) {
-      // JSON.stringify and the field walk overflow the stack on a value nested thousands deep, which parsePlan rejects.
-      if (error instanceof RangeError) invalidArgument('arg.unparsedPlan', { reason: `a value in ${table.collection} is nested too deep to write` });
-      throw error;
-    }
-  }
+  for (const { table, grid } of planTables(plan)) files[table.file] = writeSheet(grid.header, grid.rows, bom, separator);
   return files;
 }
 

@@ -260,6 +260,7 @@ export const en = {
   'xlsx.cellError': 'The cell holds the error {value}; correct its formula or value.',
   'xlsx.noResult': 'The formula ={formula} has no saved result; open the workbook in Excel, let it calculate and save it again.',
   'xlsx.dateTime': 'Expected a date without a time of day, got {value}.',
+  'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 
   // Labels
   'status.notStarted': 'Not started',

@@ -254,6 +254,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.cellError': 'Ô này chứa lỗi {value}; hãy sửa công thức hoặc giá trị của ô.',
   'xlsx.noResult': 'Công thức ={formula} chưa có kết quả được lưu; hãy mở sổ làm việc bằng Excel, để Excel tính rồi lưu lại.',
   'xlsx.dateTime': 'Cần một ngày không kèm giờ, nhận được {value}.',
+  'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 
   'status.notStarted': 'Chưa bắt đầu',
   'status.noData': 'Chưa có dữ liệu',

@@ -1,0 +1,218 @@
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { CalendarDate, type Locale } from '../index.js';
+import { parseArgument } from '../_lib/zod-issues.js';
+import { msg, type Message } from '../messages/message.js';
+import { invalidArgument, type OkrkitIssueCode } from '../messages/okrkit-error.js';
+import { TABLES, type TableLayout } from '../csv/columns.js';
+import { decimalOption, type DecimalMark } from '../csv/number-format.js';
+import { readTableSheets, type CsvPlan, type TableSource } from '../csv/read-tables.js';
+import { CsvProblems, type Row, type Sheet } from '../csv/rows.js';
+import { dateFormatOption, type DateFormat } from '../csv/sheet-dates.js';
+import { fieldOfHeader, hasRequiredHeaders } from '../csv/sheet-headers.js';
+import { readFlatSheet } from '../csv/sheet.js';
+import { headerTexts, readRows, type ReadRow } from './cells.js';
+import { checkWorkbookZip } from './zip.js';
+
+/** Options for {@link readPlanXlsx}. @category Spreadsheets */
+export interface ReadPlanXlsxOptions {
+  /** The file name used in messages and locations (default `plan.xlsx`); a sheet's cells are at `plan.xlsx › sheet`. */
+  readonly file?: string;
+  /** As `readPlanSheet`'s: the date of the flat sheet's `current` values that have no `updated` cell. */
+  readonly checkInDate?: string;
+  /**
+   * The decimal mark of numbers typed as text (`1.500,5` with `,`); typed numbers need none.
+   * Without it, the flat sheet's text numbers are read as `readPlanSheet` reads a `;`-separated
+   * sheet (one mark, not followed by exactly three digits; `1.500` is an error asking for it),
+   * and the tables' text numbers as `readPlanCsv` reads them (a decimal point).
+   */
+  readonly decimal?: DecimalMark;
+  /** As `readPlanSheet`'s: how dates typed as text in the `updated` column are written; typed dates need none. */
+  readonly dateFormat?: DateFormat;
+  /** The language of the person who made the workbook (accepted as `readPlanSheet`'s; a workbook's text numbers are read without assuming a mark). */
+  readonly locale?: Locale;
+}
+
+/** Problems by cell, the first at each cell kept: a workbook cell's own problem is not repeated by the reader that then finds it blank. */
+class CellProblems extends CsvProblems {
+  private readonly seen = new Set<string>();
+  override add(file: string, line: number, column: string | null, code: OkrkitIssueCode, message: Message): void {
+    const key = `${file}\u0000${line}\u0000${column ?? ''}`;
+    if (column !== null && this.seen.has(key)) return;
+    this.seen.add(key);
+    super.add(file, line, column, code, message);
+  }
+}
+
+/** Throws `invalid_csv` with one problem about the whole file. */
+function fail(problems: CsvProblems, file: string, message: Message): never {
+  problems.add(file, 0, null, 'csv_syntax', message);
+  problems.throwIfAny();
+  throw new Error('unreachable');
+}
+
+function bytesOf(bytes: unknown): Uint8Array {
+  if (bytes instanceof Uint8Array) return bytes;
+  if (bytes instanceof ArrayBuffer) return new Uint8Array(bytes);
+  return invalidArgument('arg.required', { name: 'bytes (a Uint8Array or an ArrayBuffer)' });
+}
+
+async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Promise<ExcelJS.Workbook> {
+  const zipProblem = checkWorkbookZip(b);
+  if (zipProblem !== null) fail(problems, file, zipProblem);
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(new Uint8Array(b).buffer);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] ?? 'unreadable' : 'unreadable';
+    fail(problems, file, msg('xlsx.corrupt', { detail }));
+  }
+  return book;
+}
+
+/** A column's name in messages: its header, or its letter when the header is blank. */
+const columnName = (header: readonly string[], i: number): string => header[i] || columnLetter(i);
+
+function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+interface SheetParts {
+  readonly place: string;
+  readonly header: readonly string[];
+  readonly headerLine: number;
+  /** Whether a column is read (a problem in a column the reader ignores is no problem). */
+  readonly used: (i: number) => boolean;
+  /** Text that starts with `'` keeps it (the table reader takes one leading `'` off, as it does in CSV). */
+  readonly quoted: boolean;
+}
+
+/** A sheet's rows below its header as text rows for the spreadsheet readers; a cell's own problem is added. */
+function toSheet(rows: readonly ReadRow[], parts: SheetParts, problems: CsvProblems): Sheet {
+  const out: Row[] = [];
+  for (const r of rows) {
+    if (r.line <= parts.headerLine) continue;
+    const cells: string[] = [];
+    const typed = new Set<number>();
+    r.cells.forEach((c, i) => {
+      if (c.kind === 'problem') {
+        if (parts.used(i)) problems.add(parts.place, r.line, columnName(parts.header, i), 'invalid_value', c.message);
+        cells.push('');
+        return;
+      }
+      if (c.kind === 'number') typed.add(i);
+      cells.push(parts.quoted && c.kind === 'text' && c.text.startsWith("'") ? `'${c.text}` : c.text);
+    });
+    out.push({ line: r.line, cells, typed });
+  }
+  return { header: parts.header, rows: out };
+}
+
+const tableName = (t: TableLayout): string => t.file.replace(/\.csv$/, '');
+
+/** The table a sheet holds: named like it (any case), with a header row naming at least one of its columns. */
+function tableOf(sheet: Worksheet, rows: readonly ReadRow[]): { table: TableLayout; headerLine: number } | null {
+  const name = sheet.name.trim().toLowerCase();
+  const table = TABLES.find((t) => tableName(t) === name);
+  const first = rows[0];
+  if (table === undefined || first === undefined) return null;
+  const header = headerTexts(sheet, first.line);
+  return header.some((h) => h === 'extra' || table.columns.some((c) => c.name === h)) ? { table, headerLine: first.line } : null;
+}
+
+/** Drops the columns with a blank header and no cell (styled but empty columns of a table sheet). */
+function keptColumns(header: readonly string[], rows: readonly ReadRow[], headerLine: number): number[] {
+  const kept: number[] = [];
+  header.forEach((h, i) => {
+    if (h !== '' || rows.some((r) => r.line > headerLine && !(r.cells[i]?.kind === 'text' && r.cells[i]?.text === ''))) kept.push(i);
+  });
+  return kept;
+}
+
+function readTables(sheets: readonly { sheet: Worksheet; rows: readonly ReadRow[]; table: TableLayout; headerLine: number }[], file: string, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
+  const sources: TableSource[] = sheets.map(({ sheet, rows, table, headerLine }) => {
+    const all = headerTexts(sheet, headerLine);
+    const kept = keptColumns(all, rows, headerLine);
+    const header = kept.map((i) => all[i] ?? '');
+    const narrowed = rows.map((r) => ({ line: r.line, cells: kept.map((i) => r.cells[i] ?? { kind: 'text' as const, text: '' }) }));
+    const place = `${file} › ${sheet.name}`;
+    const cells = toSheet(narrowed, { place, header, headerLine, used: () => true, quoted: true }, problems);
+    return { table, file: place, sheetName: sheet.name, sheet: cells };
+  });
+  return readTableSheets(sources, problems, decimal ?? 'point');
+}
+
+/** How many rows from the top of a sheet its flat header row is looked for in (title rows may come above it). */
+const HEADER_SEARCH = 20;
+
+/** The line of a sheet's flat header row, or null when none of its first rows names the required columns. */
+function flatHeaderLine(sheet: Worksheet, rows: readonly ReadRow[]): number | null {
+  for (const r of rows.slice(0, HEADER_SEARCH)) if (hasRequiredHeaders(headerTexts(sheet, r.line))) return r.line;
+  return null;
+}
+
+interface Checked {
+  readonly file: string;
+  readonly checkInDate: string | undefined;
+  readonly decimal: DecimalMark | undefined;
+  readonly dateFormat: DateFormat | undefined;
+}
+
+function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[] }[], options: Checked, problems: CsvProblems): CsvPlan {
+  const found = visible.map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
+  // No sheet has the layout: the first visible one is read, so its missing columns are named.
+  const { sheet, rows } = found ?? visible[0] ?? fail(problems, options.file, msg('xlsx.noSheet'));
+  const headerLine = found?.line ?? rows[0]?.line ?? 1;
+  const header = headerTexts(sheet, headerLine);
+  const place = `${options.file} › ${sheet.name}`;
+  const cells = toSheet(rows, { place, header, headerLine, used: (i) => fieldOfHeader(header[i] ?? '') !== undefined, quoted: false }, problems);
+  const flat = { file: place, sheet: sheet.name, headerLine, checkInDate: options.checkInDate, numbers: options.decimal ?? ('unknown' as const), dateFormat: options.dateFormat };
+  return readFlatSheet(cells, flat, problems);
+}
+
+/**
+ * Reads a plan from an Excel workbook (`.xlsx`). A workbook with sheets named like the CSV
+ * tables (`objectives`, `key-results`…, the layout {@link writePlanXlsx} writes) is read as
+ * those tables, by `readPlanCsv`'s rules; otherwise the first visible sheet whose header
+ * row (one of its first 20 rows) has the flat layout is read by `readPlanSheet`'s rules,
+ * bilingual headers included. Hidden sheets are never read.
+ *
+ * Cells: a typed number is read exactly (its shortest decimal, never rounded; shown as a
+ * percentage, `0.5` is read as `50%` in the flat sheet), a typed date as the calendar day
+ * (no time zone moves it; a date with a time of day is an error), a formula as its saved
+ * result, rich text as its text, a merged cell as its top-left cell in the header row and
+ * as blank below (the flat sheet repeats a blank objective, cycle or department from the
+ * row above). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
+ *
+ * @param bytes - The workbook's bytes.
+ * @param options - `file`, `checkInDate`, `decimal`, `dateFormat`, `locale`.
+ * @returns The plan as read, with `locate` to point at the cell behind a path (`file` is `plan.xlsx › key-results`, `sheet` the sheet).
+ * @throws {OkrkitError} `invalid_csv` listing every problem, each at `[file › sheet, row, column]`:
+ *   bytes that are no workbook (CSV text, an old `.xls`, an encrypted workbook, a zip of
+ *   something else), a workbook unzipping to over 400 MB or holding over 250,000 rows,
+ *   error cells (`#N/A`), formulas without a saved result, and every problem of the CSV
+ *   readers; `invalid_argument` for bad options.
+ * @example
+ * const read = await readPlanXlsx(readFileSync('okr.xlsx'), { checkInDate: '2026-11-15' });
+ * const plan = parsePlan(read.input);
+ * @category Spreadsheets
+ */
+export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: ReadPlanXlsxOptions = {}): Promise<CsvPlan> {
+  const b = bytesOf(bytes);
+  const file = options.file ?? 'plan.xlsx';
+  if (typeof file !== 'string') invalidArgument('arg.required', { name: 'options.file' });
+  const checkInDate = options.checkInDate === undefined ? undefined : parseArgument(CalendarDate, options.checkInDate, 'options.checkInDate');
+  const decimal = decimalOption(options.decimal, 'options.decimal');
+  const dateFormat = dateFormatOption(options.dateFormat, 'options.dateFormat');
+  const problems = new CellProblems();
+  const book = await loadBook(b, file, problems);
+  const visible = book.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => ({ sheet, rows: readRows(sheet, true) }));
+  const tables = visible.flatMap((v) => {
+    const found = tableOf(v.sheet, v.rows);
+    return found === null ? [] : [{ ...v, ...found }];
+  });
+  if (tables.length > 0) return readTables(tables, file, decimal, problems);
+  return readFlat(visible, { file, checkInDate, decimal, dateFormat }, problems);
+}

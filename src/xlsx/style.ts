@@ -1,0 +1,108 @@
+import type { Cell, Worksheet } from 'exceljs';
+import ExcelJS from 'exceljs';
+import { DECIMAL_STRING, Dec } from '../_lib/numeric.js';
+
+// What every sheet okrkit writes shares: a styled, frozen header row with filters, column
+// widths from the content, typed numbers only when no decimal is lost, typed dates.
+
+/** A cell's value as okrkit writes it. */
+export type Out = string | number | boolean | Date | null;
+
+const HEADER_FILL = 'FFD9E1F2';
+
+/** Significant digits Excel keeps of a number: more are lost when the workbook is saved again. */
+const EXCEL_DIGITS = 15;
+
+/** A number held exactly by a double that Excel keeps whole (at most 15 significant digits), or null. */
+export function exactDouble(text: string): number | null {
+  if (!DECIMAL_STRING.test(text)) return null;
+  const n = Number(text);
+  if (!Number.isFinite(n)) return null;
+  const shortest = new Dec(String(n));
+  if (!new Dec(text).eq(shortest) || shortest.sd() > EXCEL_DIGITS) return null;
+  return n === 0 ? 0 : n;
+}
+
+/** The first day Excel's calendar counts right (its 1900 leap-year bug is before it). */
+const FIRST_DAY = '1900-03-01';
+
+/** A `yyyy-mm-dd` date as a typed date (midnight UTC: Excel's days have no time zone), or null when it is not one Excel shows right. */
+export function typedDate(text: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || text < FIRST_DAY) return null;
+  const d = new Date(`${text}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? null : d;
+}
+
+/** Writes a header row and data rows into a sheet, styled: bold filled header, frozen, with filters and widths. */
+export function fillSheet(sheet: Worksheet, header: readonly string[], rows: readonly (readonly Out[])[]): void {
+  sheet.addRow([...header]);
+  for (const row of rows) sheet.addRow([...row]);
+  const top = sheet.getRow(1);
+  top.font = { bold: true };
+  top.eachCell((cell) => {
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { vertical: 'middle', wrapText: true };
+  });
+  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+  if (header.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: header.length } };
+  header.forEach((h, i) => {
+    let width = h.length;
+    for (const row of rows) width = Math.max(width, widthOf(row[i] ?? null));
+    sheet.getColumn(i + 1).width = Math.min(60, Math.max(10, width + 2));
+  });
+  sheet.eachRow((row, line) => {
+    if (line > 1) row.eachCell((cell) => formatCell(cell));
+  });
+}
+
+function widthOf(value: Out): number {
+  if (value instanceof Date) return 10;
+  if (value === null) return 0;
+  return Math.max(...String(value).split(/\r\n|\r|\n/).map((l) => l.length));
+}
+
+/** Dates shown `yyyy-mm-dd`; text with a line break wrapped. */
+function formatCell(cell: Cell): void {
+  if (cell.value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
+  else if (typeof cell.value === 'string' && /[\r\n]/.test(cell.value)) cell.alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** The hidden sheet that holds the drop-down lists' values. */
+export const LISTS_SHEET = '_lists';
+
+/** Drop-down lists: for each column of a sheet, the values it offers (a warning, not a refusal, for others). */
+export class DropDowns {
+  private readonly lists: string[][] = [];
+  constructor(private readonly book: ExcelJS.Workbook) {}
+
+  /** Adds a list to a column of a sheet's data rows (and some rows below them). */
+  add(sheet: Worksheet, column: number, rows: number, values: ReadonlySet<string>): void {
+    const list = [...values].filter((v) => v !== '' && v.length <= 255).sort();
+    if (list.length === 0) return;
+    this.lists.push(list);
+    const letter = sheet.getColumn(column).letter;
+    const formula = `'${LISTS_SHEET}'!$${columnLetter(this.lists.length)}$1:$${columnLetter(this.lists.length)}$${list.length}`;
+    for (let r = 2; r <= rows + 101; r++) {
+      sheet.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning' };
+    }
+  }
+
+  /** Writes the lists' sheet, hidden, when any list was added. */
+  finish(): void {
+    if (this.lists.length === 0) return;
+    const sheet = this.book.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    this.lists.forEach((list, i) => list.forEach((v, r) => (sheet.getCell(r + 1, i + 1).value = v)));
+  }
+}
+
+function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** The workbook's bytes. */
+export async function bytesOf(book: ExcelJS.Workbook): Promise<Uint8Array> {
+  const buffer = await book.xlsx.writeBuffer();
+  return new Uint8Array(buffer);
+}

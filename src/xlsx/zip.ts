@@ -1,0 +1,114 @@
+import { inflateRawSync } from 'node:zlib';
+import { msg, type Message } from '../messages/message.js';
+
+// A workbook is a zip archive of XML parts. Before a library builds it in memory, its
+// central directory is read here: is it a workbook at all, is it encrypted, how large does
+// it unzip (a zip bomb is refused), and how many rows do its sheets hold.
+
+/** The most a workbook may unzip to, all parts together (a 250,000-row sheet is far below it). */
+export const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024;
+
+/** The most rows okrkit reads from a workbook, all sheets together. */
+export const MAX_ROWS = 250_000;
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const LOCAL_FILE = 0x04034b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+
+interface Entry {
+  readonly name: string;
+  readonly method: number;
+  readonly encrypted: boolean;
+  readonly compressed: number;
+  readonly size: number;
+  readonly offset: number;
+}
+
+/** Why bytes are not a workbook okrkit reads, or null when they are. */
+export type ZipProblem = Message;
+
+const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
+const u32 = (b: Uint8Array, i: number): number => (u16(b, i) + u16(b, i + 2) * 0x10000) >>> 0;
+
+/** The central directory's entries, or null when the bytes hold no readable one. */
+function entriesOf(b: Uint8Array): Entry[] | null {
+  let end = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
+    if (u32(b, i) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = u16(b, end + 10);
+  let p = u32(b, end + 16);
+  const entries: Entry[] = [];
+  const decoder = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(b, p) !== DIRECTORY_ENTRY) return null;
+    const nameLength = u16(b, p + 28);
+    const skip = nameLength + u16(b, p + 30) + u16(b, p + 32);
+    entries.push({
+      name: decoder.decode(b.subarray(p + 46, p + 46 + nameLength)),
+      method: u16(b, p + 10),
+      encrypted: (u16(b, p + 8) & 1) === 1,
+      compressed: u32(b, p + 20),
+      size: u32(b, p + 24),
+      offset: u32(b, p + 42),
+    });
+    p += 46 + skip;
+  }
+  return entries;
+}
+
+/** An entry's bytes, unzipped, never more than it declares; null when it cannot be. */
+function unzipped(b: Uint8Array, e: Entry): Uint8Array | null {
+  if (u32(b, e.offset) !== LOCAL_FILE) return null;
+  const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
+  const data = b.subarray(start, start + e.compressed);
+  if (e.method === 0) return data.length === e.size ? data : null;
+  if (e.method !== 8) return null;
+  try {
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) });
+    return out.length === e.size ? out : null;
+  } catch {
+    return null;
+  }
+}
+
+/** How many `<row` elements an XML sheet holds. */
+function rowsIn(xml: Uint8Array): number {
+  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  let rows = 0;
+  for (let i = buffer.indexOf('<row'); i !== -1; i = buffer.indexOf('<row', i + 4)) {
+    const next = buffer[i + 4];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) rows++;
+  }
+  return rows;
+}
+
+/**
+ * Checks that bytes are an `.xlsx` workbook okrkit may read, before any library builds it:
+ * a zip archive (not CSV text, an old `.xls` or an encrypted workbook, both OLE2 files)
+ * with a workbook part, no encrypted part, every part unzipping to what it declares,
+ * at most {@link MAX_UNZIPPED_BYTES} in all and {@link MAX_ROWS} rows. The problem, or null.
+ */
+export function checkWorkbookZip(b: Uint8Array): ZipProblem | null {
+  if (OLE2.every((x, i) => b[i] === x)) return msg('xlsx.ole');
+  if (b.length < 22 || u16(b, 0) !== 0x4b50) return msg('xlsx.notZip');
+  const entries = entriesOf(b);
+  if (entries === null) return msg('xlsx.corrupt', { detail: 'no zip directory' });
+  if (!entries.some((e) => e.name === '[Content_Types].xml') || !entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e.name))) return msg('xlsx.noWorkbook');
+  if (entries.some((e) => e.encrypted)) return msg('xlsx.encrypted');
+  const limit = MAX_UNZIPPED_BYTES / 1024 / 1024;
+  if (entries.some((e) => e.size === 0xffffffff) || entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNZIPPED_BYTES) return msg('xlsx.tooLarge', { limit });
+  let rows = 0;
+  for (const e of entries) {
+    const part = unzipped(b, e);
+    if (part === null) return msg('xlsx.corrupt', { detail: `the part ${e.name} does not unzip to its size` });
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) rows += rowsIn(part);
+  }
+  if (rows > MAX_ROWS) return msg('xlsx.tooManyRows', { count: rows, limit: MAX_ROWS });
+  return null;
+}
