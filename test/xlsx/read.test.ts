@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
+import { parsePlan, OkrkitError } from '../../src/index.js';
+import { readPlanXlsx } from '../../src/xlsx/index.js';
+import { MAX_ROWS } from '../../src/xlsx/zip.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/xlsx/${name}`, import.meta.url));
+
+/** The OkrkitError a promise rejects with. */
+async function rejection(p: Promise<unknown>): Promise<OkrkitError> {
+  try {
+    await p;
+  } catch (error) {
+    if (error instanceof OkrkitError) return error;
+    throw error;
+  }
+  throw new Error('expected an OkrkitError');
+}
+
+/** A workbook made by SheetJS from rows of cells (a second library, so the reader meets files it did not write). */
+function book(sheets: Record<string, XLSX.WorkSheet>, hidden: readonly string[] = []): Uint8Array {
+  const wb = XLSX.utils.book_new();
+  for (const [name, ws] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, ws, name);
+  wb.Workbook = { Sheets: Object.keys(sheets).map((name) => ({ Hidden: hidden.includes(name) ? 1 : 0 })) };
+  return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+const aoa = (rows: unknown[][]) => XLSX.utils.aoa_to_sheet(rows);
+
+const HEADER = ['objective', 'key result', 'target', 'current', 'cycle', 'updated'];
+
+describe('readPlanXlsx: the workbook fixture made like Excel makes it', () => {
+  it('reads the same plan as the JSON beside it: typed numbers and dates, formulas, percentages, merged cells, hidden sheet skipped', async () => {
+    const read = await readPlanXlsx(fixture('vi-excel.xlsx'), { decimal: ',', file: 'okr.xlsx' });
+    const expected = JSON.parse(fixture('vi-excel.json').toString('utf8')) as object;
+    expect(parsePlan(read.input)).toEqual(parsePlan(expected));
+  });
+
+  it('names the sheet, row and column of a place in the plan', async () => {
+    const read = await readPlanXlsx(fixture('vi-excel.xlsx'), { decimal: ',', file: 'okr.xlsx' });
+    expect(read.locate(['keyResults', 3, 'target'])).toEqual({ file: 'okr.xlsx › OKR Quý IV', sheet: 'OKR Quý IV', line: 8, column: 'Chỉ tiêu (Target)' });
+    expect(read.locate(['checkIns', 2, 'at'])).toEqual({ file: 'okr.xlsx › OKR Quý IV', sheet: 'OKR Quý IV', line: 6, column: 'Ngày cập nhật' });
+  });
+
+  it('asks for the decimal setting for 1.500,5 typed as text, at its sheet, row and column', async () => {
+    const error = await rejection(readPlanXlsx(fixture('vi-excel.xlsx')));
+    expect(error.code).toBe('invalid_csv');
+    expect(error.issues.map((i) => i.path)).toEqual([['plan.xlsx › OKR Quý IV', 4, 'Chỉ tiêu (Target)']]);
+  });
+});
+
+describe('readPlanXlsx: cells', () => {
+  it('reads typed numbers exactly, never in exponent form, and dates as calendar days', async () => {
+    const ws = aoa([HEADER, ['Grow', 'Tiny', 0.0000001, 0.30000000000000004, 'Q4 2026', new Date(Date.UTC(2026, 10, 15))]]);
+    const read = await readPlanXlsx(book({ Sheet1: ws }), { file: 'x.xlsx' });
+    const input = read.input as { keyResults: { target: unknown }[]; checkIns: { value: unknown; at: string }[] };
+    expect(input.keyResults[0]!.target).toBe(1e-7);
+    expect(input.checkIns[0]).toMatchObject({ value: 0.30000000000000004, at: '2026-11-15' });
+  });
+
+  it('reports every error cell, formula without a result and date with a time, each at its cell', async () => {
+    const ws = aoa([HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', '2026-11-01'], ['Grow', 'B', 10, 1, 'Q4 2026', '2026-11-01'], ['Grow', 'C', 10, 1, 'Q4 2026', '2026-11-01']]);
+    ws['C2'] = { t: 'e', v: 0x2a };
+    ws['C3'] = { t: 'n', f: 'C2*2' };
+    ws['F4'] = { t: 'n', v: 46341.5, z: 'yyyy-mm-dd hh:mm' };
+    const error = await rejection(readPlanXlsx(book({ OKR: ws }), { file: 'x.xlsx' }));
+    expect(error.code).toBe('invalid_csv');
+    expect(error.issues.map((i) => [i.path, i.message])).toEqual([
+      [['x.xlsx › OKR', 2, 'target'], expect.stringContaining('#N/A')],
+      [['x.xlsx › OKR', 3, 'target'], expect.stringContaining('=C2*2')],
+      [['x.xlsx › OKR', 4, 'updated'], expect.stringContaining('2026-11-15 12:00:00')],
+    ]);
+  });
+
+  it('skips hidden sheets and takes the first visible sheet with the flat layout', async () => {
+    const notes = aoa([['Notes'], ['nothing here']]);
+    const hidden = aoa([HEADER, ['Hidden', 'H', 1, '', 'Q4 2026', '']]);
+    const shown = aoa([HEADER, ['Shown', 'S', 2, '', 'Q4 2026', '']]);
+    const read = await readPlanXlsx(book({ Notes: notes, Old: hidden, New: shown }, ['Old']));
+    expect((read.input as { objectives: { title: string }[] }).objectives.map((o) => o.title)).toEqual(['Shown']);
+  });
+
+  it('names the missing columns of the first visible sheet when no sheet has the layout', async () => {
+    const error = await rejection(readPlanXlsx(book({ Data: aoa([['objective', 'owner'], ['Grow', 'lan']]) })));
+    expect(error.issues.map((i) => i.path)).toEqual([['plan.xlsx › Data', 1], ['plan.xlsx › Data', 1], ['plan.xlsx › Data', 1]]);
+  });
+});
+
+/** A zip archive of stored or deflated entries, built by hand. */
+function zip(entries: readonly { name: string; data: Uint8Array; size?: number; flags?: number }[]): Uint8Array {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = deflateRawSync(e.data);
+    const name = Buffer.from(e.name);
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(e.flags ?? 0, 6);
+    head.writeUInt16LE(8, 8);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(e.size ?? e.data.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    local.push(head, name, data);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(e.flags ?? 0, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt32LE(data.length, 20);
+    dir.writeUInt32LE(e.size ?? e.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    central.push(dir, name);
+    offset += 30 + name.length + data.length;
+  }
+  const dirBytes = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirBytes.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...local, dirBytes, end]));
+}
+const part = (name: string, text: string, extra: { size?: number; flags?: number } = {}) => ({ name, data: Buffer.from(text), ...extra });
+const WORKBOOK = [part('[Content_Types].xml', '<Types/>'), part('xl/workbook.xml', '<workbook/>')];
+
+describe('readPlanXlsx: what is not a workbook it reads', () => {
+  const cases: [string, Uint8Array, string][] = [
+    ['CSV text', new Uint8Array(Buffer.from('objective,key result,target,cycle\nGrow,Revenue,10,Q4 2026\n')), 'xlsx.notZip'],
+    ['random bytes', new Uint8Array(Array.from({ length: 300 }, (_, i) => (i * 7919) % 256)), 'xlsx.notZip'],
+    ['an old .xls or an encrypted workbook (OLE2)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(504).fill(0)]), 'xlsx.ole'],
+    ['a zip without a workbook', zip([part('content.xml', '<office/>')]), 'xlsx.noWorkbook'],
+    ['a zip with encrypted parts', zip(WORKBOOK.map((p) => ({ ...p, flags: 1 }))), 'xlsx.encrypted'],
+    ['a zip bomb (declared sizes)', zip([...WORKBOOK, part('xl/worksheets/sheet1.xml', 'x', { size: 0xfffffff0 })]), 'xlsx.tooLarge'],
+    ['a part larger than it declares', zip([...WORKBOOK, { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(1 << 20), size: 100 }]), 'xlsx.corrupt'],
+    ['a workbook without sheets', zip([...WORKBOOK, part('xl/_rels/workbook.xml.rels', '<nope')]), 'xlsx.noSheet'],
+  ];
+  it.each(cases)('%s is an invalid_csv error that says so', async (_, bytes, key) => {
+    const error = await rejection(readPlanXlsx(bytes, { file: 'in.xlsx' }));
+    expect(error.code).toBe('invalid_csv');
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]!.path).toEqual(['in.xlsx', 0]);
+    expect(error.issues[0]!.messageKey).toBe(key);
+  });
+
+  it(`refuses more than ${MAX_ROWS} rows before building the workbook`, async () => {
+    const rows = '<row r="1"/>'.repeat(MAX_ROWS + 1);
+    const bytes = zip([...WORKBOOK, part('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${rows}</sheetData></worksheet>`)]);
+    const error = await rejection(readPlanXlsx(bytes));
+    expect(error.message).toMatch(/invalid/);
+    expect(error.issues[0]!.message).toContain(String(MAX_ROWS + 1));
+  });
+
+  it('rejects bad arguments with invalid_argument', async () => {
+    expect((await rejection(readPlanXlsx('x' as never))).code).toBe('invalid_argument');
+    expect((await rejection(readPlanXlsx(fixture('vi-excel.xlsx'), { decimal: ';' as never }))).code).toBe('invalid_argument');
+  });
+});
