@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { evaluate, parsePlan, type Plan } from 'okrkit';
 import { createApp } from '../../examples/hr-service/app.js';
-import { openDatabase, type Database } from '../../examples/hr-service/db.js';
+import type { Database } from '../../examples/hr-service/db.js';
 import { readPlan } from '../../examples/hr-service/plan-rows.js';
 import { keyResultRow, objectiveRow, readScores } from '../../examples/hr-service/scores.js';
 import { createService, type Service } from '../../examples/hr-service/service.js';
@@ -34,18 +34,22 @@ export interface Harness {
   readonly db: Database;
   readonly service: Service;
   readonly app: ReturnType<typeof createApp>;
-  /** Tenant names: a run-specific prefix and the plan's file name (a shared server holds other runs too). */
+  /** Tenant names: a run-specific prefix and the plan's file name. */
   readonly tenants: readonly string[];
+  /** Deletes the tenants (the database stays open). */
   close(): Promise<void>;
 }
 
-export async function startHarness(backend: Backend, wrap: (db: Database) => Database = (db) => db): Promise<Harness> {
-  const raw = await openDatabase({ url: backend.url });
-  const db = wrap(raw);
+/** A run-specific prefix for tenant names: a shared server holds other runs' tenants too. */
+export const runPrefix = (): string => `t${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}-`;
+
+/** A service over `db` with the bundled plans (or `only` those) seeded as tenants. */
+export async function startHarness(db: Database, only?: readonly string[]): Promise<Harness> {
   const service = createService({ db, asOf: AS_OF });
-  const prefix = `t${process.pid}-${Date.now().toString(36)}-`;
+  const prefix = runPrefix();
   const tenants: string[] = [];
   for (const [name, plan] of bundledPlans()) {
+    if (only !== undefined && !only.includes(name)) continue;
     await service.seed(prefix + name, plan);
     tenants.push(prefix + name);
   }
@@ -55,8 +59,7 @@ export async function startHarness(backend: Backend, wrap: (db: Database) => Dat
     app: createApp(service),
     tenants,
     async close() {
-      await raw.query('delete from tenants where id like $1::text', [`${prefix}%`]);
-      await raw.close();
+      await db.query('delete from tenants where id like $1::text', [`${prefix}%`]);
     },
   };
 }

@@ -2,11 +2,13 @@
 // across them, then every tenant's stored scores must equal okrkit's `evaluate` of the plan
 // the database holds (read afresh), and bad check-ins must be refused with a 400 naming
 // the problem while nothing is stored. Runs on PGlite always and on the PostgreSQL server
-// DATABASE_URL names when it is set.
+// DATABASE_URL names when it is set; the plan-row cases (rows.cases.ts) run on each too.
 import fc from 'fast-check';
 import { evaluate, type Plan } from 'okrkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../examples/hr-service/db.js';
 import { readScores } from '../../examples/hr-service/scores.js';
+import { planRowsCases, refusedWriteCases } from './rows.cases.js';
 import { AS_OF, BACKENDS, countRows, expectedScores, planInDatabase, post, startHarness, type Harness } from './harness.js';
 
 /** Key results a check-in may go to (aggregated ones take their value from others), with their cycle's dates. */
@@ -36,11 +38,19 @@ if (process.env.DATABASE_URL === undefined || process.env.DATABASE_URL === '') {
 }
 
 describe.each(BACKENDS)('hr-service on $name', (backend) => {
+  let db: Database;
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness(backend);
+    db = await openDatabase({ url: backend.url });
+    h = await startHarness(db);
   }, 60_000);
-  afterAll(async () => h?.close());
+  afterAll(async () => {
+    await h?.close();
+    await db?.close();
+  });
+
+  planRowsCases(() => db);
+  refusedWriteCases(() => db);
 
   it('stores seeded scores equal to evaluate of the plan the database holds', async () => {
     expect(h.tenants.length).toBeGreaterThanOrEqual(3);
