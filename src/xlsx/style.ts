@@ -33,10 +33,36 @@ export function typedDate(text: string): Date | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text ? null : d;
 }
 
+/** Whether a UTF-16 unit at `i` is one XML cannot hold (a control character but tab and LF; CR, which XML turns into LF; U+FFFE, U+FFFF; a lone surrogate). */
+function notInXml(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 0x20) return c !== 0x09 && c !== 0x0a;
+  if (c === 0xfffe || c === 0xffff) return true;
+  const high = (x: number) => x >= 0xd800 && x <= 0xdbff;
+  const low = (x: number) => x >= 0xdc00 && x <= 0xdfff;
+  if (high(c)) return !low(text.charCodeAt(i + 1));
+  return low(c) && !high(text.charCodeAt(i - 1));
+}
+
+/**
+ * Text as a workbook stores it (Excel's own escape, which exceljs and Excel read back):
+ * a character XML cannot hold as `_xHHHH_`, and the `_` that starts a text looking like
+ * such an escape as `_x005F_`, so `_x0041_` stays `_x0041_` and a CR stays a CR.
+ */
+export function xmlSafe(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '_' && /^x[0-9A-Fa-f]{4}_/.test(text.slice(i + 1, i + 7))) out += '_x005F_';
+    else if (notInXml(text, i)) out += `_x${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}_`;
+    else out += text[i] ?? '';
+  }
+  return out;
+}
+
 /** Writes a header row and data rows into a sheet, styled: bold filled header, frozen, with filters and widths. */
 export function fillSheet(sheet: Worksheet, header: readonly string[], rows: readonly (readonly Out[])[]): void {
-  sheet.addRow([...header]);
-  for (const row of rows) sheet.addRow([...row]);
+  sheet.addRow(header.map(xmlSafe));
+  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? xmlSafe(v) : v)));
   const top = sheet.getRow(1);
   top.font = { bold: true };
   top.eachCell((cell) => {
@@ -91,7 +117,7 @@ export class DropDowns {
   finish(): void {
     if (this.lists.length === 0) return;
     const sheet = this.book.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-    this.lists.forEach((list, i) => list.forEach((v, r) => (sheet.getCell(r + 1, i + 1).value = v)));
+    this.lists.forEach((list, i) => list.forEach((v, r) => (sheet.getCell(r + 1, i + 1).value = xmlSafe(v))));
   }
 }
 
