@@ -15,3 +15,4 @@ export { readPlanXlsx } from './read.js';
 export type { ReadPlanXlsxOptions } from './read.js';
 export { writePlanXlsx } from './write.js';
 export type { WritePlanXlsxOptions } from './write.js';
+export { renderXlsx } from './report.js';
