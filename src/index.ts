@@ -47,7 +47,9 @@ export { Plan } from './model/plan.js';
 export type { PlanInput } from './model/plan.js';
 export { parsePlan, safeParsePlan } from './model/parse.js';
 export { planJsonSchema } from './model/json-schema.js';
-export type { SafeParsePlanResult } from './model/parse.js';
+export type { ParsePlanOptions, SafeParsePlanResult } from './model/parse.js';
+export { calendarDay } from './model/instant.js';
+export type { AtInstant, DateInput } from './model/instant.js';
 
 export { keyResultProgress } from './measure/progress.js';
 export type { KeyResultProgress, KeyResultProgressOptions } from './measure/progress.js';

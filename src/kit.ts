@@ -8,7 +8,7 @@ import { KeyResult, keyResultCommon } from './model/key-result.js';
 import { isBuiltInKind } from './measure/kinds.js';
 import { describeValue } from './model/plugins.js';
 import { lintPlan, type LintFinding, type LintOptions } from './lint/lint.js';
-import { safeParsePlanIn, type SafeParsePlanResult } from './model/parse.js';
+import { safeParsePlanIn, type ParsePlanOptions, type SafeParsePlanResult } from './model/parse.js';
 import { Plan } from './model/plan.js';
 import { evaluateIn, type EvaluateOptions, type Evaluation } from './evaluate/evaluate.js';
 import { evaluateColumnsIn, type EvaluationColumns } from './evaluate/columns.js';
@@ -185,9 +185,9 @@ export interface Okrkit<Kinds extends readonly AnyKind[]> {
   /** The Plan schema with the plug-in kinds. */
   readonly Plan: z.ZodType<PlanWith<Kinds>>;
   /** {@link parsePlan}, accepting the plug-in kinds and scorings. */
-  parsePlan(input: unknown): PlanWith<Kinds>;
+  parsePlan(input: unknown, options?: ParsePlanOptions): PlanWith<Kinds>;
   /** {@link safeParsePlan}, accepting the plug-in kinds and scorings. */
-  safeParsePlan(input: unknown): { success: true; data: PlanWith<Kinds> } | { success: false; error: NonNullable<SafeParsePlanResult['error']> };
+  safeParsePlan(input: unknown, options?: ParsePlanOptions): { success: true; data: PlanWith<Kinds> } | { success: false; error: NonNullable<SafeParsePlanResult['error']> };
   /** {@link evaluate}, measuring plug-in key results with their own rules. */
   evaluate(plan: DeepReadonly<PlanWith<Kinds>>, options?: EvaluateOptions): Evaluation;
   /** {@link keyResultProgress} for built-in and plug-in key results. */
@@ -245,12 +245,12 @@ export function createOkrkit<const Kinds extends readonly AnyKind[] = []>(plugin
   // context. So the kit states their types here, once, where no check could prove them.
   /* eslint-disable @typescript-eslint/consistent-type-assertions */
   const cx: Context = { kinds, scorings, schemas: { plan: planSchema as z.ZodType<Plan>, keyResult: keyResultSchema as z.ZodType<KeyResult> } };
-  const safeParsePlan = (input: unknown) => safeParsePlanIn(cx, input);
+  const safeParsePlan = (input: unknown, options: ParsePlanOptions = {}) => safeParsePlanIn(cx, input, options);
   return {
     KeyResult: keyResultSchema as z.ZodType<KeyResultOf<Kinds>>,
     Plan: planSchema as z.ZodType<PlanWith<Kinds>>,
-    parsePlan(input) {
-      const result = safeParsePlan(input);
+    parsePlan(input, options = {}) {
+      const result = safeParsePlan(input, options);
       if (!result.success) throw result.error;
       return result.data;
     },

@@ -10,6 +10,8 @@ import type { DeepReadonly } from '../model/deep-readonly.js';
 import { OkrState, type StateChange } from '../model/process.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { Id, Timestamp } from '../model/primitives.js';
+import { checkAsOf } from '../model/options.js';
+import { checkTimeZone, clockOfInstant, isInstant, type DateInput } from '../model/instant.js';
 
 /**
  * Options of {@link carryOver}.
@@ -27,8 +29,10 @@ export interface CarryOverOptions {
   readonly include?: 'unfinished' | 'all';
   /** The id of a copy: `${id}@${to}` by default. */
   readonly newId?: (id: string, type: 'objective' | 'keyResult' | 'initiative') => string;
-  /** The date that decides what is unfinished: the `from` cycle's last day by default. */
-  readonly asOf?: string;
+  /** The date that decides what is unfinished: the `from` cycle's last day by default. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` or `at` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /**
    * The state the copies start in. When the plan uses states (an objective or a key
    * result has one), copies start as `draft` by default, so the next cycle's OKRs are
@@ -40,8 +44,8 @@ export interface CarryOverOptions {
   readonly state?: OkrState;
   /** Who the copies' first history entry names: `carry-over` by default. */
   readonly by?: string;
-  /** When the copies' first history entry is dated: the date that decides what is unfinished (`asOf`) by default. */
-  readonly at?: string;
+  /** When the copies' first history entry is dated: the date that decides what is unfinished (`asOf`) by default. A `Date` or epoch milliseconds is the date-time it shows in `timeZone`. */
+  readonly at?: DateInput;
 }
 
 /**
@@ -93,7 +97,7 @@ function checkOptions(plan: DeepReadonly<Plan>, options: CarryOverOptions): Sett
   if (mode !== 'reset' && mode !== 'keep') invalidArgument('arg.oneOf', { name: 'options.mode', options: "'reset', 'keep'", value: String(mode) });
   if (include !== 'unfinished' && include !== 'all') invalidArgument('arg.oneOf', { name: 'options.include', options: "'unfinished', 'all'", value: String(include) });
   const newId = options.newId ?? ((id: string) => `${id}@${to}`);
-  const until = options.asOf ?? fromCycle.end;
+  const until = checkAsOf(options) ?? fromCycle.end;
   return { from, to, mode, include, newId, until, arrival: arrivalOf(plan, options, until) };
 }
 
@@ -104,7 +108,7 @@ function arrivalOf(plan: DeepReadonly<Plan>, options: CarryOverOptions, until: s
   return {
     state: options.state === undefined ? 'draft' : arrivalState(options.state),
     by: options.by === undefined ? 'carry-over' : parseArgument(Id, options.by, 'options.by'),
-    at: options.at === undefined ? until : parseArgument(Timestamp, options.at, 'options.at'),
+    at: options.at === undefined ? until : isInstant(options.at) ? clockOfInstant(options.at, checkTimeZone(options.timeZone, 'timeZone'), 'options.at').stamp : parseArgument(Timestamp, options.at, 'options.at'),
   };
 }
 

@@ -3,6 +3,8 @@ import { msg } from '../messages/message.js';
 import { invalidArgument, OkrkitError } from '../messages/okrkit-error.js';
 import { checkCheckInValues } from '../measure/check-ins.js';
 import { CheckIn } from '../model/check-in.js';
+import { checkTimeZone, type AtInstant } from '../model/instant.js';
+import { atWithDays } from '../model/plan-instants.js';
 import type { Plan } from '../model/plan.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { i32 } from '../_lib/at.js';
@@ -44,12 +46,13 @@ export interface LiveEvaluation {
   /** The current evaluation. It belongs to this object, which replaces its records as check-ins arrive. */
   readonly evaluation: Evaluation;
   /**
-   * Adds a check-in and re-scores only its key result and the nodes above it.
+   * Adds a check-in and re-scores only its key result and the nodes above it. Its `at`
+   * may be a `Date` or epoch milliseconds when the evaluation was created with a `timeZone`.
    *
    * @returns The records that changed.
    * @throws {OkrkitError} `invalid_argument` for a bad check-in, `unknown_reference` for an unknown key result.
    */
-  applyCheckIn(checkIn: DeepReadonly<CheckIn>): EvaluationChanges;
+  applyCheckIn(checkIn: AtInstant<DeepReadonly<CheckIn>>): EvaluationChanges;
 }
 
 /**
@@ -83,12 +86,13 @@ export function createLiveEvaluation(plan: DeepReadonly<Plan>, options: Evaluate
 export function createLiveEvaluationIn(cx: Context, plan: DeepReadonly<Plan>, options: EvaluateOptions): LiveEvaluation {
   const run = withPlan(plan, () => runEvaluation(cx, plan, options));
   const st = run.state;
+  const zone = checkTimeZone(options.timeZone, 'timeZone');
   st.marks = rescoreMarks(st.O + st.K);
   const added = new Map<number, CheckIn[]>();
   return {
     evaluation: run.evaluation,
     applyCheckIn(input) {
-      const checkIn = parseArgument(CheckIn, input, 'checkIn');
+      const checkIn = parseArgument(CheckIn, atWithDays(input, zone, 'checkIn'), 'checkIn');
       checkCheckInValues([checkIn]);
       const j = st.krIndex.get(checkIn.keyResultId) ?? unknownKeyResult(checkIn.keyResultId);
       if (st.values?.isAggregated(j) === true) invalidArgument(msg('issue.checkInOnAggregate', { id: checkIn.keyResultId }));

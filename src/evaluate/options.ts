@@ -1,6 +1,7 @@
 // The evaluate options, checked and resolved once: every part of the engine reads the
 // resolved form, so no option is checked twice or read raw.
 import { checkCap, checkDate, checkFlag, checkFloor, checkOptions } from '../model/options.js';
+import { checkTimeZone } from '../model/instant.js';
 import { gradeRules } from '../time/grade.js';
 import { statusRules } from '../time/status.js';
 import type { EvaluateOptions } from './types.js';
@@ -26,7 +27,7 @@ export function resolveOptions(options: EvaluateOptions): ResolvedOptions {
   return {
     cap: checkCap(o.cap),
     floor: checkFloor(o.floor),
-    asOf: checkDate(o.asOf, 'asOf'),
+    asOf: checkDate(o.asOf, 'asOf', checkTimeZone(o.timeZone, 'timeZone')),
     rules: statusRules(o.status),
     grades: gradeRules(o.grade),
     withForecast: checkFlag(o.forecast, 'forecast'),

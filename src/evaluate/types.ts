@@ -5,6 +5,7 @@ import type { Forecast } from '../time/forecast.js';
 import type { KeyResultProgress } from '../measure/key-result.js';
 import type { Status, StatusOptions } from '../time/status.js';
 import type { ValueContribution } from './value-rollups.js';
+import type { DateInput } from '../model/instant.js';
 
 /**
  * Options of {@link evaluate}.
@@ -12,8 +13,15 @@ import type { ValueContribution } from './value-rollups.js';
  * @category Rollup
  */
 export interface EvaluateOptions {
-  /** The calendar date to evaluate at: check-ins after it are not counted, and pace is judged on it. When omitted, every check-in inside its cycle counts and pace is judged at each cycle's end. */
-  readonly asOf?: string;
+  /**
+   * The calendar date to evaluate at: check-ins after it are not counted, and pace is
+   * judged on it. A `Date` or epoch milliseconds counts on its day in `timeZone`. When
+   * omitted, every check-in inside its cycle counts and pace is judged at each cycle's
+   * end, so a running cycle reads as if it were over (see docs/dates.md).
+   */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Upper bound of key-result progress: 1 by default, 1.2 for over-achievement, `Infinity` for none. */
   readonly cap?: number;
   /**

@@ -1,5 +1,6 @@
 import { invalidArgument } from '../messages/okrkit-error.js';
-import { checkDate } from '../model/options.js';
+import { checkAsOf } from '../model/options.js';
+import type { DateInput } from '../model/instant.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
@@ -12,8 +13,10 @@ import type { Rag } from '../model/kpi.js';
  * @category KPIs
  */
 export interface KpiAlertsOptions {
-  /** The date to look at. */
-  readonly asOf: string;
+  /** The date to look at. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Only key results in this cycle count as working on a KPI; by default, those in any cycle that contains `asOf`. */
   readonly cycleId?: string;
   /** Which statuses raise an alert: amber and red by default. */
@@ -55,7 +58,7 @@ export function kpiAlerts(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): 
 
 function alertsOf(plan: DeepReadonly<Plan>, options: KpiAlertsOptions): KpiAlert[] {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
-  const asOf = checkDate(options.asOf, 'asOf');
+  const asOf = checkAsOf(options);
   if (asOf === null) invalidArgument('arg.required', { name: 'options.asOf' });
   const cycles = plan.cycles ?? [];
   let cycleIds: string[];

@@ -2,7 +2,9 @@ import * as z from 'zod';
 import { toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { Cycle } from '../model/cycle.js';
-import { checkDate } from '../model/options.js';
+import { checkAsOf } from '../model/options.js';
+import { checkTimeZone, type AtInstant, type DateInput } from '../model/instant.js';
+import { atWithDays } from '../model/plan-instants.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import { Numeric } from '../model/primitives.js';
 import { msg } from '../messages/message.js';
@@ -17,8 +19,10 @@ import { Kpi, Measurement, type Rag } from '../model/kpi.js';
  * @category KPIs
  */
 export interface KpiOptions {
-  /** Count measurements dated on or before this date; the whole timeframe when omitted. */
-  readonly asOf?: string;
+  /** Count measurements dated on or before this date; the whole timeframe when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** The plan's cycles, needed when the KPI's timeframe names a cycle. */
   readonly cycles?: readonly DeepReadonly<Cycle>[];
 }
@@ -104,12 +108,12 @@ export function evaluateKpiExact(
   return { evaluation, actual: agg.value, exactActual: agg.exact, attainment: exactAttainment };
 }
 
-function checkKpiArguments(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions) {
+function checkKpiArguments(kpi: DeepReadonly<Kpi>, measurements: readonly AtInstant<DeepReadonly<Measurement>>[], options: KpiOptions) {
   const k = parseArgument(Kpi, kpi, 'kpi');
-  const list = parseArgument(Measurements, measurements, 'measurements');
+  const list = parseArgument(Measurements, atWithDays(measurements, checkTimeZone(options.timeZone, 'timeZone'), 'measurements'), 'measurements');
   checkMeasurementValues(list);
   const cycles = parseArgument(Cycles, options.cycles ?? [], 'cycles');
-  const asOf = checkDate(options.asOf, 'asOf');
+  const asOf = checkAsOf(options);
   return { k, list, span: timeframeOf(k, cycles), asOf };
 }
 
@@ -128,7 +132,7 @@ function checkKpiArguments(kpi: DeepReadonly<Kpi>, measurements: readonly DeepRe
  * //=> { actual: 12, attainment: 0.6, pacedAttainment: 1.2, status: 'green', … } (46 of 92 days gone: 10 due)
  * @category KPIs
  */
-export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiOptions = {}): KpiEvaluation {
+export function evaluateKpi(kpi: DeepReadonly<Kpi>, measurements: readonly AtInstant<DeepReadonly<Measurement>>[], options: KpiOptions = {}): KpiEvaluation {
   const { k, list, span, asOf } = checkKpiArguments(kpi, measurements, options);
   return evaluateKpiExact(k, list, null, 0, list.length, span, asOf).evaluation;
 }

@@ -4,7 +4,8 @@ import { dictionary } from '../_lib/dictionary.js';
 import { nouns } from '../messages/where.js';
 import { unknownReference } from '../messages/okrkit-error.js';
 import type { Cycle } from '../model/cycle.js';
-import { checkDate } from '../model/options.js';
+import { checkAsOf } from '../model/options.js';
+import type { DateInput } from '../model/instant.js';
 import type { Plan } from '../model/plan.js';
 import { withPlan } from '../model/guard.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
@@ -18,8 +19,10 @@ import type { Kpi, Measurement } from '../model/kpi.js';
  * @category KPIs
  */
 export interface EvaluateKpisOptions {
-  /** The date to evaluate at; each KPI's whole timeframe when omitted. */
-  readonly asOf?: string;
+  /** The date to evaluate at; each KPI's whole timeframe when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
 }
 
 /**
@@ -50,8 +53,8 @@ export interface EvaluatedKpi {
  * The plan's KPIs evaluated, in plan order, without the plan check (for callers that
  * made it); `only` limits the evaluation to some of them (a scorecard's selection).
  */
-export function evaluatedKpis(plan: DeepReadonly<Plan>, options: EvaluateKpisOptions, only: ReadonlySet<string> | null = null): EvaluatedKpi[] {
-  const asOf = checkDate(options.asOf, 'asOf');
+export function evaluatedKpis(plan: DeepReadonly<Plan>, options: { readonly asOf?: DateInput | undefined; readonly timeZone?: string | undefined }, only: ReadonlySet<string> | null = null): EvaluatedKpi[] {
+  const asOf = checkAsOf(options);
   const kpis: readonly DeepReadonly<Kpi>[] = plan.kpis ?? [];
   const measurements: readonly DeepReadonly<Measurement>[] = plan.measurements ?? [];
   const cycles = new Map<string, DeepReadonly<Cycle>>((plan.cycles ?? []).map((c) => [c.id, c]));

@@ -1,3 +1,4 @@
+import type { DateInput } from '../model/instant.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkCap, checkFloor } from '../model/options.js';
 import type { Perspective } from '../model/kpi.js';
@@ -9,8 +10,10 @@ import { DEFAULT_BANDS, type RatingBand } from './scorecard-ratings.js';
  * @category Scorecards
  */
 export interface ScorecardOptions {
-  /** The date to evaluate at; each KPI's whole timeframe when omitted. */
-  readonly asOf?: string;
+  /** The date to evaluate at; each KPI's whole timeframe when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Only KPIs of this unit. */
   readonly unitId?: string;
   /** Only KPIs of this owner (a person's evaluation sheet). */

@@ -142,7 +142,7 @@ export function scorecardByUnit(plan: DeepReadonly<Plan>, options: Omit<Scorecar
 function byUnit(plan: DeepReadonly<Plan>, options: Omit<ScorecardOptions, 'unitId' | 'ownerId' | 'perspective' | 'kpiIds'>): Readonly<Record<string, UnitScorecard>> {
   const rules = rulesOf(options);
   const units = plan.units ?? [];
-  const kpis = kpisByUnit(evaluatedKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf }));
+  const kpis = kpisByUnit(evaluatedKpis(plan, { asOf: options.asOf, timeZone: options.timeZone }));
   const ids = new Set(units.map((u) => u.id));
   const children = childrenOf(units, ids);
   const totalOf = unitTotals(children, rules.bands);

@@ -44,6 +44,6 @@ function sheet(plan: DeepReadonly<Plan>, options: ScorecardOptions): Scorecard {
       (wanted === null || wanted.has(k.id)),
   );
   // Only the selected KPIs are evaluated (the plan was checked by the caller's guard).
-  const items = evaluatedKpis(plan, options.asOf === undefined ? {} : { asOf: options.asOf }, new Set(selected.map((k) => k.id)));
+  const items = evaluatedKpis(plan, { asOf: options.asOf, timeZone: options.timeZone }, new Set(selected.map((k) => k.id)));
   return build(items, rules).card;
 }

@@ -4,7 +4,9 @@ import { toNumber } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { Cycle } from '../model/cycle.js';
-import { checkDate } from '../model/options.js';
+import { checkAsOf } from '../model/options.js';
+import { checkTimeZone, type AtInstant } from '../model/instant.js';
+import { atWithDays } from '../model/plan-instants.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
 import type { KpiOptions } from './evaluate-kpi.js';
 import { aggregate, checkMeasurementValues, timeframeOf, type Span } from '../measure/kpi.js';
@@ -112,12 +114,12 @@ const Cycles = /*@__PURE__*/ z.array(Cycle);
  * //=> [['2026-10-01', '2026-10-04', 2, false], ['2026-10-05', '2026-10-11', null, true], ['2026-10-12', '2026-10-18', 3, false]]
  * @category KPIs
  */
-export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly DeepReadonly<Measurement>[], options: KpiSeriesOptions = {}): KpiSeries {
+export function kpiSeries(kpi: DeepReadonly<Kpi>, measurements: readonly AtInstant<DeepReadonly<Measurement>>[], options: KpiSeriesOptions = {}): KpiSeries {
   const k = parseArgument(Kpi, kpi, 'kpi');
-  const list = parseArgument(Measurements, measurements, 'measurements');
+  const list = parseArgument(Measurements, atWithDays(measurements, checkTimeZone(options.timeZone, 'timeZone'), 'measurements'), 'measurements');
   checkMeasurementValues(list);
   const span = timeframeOf(k, parseArgument(Cycles, options.cycles ?? [], 'cycles'));
-  const asOf = checkDate(options.asOf, 'asOf');
+  const asOf = checkAsOf(options);
   const weekStartsOn = options.weekStartsOn ?? k.weekStartsOn ?? 1;
   if (!isDay(weekStartsOn)) invalidArgument('arg.integerBetween', { name: 'weekStartsOn', min: 0, max: 6, value: String(weekStartsOn) });
   return seriesOf(k, list, span, asOf, weekStartsOn);

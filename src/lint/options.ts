@@ -1,7 +1,8 @@
 // lintPlan's options, checked once: the only errors lintPlan raises come from here.
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale, type Locale } from '../messages/locale.js';
-import { checkDate } from '../model/options.js';
+import { checkAsOf } from '../model/options.js';
+import type { DateInput } from '../model/instant.js';
 import type { ViewSettings } from './plan-view.js';
 import type { Severity } from './rule.js';
 import { LINT_RULES, type LintCode } from './rules/index.js';
@@ -22,8 +23,10 @@ export interface LintSettings extends ViewSettings {
  * @category Lint
  */
 export interface LintOptions {
-  /** The date to judge staleness at; staleness rules are skipped without it. */
-  readonly asOf?: string;
+  /** The date to judge staleness at; staleness rules are skipped without it. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** The language of the messages: `en` (default) or `vi`. */
   readonly locale?: Locale;
   /** Switch rules off or change their severity: `{ 'metric-without-unit': 'off', 'unaligned': 'error' }`. */
@@ -38,7 +41,7 @@ export interface LintOptions {
 export function lintSettings(options: LintOptions): LintSettings {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
   const locale = checkLocale(options.locale);
-  const asOf = checkDate(options.asOf, 'asOf');
+  const asOf = checkAsOf(options);
   const every = options.checkInEvery ?? CHECK_IN_EVERY_DAYS;
   if (!Number.isInteger(every) || every < 1) invalidArgument('arg.integerBetween', { name: 'checkInEvery', min: 1, max: 'Infinity', value: String(every) });
   const levels = new Map<string, Severity | 'off'>();

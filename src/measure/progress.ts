@@ -3,7 +3,9 @@ import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';
-import { checkCap, checkDate, checkFloor, checkOptions } from '../model/options.js';
+import { checkAsOf, checkCap, checkDate, checkFloor, checkOptions } from '../model/options.js';
+import { checkTimeZone, type AtInstant, type DateInput } from '../model/instant.js';
+import { atWithDays } from '../model/plan-instants.js';
 import { measureKeyResult, type KeyResultProgress } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from '../model/context.js';
 import { KeyResult } from '../model/key-result.js';
@@ -15,10 +17,12 @@ import { checkCheckInValues } from './check-ins.js';
  * @category Key results
  */
 export interface KeyResultProgressOptions {
-  /** Count check-ins dated on or before this calendar date; all of them when omitted. */
-  readonly asOf?: string;
-  /** Count check-ins dated on or after this calendar date (the cycle's start, say). */
-  readonly since?: string;
+  /** Count check-ins dated on or before this calendar date; all of them when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** Count check-ins dated on or after this calendar date (the cycle's start, say). A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly since?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of a date given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Upper bound of `progress`: 1 by default, 1.2 to show over-achievement, `Infinity` for none. */
   readonly cap?: number;
   /** Lower bound of `progress`: 0 by default, a negative number (−0.5, say) or `-Infinity` to keep a key result that moved the wrong way below 0. */
@@ -64,7 +68,7 @@ function isKeyResult(x: unknown): x is KeyResult {
  */
 export function keyResultProgress(
   keyResult: DeepReadonly<KeyResult>,
-  checkIns: readonly DeepReadonly<CheckIn>[] = [],
+  checkIns: readonly AtInstant<DeepReadonly<CheckIn>>[] = [],
   options: KeyResultProgressOptions = {},
 ): KeyResultProgress {
   return keyResultProgressIn(PLAIN_CONTEXT, keyResult, checkIns, options);
@@ -73,7 +77,7 @@ export function keyResultProgress(
 /** {@link keyResultProgress} in a kit's context: its key-result schema and plug-ins. */
 export function keyResultProgressIn(cx: Context, keyResult: unknown, checkIns: unknown, options: KeyResultProgressOptions): KeyResultProgress {
   const { kr, list, cap, floor, asOf: until } = parseKeyResultArguments(keyResult, checkIns, options, cx.schemas?.keyResult);
-  const since = checkDate(options.since, 'since');
+  const since = checkDate(options.since, 'since', checkTimeZone(options.timeZone, 'timeZone'));
   return measureKeyResult(cx, kr, list, null, 0, list.length, { since, until }, cap, floor, null);
 }
 
@@ -81,15 +85,15 @@ export function keyResultProgressIn(cx: Context, keyResult: unknown, checkIns: u
 export function parseKeyResultArguments(
   keyResult: unknown,
   checkIns: unknown,
-  options: { readonly asOf?: string; readonly cap?: number; readonly floor?: number },
+  options: { readonly asOf?: DateInput; readonly timeZone?: string; readonly cap?: number; readonly floor?: number },
   schema: z.ZodType = KeyResult,
 ): { kr: KeyResult; list: CheckIn[]; cap: number; floor: number; asOf: string | null } {
   const o = checkOptions(options, 'options');
   const kr = parseArgument(schema, keyResult, 'keyResult');
   if (!isKeyResult(kr)) invalidArgument('arg.invalid', { name: 'keyResult' });
-  const list = parseArgument(CheckIns, checkIns, 'checkIns');
+  const list = parseArgument(CheckIns, atWithDays(checkIns, checkTimeZone(o.timeZone, 'timeZone'), 'checkIns'), 'checkIns');
   checkCheckInValues(list);
-  return { kr, list, cap: checkCap(o.cap), floor: checkFloor(o.floor), asOf: checkDate(o.asOf, 'asOf') };
+  return { kr, list, cap: checkCap(o.cap), floor: checkFloor(o.floor), asOf: checkAsOf(o) };
 }
 
 export type { KeyResultProgress };

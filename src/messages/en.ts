@@ -175,6 +175,7 @@ export const en = {
   'arg.shardOptions': 'shard {index} was evaluated with another {name} than the merge',
   'arg.pluginKind': 'a plug-in kind needs a name that is not a built-in kind, got "{kind}"',
   'arg.pluginDuplicate': 'two plug-ins are named "{name}"',
+  'arg.reportKit': 'key result "{id}" is of kind "{kind}", which okrkit does not define: pass the kit from createOkrkit that does as options.kit',
 
   // Plug-in failures
   'plugin.notFinite': 'progress returned {value} for key result "{id}"; it must return a finite number',

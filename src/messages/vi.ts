@@ -171,6 +171,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.shardOptions': 'phân đoạn {index} được tính với {name} khác với lần gộp',
   'arg.pluginKind': 'loại plug-in cần một tên không trùng với loại có sẵn, nhận được "{kind}"',
   'arg.pluginDuplicate': 'có hai plug-in cùng tên "{name}"',
+  'arg.reportKit': 'kết quả then chốt "{id}" thuộc loại "{kind}", loại mà okrkit không định nghĩa: hãy truyền bộ công cụ (kit) tạo bằng createOkrkit có định nghĩa loại này vào options.kit',
 
   'plugin.notFinite': 'hàm tính tiến độ trả về {value} cho kết quả then chốt "{id}"; kết quả phải là số hữu hạn',
   'plugin.outOfRange': 'hàm tính tiến độ trả về {value} cho kết quả then chốt "{id}", nằm ngoài phạm vi đã khai báo từ {min} đến {max}',

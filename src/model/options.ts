@@ -5,6 +5,7 @@ import { closestName } from '../_lib/closest.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CalendarDate } from './primitives.js';
+import { checkTimeZone, dayOfInstant, isInstant, type DateInput } from './instant.js';
 
 /** Checks a `cap` option: a number of at least 1, or Infinity; 1 when left out. */
 export function checkCap(cap: number | undefined): number {
@@ -27,10 +28,20 @@ export function checkFloor(floor: number | undefined): number {
   return floor === 0 ? 0 : floor;
 }
 
-/** Checks an optional calendar-date option (`asOf`, `since`); null when left out. */
-export function checkDate(value: string | undefined, name: string): string | null {
+/**
+ * Checks an optional calendar-date option (`asOf`, `since`); null when left out. A `Date`
+ * or epoch milliseconds counts on its day in `timeZone` (a checked zone, see
+ * `checkTimeZone`); without one it is an error that says to pass it.
+ */
+export function checkDate(value: DateInput | undefined, name: string, timeZone: string | null = null): string | null {
   if (value === undefined) return null;
+  if (isInstant(value)) return dayOfInstant(value, timeZone, name);
   return parseArgument(CalendarDate, value, name);
+}
+
+/** Checks the `asOf` of an options object with its `timeZone` (both optional); null when `asOf` is left out. */
+export function checkAsOf(options: { readonly asOf?: DateInput | undefined; readonly timeZone?: string | undefined }, name = 'asOf'): string | null {
+  return checkDate(options.asOf, name, checkTimeZone(options.timeZone, 'timeZone'));
 }
 
 /** Checks an options object (an argument, or a nested option such as `status`): an object, or `{}` when left out. */

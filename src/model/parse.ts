@@ -8,6 +8,28 @@ import { isPlainObject, isRecord, notAPlan } from './guard.js';
 import { KeyResult } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from './context.js';
 import { PLAN_COLLECTIONS, Plan } from './plan.js';
+import { checkTimeZone } from './instant.js';
+import { checkOptions } from './options.js';
+import { planWithDays } from './plan-instants.js';
+
+/**
+ * Options of {@link parsePlan} and {@link safeParsePlan}.
+ *
+ * @category Schemas
+ */
+export interface ParsePlanOptions {
+  /**
+   * The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of the dates a
+   * plan gives as instants — a `Date` or epoch milliseconds, as a product's database
+   * returns them — where a date belongs (a check-in's or a measurement's `at`, a history
+   * entry's `at`, a cycle's `start` and `end`, a `due`, a `doneAt`, a KPI timeframe's
+   * bounds). A calendar date becomes the day the instant shows in that zone; a timestamp
+   * becomes that zone's date-time with its offset (`2026-07-01T05:30:00.000+07:00`), so the
+   * parsed plan holds strings only. Without it, an instant in a plan is an issue that says
+   * to pass it.
+   */
+  readonly timeZone?: string;
+}
 
 /**
  * The result of {@link safeParsePlan}: the plan, or the error that `parsePlan` would throw.
@@ -71,6 +93,7 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
  * Validates a plan — its schema and its referential integrity — without throwing.
  *
  * @param input - Any value, typically parsed JSON.
+ * @param options - `timeZone`, which decides the calendar day of dates given as instants.
  * @returns `{ success: true, data }` with the typed plan, or `{ success: false, error }`
  *   with an {@link OkrkitError} whose `issues` list every problem.
  * @example
@@ -81,8 +104,8 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
  * //=> { path: ['objectives', 0, 'cycleId'], code: 'unknown_reference', message: 'Unknown cycle "q9".' }
  * @category Schemas
  */
-export function safeParsePlan(input: unknown): SafeParsePlanResult {
-  return safeParsePlanIn(PLAIN_CONTEXT, input);
+export function safeParsePlan(input: unknown, options: ParsePlanOptions = {}): SafeParsePlanResult {
+  return safeParsePlanIn(PLAIN_CONTEXT, input, options);
 }
 
 /**
@@ -90,19 +113,22 @@ export function safeParsePlan(input: unknown): SafeParsePlanResult {
  * typed as the built-in ones: plug-in key results travel through the engine as key
  * results of a kind the context knows.
  */
-export function safeParsePlanIn(cx: Context, input: unknown): SafeParsePlanResult {
+export function safeParsePlanIn(cx: Context, input: unknown, options: ParsePlanOptions = {}): SafeParsePlanResult {
+  const zone = checkTimeZone(checkOptions(options, 'options').timeZone, 'options.timeZone');
   if (!isPlainObject(input)) {
     return { success: false, error: new OkrkitError('invalid_plan', messages.invalidPlan(1), [issue([], 'invalid_type', notAPlan(input))]) };
   }
-  let issues: OkrkitIssue[];
+  const days = planWithDays(input, zone);
+  const raw = isPlainObject(days.value) ? days.value : input;
+  let issues: OkrkitIssue[] = [...days.issues];
   let data: Plan | undefined;
-  const parsed = checkWith(cx.schemas?.plan ?? Plan, input);
+  const parsed = checkWith(cx.schemas?.plan ?? Plan, raw);
   if (parsed.success) {
     data = parsed.data;
-    issues = checkIntegrity(data, {}, cx);
+    issues.push(...checkIntegrity(data, {}, cx));
   } else {
-    issues = parsed.issues;
-    const { plan, known } = salvage(input, cx.schemas?.keyResult ?? KeyResult);
+    issues = issues.length === 0 ? parsed.issues : [...issues, ...parsed.issues.filter((i) => !days.reported(i.path))];
+    const { plan, known } = salvage(raw, cx.schemas?.keyResult ?? KeyResult);
     issues.push(...checkIntegrity(plan, known, cx));
   }
   if (issues.length === 0 && data !== undefined) return { success: true, data };
@@ -116,8 +142,10 @@ export function safeParsePlanIn(cx: Context, input: unknown): SafeParsePlanResul
  * of zero or more; numbers in range; and a cascade without loops.
  *
  * @param input - Any value, typically parsed JSON.
+ * @param options - `timeZone`, which decides the calendar day of dates given as instants.
  * @returns The plan, with every array present.
- * @throws {OkrkitError} `invalid_plan`, with one issue (path, code, message) per problem.
+ * @throws {OkrkitError} `invalid_plan`, with one issue (path, code, message) per problem;
+ *   `invalid_argument` for an unknown `timeZone`.
  * @example
  * const plan = parsePlan({
  *   cycles: [{ id: 'q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }],
@@ -128,8 +156,8 @@ export function safeParsePlanIn(cx: Context, input: unknown): SafeParsePlanResul
  * //=> []
  * @category Schemas
  */
-export function parsePlan(input: unknown): Plan {
-  const result = safeParsePlan(input);
+export function parsePlan(input: unknown, options: ParsePlanOptions = {}): Plan {
+  const result = safeParsePlan(input, options);
   if (!result.success) throw result.error;
   return result.data;
 }

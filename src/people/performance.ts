@@ -34,7 +34,7 @@ function settingsOf(plan: DeepReadonly<Plan>, evaluation: unknown, given: Perfor
   }
   const asOf = typeof evaluated === 'string' ? checkDate(evaluated, 'evaluation.asOf') : null;
   const card: CardOptions = checkOptions(options.scorecard, 'options.scorecard');
-  checkKnownKeys(card, ['asOf', 'weights', 'bands', 'cap', 'floor', 'missing'], 'options.scorecard');
+  checkKnownKeys(card, ['asOf', 'timeZone', 'weights', 'bands', 'cap', 'floor', 'missing'], 'options.scorecard');
   const cardAsOf = card.asOf ?? asOf;
   const includeDrafts = checkFlag(options.includeDrafts, 'options.includeDrafts');
   return { of, cycleId, asOf, includeDrafts, card: cardAsOf === null ? card : { ...card, asOf: cardAsOf } };
@@ -126,7 +126,7 @@ function kpisByOwner(kpis: readonly EvaluatedKpi[]): Map<string, EvaluatedKpi[]>
 function ownersOf(plan: DeepReadonly<Plan>, items: readonly Item[], card: CardOptions) {
   const rules = rulesOf(card);
   const byOwner = groupBy(items, (i) => i.ownerId);
-  const kpis = kpisByOwner(evaluatedKpis(plan, card.asOf === undefined ? {} : { asOf: card.asOf }));
+  const kpis = kpisByOwner(evaluatedKpis(plan, { asOf: card.asOf, timeZone: card.timeZone }));
   const people = new Set(listOf<DeepReadonly<Unit>>(plan, 'units').filter((u) => u.level === 'individual').map((u) => u.id));
   // Everyone who owns something is listed, an owner of only drafts too (with nothing counted yet).
   const named = [...listOf<{ readonly ownerId?: string }>(plan, 'objectives'), ...listOf<{ readonly ownerId?: string }>(plan, 'keyResults')].flatMap((r) => (r.ownerId === undefined ? [] : [r.ownerId]));

@@ -6,6 +6,7 @@ import { dateOf } from '../_lib/calendar.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkDate, checkFlag, checkKnownKeys, checkOptions } from '../model/options.js';
 import { FinalScore, Id, Text, Timestamp } from '../model/primitives.js';
+import { checkTimeZone, clockOfInstant, isInstant, type DateInput } from '../model/instant.js';
 
 /**
  * Who takes a step of the OKR process and when, given by the caller (okrkit never
@@ -16,15 +17,21 @@ import { FinalScore, Id, Text, Timestamp } from '../model/primitives.js';
 export interface TransitionOptions {
   /** Who takes the step: a person's (or a system's) id, not empty or only spaces. */
   readonly by: string;
-  /** When: a calendar date or a date-time with an offset; not before the record's last history entry. */
-  readonly at: string;
+  /**
+   * When: a calendar date or a date-time with an offset; not before the record's last
+   * history entry. A `Date` or epoch milliseconds is recorded as the date-time it shows
+   * in `timeZone` (with that zone's offset), so it counts on that zone's day.
+   */
+  readonly at: DateInput;
   /** Why; required to send a record back to `draft`. */
   readonly note?: string;
   /**
    * The date the step is judged at (is the cycle over? what is the score?): `at`'s
    * calendar date by default; never after it (a step cannot record a score from the future).
    */
-  readonly asOf?: string;
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of an `at` or `asOf` given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** For closing: the final score (0–1) to record instead of the one `evaluate` gives at `asOf`. */
   readonly score?: number;
   /**
@@ -37,7 +44,7 @@ export interface TransitionOptions {
    * Options of the evaluation that scores a closing (`cap`, `floor`, `status`, `grade`,
    * `forecast`, `includeDrafts`); its `asOf` is the step's own, so `asOf` here is refused.
    */
-  readonly evaluate?: Omit<EvaluateOptions, 'asOf'>;
+  readonly evaluate?: Omit<EvaluateOptions, 'asOf' | 'timeZone'>;
 }
 
 /** The options, checked. */
@@ -48,11 +55,11 @@ export interface Settings {
   readonly asOf: string | null;
   readonly score: number | undefined;
   readonly keepFinalScore: boolean;
-  readonly evaluate: Omit<EvaluateOptions, 'asOf'>;
+  readonly evaluate: Omit<EvaluateOptions, 'asOf' | 'timeZone'>;
 }
 
 /** The keys a step's options may have; any other is refused (a typo would otherwise be ignored). */
-const KEYS = ['by', 'at', 'note', 'asOf', 'score', 'keepFinalScore', 'evaluate'];
+const KEYS = ['by', 'at', 'note', 'asOf', 'timeZone', 'score', 'keepFinalScore', 'evaluate'];
 /** The keys of `options.evaluate`: those of `evaluate`'s options but `asOf`, which is the step's. */
 const EVALUATE_KEYS = ['cap', 'floor', 'status', 'grade', 'forecast', 'includeDrafts'];
 
@@ -68,8 +75,9 @@ export function checkStepOptions(options: TransitionOptions): Settings {
   checkKnownKeys(evaluate, EVALUATE_KEYS, 'options.evaluate');
   const by = parseArgument(Id, o.by, 'options.by');
   if (by.trim() === '') invalidArgument('arg.blank', { name: 'options.by' });
-  const at = parseArgument(Timestamp, o.at, 'options.at');
-  const asOf = checkDate(o.asOf, 'options.asOf');
+  const zone = checkTimeZone(o.timeZone, 'options.timeZone');
+  const at = isInstant(o.at) ? clockOfInstant(o.at, zone, 'options.at').stamp : parseArgument(Timestamp, o.at, 'options.at');
+  const asOf = checkDate(o.asOf, 'options.asOf', zone);
   if (asOf !== null && asOf > dateOf(at)) invalidArgument('arg.asOfAfterAt', { name: 'options.asOf', asOf, day: dateOf(at) });
   return {
     by,

@@ -1,3 +1,4 @@
+import type { AtInstant, DateInput } from '../model/instant.js';
 import { readValue } from '../_lib/read-value.js';
 import { where } from '../messages/where.js';
 import { dateOf, daysBetween } from '../_lib/calendar.js';
@@ -44,8 +45,10 @@ export interface Forecast {
  * @category Pace
  */
 export interface ForecastOptions {
-  /** Use check-ins dated on or before this date; all in the cycle when omitted. */
-  readonly asOf?: string;
+  /** Use check-ins dated on or before this date; all in the cycle when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of a date given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Progress cap: 1 by default. */
   readonly cap?: number;
   /** Progress floor: 0 by default; below 0 (or `-Infinity`) keeps a projection below the start. */
@@ -188,7 +191,7 @@ function toDec(v: Value): Dec {
  */
 export function forecastKeyResult(
   keyResult: DeepReadonly<KeyResult>,
-  checkIns: readonly DeepReadonly<CheckIn>[],
+  checkIns: readonly AtInstant<DeepReadonly<CheckIn>>[],
   cycle: DeepReadonly<Cycle>,
   options: ForecastOptions = {},
 ): Forecast | null {

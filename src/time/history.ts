@@ -1,3 +1,4 @@
+import type { AtInstant, DateInput } from '../model/instant.js';
 import { PLAIN_CONTEXT } from '../model/context.js';
 import { dateOf } from '../_lib/calendar.js';
 import { parseArgument } from '../_lib/zod-issues.js';
@@ -35,8 +36,10 @@ export interface HistoryPoint {
  * @category Pace
  */
 export interface KeyResultHistoryOptions {
-  /** The last date of the series: the cycle's end when omitted. */
-  readonly asOf?: string;
+  /** The last date of the series: the cycle's end when omitted. A `Date` or epoch milliseconds counts on its day in `timeZone`. */
+  readonly asOf?: DateInput;
+  /** The IANA time zone (`Asia/Ho_Chi_Minh`) that decides the calendar day of a date given as a `Date` or epoch milliseconds. */
+  readonly timeZone?: string;
   /** Progress cap: 1 by default. */
   readonly cap?: number;
   /** Progress floor: 0 by default; below 0 (or `-Infinity`) keeps progress below the start. */
@@ -62,7 +65,7 @@ export interface KeyResultHistoryOptions {
  */
 export function keyResultHistory(
   keyResult: DeepReadonly<KeyResult>,
-  checkIns: readonly DeepReadonly<CheckIn>[],
+  checkIns: readonly AtInstant<DeepReadonly<CheckIn>>[],
   cycle: DeepReadonly<Cycle>,
   options: KeyResultHistoryOptions = {},
 ): HistoryPoint[] {
