@@ -36,11 +36,12 @@ function setAt(record: Record<string, unknown>, path: readonly string[], value: 
 
 /** One field as the text parameter of its column (weights take two columns). */
 function toParams(column: Column, value: unknown): Param[] {
-  if (column.as === 'weight') return value === 'target' ? [null, 'true'] : [value === undefined ? null : String(value), 'false'];
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+  if (column.as === 'weight') return value === 'target' ? [null, 'true'] : [text, 'false'];
   if (value === undefined || value === null) return [null];
   if (column.as === 'json') return [JSON.stringify(value)];
   if (column.as === 'bool') return [value === true ? 'true' : 'false'];
-  return [typeof value === 'string' ? value : String(value)];
+  return [text];
 }
 
 const SQL_TYPE: Readonly<Record<Column['as'], string>> = {
@@ -132,7 +133,7 @@ function fromColumn(c: Column, row: Row): unknown {
   const v = row[c.column];
   if (v === null || v === undefined) return undefined;
   if (typeof v === 'boolean') return v;
-  const text = String(v);
+  const text = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : JSON.stringify(v);
   if (c.as === 'number' || c.as === 'int') return Number(text);
   if (c.as === 'json') return JSON.parse(text);
   return text;

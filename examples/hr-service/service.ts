@@ -58,123 +58,138 @@ function refusedByDatabase(error: unknown): Reply | null {
   return invalid([{ path: [], code: `sqlstate_${error.code}`, message: `The database refused the check-in: ${error.message}` }]);
 }
 
-export function createService(options: ServiceOptions): Service {
-  const { db } = options;
-  const asOfNow = () => options.asOf ?? today(options.timeZone ?? 'UTC');
-  const states = new Map<string, TenantState>();
-  const queues = new Map<string, Promise<unknown>>();
+/** What the service's functions share. */
+interface Context {
+  readonly db: Database;
+  readonly asOfNow: () => string;
+  readonly states: Map<string, TenantState>;
+  readonly queues: Map<string, Promise<unknown>>;
+}
 
-  /** Runs `work` after every earlier piece of work for the same tenant. */
-  function serialized<T>(tenant: string, work: () => Promise<T>): Promise<T> {
-    const next = (queues.get(tenant) ?? Promise.resolve()).then(work, work);
-    const tail = next.catch(() => undefined);
-    queues.set(tenant, tail);
-    void tail.then(() => {
-      if (queues.get(tenant) === tail) queues.delete(tenant);
+/** Runs `work` after every earlier piece of work for the same tenant. */
+function serialized<T>(cx: Context, tenant: string, work: () => Promise<T>): Promise<T> {
+  const next = (cx.queues.get(tenant) ?? Promise.resolve()).then(work, work);
+  const tail = next.catch(() => undefined);
+  cx.queues.set(tenant, tail);
+  void tail.then(() => {
+    if (cx.queues.get(tenant) === tail) cx.queues.delete(tenant);
+  });
+  return next;
+}
+
+/** Loads a tenant's plan from the database, stores its whole evaluation (evaluateColumns), and keeps a live one. */
+async function rebuild(cx: Context, tenant: string): Promise<TenantState | null> {
+  cx.states.delete(tenant);
+  const input = await readPlan(cx.db, tenant);
+  if (input === null) return null;
+  const plan = parsePlan(input);
+  const asOf = cx.asOfNow();
+  await cx.db.transaction((tx) => replaceScores(tx, tenant, evaluateColumns(plan, { asOf })));
+  const state: TenantState = {
+    asOf,
+    live: createLiveEvaluation(plan, { asOf }),
+    cycles: cyclesOfKeyResults(plan),
+    titles: new Map([...plan.objectives.map((o): [string, string] => [o.id, o.title]), ...plan.keyResults.map((k): [string, string] => [k.id, k.title])]),
+    checkInIds: new Set(plan.checkIns.flatMap((c) => (c.id === undefined ? [] : [c.id]))),
+  };
+  cx.states.set(tenant, state);
+  return state;
+}
+
+/** The tenant's live state: kept, or rebuilt when missing or judged on another day. */
+async function stateOf(cx: Context, tenant: string): Promise<TenantState | null> {
+  const state = cx.states.get(tenant);
+  return state !== undefined && state.asOf === cx.asOfNow() ? state : rebuild(cx, tenant);
+}
+
+/** Stores a checked check-in and what it re-scored, in one transaction. */
+async function store(cx: Context, tenant: string, state: TenantState, checkIn: CheckIn & { id: string }): Promise<Reply> {
+  let applied = false;
+  try {
+    const changes = await cx.db.transaction(async (tx) => {
+      // Writers of one tenant queue here, also across processes sharing the database.
+      await tx.query('select id from tenants where id = $1::text for update', [tenant]);
+      const changes = state.live.applyCheckIn(checkIn);
+      applied = true;
+      await insertRecord(tx, 'checkIns', tenant, checkIn);
+      await upsertScores(tx, tenant, rowsOfChanges(changes));
+      await recordEvaluation(tx, tenant, state.asOf, state.live.evaluation.cap);
+      return changes;
     });
-    return next;
-  }
-
-  /** Loads a tenant's plan from the database, stores its whole evaluation, and keeps a live one. */
-  async function rebuild(tenant: string): Promise<TenantState | null> {
-    states.delete(tenant);
-    const input = await readPlan(db, tenant);
-    if (input === null) return null;
-    const plan = parsePlan(input);
-    const asOf = asOfNow();
-    await db.transaction((tx) => replaceScores(tx, tenant, evaluateColumns(plan, { asOf })));
-    const state: TenantState = {
-      asOf,
-      live: createLiveEvaluation(plan, { asOf }),
-      cycles: cyclesOfKeyResults(plan),
-      titles: new Map([...plan.objectives.map((o): [string, string] => [o.id, o.title]), ...plan.keyResults.map((k): [string, string] => [k.id, k.title])]),
-      checkInIds: new Set(plan.checkIns.flatMap((c) => (c.id === undefined ? [] : [c.id]))),
-    };
-    states.set(tenant, state);
-    return state;
-  }
-
-  async function stateOf(tenant: string): Promise<TenantState | null> {
-    const state = states.get(tenant);
-    return state !== undefined && state.asOf === asOfNow() ? state : rebuild(tenant);
-  }
-
-  async function store(tenant: string, state: TenantState, checkIn: CheckIn & { id: string }): Promise<Reply> {
-    let applied = false;
-    try {
-      const changes = await db.transaction(async (tx) => {
-        // Writers of one tenant queue here, also across processes sharing the database.
-        await tx.query('select id from tenants where id = $1::text for update', [tenant]);
-        const changes = state.live.applyCheckIn(checkIn);
-        applied = true;
-        await insertRecord(tx, 'checkIns', tenant, checkIn);
-        await upsertScores(tx, tenant, rowsOfChanges(changes));
-        await recordEvaluation(tx, tenant, state.asOf, state.live.evaluation.cap);
-        return changes;
-      });
-      state.checkInIds.add(checkIn.id);
-      return { status: 201, body: { checkIn, rescored: { objectives: Object.keys(changes.objectives), keyResults: Object.keys(changes.keyResults) } } };
-    } catch (error) {
-      // The evaluation in memory took a check-in the database did not: rebuild it from the database.
-      if (applied) states.delete(tenant);
-      if (error instanceof OkrkitError) {
-        const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })) : [{ path: [], message: error.message, code: error.code }];
-        return invalid(issues);
-      }
-      const refused = refusedByDatabase(error);
-      if (refused !== null) return refused;
-      throw error;
+    state.checkInIds.add(checkIn.id);
+    return { status: 201, body: { checkIn, rescored: { objectives: Object.keys(changes.objectives), keyResults: Object.keys(changes.keyResults) } } };
+  } catch (error) {
+    // The evaluation in memory took a check-in the database did not: rebuild it from the database.
+    if (applied) cx.states.delete(tenant);
+    if (error instanceof OkrkitError) {
+      const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })) : [{ path: [], message: error.message, code: error.code }];
+      return invalid(issues);
     }
+    const refused = refusedByDatabase(error);
+    if (refused !== null) return refused;
+    throw error;
   }
+}
 
+/** Checks a posted check-in against the tenant's plan and stores it. Run serialized. */
+async function takeCheckIn(cx: Context, tenant: string, checkIn: CheckIn): Promise<Reply> {
+  const state = await stateOf(cx, tenant);
+  if (state === null) return noTenant(tenant);
+  const problem = checkAgainstPlan(checkIn, state.cycles);
+  if (problem !== null) return invalid([problem]);
+  const id = checkIn.id ?? randomUUID();
+  if (state.checkInIds.has(id)) return { status: 409, body: { error: 'duplicate_check_in', message: `A check-in with the id "${id}" is already stored.` } };
+  return store(cx, tenant, state, { ...checkIn, id });
+}
+
+/** Writes a plan as a tenant (check-ins get ids: rows need them) and scores it. Run serialized. */
+async function seedTenant(cx: Context, tenant: string, input: unknown): Promise<void> {
+  const plan = parsePlan(input);
+  const used = new Set(plan.checkIns.flatMap((c) => (c.id === undefined ? [] : [c.id])));
+  const checkIns = plan.checkIns.map((c, i) => {
+    let id = c.id ?? `ci-${i + 1}`;
+    while (c.id === undefined && used.has(id)) id = `${id}-${randomUUID().slice(0, 8)}`;
+    used.add(id);
+    return { ...c, id };
+  });
+  await cx.db.transaction((tx) => writePlan(tx, tenant, { ...plan, checkIns }));
+  await rebuild(cx, tenant);
+}
+
+/** An objective's score, status and explanation from the live evaluation. Run serialized. */
+async function answerObjective(cx: Context, tenant: string, id: string): Promise<Reply> {
+  const state = await stateOf(cx, tenant);
+  if (state === null) return noTenant(tenant);
+  const record = state.live.evaluation.objectives[id];
+  if (record === undefined) return { status: 404, body: { error: 'unknown_objective', message: `No objective "${id}" in tenant "${tenant}".` } };
+  const { objectiveId, score, computedScore, overridden, expected, status, confidence, grade, contributors } = record;
+  const explanation = contributors.map((c) => ({ ...c, title: c.type === 'initiatives' ? 'Initiatives' : (state.titles.get(c.id) ?? c.id) }));
+  return {
+    status: 200,
+    body: { tenant, objectiveId, title: state.titles.get(id) ?? id, asOf: state.asOf, score, computedScore, overridden, expected, status, confidence, grade, explanation },
+  };
+}
+
+export function createService(options: ServiceOptions): Service {
+  const cx: Context = {
+    db: options.db,
+    asOfNow: () => options.asOf ?? today(options.timeZone ?? 'UTC'),
+    states: new Map(),
+    queues: new Map(),
+  };
   return {
     async start() {
-      const rows = await db.query('select id from tenants order by id');
+      const rows = await cx.db.query('select id from tenants order by id');
       const tenants = rows.map((r) => String(r.id));
-      for (const tenant of tenants) await serialized(tenant, () => rebuild(tenant));
+      for (const tenant of tenants) await serialized(cx, tenant, () => rebuild(cx, tenant));
       return tenants;
     },
-    seed(tenant, input) {
-      return serialized(tenant, async () => {
-        const plan = parsePlan(input);
-        // Rows need ids; check-ins may have none in a plan file.
-        const used = new Set(plan.checkIns.flatMap((c) => (c.id === undefined ? [] : [c.id])));
-        const checkIns = plan.checkIns.map((c, i) => {
-          let id = c.id ?? `ci-${i + 1}`;
-          while (c.id === undefined && used.has(id)) id = `${id}-${randomUUID().slice(0, 8)}`;
-          used.add(id);
-          return { ...c, id };
-        });
-        await db.transaction((tx) => writePlan(tx, tenant, { ...plan, checkIns }));
-        await rebuild(tenant);
-      });
-    },
+    seed: (tenant, input) => serialized(cx, tenant, () => seedTenant(cx, tenant, input)),
     postCheckIn(tenant, body) {
       const checked = checkBody(body);
       if (!checked.ok) return Promise.resolve(invalid(checked.problems));
-      return serialized(tenant, async () => {
-        const state = await stateOf(tenant);
-        if (state === null) return noTenant(tenant);
-        const problem = checkAgainstPlan(checked.checkIn, state.cycles);
-        if (problem !== null) return invalid([problem]);
-        const id = checked.checkIn.id ?? randomUUID();
-        if (state.checkInIds.has(id)) return { status: 409, body: { error: 'duplicate_check_in', message: `A check-in with the id "${id}" is already stored.` } };
-        return store(tenant, state, { ...checked.checkIn, id });
-      });
+      return serialized(cx, tenant, () => takeCheckIn(cx, tenant, checked.checkIn));
     },
-    getObjective(tenant, id) {
-      return serialized(tenant, async () => {
-        const state = await stateOf(tenant);
-        if (state === null) return noTenant(tenant);
-        const record = state.live.evaluation.objectives[id];
-        if (record === undefined) return { status: 404, body: { error: 'unknown_objective', message: `No objective "${id}" in tenant "${tenant}".` } };
-        const { objectiveId, score, computedScore, overridden, expected, status, confidence, grade, contributors } = record;
-        const explanation = contributors.map((c) => ({ ...c, title: c.type === 'initiatives' ? 'Initiatives' : (state.titles.get(c.id) ?? c.id) }));
-        return {
-          status: 200,
-          body: { tenant, objectiveId, title: state.titles.get(id) ?? id, asOf: state.asOf, score, computedScore, overridden, expected, status, confidence, grade, explanation },
-        };
-      });
-    },
+    getObjective: (tenant, id) => serialized(cx, tenant, () => answerObjective(cx, tenant, id)),
   };
 }
