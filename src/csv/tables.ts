@@ -77,7 +77,7 @@ export interface TableGrid {
 }
 
 /** A table's cells: only the columns in use, the fields no column names in `extra`. */
-export function tableGrid(records: readonly unknown[], table: TableLayout): TableGrid {
+function tableGrid(records: readonly unknown[], table: TableLayout): TableGrid {
   const cells: (string | undefined)[][] = [];
   const used = new Array<boolean>(table.columns.length + 1).fill(false);
   for (const record of records) {

@@ -7,7 +7,7 @@ import { msg, type Message } from '../messages/message.js';
  * `yyyy-mm-dd`, a boolean as `true`/`false`), a typed number as its exact plain decimal
  * text, or the problem that keeps it from being read.
  */
-export type CellRead =
+type CellRead =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'number'; readonly text: string }
   | { readonly kind: 'problem'; readonly message: Message };
@@ -17,7 +17,7 @@ const DAY_MS = 86_400_000;
 const text = (t: string): CellRead => ({ kind: 'text', text: t });
 
 /** A double as its shortest round-trip decimal, written plainly (`0.0000001`, never `1e-7`). */
-export const plainDecimal = (n: number): string => new Dec(String(n)).toFixed();
+const plainDecimal = (n: number): string => new Dec(String(n)).toFixed();
 
 /** Whether a number format shows a percentage (a `%` outside quotes). */
 const isPercent = (format: string | undefined): boolean => format !== undefined && format.replace(/"[^"]*"/g, '').includes('%');
@@ -44,7 +44,7 @@ function richText(value: unknown): string | null {
  * Reads a cell's value. `percent`: a typed number shown as a percentage is read as
  * written (`50%` for 0.5), as the flat sheet reads `50%`; otherwise as its value.
  */
-export function readValue(value: CellValue, format: string | undefined, percent: boolean): CellRead {
+function readValue(value: CellValue, format: string | undefined, percent: boolean): CellRead {
   if (value === null || value === undefined) return text('');
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return { kind: 'problem', message: msg('xlsx.cellError', { value: '#NUM!' }) };
@@ -68,7 +68,7 @@ export function readValue(value: CellValue, format: string | undefined, percent:
 }
 
 /** A cell of a sheet read; a merged cell other than the merge's top-left one is blank, unless `header` (then it reads the top-left one). */
-export function readCell(cell: Cell, header: boolean, percent: boolean): CellRead {
+function readCell(cell: Cell, header: boolean, percent: boolean): CellRead {
   if (cell.isMerged && cell.master.address !== cell.address) {
     return header ? readValue(cell.master.value, cell.master.numFmt, percent) : text('');
   }
@@ -82,7 +82,7 @@ export interface ReadRow {
 }
 
 /** Whether every cell of a row is blank text. */
-export const isBlank = (row: ReadRow): boolean => row.cells.every((c) => c.kind === 'text' && c.text.trim() === '');
+const isBlank = (row: ReadRow): boolean => row.cells.every((c) => c.kind === 'text' && c.text.trim() === '');
 
 /** The rows of a sheet that hold anything, read as data (merged cells blank but for their top-left one). */
 export function readRows(sheet: Worksheet, percent: boolean): ReadRow[] {

@@ -94,7 +94,7 @@ function writeLines(sheet: Worksheet, lines: readonly Line[], locale: Locale): v
 /**
  * Renders a report as an Excel workbook: a sheet of objectives, one of key results, one of
  * KPIs and, with the "People and departments" section, one of units and owners, with the
- * columns of {@link renderCsv} that the sheet uses. Headers, sheet names and statuses are
+ * columns of `renderCsv` that the sheet uses. Headers, sheet names and statuses are
  * in the report's language; scores are numbers on 0–100 (four decimals, shown with one),
  * status cells are filled green (achieved, on track), amber (at risk), red (off track) or
  * grey (not started, no data), header rows are frozen with filters. Text is always text:

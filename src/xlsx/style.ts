@@ -49,7 +49,7 @@ function notInXml(text: string, i: number): boolean {
  * a character XML cannot hold as `_xHHHH_`, and the `_` that starts a text looking like
  * such an escape as `_x005F_`, so `_x0041_` stays `_x0041_` and a CR stays a CR.
  */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     if (text[i] === '_' && /^x[0-9A-Fa-f]{4}_/.test(text.slice(i + 1, i + 7))) out += '_x005F_';
@@ -94,7 +94,7 @@ function formatCell(cell: Cell): void {
 }
 
 /** The hidden sheet that holds the drop-down lists' values. */
-export const LISTS_SHEET = '_lists';
+const LISTS_SHEET = '_lists';
 
 /** Drop-down lists: for each column of a sheet, the values it offers (a warning, not a refusal, for others). */
 export class DropDowns {

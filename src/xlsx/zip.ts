@@ -6,7 +6,7 @@ import { msg, type Message } from '../messages/message.js';
 // it unzip (a zip bomb is refused), and how many rows do its sheets hold.
 
 /** The most a workbook may unzip to, all parts together (a 250,000-row sheet is far below it). */
-export const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024;
 
 /** The most rows okrkit reads from a workbook, all sheets together. */
 export const MAX_ROWS = 250_000;
