@@ -5,6 +5,7 @@ import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan, type DateFormat, t
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
+import type { CliKit } from './plugin.js';
 import { UsageError } from './usage-error.js';
 
 /** One problem of an input, told by file, line and column where they are known. */
@@ -29,6 +30,8 @@ export interface LoadOptions {
   readonly decimal?: DecimalMark;
   /** `--date-format`: how a flat sheet writes its dates. */
   readonly dateFormat?: DateFormat;
+  /** `--plugin`: the kit whose plug-in kinds and scorings the plan may use. */
+  readonly kit?: CliKit;
 }
 
 type Path = readonly (string | number)[];
@@ -205,7 +208,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   const read = readInput(path, stat, options);
   if ('plan' in read) return read;
   const { rows } = read;
-  const result = safeParsePlan(read.input);
+  const result = options.kit === undefined ? safeParsePlan(read.input) : options.kit.safeParsePlan(read.input);
   if (result.success) return read.problems.length === 0 ? { plan: result.data, problems: [], rows } : { plan: null, problems: read.problems, rows };
   const issues: readonly OkrkitIssue[] = result.error.issues;
   if (issues.length === 0) return { plan: null, problems: [...read.problems, { where: path, message: result.error.message }], rows };

@@ -25,6 +25,7 @@ export const OPTIONS = {
   decimal: { type: 'string' },
   'date-format': { type: 'string' },
   separator: { type: 'string' },
+  plugin: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -108,13 +109,16 @@ export function checkOutFor(out: string | undefined, format: string): void {
   throw new UsageError(`--out "${escapeControls(out)}" does not end in ${wanted}, but the ${format} format is written there; choose a matching name or another --format`);
 }
 
-/** The options of every command that reads a <plan>: how its CSV cells write numbers and dates. */
-export const PLAN_READING_OPTIONS = ['decimal', 'date-format'] as const satisfies readonly OptionName[];
+/** The options of every command that reads a <plan>: how its CSV cells write numbers and dates, and its plug-ins. */
+export const PLAN_READING_OPTIONS = ['decimal', 'date-format', 'plugin'] as const satisfies readonly OptionName[];
 
 /** Their lines in a command's help. */
 export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers (1.500,5 or 1,500.5);
                     needed when a number such as 1.500 could be read either way
   --date-format FMT yyyy-mm-dd (default) or dd/mm/yyyy: how a CSV sheet writes its dates
+  --plugin FILE     a JavaScript module whose default export (or one named kit or plugins)
+                    is a kit from createOkrkit or its options, { kinds, scorings }: the
+                    plan may use its key-result kinds and scoring rules
 `;
 
 /** `--decimal`: `,` or `.`, or undefined when not given. */

@@ -25,6 +25,8 @@ import type { Report, ReportKeyResult, ReportKpi, ReportObjective, ReportOptions
 import { peopleSection, showsPeople } from './people.js';
 import { aggregateOf, counted, stateOf } from './process.js';
 import { wordsFor } from './words.js';
+import { checkKit, isBuiltIn, pluginHistory, readablePlan } from './kit.js';
+import type { ReportKit, ReportPlan } from './model.js';
 
 function targetOf(kr: DeepReadonly<KeyResult>): number | string | null {
   switch (kr.kind) {
@@ -65,10 +67,13 @@ interface Sources {
   readonly objectives: ReadonlyMap<string, DeepReadonly<Objective>>;
   readonly keyResults: ReadonlyMap<string, DeepReadonly<KeyResult>>;
   readonly checkInsOf: ReadonlyMap<string, DeepReadonly<CheckIn>[]>;
+  /** The kit whose plug-ins measure the key results of kinds okrkit does not have, or null. */
+  readonly kit: ReportKit | null;
 }
 
-function sourcesOf(plan: DeepReadonly<Plan>, at: { readonly asOf?: string }, evaluation: Evaluation, includeDrafts: boolean): Sources {
+function sourcesOf(plan: DeepReadonly<Plan>, at: { readonly asOf?: string }, evaluation: Evaluation, includeDrafts: boolean, kit: ReportKit | null): Sources {
   return {
+    kit,
     plan,
     at,
     evaluation,
@@ -85,12 +90,11 @@ function keyResultRow(src: Sources, id: string, cycleId: string): ReportKeyResul
   const kr = known(src.keyResults.get(id), id);
   const e = known(src.evaluation.keyResults[id], id);
   const cycle = known(src.cycles.get(cycleId), cycleId);
-  const history = keyResultHistory(kr, src.checkInsOf.get(id) ?? [], cycle, src.at).map((p) => ({
-    date: p.date,
-    progress: p.progress,
-    expected: p.expected,
-    checkIn: p.checkIn,
-  }));
+  const checkIns = src.checkInsOf.get(id) ?? [];
+  const history =
+    src.kit !== null && !isBuiltIn(kr)
+      ? pluginHistory(src.kit, kr, checkIns, cycle, src.at)
+      : keyResultHistory(kr, checkIns, cycle, src.at).map((p) => ({ date: p.date, progress: p.progress, expected: p.expected, checkIn: p.checkIn }));
   return {
     id,
     title: kr.title,
@@ -204,29 +208,40 @@ function checkInsOutsideCycle(src: Sources): number {
  * plan gives none) and whether the rollups count it; an aggregated key result carries
  * the key results its value was made of (`aggregate`).
  *
- * @param options - `asOf`, `locale`, `title`, `people`, `includeDrafts`.
+ * @param options - `asOf`, `locale`, `title`, `people`, `includeDrafts`, and `kit`: a kit from
+ *   `createOkrkit` whose plug-ins evaluate, lint and draw a plan with plug-in key results.
  * @returns The {@link Report}, plain data ready for JSON.
  * @throws {OkrkitError} as `evaluate` does, and `invalid_argument` for bad options.
  * @example
  * const report = buildReport(plan, { asOf: '2026-08-15' });
  * report.objectives.map((o) => [o.title, o.status])
  * //=> [['Grow sales in Q3', 'onTrack'], …]
+ * const okr = createOkrkit({ kinds: [nps] });
+ * buildReport(okr.parsePlan(json), { kit: okr }).objectives[0].keyResults[0].kind
+ * //=> 'nps'
  * @category Reports
  */
-export function buildReport(plan: DeepReadonly<Plan>, options: ReportOptions = {}): Report {
+export function buildReport(plan: ReportPlan, options: ReportOptions = {}): Report {
   if (typeof options !== 'object' || options === null) invalidArgument('arg.object', { name: 'options' });
+  const kit = checkKit(options.kit);
+  return reportOn(readablePlan(plan, kit), options, kit);
+}
+
+/** The report of a plan the report can read, its options' object checked, with the kit or okrkit's own functions. */
+function reportOn(plan: DeepReadonly<Plan>, options: ReportOptions, kit: ReportKit | null): Report {
   const locale = checkLocale(options.locale);
   const asOf = options.asOf;
   const at = asOf === undefined ? {} : { asOf };
   // evaluate checks the flag: anything but a boolean is an OkrkitError that names it.
-  const evaluation = evaluate(plan, { ...at, forecast: true, ...(options.includeDrafts === undefined ? {} : { includeDrafts: options.includeDrafts }) });
+  const how = { ...at, forecast: true, ...(options.includeDrafts === undefined ? {} : { includeDrafts: options.includeDrafts }) };
+  const evaluation = kit === null ? evaluate(plan, how) : kit.evaluate(plan, how);
   const includeDrafts = options.includeDrafts === true;
-  const findings = lintPlan(plan, { ...at, locale });
+  const findings = kit === null ? lintPlan(plan, { ...at, locale }) : kit.lintPlan(plan, { ...at, locale });
   const kpiResults = evaluateKpis(plan, at);
   const byUnit = scorecardByUnit(plan, at);
   const people = showsPeople(plan, options.people) ? { people: peopleSection(plan, evaluation, at) } : {};
 
-  const src = sourcesOf(plan, at, evaluation, includeDrafts);
+  const src = sourcesOf(plan, at, evaluation, includeDrafts, kit);
   const objectives = objectiveRows(src);
   const kpis = kpiRows(src, kpiResults);
   const scorecards = scorecardRows(plan, byUnit);

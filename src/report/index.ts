@@ -20,6 +20,8 @@ export type {
   ReportOptions,
   ReportOwner,
   ReportPeople,
+  ReportKit,
+  ReportPlan,
   ReportPoint,
   ReportScorecard,
   ReportState,

@@ -1,4 +1,25 @@
-import type { DeepReadonly, Grade, KpiTarget, LintFinding, Locale, OkrState, Rag, Status, UnitLevel, ValueFrom } from '../index.js';
+import type {
+  CheckIn,
+  DeepReadonly,
+  EvaluateOptions,
+  Evaluation,
+  Grade,
+  KeyResult,
+  KeyResultKindPlugin,
+  KeyResultProgress,
+  KeyResultProgressOptions,
+  KpiTarget,
+  LintFinding,
+  LintOptions,
+  Locale,
+  OkrState,
+  Plan,
+  PlanWith,
+  Rag,
+  Status,
+  UnitLevel,
+  ValueFrom,
+} from '../index.js';
 
 /** One point of a key result's line: its progress at a date against the expected progress. @category Reports */
 export interface ReportPoint {
@@ -204,4 +225,35 @@ export interface ReportOptions {
   readonly people?: boolean;
   /** Count draft and proposed objectives and key results in the rollups, as `evaluate`'s `includeDrafts` does; off by default. */
   readonly includeDrafts?: boolean;
+  /** A kit from `createOkrkit`: the plan's plug-in key results are evaluated, linted and drawn with its plug-ins. */
+  readonly kit?: ReportKit;
 }
+
+/**
+ * What {@link buildReport} uses of a kit made by `createOkrkit`: its `evaluate`, `lintPlan`
+ * and `keyResultProgress`, which know the kit's plug-in kinds and scoring rules. Any kit
+ * is one; pass it as `kit` to report on a plan with plug-in key results.
+ *
+ * @example
+ * const okr = createOkrkit({ kinds: [nps] });
+ * const kit: ReportKit = okr;
+ * buildReport(okr.parsePlan(json), { kit });
+ * @category Reports
+ */
+export interface ReportKit {
+  evaluate(plan: DeepReadonly<Plan>, options?: EvaluateOptions): Evaluation;
+  lintPlan(plan: DeepReadonly<Plan>, options?: LintOptions): LintFinding[];
+  keyResultProgress(keyResult: DeepReadonly<KeyResult>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
+}
+
+
+
+/**
+ * What {@link buildReport} reports on: a plan from `parsePlan`, or with a `kit` one from
+ * the kit's `parsePlan`, whose key results may be of its plug-in kinds.
+ *
+ * @example
+ * const plan: ReportPlan = createOkrkit({ kinds: [nps] }).parsePlan(json);
+ * @category Reports
+ */
+export type ReportPlan = DeepReadonly<Plan> | DeepReadonly<PlanWith<readonly KeyResultKindPlugin[]>>;

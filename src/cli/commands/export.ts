@@ -59,14 +59,14 @@ export const exportCommand: Command = {
   help: HELP,
   options: ['as-of', 'format', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
-  run(args, io) {
+  async run(args, io) {
     const format = textOrJson(args.values.format);
     const out = args.values.out;
     if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
     const target = targetOf(out);
     const separator = separatorOption(args.values.separator);
     if (args.values.separator !== undefined && target !== 'tables') throw new UsageError('--separator is for CSV tables; --out names a .json file');
-    const loaded = loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
+    const loaded = await loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (target === 'tables') checkOutFolder(out);
     const files = planFiles(loaded.plan, out, target, separator);

@@ -30,12 +30,12 @@ export const lint: Command = {
   help: HELP,
   options: ['as-of', 'format', 'locale', 'no-color', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
-  run(args, io) {
+  async run(args, io) {
     const asOf = dateOption(args.values['as-of'], io.today);
     const format = textOrJson(args.values.format);
-    const loaded = loadPlanArg(args, asOf, io);
+    const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stdout');
-    const findings = lintPlan(loaded.plan, { asOf, locale: args.locale });
+    const findings = loaded.kit === null ? lintPlan(loaded.plan, { asOf, locale: args.locale }) : loaded.kit.lintPlan(loaded.plan, { asOf, locale: args.locale });
     if (format === 'json') {
       const errors = findings.filter((f) => f.severity === 'error').length;
       printJson(io, { plan: args.plan, valid: true, findings, errors });

@@ -73,18 +73,19 @@ export const people: Command = {
   help: HELP,
   options: ['as-of', 'of', 'cycle', 'include-drafts', 'format', 'locale', 'out', 'force', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
-  run(args, io) {
+  async run(args, io) {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const of = ofOption(values.of);
     const format = textOrJson(values.format);
     checkOutFor(values.out, format);
-    const loaded = loadPlanArg(args, asOf, io);
+    const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     const cycle = values.cycle;
     if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(`--cycle: the plan has no cycle "${escapeControls(cycle)}"`);
     const includeDrafts = values['include-drafts'] === true;
-    const result = performance(loaded.plan, evaluate(loaded.plan, { asOf, includeDrafts }), { of, includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
+    const evaluation = loaded.kit === null ? evaluate(loaded.plan, { asOf, includeDrafts }) : loaded.kit.evaluate(loaded.plan, { asOf, includeDrafts });
+    const result = performance(loaded.plan, evaluation, { of, includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
     const text = format === 'json' ? safeJson(`${JSON.stringify(result, null, 2)}\n`) : textOf(result, locale);
     const out = values.out;
     if (out === undefined) {

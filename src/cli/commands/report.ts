@@ -53,17 +53,17 @@ export const report: Command = {
   help: HELP,
   options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
-  run(args, io) {
+  async run(args, io) {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const format = formatOption(values.format, values.out);
     const separator = separatorOption(values.separator);
     if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
     checkOutFor(values.out, format);
-    const loaded = loadPlanArg(args, asOf, io);
+    const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
-    const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}) });
+    const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}), ...(loaded.kit === null ? {} : { kit: loaded.kit }) });
     const out = values.out;
     if (out === undefined) {
       io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), separator));

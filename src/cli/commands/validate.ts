@@ -40,9 +40,9 @@ export const validate: Command = {
   help: HELP,
   options: ['format', 'locale', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
-  run(args, io) {
+  async run(args, io) {
     const format = textOrJson(args.values.format);
-    const loaded = loadPlanArg(args, io.today, io);
+    const loaded = await loadPlanArg(args, io.today, io);
     if (format === 'json') {
       printJson(io, loaded.plan === null ? { ...invalidJson(args.plan, loaded), contents: null } : { plan: args.plan, valid: true, problems: [], contents: tally(loaded.plan) });
       return loaded.plan === null ? EXIT.findings : EXIT.ok;
