@@ -50,6 +50,11 @@ export const invalid = (problems: readonly Problem[]): Reply => ({
 
 const noTenant = (tenant: string): Reply => ({ status: 404, body: { error: 'unknown_tenant', message: `No tenant "${tenant}".` } });
 
+/** Where in the posted check-in an okrkit error is: its structured params name the place (`where.checkInValue`: the value). */
+function pathOf(error: OkrkitError): string[] {
+  return JSON.stringify(error.params).includes('"where.checkInValue"') ? ['value'] : [];
+}
+
 /** A 400 or 409 for a value the database refused (SQLSTATE class 22: data, 23: a constraint), or null. */
 function refusedByDatabase(error: unknown): Reply | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
@@ -122,7 +127,7 @@ async function store(cx: Context, tenant: string, state: TenantState, checkIn: C
     // The evaluation in memory took a check-in the database did not: rebuild it from the database.
     if (applied) cx.states.delete(tenant);
     if (error instanceof OkrkitError) {
-      const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })) : [{ path: [], message: error.message, code: error.code }];
+      const issues = error.issues.length > 0 ? error.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })) : [{ path: pathOf(error), message: error.message, code: error.code }];
       return invalid(issues);
     }
     const refused = refusedByDatabase(error);
