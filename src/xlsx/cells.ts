@@ -86,11 +86,11 @@ const isBlank = (row: ReadRow): boolean => row.cells.every((c) => c.kind === 'te
 
 /** The rows of a sheet that hold anything, read as data (merged cells blank but for their top-left one). */
 export function readRows(sheet: Worksheet, percent: boolean): ReadRow[] {
-  const width = sheet.columnCount;
   const rows: ReadRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: CellRead[] = [];
-    for (let c = 1; c <= width; c++) cells.push(readCell(row.getCell(c), false, percent));
+    // Up to the row's own last cell: a row is as wide as what it holds.
+    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), false, percent));
     const read = { line, cells };
     if (!isBlank(read)) rows.push(read);
   });

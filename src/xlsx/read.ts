@@ -126,7 +126,8 @@ function tableOf(sheet: Worksheet, rows: readonly ReadRow[]): { table: TableLayo
 function keptColumns(header: readonly string[], rows: readonly ReadRow[], headerLine: number): number[] {
   const kept: number[] = [];
   header.forEach((h, i) => {
-    if (h !== '' || rows.some((r) => r.line > headerLine && !(r.cells[i]?.kind === 'text' && r.cells[i]?.text === ''))) kept.push(i);
+    const filled = (c: ReadRow['cells'][number] | undefined) => c !== undefined && !(c.kind === 'text' && c.text === '');
+    if (h !== '' || rows.some((r) => r.line > headerLine && filled(r.cells[i]))) kept.push(i);
   });
   return kept;
 }

@@ -158,3 +158,43 @@ describe('readPlanXlsx: what is not a workbook it reads', () => {
     expect((await rejection(readPlanXlsx(fixture('vi-excel.xlsx'), { decimal: ';' as never }))).code).toBe('invalid_argument');
   });
 });
+
+describe('readPlanXlsx: table sheets', () => {
+  const tables = () => ({
+    cycles: aoa([['id', 'name', 'start', 'end'], ['q4', 'Q4 2026', new Date(Date.UTC(2026, 9, 1)), '2026-12-31']]),
+    objectives: aoa([['id', 'title', 'cycleId'], ['o1', 'Grow', 'q4']]),
+    'Key-Results': aoa([['id', 'objectiveId', 'title', 'kind', 'start', 'target'], ['k1', 'o1', 'Revenue', 'metric', 0, 10], ['k2', 'o1', 'Leads', 'metric', 0, 'ten']]),
+  });
+
+  it('reads sheets named like the tables by the CSV rules, and names each problem by sheet, row and column', async () => {
+    const sheets = tables();
+    sheets['Key-Results']['F2'] = { t: 'e', v: 0x07 };
+    const error = await rejection(readPlanXlsx(book(sheets), { file: 't.xlsx' }));
+    expect(error.issues.map((i) => i.path)).toEqual([
+      ['t.xlsx › Key-Results', 2, 'target'],
+      ['t.xlsx › Key-Results', 3, 'target'],
+    ]);
+    expect(error.issues[0]!.message).toContain('#DIV/0!');
+  });
+
+  it('reads typed dates in table sheets as calendar days and locates fields with their sheet', async () => {
+    const read = await readPlanXlsx(book(tables() as Record<string, XLSX.WorkSheet>).slice(), { file: 't.xlsx' }).catch(() => null);
+    expect(read).toBeNull(); // `ten` is no number
+    const sheets = tables();
+    sheets['Key-Results'] = aoa([['id', 'objectiveId', 'title', 'kind', 'start', 'target'], ['k1', 'o1', 'Revenue', 'metric', 0, 10]]);
+    const ok = await readPlanXlsx(book(sheets), { file: 't.xlsx' });
+    const plan = parsePlan(ok.input);
+    expect(plan.cycles[0]).toMatchObject({ start: '2026-10-01', end: '2026-12-31' });
+    expect(ok.locate(['keyResults', 0, 'target'])).toEqual({ file: 't.xlsx › Key-Results', sheet: 'Key-Results', line: 2, column: 'target' });
+  });
+
+  it('reads a sheet named "Plan" in the flat layout as a flat sheet, not as the plan table', async () => {
+    const read = await readPlanXlsx(book({ Plan: aoa([['Objective', 'Key result', 'Target', 'Cycle'], ['Grow', 'Revenue', 10, 'Q4 2026']]) }));
+    expect(parsePlan(read.input).keyResults.map((k) => k.title)).toEqual(['Revenue']);
+  });
+
+  it('says so when every sheet is hidden', async () => {
+    const error = await rejection(readPlanXlsx(book({ A: aoa([HEADER]), B: aoa([['x']]) }, ['A', 'B'])));
+    expect(error.issues[0]!.messageKey).toBe('xlsx.noSheet');
+  });
+});
