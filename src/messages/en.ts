@@ -176,6 +176,7 @@ export const en = {
   'arg.pluginKind': 'a plug-in kind needs a name that is not a built-in kind, got "{kind}"',
   'arg.pluginDuplicate': 'two plug-ins are named "{name}"',
   'arg.reportKit': 'key result "{id}" is of kind "{kind}", which okrkit does not define: pass the kit from createOkrkit that does as options.kit',
+  'arg.decimalSeparator': 'options.decimal "," needs options.separator ";": a comma cannot both mark the decimals and separate the cells',
 
   // Plug-in failures
   'plugin.notFinite': 'progress returned {value} for key result "{id}"; it must return a finite number',
@@ -261,6 +262,7 @@ export const en = {
   'xlsx.cellError': 'The cell holds the error {value}; correct its formula or value.',
   'xlsx.noResult': 'The formula ={formula} has no saved result; open the workbook in Excel, let it calculate and save it again.',
   'xlsx.dateTime': 'Expected a date without a time of day, got {value}.',
+  'xlsx.isoDates': 'The workbook has date cells written as ISO text (t="d"), which Excel does not write; open it in Excel and save it again.',
   'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 
   // Labels
@@ -355,6 +357,10 @@ export const en = {
   'cli.duplicateKey': 'The key "{key}" is given twice in this object; JSON keeps only the last copy. The first is at line {line}, column {column}.',
   'cli.moreDuplicateKeys': '{count} more duplicate keys are not listed.',
   'cli.wrote': 'wrote {file}',
+  'cli.at.row': '{file}, row {row}',
+  'cli.at.rowColumn': '{file}, row {row}, column "{column}"',
+  'cli.at.line': '{file}, line {line}, column {column} ({path})',
+  'cli.notJson': 'not valid JSON: {why}',
 } as const;
 
 /** A key of okrkit's message catalogues. */

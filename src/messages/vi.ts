@@ -172,6 +172,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.pluginKind': 'loại plug-in cần một tên không trùng với loại có sẵn, nhận được "{kind}"',
   'arg.pluginDuplicate': 'có hai plug-in cùng tên "{name}"',
   'arg.reportKit': 'kết quả then chốt "{id}" thuộc loại "{kind}", loại mà okrkit không định nghĩa: hãy truyền bộ công cụ (kit) tạo bằng createOkrkit có định nghĩa loại này vào options.kit',
+  'arg.decimalSeparator': 'options.decimal "," cần options.separator ";": dấu phẩy không thể vừa là dấu thập phân vừa ngăn cách các ô',
 
   'plugin.notFinite': 'hàm tính tiến độ trả về {value} cho kết quả then chốt "{id}"; kết quả phải là số hữu hạn',
   'plugin.outOfRange': 'hàm tính tiến độ trả về {value} cho kết quả then chốt "{id}", nằm ngoài phạm vi đã khai báo từ {min} đến {max}',
@@ -255,6 +256,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.cellError': 'Ô này chứa lỗi {value}; hãy sửa công thức hoặc giá trị của ô.',
   'xlsx.noResult': 'Công thức ={formula} chưa có kết quả được lưu; hãy mở sổ làm việc bằng Excel, để Excel tính rồi lưu lại.',
   'xlsx.dateTime': 'Cần một ngày không kèm giờ, nhận được {value}.',
+  'xlsx.isoDates': 'Sổ làm việc có ô ngày ghi dạng văn bản ISO (t="d"), loại ô mà Excel không tạo ra; hãy mở bằng Excel rồi lưu lại.',
   'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 
   'status.notStarted': 'Chưa bắt đầu',
@@ -348,4 +350,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'cli.duplicateKey': 'Khóa "{key}" xuất hiện hai lần trong đối tượng này; JSON chỉ giữ bản cuối cùng. Bản đầu tiên ở dòng {line}, cột {column}.',
   'cli.moreDuplicateKeys': 'Còn {count} khóa bị lặp khác không được liệt kê.',
   'cli.wrote': 'đã ghi {file}',
+  'cli.at.row': '{file}, hàng {row}',
+  'cli.at.rowColumn': '{file}, hàng {row}, cột "{column}"',
+  'cli.at.line': '{file}, dòng {line}, cột {column} ({path})',
+  'cli.notJson': 'không phải JSON hợp lệ: {why}',
 };

@@ -132,8 +132,10 @@ function keptColumns(header: readonly string[], rows: readonly ReadRow[], header
   return kept;
 }
 
-function readTables(sheets: readonly { sheet: Worksheet; rows: readonly ReadRow[]; table: TableLayout; headerLine: number }[], file: string, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
-  const sources: TableSource[] = sheets.map(({ sheet, rows, table, headerLine }) => {
+function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; headerLine: number }[], file: string, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
+  const sources: TableSource[] = sheets.map(({ sheet, table, headerLine }) => {
+    // Read again with numbers as their values: a table's `0.5` shown as `50%` is 0.5.
+    const rows = readRows(sheet, false);
     const all = headerTexts(sheet, headerLine);
     const kept = keptColumns(all, rows, headerLine);
     const header = kept.map((i) => all[i] ?? '');

@@ -107,7 +107,10 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | null {
   for (const e of entries) {
     const part = unzipped(b, e);
     if (part === null) return msg('xlsx.corrupt', { detail: `the part ${e.name} does not unzip to its size` });
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) rows += rowsIn(part);
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
+    rows += rowsIn(part);
+    // Cells typed `d` hold ISO dates, which Excel never writes and exceljs would read as a day number.
+    if (Buffer.from(part.buffer, part.byteOffset, part.byteLength).includes(' t="d"')) return msg('xlsx.isoDates');
   }
   if (rows > MAX_ROWS) return msg('xlsx.tooManyRows', { count: rows, limit: MAX_ROWS });
   return null;

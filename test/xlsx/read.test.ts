@@ -198,3 +198,20 @@ describe('readPlanXlsx: table sheets', () => {
     expect(error.issues[0]!.messageKey).toBe('xlsx.noSheet');
   });
 });
+
+describe('readPlanXlsx: what exceljs would misread', () => {
+  it('refuses ISO date cells (t="d", which Excel never writes) instead of reading them as day numbers', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', new Date(Date.UTC(2026, 10, 15))]], { cellDates: true }), 'OKR');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+    const error = await rejection(readPlanXlsx(bytes));
+    expect(error.issues[0]!.messageKey).toBe('xlsx.isoDates');
+  });
+
+  it('reads a percentage-formatted number in a table sheet as its value', async () => {
+    const ks = aoa([['id', 'objectiveId', 'title', 'kind', 'start', 'target'], ['k1', 'o1', 'Share', 'metric', 0, 0.5]]);
+    ks['F2']!.z = '0%';
+    const read = await readPlanXlsx(book({ objectives: aoa([['id', 'title', 'cycleId'], ['o1', 'Grow', 'q4']]), 'key-results': ks }));
+    expect((read.input as { keyResults: { target: unknown }[] }).keyResults[0]!.target).toBe(0.5);
+  });
+});
