@@ -215,3 +215,17 @@ describe('readPlanXlsx: what exceljs would misread', () => {
     expect((read.input as { keyResults: { target: unknown }[] }).keyResults[0]!.target).toBe(0.5);
   });
 });
+
+describe('readPlanXlsx: rich text, hyperlinks and formulas (a workbook made with exceljs)', () => {
+  it('reads rich text and a hyperlink as their text and a formula as its saved result', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('OKR');
+    ws.addRow(['Objective', 'Key result', 'Target', 'Cycle']);
+    ws.addRow([{ richText: [{ text: 'Grow ' }, { text: 'sales', font: { bold: true } }] }, { text: 'Revenue', hyperlink: 'https://example.com' }, { formula: '5*2', result: 10 }, 'Q4 2026']);
+    const read = await readPlanXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const plan = parsePlan(read.input);
+    expect(plan.objectives.map((o) => o.title)).toEqual(['Grow sales']);
+    expect(plan.keyResults.map((k) => [k.title, 'target' in k ? k.target : null])).toEqual([['Revenue', 10]]);
+  });
+});
