@@ -17,15 +17,24 @@ const HEADERS: Readonly<Record<Locale, Readonly<Record<Column, string>>>> = {
     type: 'Type', id: 'Id', title: 'Title', parent: 'Parent', level: 'Level', unit: 'Unit', owner: 'Owner', score: 'Score', status: 'Status',
     expected: 'Expected', confidence: 'Confidence', grade: 'Grade', forecast: 'Forecast', value: 'Value', target: 'Target', state: 'State', aggregatedFrom: 'Aggregated from',
   },
+  // As renderCsv's Vietnamese header, capitalised.
   vi: {
-    type: 'Loại', id: 'Mã', title: 'Tên', parent: 'Cấp trên', level: 'Cấp', unit: 'Đơn vị', owner: 'Người phụ trách', score: 'Điểm', status: 'Trạng thái',
-    expected: 'Mức kỳ vọng', confidence: 'Độ tin cậy', grade: 'Xếp loại', forecast: 'Dự báo', value: 'Giá trị', target: 'Chỉ tiêu', state: 'Giai đoạn', aggregatedFrom: 'Tổng hợp từ',
+    type: 'Loại', id: 'Id', title: 'Tiêu đề', parent: 'Cấp trên', level: 'Cấp', unit: 'Đơn vị', owner: 'Người phụ trách', score: 'Điểm', status: 'Trạng thái',
+    expected: 'Kỳ vọng', confidence: 'Mức độ tự tin', grade: 'Đánh giá', forecast: 'Dự báo', value: 'Giá trị', target: 'Chỉ tiêu', state: 'Bước', aggregatedFrom: 'Tổng hợp từ',
   },
 };
 
 const SHEETS: Readonly<Record<Locale, Readonly<Record<'objectives' | 'keyResults' | 'kpis' | 'people', string>>>> = {
   en: { objectives: 'Objectives', keyResults: 'Key results', kpis: 'KPIs', people: 'People and departments' },
   vi: { objectives: 'Mục tiêu', keyResults: 'Kết quả then chốt', kpis: 'KPI', people: 'Nhân sự và phòng ban' },
+};
+
+type RowType = 'objective' | 'keyResult' | 'kpi' | 'unit' | 'owner' | 'note';
+
+/** The `type` cell of each row, by language (as renderCsv writes it). */
+const TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>>>> = {
+  en: { objective: 'objective', keyResult: 'keyResult', kpi: 'kpi', unit: 'unit', owner: 'owner', note: 'note' },
+  vi: { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' },
 };
 
 /** Fills by status: green, amber, red, grey. */
@@ -49,18 +58,18 @@ interface Line {
 }
 
 function objectiveLine(o: ReportObjective, w: Words): Line {
-  return { cells: ['objective', o.id, o.title, text(o.parentId), o.depth, text(o.unitName), text(o.ownerId), score(o.score), w.status(o.status), score(o.expected), o.confidence, o.grade, score(o.forecast), null, null, stateCell(o.state), null], status: o.status };
+  return { cells: [TYPES[w.locale].objective, o.id, o.title, text(o.parentId), o.depth, text(o.unitName), text(o.ownerId), score(o.score), w.status(o.status), score(o.expected), o.confidence, o.grade === null ? null : w.grade(o.grade), score(o.forecast), null, null, stateCell(o.state), null], status: o.status };
 }
 
 function keyResultLine(o: ReportObjective, kr: ReportKeyResult, w: Words): Line {
   const status = kr.status === null ? null : w.status(kr.status);
-  return { cells: ['keyResult', kr.id, kr.title, o.id, o.depth + 1, text(o.unitName), text(kr.ownerId), score(kr.score), status, score(kr.expected), kr.confidence, kr.grade, score(kr.forecast), kr.value, kr.target, stateCell(kr.state), fromCell(kr)], status: kr.status };
+  return { cells: [TYPES[w.locale].keyResult, kr.id, kr.title, o.id, o.depth + 1, text(o.unitName), text(kr.ownerId), score(kr.score), status, score(kr.expected), kr.confidence, kr.grade === null ? null : w.grade(kr.grade), score(kr.forecast), kr.value, kr.target, stateCell(kr.state), fromCell(kr)], status: kr.status };
 }
 
 function kpiLines(report: Report, w: Words): Line[] {
   return report.kpis.map((k) => {
     const target = k.target.polarity === 'range' ? `${k.target.min}..${k.target.max}` : `${k.target.polarity === 'higher' ? '>=' : '<='}${k.target.value}`;
-    return { cells: ['kpi', k.id, k.name, null, null, text(k.unitName), null, score(k.attainment), k.status === null ? null : w.rag(k.status), null, null, null, null, k.actual, target, null, null], status: k.status };
+    return { cells: [TYPES[w.locale].kpi, k.id, k.name, null, null, text(k.unitName), null, score(k.attainment), k.status === null ? null : w.rag(k.status), null, null, null, null, k.actual, target, null, null], status: k.status };
   });
 }
 
@@ -68,8 +77,8 @@ function peopleLines(report: Report, w: Words): Line[] {
   const people = report.people;
   if (people === undefined) return [];
   return [
-    ...people.units.map((u) => ({ cells: ['unit', u.id, u.name, text(u.parentId), u.depth, u.level, null, score(u.total), u.status === null ? null : w.status(u.status), null, null, null, null, u.kpiTotal, text(u.kpiRating), null, null], status: u.status })),
-    ...people.owners.map((o) => ({ cells: ['owner', o.id, text(o.name), null, null, null, o.id, score(o.score), o.status === null ? null : w.status(o.status), null, null, null, null, o.kpiTotal, text(o.kpiRating), null, null], status: o.status })),
+    ...people.units.map((u) => ({ cells: [TYPES[w.locale].unit, u.id, u.name, text(u.parentId), u.depth, w.level(u.level), null, score(u.total), u.status === null ? null : w.status(u.status), null, null, null, null, u.kpiTotal, text(u.kpiRating), null, null], status: u.status })),
+    ...people.owners.map((o) => ({ cells: [TYPES[w.locale].owner, o.id, text(o.name), null, null, null, o.id, score(o.score), o.status === null ? null : w.status(o.status), null, null, null, null, o.kpiTotal, text(o.kpiRating), null, null], status: o.status })),
   ];
 }
 
@@ -115,7 +124,7 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   book.creator = 'okrkit';
   const objectives = report.objectives.map((o) => objectiveLine(o, w));
   const outside = report.counts.checkInsOutsideCycle;
-  if (outside > 0) objectives.push({ cells: ['note', 'checkInsOutsideCycle', w.leftOut(outside), null, null, null, null, null, null, null, null, null, null, outside, null, null, null], status: null });
+  if (outside > 0) objectives.push({ cells: [TYPES[locale].note, 'checkInsOutsideCycle', w.leftOut(outside), null, null, null, null, null, null, null, null, null, null, outside, null, null, null], status: null });
   writeLines(book.addWorksheet(SHEETS[locale].objectives), objectives, locale);
   writeLines(book.addWorksheet(SHEETS[locale].keyResults), report.objectives.flatMap((o) => o.keyResults.map((kr) => keyResultLine(o, kr, w))), locale);
   writeLines(book.addWorksheet(SHEETS[locale].kpis), kpiLines(report, w), locale);

@@ -9,9 +9,9 @@ import { python, readWithPython } from './python-xlsx.js';
 
 const reportOf = (locale: 'en' | 'vi'): Report => buildReport(parsePlan(loadPlan('abc-kpis')), { asOf: '2026-11-15', locale, people: true });
 
-/** renderCsv's rows of one type, by id: the cells the workbook's sheet must hold. */
-function csvRows(report: Report, type: string): Map<string, Record<string, string>> {
-  const [header, ...rows] = parse(renderCsv(report), { bom: true }) as string[][];
+/** renderCsv's rows of one type, by id, in English (codes for types): the scores the workbook's sheet must hold in either language. */
+function csvRows(type: string): Map<string, Record<string, string>> {
+  const [header, ...rows] = parse(renderCsv(reportOf('en')), { bom: true }) as string[][];
   return new Map(rows.filter((r) => r[0] === type).map((r) => [r[1]!, Object.fromEntries(header!.map((h, i) => [h, r[i]!]))]));
 }
 
@@ -26,9 +26,10 @@ describe('renderXlsx', () => {
         const { rows, frozen, autoFilter } = sheets[sheet]!;
         expect(frozen && autoFilter).toBe(true);
         const header = rows[0]!.map((c) => c?.[1]);
-        const expected = csvRows(report, type);
+        const expected = csvRows(type);
         expect(expected.size).toBeGreaterThan(0);
-        const body = rows.slice(1).filter((r) => r[0]?.[1] === type);
+        const typeCell = locale === 'en' ? type : { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị' }[type];
+        const body = rows.slice(1).filter((r) => r[0]?.[1] === typeCell);
         expect(body.map((r) => r[1]?.[1])).toEqual([...expected.keys()]);
         for (const row of body) {
           const cell = row[header.indexOf(scoreHeader)] ?? null;
