@@ -49,12 +49,21 @@ interface Read {
 /** Rows past this many get progress lines on stderr. */
 const BIG = 100_000;
 
+/** "okr.csv, row 3, column "target"" / "okr.csv, hàng 3, cột "target"": a place in a CSV file, in the user's language. */
+function placeIn(locale: Locale, file: string, row: number | null, column: string | null): string {
+  if (row === null) return file;
+  return column === null ? translate('cli.at.row', locale, { file, row: String(row) }) : translate('cli.at.rowColumn', locale, { file, row: String(row), column });
+}
+
+/** "plan.json, line 4, column 7 (keyResults[0].target)": a place in a JSON file, in the user's language. */
+const lineIn = (locale: Locale, file: string, at: { readonly line: number; readonly column: number }, path: Path): string =>
+  translate('cli.at.line', locale, { file, line: String(at.line), column: String(at.column), path: formatPath(path) });
+
 function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[] {
   return error.issues.map((i) => {
     const [file, line, column] = i.path;
-    const lineText = typeof line === 'number' && line > 0 ? `, row ${line}` : '';
-    const columnText = typeof column === 'string' ? `, column "${column}"` : '';
-    return { where: `${join(dir, String(file))}${lineText}${columnText}`, message: localizeIssue(i, locale).message };
+    const at = typeof line === 'number' && line > 0 ? line : null;
+    return { where: placeIn(locale, join(dir, String(file)), at, typeof column === 'string' ? column : null), message: localizeIssue(i, locale).message };
   });
 }
 
@@ -92,13 +101,13 @@ const lineCount = (text: string) => {
 };
 
 /** Where in CSV files a plan path came from: file, row and column, else the plan path in `label`. */
-function csvWhere(read: CsvPlan, label: string, dir: string | null): Read['where'] {
+function csvWhere(read: CsvPlan, label: string, dir: string | null, locale: Locale): Read['where'] {
   return (paths) =>
     paths.map((path) => {
       const found = read.locate(path);
       if (found === null) return `${label}: ${formatPath(path)}`;
       const location = dir === null ? found : { ...found, file: join(dir, found.file) };
-      return `${location.file}, row ${location.line}${location.column === null ? '' : `, column "${location.column}"`}`;
+      return placeIn(locale, location.file, location.line, location.column);
     });
 }
 
@@ -117,7 +126,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   checkRows(path, rows);
   if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
   const read = readPlanCsv(files, options.decimal === undefined ? {} : { decimal: options.decimal });
-  return { input: read.input, rows, where: csvWhere(read, path, path), problems: [] };
+  return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [] };
 }
 
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
@@ -136,7 +145,7 @@ function readSheet(path: string, options: LoadOptions): Read {
     ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
     ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
   });
-  return { input: read.input, rows, where: csvWhere(read, path, null), problems: [] };
+  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
 }
 
 /** A JSON file; text that is not JSON comes back as its one problem. */
@@ -149,7 +158,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return { plan: null, problems: [{ where: path, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }], rows: 0 };
+    return { plan: null, problems: [{ where: path, message: translate('cli.notJson', options.locale, { why: error instanceof Error ? error.message : String(error) }) }], rows: 0 };
   }
   let rows = 0;
   if (typeof json === 'object' && json !== null) {
@@ -161,7 +170,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
     const { positions } = scanJson(text, paths);
     return paths.map((issuePath, i) => {
       const at = positions[i] ?? null;
-      return at === null ? `${path}: ${formatPath(issuePath)}` : `${path}, line ${at.line}, column ${at.column} (${formatPath(issuePath)})`;
+      return at === null ? `${path}: ${formatPath(issuePath)}` : lineIn(options.locale, path, at, issuePath);
     });
   };
   return { input: json, rows, where, problems: duplicateProblems(path, scanJson(text, []), options.locale) };
@@ -170,7 +179,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
 /** A problem for each key given twice in one object of a JSON file: JSON.parse would keep the last copy silently. */
 function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Problem[] {
   const problems = scan.duplicates.map((d) => ({
-    where: `${file}, line ${d.at.line}, column ${d.at.column} (${formatPath(d.path)})`,
+    where: lineIn(locale, file, d.at, d.path),
     message: translate('cli.duplicateKey', locale, { key: d.key, line: d.first.line, column: d.first.column }),
   }));
   const more = scan.duplicateCount - MAX_DUPLICATES;

@@ -29,7 +29,7 @@ describe('okrkit report', () => {
 
   it('writes every format, picking it from --out when --format is not given', async () => {
     const dir = temp();
-    for (const [file, start] of [['r.html', '<!doctype html>'], ['r.md', '# Công ty ABC'], ['r.json', '{'], ['r.csv', '\uFEFFtype,id'], ['r.txt', 'Công ty ABC']] as const) {
+    for (const [file, start] of [['r.html', '<!doctype html>'], ['r.md', '# Công ty ABC'], ['r.json', '{'], ['r.csv', '\uFEFFloại;id;tiêu đề'], ['r.txt', 'Công ty ABC']] as const) {
       const { code, stderr } = await run(['report', join(PLANS, 'abc-kpis.json'), '--as-of', '2026-11-15', '--locale', 'vi', '--out', join(dir, file)]);
       expect([file, code]).toEqual([file, 0]);
       expect(stderr).toBe(`okrkit: đã ghi ${join(dir, file)}\n`);

@@ -1,4 +1,4 @@
-import { lintPlan } from '../../index.js';
+import { lintPlan, translate, type Locale, type Severity } from '../../index.js';
 import type { Command } from '../command.js';
 import { colorOn, countIn } from '../io.js';
 import { dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
@@ -20,6 +20,9 @@ Options:
 ${PLAN_READING_HELP}  --no-color        never colour the text
   -h, --help        show this help
 `;
+
+/** A severity as the text names it: error, warning, info; in Vietnamese lỗi, cảnh báo, gợi ý. */
+const severityIn = (locale: Locale, severity: Severity): string => (locale === 'en' ? severity : translate(`severity.${severity}`, locale).toLowerCase());
 
 /** The terminal colour of each severity: red, yellow, dim. */
 const TONE = { error: 31, warning: 33, info: 2 } as const;
@@ -43,7 +46,8 @@ export const lint: Command = {
     }
     const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
     for (const f of findings) {
-      const severity = paint ? `\u001b[${TONE[f.severity]}m${f.severity}\u001b[0m` : f.severity;
+      const named = severityIn(args.locale, f.severity);
+      const severity = paint ? `\u001b[${TONE[f.severity]}m${named}\u001b[0m` : named;
       io.stdout.write(`${severity} ${escapeControls(`${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`)}\n`);
     }
     const errors = findings.filter((f) => f.severity === 'error').length;

@@ -3,7 +3,8 @@ import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { colorOn, progress, wrote } from '../io.js';
 import { EXIT, invalidPlan } from '../exit.js';
-import { checkOutFor, dateOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
+import { checkOutFor, dateOption, decimalOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
+import type { Locale } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeStrings, safeJson, terminalText } from '../terminal.js';
@@ -14,8 +15,10 @@ Options:
   --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
   --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
   --locale LOCALE   en or vi (default: en)
-${PLAN_READING_HELP}  --separator SEP   with --format csv: , (default) or ; between cells (write it ";" or
-                    semicolon in a shell); cells with a comma, ;, quote or line break are quoted
+${PLAN_READING_HELP}  --separator SEP   with --format csv: , or ; between cells (write it ";" or semicolon in a
+                    shell); cells with a comma, ;, quote or line break are quoted. Default: ,
+                    and under --locale vi ; with decimal commas (--decimal sets the mark of
+                    the CSV written too; --decimal , needs ;)
   --out FILE        write to FILE instead of standard output; its extension must fit the
                     format; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
@@ -32,12 +35,31 @@ ${PLAN_READING_HELP}  --separator SEP   with --format csv: , (default) or ; betw
  * keep the plan's text exact (JSON writes control characters as `\u` escapes); the
  * others show them escaped, as on a terminal.
  */
-function render(report: Report, format: Format, color: boolean, separator: ',' | ';'): string {
+/** How a CSV report writes its cells. */
+interface CsvLayout {
+  readonly separator: ',' | ';';
+  readonly decimal: '.' | ',';
+}
+
+/**
+ * The CSV report's separator and decimal mark: as given, else what the locale's
+ * spreadsheets expect (Vietnamese: `;` and decimal commas). A `,` decimal mark needs `;`
+ * between cells: given both as `,` is bad usage; a `,` separator given alone keeps the dot.
+ */
+function csvLayout(separator: string | undefined, decimal: string | undefined, locale: Locale): CsvLayout {
+  const sep = separator === undefined ? undefined : separatorOption(separator);
+  const mark = decimalOption(decimal);
+  if (sep === ',' && mark === ',') throw new UsageError('--decimal , needs --separator ";": a comma cannot both mark the decimals and separate the cells');
+  const chosen = mark ?? (sep === ',' || locale === 'en' ? '.' : ',');
+  return { decimal: chosen, separator: sep ?? (chosen === ',' ? ';' : ',') };
+}
+
+function render(report: Report, format: Format, color: boolean, csv: CsvLayout): string {
   switch (format) {
     case 'json':
       return safeJson(`${JSON.stringify(report, null, 2)}\n`);
     case 'csv':
-      return renderCsv(report, { separator });
+      return renderCsv(report, csv);
     case 'html':
       return terminalText(renderHtml(escapeStrings(report)), false);
     case 'md':
@@ -57,7 +79,7 @@ export const report: Command = {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const format = formatOption(values.format, values.out);
-    const separator = separatorOption(values.separator);
+    const csv = csvLayout(values.separator, values.decimal, locale);
     if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
     checkOutFor(values.out, format);
     const loaded = await loadPlanArg(args, asOf, io);
@@ -66,10 +88,10 @@ export const report: Command = {
     const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}), ...(loaded.kit === null ? {} : { kit: loaded.kit }) });
     const out = values.out;
     if (out === undefined) {
-      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), separator));
+      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), csv));
       return EXIT.ok;
     }
-    writeFiles({ [out]: render(built, format, false, separator) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles({ [out]: render(built, format, false, csv) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     wrote(io, locale, out);
     return EXIT.ok;
   },

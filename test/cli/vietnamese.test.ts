@@ -1,0 +1,138 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run, temp } from './helpers.js';
+
+// "Vietnamese everywhere" (issue 16): every command, every output path (stdout, stderr,
+// files written) and every format under --locale vi, over the bundled plans, an invalid
+// plan and a plan with lint findings. An English word left in the output — outside ids,
+// file paths, JSON keys and the plan's own text — fails the test.
+const PLANS = join(import.meta.dirname, '../../examples/plans');
+
+/** Words that are English and never Vietnamese, matched whole, case-insensitively. */
+const STOP_WORDS = [
+  'objective', 'objectives', 'key result', 'key results', 'score', 'scores', 'status', 'row', 'column', 'line',
+  'wrote', 'problem', 'problems', 'finding', 'findings', 'valid', 'invalid', 'on track', 'at risk', 'off track',
+  'achieved', 'error', 'errors', 'warning', 'expected', 'progress', 'owner', 'owners',
+  'target', 'unit', 'units', 'cycle', 'report', 'not counted', 'people', 'departments', 'overall', 'the', 'and', 'of',
+];
+const STOP = new RegExp(`(?<![\\p{L}\\p{N}_-])(${STOP_WORDS.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+
+/** Every string in a JSON value: the plan's own text and ids. */
+function stringsOf(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const v of value) stringsOf(v, into);
+  else if (typeof value === 'object' && value !== null) for (const v of Object.values(value)) stringsOf(v, into);
+  return into;
+}
+
+/** The text a reader sees: HTML without its markup, styles and attributes; JSON as the values of its message fields only. */
+function visible(text: string, name: string): string {
+  if (name.endsWith('.html') || text.startsWith('<!doctype')) {
+    const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+    return text.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/g, (e) => entities[e] ?? ' ');
+  }
+  const trimmed = text.trim();
+  if ((name.endsWith('.json') || trimmed.startsWith('{')) && !name.includes('plan.json') && !name.includes('schema')) {
+    try {
+      const json: unknown = JSON.parse(trimmed);
+      const messages: string[] = [];
+      const walk = (v: unknown, key: string) => {
+        if (typeof v === 'string' && (key === 'message' || key === 'title')) messages.push(v);
+        else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+        else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, k);
+      };
+      walk(json, '');
+      return messages.join('\n');
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** English words left in `text` once the plan's strings, paths and okrkit's own names are taken out. */
+function english(text: string, remove: readonly string[]): string[] {
+  // Codes (lint rules such as objectives-per-owner) are ids.
+  let rest = text.replace(/\/[^\s,:"]+/g, ' ').replace(/\b[a-z]+(-[a-z]+)+\b/g, ' ');
+  for (const s of [...remove].sort((a, b) => b.length - a.length)) if (s.length > 0) rest = rest.split(s).join(' ');
+  // Quoted values (a cell, a header as the file has it) and plan paths (keyResults[0].target) are the user's.
+  rest = rest.replace(/"[^"\n]*"/g, ' ').replace(/\(?[\w.]*\[\d+\][\w.[\]]*\)?/g, ' ');
+  rest = rest.replace(/okrkit|createOkrkit|--[a-z-]+|\b[a-z]+[A-Z]\w*\b|\b[a-z]+(-[a-z]+)+\b/g, ' ');
+  return [...rest.matchAll(STOP)].map((m) => {
+    const at = m.index;
+    return `"${m[0]}" in …${rest.slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, ' ')}…`;
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The plans walked: the bundled ones, one that is not valid, one with lint findings. */
+function plans(dir: string): { file: string; strings: Set<string> }[] {
+  const bundled = readdirSync(PLANS).filter((f) => f.endsWith('.json')).map((f) => join(PLANS, f));
+  const invalid = join(dir, 'invalid.json');
+  writeFileSync(invalid, JSON.stringify({ cycles: [{ id: 'q3', name: 'Q3', start: '2026-07-01', end: '2026-09-30' }], objectives: [{ id: 'o1', title: 'Grow', cycleId: 'q9' }], keyResults: [{ id: 'k1', objectiveId: 'o1', title: 'Sales', kind: 'metric', start: 5, target: 5 }] }));
+  const sheet = join(dir, 'invalid.csv');
+  writeFileSync(sheet, 'objective,key result,target,cycle\nGrow,Sales,x,Q3 2026\nGrow,Churn,5,Autumn\n');
+  const lint = join(dir, 'lint.json');
+  writeFileSync(lint, JSON.stringify({ cycles: [{ id: 'q3', name: 'Q3', start: '2026-07-01', end: '2026-09-30' }], objectives: [{ id: 'o1', title: 'Grow', cycleId: 'q3', ownerId: 'an' }], keyResults: [{ id: 'k1', objectiveId: 'o1', title: 'Sales', kind: 'metric', start: 0, target: 10 }] }));
+  return [...bundled, invalid, sheet, lint].map((file) => ({ file, strings: file.endsWith('.csv') ? new Set(['Grow', 'Sales', 'Churn', 'Autumn', 'Q3 2026']) : stringsOf(JSON.parse(readFileSync(file, 'utf8')), new Set()) }));
+}
+
+/** Each command line to run on a plan, with --out (when it writes) in `out`. */
+function commandLines(plan: string, out: string): string[][] {
+  const asOf = ['--as-of', '2026-08-15'];
+  return [
+    ...['text', 'md', 'html', 'csv', 'json'].flatMap((f) => [['report', plan, ...asOf, '--format', f], ['report', plan, ...asOf, '--format', f, '--out', join(out, `r.${f === 'text' ? 'txt' : f}`)]]),
+    ...['text', 'json'].flatMap((f) => [
+      ['people', plan, ...asOf, '--format', f, '--people'].filter((a) => a !== '--people'),
+      ['people', plan, ...asOf, '--format', f, '--out', join(out, `p.${f === 'text' ? 'txt' : 'json'}`)],
+      ['lint', plan, ...asOf, '--format', f],
+      ['validate', plan, '--format', f],
+      ['export', plan, ...asOf, '--format', f, '--out', join(out, `tables-${f}`)],
+      ['export', plan, ...asOf, '--format', f, '--out', join(out, `plan-${f}.json`)],
+    ]),
+  ];
+}
+
+describe('--locale vi: no English word left in any output', () => {
+  it('every command, output path and format, over every example plan, an invalid plan and one with findings', async () => {
+    const dir = temp();
+    const left: string[] = [];
+    for (const { file, strings } of plans(dir)) {
+      const remove = [...strings, file, dir, PLANS, relative(process.cwd(), file)];
+      for (const line of commandLines(file, temp())) {
+        const vi = await run([...line, '--locale', 'vi']);
+        expect([line.join(' '), vi.code]).toEqual([line.join(' '), expect.any(Number)]);
+        expect([0, 1]).toContain(vi.code);
+        const outAt = line.indexOf('--out');
+        const written = outAt === -1 ? [] : (() => {
+          try {
+            return statSync(line[outAt + 1]!).isDirectory() ? filesUnder(line[outAt + 1]!) : [line[outAt + 1]!];
+          } catch {
+            return [];
+          }
+        })();
+        const outputs: [string, string][] = [['stdout', vi.stdout], ['stderr', vi.stderr], ...written.map((f): [string, string] => [f, readFileSync(f, 'utf8')])];
+        for (const [where, text] of outputs) {
+          // The plan written back (export) is the plan's own data.
+          if (where.endsWith('.json') && where.includes('plan-')) continue;
+          if (where.includes('tables-')) continue;
+          for (const word of english(visible(text, where === 'stdout' || where === 'stderr' ? line.join(' ') : where), [...remove, ...written, line[outAt + 1] ?? '\u0000'])) left.push(`${line.slice(0, 1).concat(line.slice(2)).join(' ')} [${where === 'stdout' || where === 'stderr' ? where : 'file'}] ${relative(PLANS, file)}: ${word}`);
+        }
+      }
+    }
+    const templateDir = join(temp(), 't');
+    for (const format of ['text', 'json']) {
+      const out = `${templateDir}-${format}`;
+      const t = await run(['template', '--locale', 'vi', '--format', format, '--out', out]);
+      for (const [where, text] of [['stdout', t.stdout], ['stderr', t.stderr]] as const) for (const word of english(visible(text, where), [out, ...filesUnder(out)])) left.push(`template [${where}]: ${word}`);
+    }
+    expect([...new Set(left)]).toEqual([]);
+  }, 300_000);
+});
