@@ -46,6 +46,12 @@ interface Read {
   readonly problems: readonly Problem[];
 }
 
+/**
+ * The files read as one flat sheet: CSV, and the tab-separated text Excel saves as "Text
+ * (Tab delimited)" or "Unicode Text" (UTF-16 LE with a byte-order mark) — `.txt`, `.tsv`.
+ */
+const SHEET_EXTENSIONS: ReadonlySet<string> = new Set(['.csv', '.tsv', '.txt']);
+
 /** Rows past this many get progress lines on stderr. */
 const BIG = 100_000;
 
@@ -191,7 +197,7 @@ function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Proble
 function readInput(path: string, stat: Stats, options: LoadOptions): Read | Loaded {
   try {
     if (stat.isDirectory()) return readFolder(path, options);
-    if (extname(path).toLowerCase() === '.csv') return readSheet(path, options);
+    if (SHEET_EXTENSIONS.has(extname(path).toLowerCase())) return readSheet(path, options);
     return readJson(path, options);
   } catch (error) {
     if (error instanceof OkrkitError && error.code === 'invalid_csv') {
