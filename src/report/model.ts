@@ -241,8 +241,11 @@ export interface ReportOptions {
  * @category Reports
  */
 export interface ReportKit {
+  /** The kit's `evaluate`: scores and rollups, plug-in key results measured by their kind. */
   evaluate(plan: DeepReadonly<Plan>, options?: EvaluateOptions): Evaluation;
+  /** The kit's `lintPlan`: the coach's findings. */
   lintPlan(plan: DeepReadonly<Plan>, options?: LintOptions): LintFinding[];
+  /** The kit's `keyResultProgress`: a plug-in key result's progress at a date, for its line in the report. */
   keyResultProgress(keyResult: DeepReadonly<KeyResult>, checkIns?: readonly DeepReadonly<CheckIn>[], options?: KeyResultProgressOptions): KeyResultProgress;
 }
 
