@@ -13,23 +13,24 @@ const HELP = mainHelp(COMMANDS);
 /**
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
  * resolves to the exit code (src/cli/exit.ts): 0 done, 1 findings or a plan that is not
- * valid, 2 bad usage or input that cannot be read, 3 an internal error (anything unexpected: one line on stderr, never a stack trace). It is async because
- * reading and writing workbooks and loading plug-ins are.
+ * valid, 2 bad usage or input that cannot be read, 3 an internal error (anything
+ * unexpected: one line on stderr, never a stack trace). It is async because reading and
+ * writing workbooks and loading plug-ins are.
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const io = guardedIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr.write(HELP);
-    return 2;
+    return EXIT.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(HELP);
-    return 0;
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`okrkit ${io.version ?? 'unknown'}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) return fail(io, `unknown command "${name}"; run "okrkit --help"`);
@@ -68,7 +69,7 @@ async function runCommand(command: Command, argv: readonly string[], io: Io): Pr
   const { values, positionals } = parseOptions(name, argv);
   if (values.help === true) {
     io.stdout.write(command.help);
-    return 0;
+    return EXIT.ok;
   }
   for (const key of Object.keys(values)) {
     if (!command.options.some((option) => option === key)) throw new UsageError(`"okrkit ${name}" has no --${key} option; run "okrkit ${name} --help"`);
