@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/cascade.ts
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan } from '../src/index.js';
+import { evaluate, formatScore, parsePlan } from 'okrkit';
 import { printTree } from './print-tree.js';
 
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/saas-cascade.json', import.meta.url), 'utf8')));

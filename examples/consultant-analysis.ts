@@ -5,13 +5,13 @@
 //   npx tsx examples/consultant-analysis.ts                          # the bundled client
 //   npx tsx examples/consultant-analysis.ts <folder> <as-of> <out.html>
 //
-// In your own project, import from 'okrkit', 'okrkit/csv' and 'okrkit/report'.
+// The imports are a user's: in this repository 'okrkit' resolves to src/ (tsconfig paths).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readPlanCsv } from '../src/csv/index.js';
-import { buildReport, renderHtml } from '../src/report/index.js';
-import { evaluate, evaluateKpis, formatScore, label, parsePlan, scoreWeightedMean, type Status } from '../src/index.js';
+import { readPlanCsv } from 'okrkit/csv';
+import { buildReport, renderHtml } from 'okrkit/report';
+import { evaluate, evaluateKpis, formatScore, label, parsePlan, scoreWeightedMean, type Status } from 'okrkit';
 
 const folder = process.argv[2] ?? new URL('./client', import.meta.url).pathname;
 const asOf = process.argv[3] ?? '2026-11-15';

@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/kpi-scorecard.ts
 import { readFileSync } from 'node:fs';
-import { formatScore, kpiAlerts, parsePlan, scorecard, scorecardByUnit, type Kpi } from '../src/index.js';
+import { formatScore, kpiAlerts, parsePlan, scorecard, scorecardByUnit, type Kpi } from 'okrkit';
 
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/abc-kpis.json', import.meta.url), 'utf8')));
 const asOf = '2026-12-31';

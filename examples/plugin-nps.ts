@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/plugin-nps.ts
 import * as z from 'zod';
-import { createOkrkit, defineKeyResultKind, defineScoring, formatScore, OkrkitError } from '../src/index.js';
+import { createOkrkit, defineKeyResultKind, defineScoring, formatScore, OkrkitError } from 'okrkit';
 
 const nps = defineKeyResultKind({
   kind: 'nps',

@@ -1,7 +1,7 @@
 // A small text renderer for the examples: objectives as an indented tree with scores
 // on the seeds' 0–100 scale, pace status and confidence, key results under them.
 // Built only on public functions.
-import { formatScore, type Evaluation, type Plan, type Status } from '../src/index.js';
+import { formatScore, type Evaluation, type Plan, type Status } from 'okrkit';
 
 const STATUS: Record<Status, string> = {
   achieved: 'achieved',

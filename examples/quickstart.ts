@@ -4,9 +4,9 @@
 //   npm start                      # the day after the quarter ends, with grades
 //   npm start -- 2026-08-15        # as of another date
 //
-// In your own project, import from 'okrkit' instead of '../src/index.js'.
+// The imports are a user's: in this repository 'okrkit' resolves to src/ (tsconfig paths).
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan, scoreWeightedMean } from '../src/index.js';
+import { evaluate, formatScore, parsePlan, scoreWeightedMean } from 'okrkit';
 import { printTree } from './print-tree.js';
 
 const asOf = process.argv[2] ?? '2026-10-01'; // the day after the quarter: grading time

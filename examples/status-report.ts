@@ -4,7 +4,7 @@
 //
 //   npx tsx examples/status-report.ts [asOf]     (2026-09-05 by default)
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan, type Status } from '../src/index.js';
+import { evaluate, formatScore, parsePlan, type Status } from 'okrkit';
 
 const asOf = process.argv[2] ?? '2026-09-05';
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/xyz-corp.json', import.meta.url), 'utf8')));
