@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
 import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan, type DateFormat, type DecimalMark } from '../csv/index.js';
+import { numberFormat } from '../messages/number-format.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
@@ -73,17 +74,20 @@ function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[]
   });
 }
 
-function readBytes(file: string): Buffer {
+function readBytes(file: string, locale: Locale): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
     const code = errorCode(error);
-    throw new UsageError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read it (${code ?? 'error'})`, 'input');
+    throw new UsageError(code === 'ENOENT' ? translate('cli.noSuchFile', locale, { file }) : translate('cli.cannotRead', locale, { file, code: code ?? 'error' }), 'input');
   }
 }
 
 /** A JSON file's text: UTF-8, as JSON is. */
-const readText = (file: string): string => readBytes(file).toString('utf8');
+const readText = (file: string, locale: Locale): string => readBytes(file, locale).toString('utf8');
+
+/** A count in a progress line, its digits grouped as the user's language groups them. */
+const grouped = (locale: Locale, n: number): string => numberFormat(locale === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 0 }).format(n);
 
 /**
  * A CSV file's text in whichever encoding Excel saved it (see `decodeCsv`); `name` is the
@@ -92,7 +96,7 @@ const readText = (file: string): string => readBytes(file).toString('utf8');
  */
 function readCsvText(file: string, name: string, locale: Locale): string {
   try {
-    return decodeCsv(readBytes(file), { file: name }).text;
+    return decodeCsv(readBytes(file, locale), { file: name }).text;
   } catch (error) {
     if (!(error instanceof OkrkitError)) throw error;
     const why = error.issues[0];
@@ -121,7 +125,7 @@ function csvWhere(read: CsvPlan, label: string, dir: string | null, locale: Loca
 function readFolder(path: string, options: LoadOptions): Read {
   const files: Record<string, string> = {};
   const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
-  if (names.length === 0) throw new UsageError(`${path}: the folder holds no .csv files`, 'input');
+  if (names.length === 0) throw new UsageError(translate('cli.noCsvFiles', options.locale, { folder: path }), 'input');
   checkBytes(path, names.map((name) => join(path, name)));
   let rows = 0;
   for (const name of names) {
@@ -130,7 +134,7 @@ function readFolder(path: string, options: LoadOptions): Read {
     rows += lineCount(text);
   }
   checkRows(path, rows);
-  if (rows > BIG) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
+  if (rows > BIG) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
   const read = readPlanCsv(files, options.decimal === undefined ? {} : { decimal: options.decimal });
   return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [] };
 }
@@ -142,14 +146,14 @@ function readSheet(path: string, options: LoadOptions): Read {
   const rows = lineCount(text);
   checkRows(path, rows);
   const big = rows > BIG;
-  if (big) options.progress(`reading ${rows.toLocaleString('en')} rows from ${path}`);
+  if (big) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
   const read = readPlanSheet(text, {
     file: path,
     checkInDate: options.checkInDate,
     locale: options.locale,
     ...(options.decimal === undefined ? {} : { decimal: options.decimal }),
     ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
-    ...(big ? { onProgress: (done: number, total: number) => options.progress(`read ${done.toLocaleString('en')} of ${total.toLocaleString('en')} rows`) } : {}),
+    ...(big ? { onProgress: (done: number, total: number) => options.progress(translate('cli.progress.read', options.locale, { done: grouped(options.locale, done), total: grouped(options.locale, total) })) } : {}),
   });
   return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
 }
@@ -158,7 +162,7 @@ function readSheet(path: string, options: LoadOptions): Read {
 function readJson(path: string, options: LoadOptions): Read | Loaded {
   // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON text.
   checkBytes(path, [path]);
-  const read = readText(path);
+  const read = readText(path, options.locale);
   const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   let json: unknown;
   try {
@@ -171,7 +175,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
     for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
   }
   checkRows(path, rows);
-  if (rows > BIG) options.progress(`validating ${rows.toLocaleString('en')} records from ${path}`);
+  if (rows > BIG) options.progress(translate('cli.progress.validating', options.locale, { count: grouped(options.locale, rows), file: path }));
   const where = (paths: readonly Path[]) => {
     const { positions } = scanJson(text, paths);
     return paths.map((issuePath, i) => {
@@ -218,7 +222,7 @@ export function loadPlan(path: string, options: LoadOptions): Loaded {
   try {
     stat = statSync(path);
   } catch {
-    throw new UsageError(`${path}: no such file or folder`, 'input');
+    throw new UsageError(translate('cli.noSuchFile', options.locale, { file: path }), 'input');
   }
   const read = readInput(path, stat, options);
   if ('plan' in read) return read;

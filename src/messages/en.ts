@@ -194,6 +194,7 @@ export const en = {
   'plugin.scoreThrew': 'the scoring rule failed for key result "{id}": {reason}',
   'arg.pluginField': 'the plug-in kind "{kind}" redefines the common key-result field "{field}"; give its own field another name',
   'arg.pluginRange': '{name} must be an array of two numbers [min, max], got {value}',
+  'arg.pluginZod3': 'the schema of the plug-in kind "{kind}" is a zod 3 schema; okrkit takes zod 4 schemas: with zod 3.25 or later, import z from \'zod/v4\'',
   'arg.reportTooLarge': 'the {format} report would be over {limit} characters, the most one report can hold; report on part of the plan (one cycle or one unit)',
   'arg.reportField': '{name} is not what buildReport gives there, got {value}',
 
@@ -361,6 +362,13 @@ export const en = {
   'cli.at.rowColumn': '{file}, row {row}, column "{column}"',
   'cli.at.line': '{file}, line {line}, column {column} ({path})',
   'cli.notJson': 'not valid JSON: {why}',
+  'cli.noSuchFile': '{file}: no such file or folder',
+  'cli.cannotRead': '{file}: cannot read it ({code})',
+  'cli.noCsvFiles': '{folder}: the folder holds no .csv files',
+  'cli.progress.reading': 'reading {count} rows from {file}',
+  'cli.progress.read': 'read {done} of {total} rows',
+  'cli.progress.validating': 'validating {count} records from {file}',
+  'cli.progress.evaluating': 'evaluating {count}',
 } as const;
 
 /** A key of okrkit's message catalogues. */

@@ -189,6 +189,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'plugin.scoreThrew': 'quy tắc chấm điểm bị lỗi với kết quả then chốt "{id}": {reason}',
   'arg.pluginField': 'loại plug-in "{kind}" định nghĩa lại trường chung "{field}" của kết quả then chốt; hãy đặt tên khác cho trường riêng của nó',
   'arg.pluginRange': '{name} phải là một mảng gồm hai số [min, max], nhận được {value}',
+  'arg.pluginZod3': 'lược đồ của loại plug-in "{kind}" là lược đồ zod 3; okrkit nhận lược đồ zod 4: với zod 3.25 trở lên, hãy import z từ \'zod/v4\'',
   'arg.reportTooLarge': 'báo cáo {format} sẽ dài hơn {limit} ký tự, mức tối đa của một báo cáo; hãy lập báo cáo cho một phần của kế hoạch (một chu kỳ hoặc một đơn vị)',
   'arg.reportField': '{name} không phải là giá trị mà buildReport tạo ra ở vị trí đó, nhận được {value}',
 
@@ -354,4 +355,11 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'cli.at.rowColumn': '{file}, hàng {row}, cột "{column}"',
   'cli.at.line': '{file}, dòng {line}, cột {column} ({path})',
   'cli.notJson': 'không phải JSON hợp lệ: {why}',
+  'cli.noSuchFile': '{file}: không có tệp hoặc thư mục này',
+  'cli.cannotRead': '{file}: không đọc được tệp ({code})',
+  'cli.noCsvFiles': '{folder}: thư mục không có tệp .csv nào',
+  'cli.progress.reading': 'đang đọc {count} dòng từ {file}',
+  'cli.progress.read': 'đã đọc {done} trên {total} dòng',
+  'cli.progress.validating': 'đang kiểm tra {count} bản ghi từ {file}',
+  'cli.progress.evaluating': 'đang đánh giá {count}',
 };

@@ -133,6 +133,9 @@ describe('--locale vi: no English word left in any output', () => {
       const t = await run(['template', '--locale', 'vi', '--format', format, '--out', out]);
       for (const [where, text] of [['stdout', t.stdout], ['stderr', t.stderr]] as const) for (const word of english(visible(text, where), [out, ...filesUnder(out)])) left.push(`template [${where}]: ${word}`);
     }
+    // Input that cannot be read is told in Vietnamese too.
+    const missing = await run(['validate', join(dir, 'no-such.json'), '--locale', 'vi']);
+    expect(missing).toMatchObject({ code: 2, stderr: `okrkit: ${join(dir, 'no-such.json')}: không có tệp hoặc thư mục này\n` });
     expect([...new Set(left)]).toEqual([]);
   }, 300_000);
 });

@@ -1,10 +1,10 @@
 import { buildReport, renderCsv, renderHtml, renderMarkdown, renderText, type Report } from '../../report/index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
-import { colorOn, progress, wrote } from '../io.js';
+import { colorOn, countIn, progress, wrote } from '../io.js';
 import { EXIT, invalidPlan } from '../exit.js';
 import { checkOutFor, dateOption, decimalOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
-import type { Locale } from '../../index.js';
+import { translate, type Locale } from '../../index.js';
 import { UsageError } from '../usage-error.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeStrings, safeJson, terminalText } from '../terminal.js';
@@ -84,7 +84,7 @@ export const report: Command = {
     checkOutFor(values.out, format);
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
-    if (loaded.rows > 100_000) progress(io, `evaluating ${loaded.plan.keyResults.length.toLocaleString('en')} key results`);
+    if (loaded.rows > 100_000) progress(io, translate('cli.progress.evaluating', locale, { count: countIn(locale, loaded.plan.keyResults.length, 'keyResults') }));
     const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}), ...(loaded.kit === null ? {} : { kit: loaded.kit }) });
     const out = values.out;
     if (out === undefined) {
