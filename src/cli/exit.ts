@@ -23,7 +23,7 @@ export function printJson(io: Io, value: unknown): void {
 }
 
 /** What `--format json` prints for a plan that is not valid: the same object from every command. */
-export const invalidJson = (plan: string, loaded: Loaded) => ({ plan, valid: false, problems: loaded.problems });
+export const invalidJson = (plan: string, loaded: Loaded): { plan: string; valid: false; problems: Loaded['problems'] } => ({ plan, valid: false, problems: loaded.problems });
 
 /** Where an invalid plan's problems go: JSON on stdout, or text lines on the stream the command prints its result or its diagnostics on. */
 type ProblemsTo = 'json' | 'stdout' | 'stderr';
