@@ -56,6 +56,7 @@ export type { KeyResultProgress, KeyResultProgressOptions } from './measure/prog
 export { scoreWeightedMean } from './evaluate/weighted-mean.js';
 export type { WeightedScore } from './evaluate/weighted-mean.js';
 export { evaluate } from './evaluate/evaluate.js';
+export { recordOf } from './evaluate/record-of.js';
 export { evaluateColumns, STATUS_CODES, GRADE_CODES } from './evaluate/columns.js';
 export type { EvaluationColumns, ObjectiveColumns, KeyResultColumns } from './evaluate/columns.js';
 export { createLiveEvaluation } from './evaluate/live.js';

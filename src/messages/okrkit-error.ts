@@ -8,7 +8,8 @@ import { messages } from './where.js';
  * - `invalid_plan`: `parsePlan` found problems; `issues` lists each one.
  * - `invalid_argument`: a function was called with a value it cannot use.
  * - `cascade_loop`: the alignment graph is not acyclic; the message names the loop.
- * - `unknown_reference`: an unparsed plan refers to an id that does not exist.
+ * - `unknown_reference`: an unparsed plan refers to an id that does not exist, or
+ *   `recordOf` is asked for an id no record has.
  * - `plugin_failed`: a plug-in threw, or returned NaN or a value outside its declared range.
  * - `invalid_csv`: a spreadsheet read by `okrkit/csv` has problems; each issue's path is
  *   `[file, line, column]`.
