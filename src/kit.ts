@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import type { CheckIn } from './model/check-in.js';
 import { invalidArgument } from './messages/okrkit-error.js';
 import { keyResultProgressIn, type KeyResultProgress, type KeyResultProgressOptions } from './measure/progress.js';
@@ -39,7 +39,13 @@ export type PluginKeyResult<K extends string, S extends z.ZodRawShape> = CommonF
 export interface KeyResultKindPlugin<K extends string = string, S extends z.ZodRawShape = z.ZodRawShape> {
   /** The kind's name, used as `kind` in plans; not one of the built-in kinds. */
   readonly kind: K;
-  /** The kind's own fields, as a zod object (the common fields are added). */
+  /**
+   * The kind's own fields, as a zod object (the common fields are added). Made with the
+   * application's own zod — `import * as z from 'zod'` with zod 4, `from 'zod/v4'` with
+   * zod 3.25 or later — which is the zod okrkit uses too (a peer dependency), so the
+   * schema and okrkit's compose both ways. A zod 3 schema is refused with an error
+   * that says to import from `'zod/v4'`.
+   */
   readonly schema: z.ZodObject<S>;
   /** Raw progress from the key result and its check-ins; clamped to [0, cap] by okrkit like any kind's. */
   progress(keyResult: PluginKeyResult<K, S>, context: KeyResultKindContext): number;
@@ -89,12 +95,19 @@ function checkKind(kind: unknown, name: string): asserts kind is AnyKind {
   const k: { kind?: unknown; schema?: unknown; progress?: unknown; range?: unknown } = kind;
   if (k.kind === undefined) invalidArgument('arg.required', { name: `${name}.kind` });
   if (typeof k.kind !== 'string' || k.kind === '' || isBuiltInKind(k.kind)) invalidArgument('arg.pluginKind', { kind: describeValue(k.kind) });
+  if (isZod3Schema(k.schema)) invalidArgument('arg.pluginZod3', { kind: k.kind });
   if (!(k.schema instanceof z.ZodObject)) invalidArgument('arg.object', { name: `${k.kind}.schema (a zod object)` });
   const field = Object.keys(k.schema.shape).find((f) => COMMON_FIELDS.has(f));
   if (field !== undefined) invalidArgument('arg.pluginField', { kind: k.kind, field });
   if (typeof k.progress !== 'function') invalidArgument('arg.required', { name: `${k.kind}.progress` });
   checkRange(k.range, `${k.kind}.range`);
 }
+
+/**
+ * A zod 3 schema (zod 3's classes have `_def` and no `_zod`): with zod 3.25+, an app's
+ * plain `'zod'` import is zod 3, while okrkit and plug-ins use zod 4 from `'zod/v4'`.
+ */
+const isZod3Schema = (schema: unknown): boolean => typeof schema === 'object' && schema !== null && '_def' in schema && !('_zod' in schema);
 
 /** A kind's optional range: two numbers (not NaN), the first at most the second. */
 function checkRange(range: unknown, name: string): void {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { messages } from '../messages/where.js';
 import { issue as makeIssue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../messages/okrkit-error.js';
 import { en, type MessageKey } from '../messages/en.js';

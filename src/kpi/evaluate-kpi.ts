@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { toNumber, type Value } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { Cycle } from '../model/cycle.js';

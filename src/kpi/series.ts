@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { civilDay, civilOf, dateOfDay, dayNumber, weekdayOf } from '../_lib/calendar.js';
 import { toNumber } from '../_lib/numeric.js';
 import { parseArgument } from '../_lib/zod-issues.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { CheckIn } from '../model/check-in.js';

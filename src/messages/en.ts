@@ -233,7 +233,7 @@ export const en = {
   'csv.syntax': 'The CSV cannot be read: {detail}.',
   'csv.encoding': 'Not text in UTF-8, UTF-16 with a byte-order mark, Windows-1258 or 1252; save it as CSV UTF-8.',
   'csv.binary': 'NUL bytes: not CSV text (or UTF-16 without a byte-order mark); save it as CSV UTF-8.',
-  'csv.xlsx': 'An Excel workbook (.xlsx), which okrkit does not read yet; save it as CSV UTF-8.',
+  'csv.xlsx': 'An Excel workbook (.xlsx), not CSV text; okrkit reads workbooks: pass the .xlsx file itself (named .xlsx), or save it as CSV UTF-8.',
   'csv.cellCount': 'This row has {count} cells but the header has {columns}; a decimal comma such as "12,5" splits a cell (write 12.5, or quote it).',
   'csv.unknownFile': 'Unknown table file "{file}"; expected one of {options}.',
   'csv.unknownColumn': 'Unknown column "{column}"; expected one of {options}.',

@@ -1,7 +1,7 @@
 // The context okrkit runs in: a kit's plug-in kinds and scorings, and its schemas.
 // `createOkrkit` builds one; the plain exports run in PLAIN_CONTEXT. Functions that need
 // it take it first and are named `…In` (`evaluateIn(cx, plan, options)`).
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import type { CheckIn } from './check-in.js';
 import type { KeyResult } from './key-result.js';
 import type { Plan } from './plan.js';

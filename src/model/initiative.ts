@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { CalendarDate, Fraction, Id, Meta, Text } from './primitives.js';
 
 /**

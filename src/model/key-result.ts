@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
+import { discriminatedUnion } from '../_lib/zod-union.js';
 import { AlignmentLink } from './objective.js';
 import { CalendarDate, FinalScore, Id, Meta, NodeWeight, Numeric, Text, Weight } from './primitives.js';
 import { OkrState, StateChange } from './process.js';
@@ -49,7 +50,7 @@ export type ScoringStep = z.infer<typeof ScoringStep>;
  * //=> the same object
  * @category Key results
  */
-export const Scoring = /*@__PURE__*/ z.discriminatedUnion('type', [
+export const Scoring = /*@__PURE__*/ discriminatedUnion('type', [
   z.strictObject({ type: z.literal('linear') }),
   z.strictObject({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
   z.strictObject({ type: z.literal('plugin'), id: Id }),
@@ -248,7 +249,7 @@ export type BaselineKeyResult = z.infer<typeof BaselineKeyResult>;
  * //=> a MetricKeyResult
  * @category Key results
  */
-export const KeyResult = /*@__PURE__*/ z.discriminatedUnion('kind', [
+export const KeyResult = /*@__PURE__*/ discriminatedUnion('kind', [
   MetricKeyResult,
   ThresholdKeyResult,
   RangeKeyResult,

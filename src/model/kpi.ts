@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
+import { discriminatedUnion } from '../_lib/zod-union.js';
 import { english, msg } from '../messages/message.js';
 import { ScoringStep } from './key-result.js';
 import { CalendarDate, Id, Meta, Numeric, Text, Timestamp, Weight } from './primitives.js';
@@ -18,7 +19,7 @@ const missing = (key: 'issue.kpiMissingTarget' | 'issue.kpiMissingTimeframe' | '
  * //=> { polarity: 'lower', value: '0.5', baseline: '0.8' }
  * @category KPIs
  */
-export const KpiTarget = /*@__PURE__*/ z.discriminatedUnion('polarity', [
+export const KpiTarget = /*@__PURE__*/ discriminatedUnion('polarity', [
   z.strictObject({ polarity: z.literal('higher'), value: Numeric, baseline: Numeric.optional() }),
   z.strictObject({ polarity: z.literal('lower'), value: Numeric, baseline: Numeric.optional() }),
   z.strictObject({ polarity: z.literal('range'), min: Numeric, max: Numeric }),
@@ -144,7 +145,7 @@ export type ScaleAnchor = z.infer<typeof ScaleAnchor>;
  * //=> the same object
  * @category Scorecards
  */
-export const KpiScoring = /*@__PURE__*/ z.discriminatedUnion('type', [
+export const KpiScoring = /*@__PURE__*/ discriminatedUnion('type', [
   z.strictObject({ type: z.literal('linear') }),
   z.strictObject({ type: z.literal('steps'), steps: z.array(ScoringStep).min(1) }),
   z.strictObject({

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { FinalScore, Id, Meta, NodeWeight, Text, Weight } from './primitives.js';
 import { OkrState, StateChange } from './process.js';
 

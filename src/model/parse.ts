@@ -3,7 +3,7 @@ import { messages } from '../messages/where.js';
 import { issue, OkrkitError, type OkrkitIssue } from '../messages/okrkit-error.js';
 import { checkIntegrity } from './integrity.js';
 import type { KnownIds, PartialPlan } from './integrity-checks.js';
-import type * as z from 'zod';
+import type * as z from 'zod/v4';
 import { isPlainObject, isRecord, notAPlan } from './guard.js';
 import { KeyResult } from './key-result.js';
 import { PLAIN_CONTEXT, type Context } from './context.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { CheckIn } from './check-in.js';
 import { Cycle } from './cycle.js';
 import { Initiative } from './initiative.js';

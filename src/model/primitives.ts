@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { DECIMAL_STRING } from '../_lib/numeric.js';
 import { messages } from '../messages/where.js';
 import { english, msg } from '../messages/message.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { daysBetween, dateOf } from '../_lib/calendar.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import type { DeepReadonly } from '../model/deep-readonly.js';

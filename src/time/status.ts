@@ -1,5 +1,5 @@
 import { checkOptions } from '../model/options.js';
-import * as z from 'zod';
+import * as z from 'zod/v4';
 import { at } from '../_lib/at.js';
 import { compareFractions, FRACTION_ONE, fractionOfDouble, minus, times, type Fraction } from '../_lib/fraction.js';
 import { compareNear, multiplyNear, Near, nearDouble, subtractNear } from '../_lib/near.js';
