@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/cascade.ts
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan } from 'okrkit';
+import { evaluate, formatScore, parsePlan, recordOf } from 'okrkit';
 import { printTree } from './print-tree.js';
 
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/saas-cascade.json', import.meta.url), 'utf8')));
@@ -15,6 +15,6 @@ console.log(`${plan.name} — as of ${evaluation.asOf}\n`);
 console.log(printTree(plan, evaluation));
 
 console.log('\nWhere the company score comes from:');
-for (const c of evaluation.objectives['o-leader']!.contributors) {
+for (const c of recordOf(evaluation.objectives, 'o-leader').contributors) {
   console.log(`  ${formatScore(c.share, { scale: 'percent' }).padStart(4)} of the weight  ${c.type.padEnd(9)}  ${c.id}  scores ${formatScore(c.score)}`);
 }

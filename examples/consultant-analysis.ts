@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPlanCsv } from 'okrkit/csv';
 import { buildReport, renderHtml } from 'okrkit/report';
-import { evaluate, evaluateKpis, formatScore, label, parsePlan, scoreWeightedMean, type Status } from 'okrkit';
+import { evaluate, evaluateKpis, formatScore, label, parsePlan, recordOf, scoreWeightedMean, type Status } from 'okrkit';
 
 const folder = process.argv[2] ?? new URL('./client', import.meta.url).pathname;
 const asOf = process.argv[3] ?? '2026-11-15';
@@ -32,7 +32,7 @@ const unitName = new Map(plan.units.map((u) => [u.id, u.name]));
 const byUnit = new Map<string, (number | null)[]>();
 for (const o of plan.objectives) {
   const unit = o.unitId ?? '(no unit)';
-  byUnit.set(unit, [...(byUnit.get(unit) ?? []), evaluation.objectives[o.id]!.score]);
+  byUnit.set(unit, [...(byUnit.get(unit) ?? []), recordOf(evaluation.objectives, o.id).score]);
 }
 const ranking = [...byUnit]
   .map(([unit, scores]) => ({ unit, objectives: scores.length, score: scoreWeightedMean(scores.map((score) => ({ score }))) }))
@@ -43,7 +43,7 @@ ranking.forEach((r, i) => console.log(`  ${i + 1}. ${formatScore(r.score).padSta
 // 3. Objectives at risk or off track, worst first.
 const worrying: readonly Status[] = ['offTrack', 'atRisk'];
 const atRisk = plan.objectives
-  .map((o) => ({ o, e: evaluation.objectives[o.id]! }))
+  .map((o) => ({ o, e: recordOf(evaluation.objectives, o.id) }))
   .filter(({ e }) => worrying.includes(e.status))
   .sort((a, b) => (a.e.score ?? 0) - (b.e.score ?? 0));
 console.log(`\nObjectives at risk (${atRisk.length} of ${plan.objectives.length})`);
@@ -54,10 +54,10 @@ for (const { o, e } of atRisk) {
 // 4. Red KPIs that no key result is measured from: problems nobody has an objective for.
 const kpis = evaluateKpis(plan, { asOf });
 const covered = new Set(plan.keyResults.flatMap((k) => (k.source === undefined ? [] : [k.source.kpiId])));
-const orphans = plan.kpis.filter((k) => kpis[k.id]!.status === 'red' && !covered.has(k.id));
+const orphans = plan.kpis.filter((k) => recordOf(kpis, k.id).status === 'red' && !covered.has(k.id));
 console.log(`\nRed KPIs with no key result on them (${orphans.length})`);
 for (const k of orphans) {
-  console.log(`  ${formatScore(kpis[k.id]!.attainment).padStart(3)}% attained  ${k.name} — ${unitName.get(k.unitId ?? '') ?? 'no unit'}`);
+  console.log(`  ${formatScore(recordOf(kpis, k.id).attainment).padStart(3)}% attained  ${k.name} — ${unitName.get(k.unitId ?? '') ?? 'no unit'}`);
 }
 
 // 5. The report to hand over: one HTML file, in Vietnamese for this client.

@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/kpi-scorecard.ts
 import { readFileSync } from 'node:fs';
-import { formatScore, kpiAlerts, parsePlan, scorecard, scorecardByUnit, type Kpi } from 'okrkit';
+import { formatScore, kpiAlerts, parsePlan, scorecard, scorecardByUnit, recordOf, type Kpi } from 'okrkit';
 
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/abc-kpis.json', import.meta.url), 'utf8')));
 const asOf = '2026-12-31';
@@ -33,7 +33,7 @@ console.log(`\nTotal ${sheet.total} / 100 — rating ${sheet.rating}`);
 console.log('\nTotals rolled up the org:');
 const units = scorecardByUnit(plan, { asOf });
 const walk = (id: string, depth: number) => {
-  const u = units[id]!;
+  const u = recordOf(units, id);
   const name = plan.units.find((x) => x.id === id)!.name;
   console.log(`${'  '.repeat(depth)}${formatScore(u.total === null ? null : u.total / 100, { digits: 1 }).padStart(5)}  ${u.rating ?? '–'}  ${name}`);
   for (const c of u.childIds) walk(c, depth + 1);

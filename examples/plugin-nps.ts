@@ -5,7 +5,7 @@
 //
 //   npx tsx examples/plugin-nps.ts
 import * as z from 'zod';
-import { createOkrkit, defineKeyResultKind, defineScoring, formatScore, OkrkitError } from 'okrkit';
+import { createOkrkit, defineKeyResultKind, defineScoring, formatScore, OkrkitError, recordOf } from 'okrkit';
 
 const nps = defineKeyResultKind({
   kind: 'nps',
@@ -41,9 +41,9 @@ const plan = okr.parsePlan({
 });
 
 const evaluation = okr.evaluate(plan, { asOf: '2026-09-01' });
-console.log(`${formatScore(evaluation.objectives['o-love']!.score)}  Customers love our support`);
-for (const id of evaluation.objectives['o-love']!.keyResultIds) {
-  const kr = evaluation.keyResults[id]!;
+console.log(`${formatScore(recordOf(evaluation.objectives, 'o-love').score)}  Customers love our support`);
+for (const id of recordOf(evaluation.objectives, 'o-love').keyResultIds) {
+  const kr = recordOf(evaluation.keyResults, id);
   console.log(`     ${formatScore(kr.score).padStart(3)}  ${plan.keyResults.find((k) => k.id === id)!.title} (progress ${formatScore(kr.progress)})`);
 }
 console.log(`\nLint: ${okr.lintPlan(plan, { asOf: '2026-09-01' }).map((f) => f.code).join(', ') || 'nothing to say'}`);

@@ -1,7 +1,7 @@
 // A small text renderer for the examples: objectives as an indented tree with scores
 // on the seeds' 0–100 scale, pace status and confidence, key results under them.
 // Built only on public functions.
-import { formatScore, type Evaluation, type Plan, type Status } from 'okrkit';
+import { formatScore, recordOf, type Evaluation, type Plan, type Status } from 'okrkit';
 
 const STATUS: Record<Status, string> = {
   achieved: 'achieved',
@@ -14,7 +14,7 @@ const STATUS: Record<Status, string> = {
 
 function valueText(plan: Plan, id: string, evaluation: Evaluation): string {
   const kr = plan.keyResults.find((k) => k.id === id)!;
-  const result = evaluation.keyResults[id]!;
+  const result = recordOf(evaluation.keyResults, id);
   const unit = kr.unit ? ` ${kr.unit}` : '';
   switch (kr.kind) {
     case 'metric':
@@ -43,12 +43,12 @@ export function printTree(plan: Plan, evaluation: Evaluation): string {
   const title = new Map(plan.objectives.map((o) => [o.id, o.title]));
   const krTitle = new Map(plan.keyResults.map((k) => [k.id, k.title]));
   const walk = (id: string, depth: number) => {
-    const o = evaluation.objectives[id]!;
+    const o = recordOf(evaluation.objectives, id);
     const pad = '  '.repeat(depth);
     lines.push(`${pad}${formatScore(o.score).padStart(3)}  ${title.get(id)}${o.overridden ? '  (final score set by hand)' : ''}`);
     lines.push(`${pad}     ${pace(o.status, o.expected, o.confidence, o.grade)}`);
     for (const krId of o.keyResultIds) {
-      const kr = evaluation.keyResults[krId]!;
+      const kr = recordOf(evaluation.keyResults, krId);
       lines.push(`${pad}     ${formatScore(kr.score).padStart(3)}  ${krTitle.get(krId)}  [${valueText(plan, krId, evaluation)}]`);
       lines.push(`${pad}          ${pace(kr.status, kr.expected, kr.confidence, kr.grade)}`);
     }

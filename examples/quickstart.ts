@@ -6,7 +6,7 @@
 //
 // The imports are a user's: in this repository 'okrkit' resolves to src/ (tsconfig paths).
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan, scoreWeightedMean } from 'okrkit';
+import { evaluate, formatScore, parsePlan, recordOf, scoreWeightedMean } from 'okrkit';
 import { printTree } from './print-tree.js';
 
 const asOf = process.argv[2] ?? '2026-10-01'; // the day after the quarter: grading time
@@ -15,7 +15,7 @@ const json = JSON.parse(readFileSync(new URL('./plans/xyz-corp.json', import.met
 const plan = parsePlan(json); // validates the schema and every reference; throws OkrkitError otherwise
 const evaluation = evaluate(plan, { asOf });
 
-const company = scoreWeightedMean(evaluation.roots.map((id) => ({ score: evaluation.objectives[id]!.score })));
+const company = scoreWeightedMean(evaluation.roots.map((id) => ({ score: recordOf(evaluation.objectives, id).score })));
 console.log(`${plan.name} — as of ${asOf}`);
 console.log(`Company score: ${formatScore(company)} / 100\n`);
 console.log(printTree(plan, evaluation));

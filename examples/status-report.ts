@@ -4,7 +4,7 @@
 //
 //   npx tsx examples/status-report.ts [asOf]     (2026-09-05 by default)
 import { readFileSync } from 'node:fs';
-import { evaluate, formatScore, parsePlan, type Status } from 'okrkit';
+import { evaluate, formatScore, parsePlan, recordOf, type Status } from 'okrkit';
 
 const asOf = process.argv[2] ?? '2026-09-05';
 const plan = parsePlan(JSON.parse(readFileSync(new URL('./plans/xyz-corp.json', import.meta.url), 'utf8')));
@@ -17,7 +17,7 @@ const title = (id: string) => plan.objectives.find((o) => o.id === id)?.title ??
 
 console.log(`Status report — ${plan.name}, as of ${asOf}\n`);
 for (const id of evaluation.roots) {
-  const o = evaluation.objectives[id]!;
+  const o = recordOf(evaluation.objectives, id);
   console.log(`${label[o.status].padEnd(13)} ${formatScore(o.score).padStart(3)} / expected ${formatScore(o.expected)}  ${title(id)}`);
   console.log(`${''.padEnd(13)} projected at quarter end: ${formatScore(o.forecastScore)}, confidence ${formatScore(o.confidence, { scale: 'fraction', digits: 1 })}`);
 }
