@@ -35,7 +35,7 @@ function quietOnEpipe(stream: NodeJS.WriteStream) {
     if (!isEpipe(error)) cannotWrite(stream, error);
   });
   return {
-    write(text: string) {
+    write(text: string | Uint8Array) {
       if (closed.has(stream)) return false;
       try {
         return stream.write(text);

@@ -11,7 +11,7 @@ interface Args {
 
 /** The arguments of a command that reads a plan: its path as well. */
 export interface PlanArgs extends Args {
-  /** The <plan>: a JSON file, a folder of CSV tables or one flat CSV sheet. */
+  /** The <plan>: a JSON file, a folder of CSV tables, one flat CSV sheet or an Excel workbook. */
   readonly plan: string;
 }
 

@@ -68,12 +68,13 @@ function refusal(file: string, options: WriteOptions): string | null {
 const FLAGS = (force: boolean) =>
   constants.O_WRONLY | constants.O_CREAT | (force ? constants.O_TRUNC : constants.O_EXCL) | (constants.O_NOFOLLOW ?? 0);
 
-function writeOne(file: string, text: string, force: boolean): void {
+function writeOne(file: string, content: string | Uint8Array, force: boolean): void {
   try {
     mkdirSync(dirname(file), { recursive: true });
     const fd = openSync(file, FLAGS(force), 0o666);
     try {
-      writeSync(fd, text);
+      if (typeof content === 'string') writeSync(fd, content);
+      else for (let done = 0; done < content.length; ) done += writeSync(fd, content, done);
     } finally {
       closeSync(fd);
     }
@@ -86,16 +87,17 @@ function writeOne(file: string, text: string, force: boolean): void {
 }
 
 /**
- * Writes every file of `files` (text by path), or none when one of them may not be
+ * Writes every file of `files` (text, or the bytes of a binary file such as a workbook,
+ * by path), or none when one of them may not be
  * written: it exists (unless --force), it is one of the command's inputs, a folder or a
  * symbolic link (even a dangling one). Each file is opened without following links.
  */
-export function writeFiles(files: Readonly<Record<string, string>>, options: WriteOptions): void {
+export function writeFiles(files: Readonly<Record<string, string | Uint8Array>>, options: WriteOptions): void {
   for (const file of Object.keys(files)) {
     const why = refusal(file, options);
     if (why !== null) throw new UsageError(why);
   }
-  for (const [file, text] of Object.entries(files)) writeOne(file, text, options.force);
+  for (const [file, content] of Object.entries(files)) writeOne(file, content, options.force);
 }
 
 /** `--out` for a folder of files: a folder, or a name not yet taken. */

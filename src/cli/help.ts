@@ -9,8 +9,9 @@ Usage: okrkit <command> [options]
 
 Commands:
 ${lines.join('')}
-<plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …)
-or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
+<plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …),
+one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle)
+or an Excel workbook (.xlsx) with the table sheets or the flat sheet.
 
 Exit codes: 0 done, 1 findings or a plan that is not valid, 2 bad usage or input that
 cannot be read, 3 internal error.

@@ -4,7 +4,8 @@ import { escapeControls, terminalText } from './terminal.js';
 
 /** What the command reads from and writes to, so tests can run it in-process. */
 export interface Io {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  /** Standard output: text, or the bytes of a binary result (`report --format xlsx` to a pipe). */
+  readonly stdout: { write(text: string | Uint8Array): unknown; readonly isTTY?: boolean };
   readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Today's date, YYYY-MM-DD. */
@@ -13,9 +14,9 @@ export interface Io {
   readonly version?: string;
 }
 
-/** A stream that escapes control characters; colour sequences pass only to a terminal. */
+/** A stream that escapes control characters in text (bytes pass as they are); colour sequences pass only to a terminal. */
 const guarded = (stream: Io['stdout']): Io['stdout'] => ({
-  write: (text: string) => stream.write(terminalText(text, stream.isTTY === true)),
+  write: (text: string | Uint8Array) => stream.write(typeof text === 'string' ? terminalText(text, stream.isTTY === true) : text),
   ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
 });
 

@@ -170,10 +170,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
   } catch (error) {
     return { plan: null, problems: [{ where: path, message: translate('cli.notJson', options.locale, { why: error instanceof Error ? error.message : String(error) }) }], rows: 0 };
   }
-  let rows = 0;
-  if (typeof json === 'object' && json !== null) {
-    for (const value of Object.values(json)) if (Array.isArray(value)) rows += value.length;
-  }
+  const rows = itemCount(json);
   checkRows(path, rows);
   if (rows > BIG) options.progress(translate('cli.progress.validating', options.locale, { count: grouped(options.locale, rows), file: path }));
   const where = (paths: readonly Path[]) => {
@@ -197,10 +194,51 @@ function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Proble
   return problems;
 }
 
-/** Reads the files of a plan; a CSV that cannot be read as tables comes back as its problems. */
-function readInput(path: string, stat: Stats, options: LoadOptions): Read | Loaded {
+/**
+ * The problems of a workbook that mean its bytes cannot be read at all (not a workbook, an
+ * old .xls, encrypted, a zip bomb, no visible sheet): input that cannot be read, exit 2.
+ */
+const UNREADABLE_WORKBOOK: ReadonlySet<string> = new Set(['xlsx.notZip', 'xlsx.ole', 'xlsx.noWorkbook', 'xlsx.encrypted', 'xlsx.corrupt', 'xlsx.tooLarge', 'xlsx.tooManyRows', 'xlsx.isoDates', 'xlsx.noSheet']);
+
+/** Rows of a plan as read: the items of its lists. */
+function itemCount(input: unknown): number {
+  let rows = 0;
+  if (typeof input === 'object' && input !== null) for (const value of Object.values(input)) if (Array.isArray(value)) rows += value.length;
+  return rows;
+}
+
+/**
+ * An Excel workbook (`.xlsx`): its table sheets or its flat sheet, by `readPlanXlsx`.
+ * okrkit/xlsx (and exceljs) is loaded here only, when a workbook is read.
+ */
+async function readWorkbook(path: string, options: LoadOptions): Promise<Read> {
+  checkBytes(path, [path]);
+  const bytes = readBytes(path, options.locale);
+  const { readPlanXlsx } = await import('../xlsx/index.js');
+  let read: CsvPlan;
+  try {
+    read = await readPlanXlsx(bytes, {
+      file: path,
+      checkInDate: options.checkInDate,
+      locale: options.locale,
+      ...(options.decimal === undefined ? {} : { decimal: options.decimal }),
+      ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
+    });
+  } catch (error) {
+    const why = error instanceof OkrkitError ? error.issues.find((i) => UNREADABLE_WORKBOOK.has(i.messageKey)) : undefined;
+    if (why !== undefined) throw new UsageError(`${path}: ${localizeIssue(why, options.locale).message}`, 'input');
+    throw error;
+  }
+  const rows = itemCount(read.input);
+  checkRows(path, rows);
+  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
+}
+
+/** Reads the files of a plan; a CSV file or workbook that cannot be read as tables comes back as its problems. */
+async function readInput(path: string, stat: Stats, options: LoadOptions): Promise<Read | Loaded> {
   try {
     if (stat.isDirectory()) return readFolder(path, options);
+    if (extname(path).toLowerCase() === '.xlsx') return await readWorkbook(path, options);
     if (SHEET_EXTENSIONS.has(extname(path).toLowerCase())) return readSheet(path, options);
     return readJson(path, options);
   } catch (error) {
@@ -213,18 +251,18 @@ function readInput(path: string, stat: Stats, options: LoadOptions): Read | Load
 }
 
 /**
- * Reads a plan from a JSON file, a folder of CSV tables or one flat CSV sheet, and
- * validates it. Invalid input comes back as problems by file, row and column; an
+ * Reads a plan from a JSON file, a folder of CSV tables, one flat CSV sheet or an Excel
+ * workbook (`.xlsx`), and validates it. Invalid input comes back as problems by file, row and column; an
  * unreadable path throws {@link UsageError}.
  */
-export function loadPlan(path: string, options: LoadOptions): Loaded {
+export async function loadPlan(path: string, options: LoadOptions): Promise<Loaded> {
   let stat;
   try {
     stat = statSync(path);
   } catch {
     throw new UsageError(translate('cli.noSuchFile', options.locale, { file: path }), 'input');
   }
-  const read = readInput(path, stat, options);
+  const read = await readInput(path, stat, options);
   if ('plan' in read) return read;
   const { rows } = read;
   const result = options.kit === undefined ? safeParsePlan(read.input) : options.kit.safeParsePlan(read.input);

@@ -78,7 +78,7 @@ async function runCommand(command: Command, argv: readonly string[], io: Io): Pr
   const args = { values, locale: localeOption(values.locale) };
   const [plan, extra] = positionals;
   if (command.takesPlan) {
-    if (plan === undefined || extra !== undefined) throw new UsageError(`"okrkit ${name}" needs one <plan>: a JSON file, a folder of CSV files or a CSV sheet`);
+    if (plan === undefined || extra !== undefined) throw new UsageError(`"okrkit ${name}" needs one <plan>: a JSON file, a folder of CSV files, a CSV sheet or an Excel workbook (.xlsx)`);
     return await command.run({ ...args, plan }, io);
   }
   if (plan !== undefined) throw new UsageError(`"okrkit ${name}" takes no <plan>, got "${plan}"`);

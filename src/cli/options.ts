@@ -60,7 +60,7 @@ export function dateOption(value: string | undefined, today: string): string {
   return value;
 }
 
-const FORMATS = ['text', 'md', 'html', 'json', 'csv'] as const;
+const FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const isFormat = (value: string): value is Format => FORMATS.some((format) => format === value);
@@ -74,7 +74,7 @@ export function formatOption(value: string | undefined, out: string | undefined)
   const ext = out === undefined ? '' : extname(out).toLowerCase().slice(1);
   if (ext === 'htm' || ext === 'html') return 'html';
   if (ext === 'md' || ext === 'markdown') return 'md';
-  return ext === 'json' || ext === 'csv' ? ext : 'text';
+  return ext === 'json' || ext === 'csv' || ext === 'xlsx' ? ext : 'text';
 }
 
 /** Checks a `--format` that takes only text or json (the commands whose output is findings or a summary). */
@@ -98,6 +98,7 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   html: ['.html', '.htm'],
   json: ['.json'],
   csv: ['.csv'],
+  xlsx: ['.xlsx'],
 };
 
 /** Refuses an `--out` whose extension another format would have (`--out x.pdf` for text, `--out x.html` for json). */
@@ -113,9 +114,11 @@ export function checkOutFor(out: string | undefined, format: string): void {
 export const PLAN_READING_OPTIONS = ['decimal', 'date-format', 'plugin'] as const satisfies readonly OptionName[];
 
 /** Their lines in a command's help. */
-export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers (1.500,5 or 1,500.5);
+export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers, or of a workbook's
+                    numbers typed as text (1.500,5 or 1,500.5);
                     needed when a number such as 1.500 could be read either way
   --date-format FMT yyyy-mm-dd (default) or dd/mm/yyyy: how a CSV sheet writes its dates
+                    (and a workbook's dates typed as text; typed numbers and dates need neither)
   --plugin FILE     a JavaScript module whose default export (or one named kit or plugins)
                     is a kit from createOkrkit or its options, { kinds, scorings }: the
                     plan may use its key-result kinds and scoring rules

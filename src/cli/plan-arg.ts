@@ -14,7 +14,7 @@ export async function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Promise
   const decimal = decimalOption(args.values.decimal);
   const dateFormat = dateFormatOption(args.values['date-format']);
   const kit = args.values.plugin === undefined ? null : await loadPlugin(args.values.plugin);
-  const loaded = loadPlan(args.plan, {
+  const loaded = await loadPlan(args.plan, {
     locale: args.locale,
     checkInDate: asOf,
     progress: (text) => progress(io, text),

@@ -109,9 +109,13 @@ function sheetRows(locale: Locale, cycle: string): string[][] {
   return rows;
 }
 
+/** The starter plan of `okrkit template` for the quarter of `today`, sample text in `locale`. */
+export const templatePlan = (locale: Locale, today: string): PlanInput => starterPlan(locale, quarterOf(today), today);
+
 /**
- * The files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by
- * relative path; each passes `okrkit lint` on `today` with no warning.
+ * The text files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by
+ * relative path; each passes `okrkit lint` on `today` with no warning. (The workbook,
+ * `start.xlsx`, is written from {@link templatePlan} by the command.)
  */
 export function templateFiles(locale: Locale, today: string): Record<string, string> {
   const quarter = quarterOf(today);

@@ -227,7 +227,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'csv.syntax': 'Không đọc được tệp CSV: {detail}.',
   'csv.encoding': 'Không phải văn bản UTF-8, UTF-16 có BOM, Windows-1258 hay 1252; hãy lưu dưới dạng CSV UTF-8.',
   'csv.binary': 'Có byte NUL: không phải văn bản CSV (hoặc là UTF-16 không có BOM); hãy lưu dưới dạng CSV UTF-8.',
-  'csv.xlsx': 'Đây là sổ làm việc Excel (.xlsx), không phải văn bản CSV; okrkit đọc được sổ làm việc: hãy đưa chính tệp .xlsx (có đuôi .xlsx), hoặc lưu dưới dạng CSV UTF-8.',
+  'csv.xlsx': 'Đây là sổ làm việc Excel (.xlsx), không phải văn bản CSV; okrkit đọc được sổ làm việc: hãy đưa chính tệp .xlsx (có đuôi .xlsx), hoặc hãy lưu dưới dạng CSV UTF-8.',
   'csv.cellCount': 'Dòng này có {count} ô nhưng dòng tiêu đề có {columns}; dấu phẩy thập phân như "12,5" làm tách ô (hãy ghi 12.5 hoặc đặt trong ngoặc kép).',
   'csv.unknownFile': 'Không nhận ra tệp bảng "{file}"; cần là một trong {options}.',
   'csv.unknownColumn': 'Không nhận ra cột "{column}"; cần là một trong {options}.',

@@ -21,12 +21,13 @@ Commands:
   people <plan>     each unit's and owner's OKR score beside their KPI scorecard
   lint <plan>       the coach's findings; exits 1 when one is an error
   validate <plan>   every problem of the plan with its file, row and column
-  export <plan>     write the plan as CSV tables (a folder) or as one JSON file
+  export <plan>     write the plan as CSV tables (a folder), one JSON file or a workbook
   schema            print the plan's JSON Schema
   template          write a starter plan and spreadsheet templates to fill in
 
-<plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …)
-or one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle).
+<plan> is a JSON file, a folder of CSV tables (objectives.csv, key-results.csv, …),
+one flat CSV sheet (objective, key result, start, target, current, weight, owner, cycle)
+or an Excel workbook (.xlsx) with the table sheets or the flat sheet.
 
 Exit codes: 0 done, 1 findings or a plan that is not valid, 2 bad usage or input that
 cannot be read, 3 internal error.

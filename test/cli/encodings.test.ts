@@ -43,7 +43,7 @@ describe('the command reads CSV files in the encodings Excel saves', () => {
     writeFileSync(join(dir, 'okr.csv'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00]));
     const xlsx = await run(['validate', join(dir, 'okr.csv')]);
     expect(xlsx.code).not.toBe(0);
-    expect(xlsx.stderr).toContain(`${join(dir, 'okr.csv')}: An Excel workbook (.xlsx), which okrkit does not read yet; save it as CSV UTF-8`);
+    expect(xlsx.stderr).toContain(`${join(dir, 'okr.csv')}: An Excel workbook (.xlsx), not CSV text; okrkit reads workbooks: pass the .xlsx file itself (named .xlsx), or save it as CSV UTF-8`);
     expect((await run(['validate', join(dir, 'okr.csv'), '--locale', 'vi'])).stderr).toContain('hãy lưu dưới dạng CSV UTF-8');
     mkdirSync(join(dir, 'tables'));
     copyFileSync(join(DIR, 'vi-utf8.csv'), join(dir, 'tables', 'objectives.csv'));

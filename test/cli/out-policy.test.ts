@@ -13,7 +13,7 @@ describe('--out is checked against the format', () => {
     [['report', PLAN, '--format', 'csv', '--out', 'x.json'], 'does not end in .csv'],
     [['people', PLAN, '--out', 'x.html'], 'does not end in .txt'],
     [['schema', '--out', 'schema.txt'], 'does not end in .json'],
-    [['export', PLAN, '--out', 'flat.csv'], 'export writes CSV tables into a folder (a name without an extension) or one .json file; it writes no .csv file'],
+    [['export', PLAN, '--out', 'flat.csv'], 'export writes CSV tables into a folder (a name without an extension), one .json file or one .xlsx workbook; it writes no .csv file'],
     [['export', PLAN, '--out', 'plan.txt'], 'it writes no .txt file'],
   ])('%j is a usage error and writes nothing', async (args, message) => {
     const dir = temp();

@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { writePlanCsv } from '../../csv/index.js';
-import type { Plan } from '../../index.js';
+import type { Locale, Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, isFolder, writeFiles } from '../files.js';
 import { UsageError } from '../usage-error.js';
@@ -9,67 +9,76 @@ import { dateOption, separatorOption, textOrJson, PLAN_READING_HELP, PLAN_READIN
 import { loadPlanArg } from '../plan-arg.js';
 import { EXIT, invalidPlan, written } from '../exit.js';
 
-const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json [options]
+const HELP = `Usage: okrkit export <plan> --out DIR|FILE.json|FILE.xlsx [options]
 
-Writes a valid plan in the other form: as CSV tables (objectives.csv, key-results.csv, …,
-each with a UTF-8 byte-order mark for Excel) into the folder DIR, or as one JSON file when
-the name ends in .json. Use it to hand a JSON plan to a client as spreadsheets, and to turn
-their edited sheets back into JSON.
+Writes a valid plan in another form: as CSV tables (objectives.csv, key-results.csv, …,
+each with a UTF-8 byte-order mark for Excel) into the folder DIR, as one JSON file when
+the name ends in .json, or as an Excel workbook when it ends in .xlsx (a sheet per table
+and the flat sheet, in --locale's language). Use it to hand a JSON plan to a client as
+spreadsheets, and to turn their edited sheets back into JSON.
 
 Options:
   --out DIR|FILE    where to write (required): a folder for the CSV tables (a name without
-                    an extension) or a .json file; existing files are never overwritten
+                    an extension), a .json file or a .xlsx workbook; existing files are
+                    never overwritten
   --force           replace existing files (never the plan's own files, a folder or a link)
   --separator SEP   , (default) or ; between the cells of the CSV tables (write it ";" or
                     semicolon in a shell); cells with a comma, ;, quote or line break are quoted
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
   --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
                     object on standard output: { "written": [files] })
-  --locale LOCALE   en or vi, for messages (default: en)
+  --locale LOCALE   en or vi, for messages and a workbook's flat sheet (default: en)
 ${PLAN_READING_HELP}  -h, --help        show this help
 `;
 
 /** What export writes at `--out`: CSV tables into a folder, or one file of a format. */
-type Target = 'tables' | 'json';
+type Target = 'tables' | 'json' | 'xlsx';
 
 /**
  * The one place `--out` is matched to what export writes: a name ending in `.json` is one
- * JSON file; any other name with an extension (`flat.csv`, `plan.txt`) is refused unless
- * it is an existing folder; the rest are folders for CSV tables. (`.xlsx` joins the files
- * here when export writes workbooks.)
+ * JSON file, in `.xlsx` one workbook; any other name with an extension (`flat.csv`,
+ * `plan.txt`) is refused unless it is an existing folder; the rest are folders for CSV tables.
  */
 function targetOf(out: string): Target {
   const ext = extname(out).toLowerCase();
   if (ext === '.json') return 'json';
+  if (ext === '.xlsx') return 'xlsx';
   if (ext !== '' && !isFolder(out)) {
-    throw new UsageError(`--out "${escapeControls(out)}": export writes CSV tables into a folder (a name without an extension) or one .json file; it writes no ${escapeControls(ext)} file`);
+    throw new UsageError(`--out "${escapeControls(out)}": export writes CSV tables into a folder (a name without an extension), one .json file or one .xlsx workbook; it writes no ${escapeControls(ext)} file`);
   }
   return 'tables';
 }
 
-/** The files that hold `plan` at `out`, by path: one JSON file, or a CSV file per table in the folder `out`. */
-function planFiles(plan: Plan, out: string, target: Target, separator: ',' | ';'): Record<string, string> {
+/**
+ * The files that hold `plan` at `out`, by path: one JSON file, one workbook (every sheet,
+ * by okrkit/xlsx, loaded only here), or a CSV file per table in the folder `out`.
+ */
+async function planFiles(plan: Plan, out: string, target: Target, separator: ',' | ';', locale: Locale): Promise<Record<string, string | Uint8Array>> {
+  if (target === 'xlsx') {
+    const { writePlanXlsx } = await import('../../xlsx/index.js');
+    return { [out]: await writePlanXlsx(plan, { locale, sheets: 'all' }) };
+  }
   if (target === 'json') return { [out]: safeJson(`${JSON.stringify(plan, null, 2)}\n`) };
   return Object.fromEntries(Object.entries(writePlanCsv(plan, { separator })).map(([name, text]) => [join(out, name), text]));
 }
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the plan as CSV tables (a folder) or as one JSON file',
+  summary: 'write the plan as CSV tables (a folder), one JSON file or a workbook',
   help: HELP,
   options: ['as-of', 'format', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {
     const format = textOrJson(args.values.format);
     const out = args.values.out;
-    if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables or a .json file');
+    if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables, a .json file or a .xlsx workbook');
     const target = targetOf(out);
     const separator = separatorOption(args.values.separator);
-    if (args.values.separator !== undefined && target !== 'tables') throw new UsageError('--separator is for CSV tables; --out names a .json file');
+    if (args.values.separator !== undefined && target !== 'tables') throw new UsageError(`--separator is for CSV tables; --out names a .${target} file`);
     const loaded = await loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (target === 'tables') checkOutFolder(out);
-    const files = planFiles(loaded.plan, out, target, separator);
+    const files = await planFiles(loaded.plan, out, target, separator, args.locale);
     writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     written(io, args.locale, format, Object.keys(files));
     return EXIT.ok;

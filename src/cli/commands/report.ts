@@ -13,7 +13,9 @@ const HELP = `Usage: okrkit report <plan> [options]
 
 Options:
   --as-of DATE      the date to report at, YYYY-MM-DD (default: today)
-  --format FORMAT   text, md, html, json or csv (default: from --out's extension, else text)
+  --format FORMAT   text, md, html, json, csv or xlsx (default: from --out's extension, else
+                    text). xlsx is an Excel workbook, binary: written to --out or to a pipe,
+                    never to a terminal
   --locale LOCALE   en or vi (default: en)
 ${PLAN_READING_HELP}  --separator SEP   with --format csv: , or ; between cells (write it ";" or semicolon in a
                     shell); cells with a comma, ;, quote or line break are quoted. Default: ,
@@ -54,7 +56,7 @@ function csvLayout(separator: string | undefined, decimal: string | undefined, l
   return { decimal: chosen, separator: sep ?? (chosen === ',' ? ';' : ',') };
 }
 
-function render(report: Report, format: Format, color: boolean, csv: CsvLayout): string {
+function render(report: Report, format: Exclude<Format, 'xlsx'>, color: boolean, csv: CsvLayout): string {
   switch (format) {
     case 'json':
       return safeJson(`${JSON.stringify(report, null, 2)}\n`);
@@ -67,6 +69,20 @@ function render(report: Report, format: Format, color: boolean, csv: CsvLayout):
     case 'text':
       return terminalText(`${renderText(escapeStrings(report), { color })}\n`, color);
   }
+}
+
+/**
+ * The report as an Excel workbook (okrkit/xlsx, loaded only here). Bytes are refused on a
+ * terminal: they are for a file (`--out`) or a pipe.
+ */
+async function workbook(built: Report): Promise<Uint8Array> {
+  const { renderXlsx } = await import('../../xlsx/index.js');
+  return renderXlsx(built);
+}
+
+/** The report's bytes or text for `--out` or standard output. */
+async function output(built: Report, format: Format, color: boolean, csv: CsvLayout): Promise<string | Uint8Array> {
+  return format === 'xlsx' ? workbook(built) : render(built, format, color, csv);
 }
 
 export const report: Command = {
@@ -82,16 +98,19 @@ export const report: Command = {
     const csv = csvLayout(values.separator, values.decimal, locale);
     if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
     checkOutFor(values.out, format);
+    if (format === 'xlsx' && values.out === undefined && io.stdout.isTTY === true) {
+      throw new UsageError('--format xlsx writes a binary workbook, not text for a terminal: give --out FILE.xlsx, or redirect standard output to a file');
+    }
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (loaded.rows > 100_000) progress(io, translate('cli.progress.evaluating', locale, { count: countIn(locale, loaded.plan.keyResults.length, 'keyResults') }));
     const built = buildReport(loaded.plan, { asOf, locale, ...(values.people === true ? { people: true } : {}), ...(values['include-drafts'] === true ? { includeDrafts: true } : {}), ...(loaded.kit === null ? {} : { kit: loaded.kit }) });
     const out = values.out;
     if (out === undefined) {
-      io.stdout.write(render(built, format, colorOn(io, io.stdout, values['no-color'] === true), csv));
+      io.stdout.write(await output(built, format, colorOn(io, io.stdout, values['no-color'] === true), csv));
       return EXIT.ok;
     }
-    writeFiles({ [out]: render(built, format, false, csv) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles({ [out]: await output(built, format, false, csv) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
     wrote(io, locale, out);
     return EXIT.ok;
   },
