@@ -30,6 +30,7 @@ function calls(plan: Plan, asOf: string): [string, () => unknown][] {
       return live.evaluation;
     }],
     ['lintPlan', () => lintPlan(plan, { asOf, locale: 'vi' })],
+    ['recordOf', () => okrkit.recordOf(evaluate(plan, { asOf }).objectives, plan.objectives[0]?.id ?? '')],
     ['evaluateKpis', () => evaluateKpis(plan, { asOf })],
     ['kpiAlerts', () => kpiAlerts(plan, { asOf })],
     ['scorecard', () => scorecard(plan, { asOf })],
@@ -129,6 +130,7 @@ describe('functions that read a parsed plan', () => {
     ['evaluateShard', (p) => okrkit.evaluateShard(p)],
     ['mergeShards', (p) => okrkit.mergeShards(p, [])],
     ['performance', (p) => okrkit.performance(p, { asOf: null, cap: 1, objectives: {}, keyResults: {}, roots: [] })],
+    ['recordOf', (p) => okrkit.recordOf(p, 'o')],
   ];
 
   it('turn input that parsePlan would reject into an OkrkitError, never a TypeError', () => {
