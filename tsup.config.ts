@@ -5,7 +5,11 @@ import { planJsonSchema } from './src/model/json-schema.js';
 export default defineConfig({
   // The library, its two optional parts and the command; shared code goes into common chunks
   // (splitting in both formats), so an OkrkitError from okrkit/csv is the one okrkit exports.
-  entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', report: 'src/report/index.ts', xlsx: 'src/xlsx/index.ts', bin: 'src/cli/bin.ts' },
+  entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', report: 'src/report/index.ts', xlsx: 'src/xlsx/index.ts', bin: 'src/cli/bin.ts', format: 'src/format/score.ts' },
+  // `format` is not a public entry (package.json's exports leave it out): as an entry of its
+  // own, the formatters and the messages they use get chunks apart from the schemas, so with
+  // `sideEffects: false` a bundle of `import { formatScore } from 'okrkit'` has no zod and no
+  // decimal.js (docs/performance.md, "Bundle size").
   // Dependencies stay external (tsup's default): exceljs is loaded only by okrkit/xlsx.
   external: ['exceljs'],
   splitting: true,

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { DECIMAL_STRING } from './decimal-string.js';
 
 /**
  * okrkit's private decimal constructor. A clone, so the caller's global decimal.js
@@ -68,8 +69,7 @@ const NONZERO_MANTISSA = /^[+-]?[0-9.]*[1-9]/;
 /** The smallest magnitude decimal.js holds: what an underflowing decimal string stands for. */
 const UNDERFLOW = /*@__PURE__*/ new Dec(`1e${Dec.minE}`);
 const SIMPLE_DECIMAL = /^(-?)(\d{1,16})(?:\.(\d{1,9}))?$/;
-/** A decimal string: optional sign, digits with an optional fraction, optional exponent. */
-export const DECIMAL_STRING = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+export { DECIMAL_STRING };
 
 /**
  * Turns a JSON number or decimal string into a {@link Value}. The caller has checked

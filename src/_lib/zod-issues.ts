@@ -1,4 +1,7 @@
-import * as z from 'zod/v4';
+import type * as z from 'zod/v4';
+// A named import, not `z.core.$ZodObject`: reading `core` off the namespace makes bundlers keep
+// all of zod's core, every locale included.
+import { $ZodObject } from 'zod/v4/core';
 import { messages } from '../messages/where.js';
 import { issue as makeIssue, OkrkitError, type OkrkitIssue, type OkrkitIssueCode } from '../messages/okrkit-error.js';
 import { en, type MessageKey } from '../messages/en.js';
@@ -131,7 +134,7 @@ export function checkWith<T>(schema: z.ZodType<T>, value: unknown, base: readonl
     reportInput: true,
     error: (iss) => {
       const inst = iss.inst;
-      if (iss.code === 'unrecognized_keys' && inst instanceof z.core.$ZodObject && typeof iss.input === 'object' && iss.input !== null) {
+      if (iss.code === 'unrecognized_keys' && inst instanceof $ZodObject && typeof iss.input === 'object' && iss.input !== null) {
         known.set(iss.input, Object.keys(inst._zod.def.shape));
       }
       return english(msg('schema.invalid'));

@@ -1,8 +1,8 @@
-import { Dec } from '../_lib/numeric.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale, type Locale } from '../messages/locale.js';
 import { INTL_LOCALE } from './value.js';
 import { numberFormat } from '../messages/number-format.js';
+import { roundDecimalHalfUp } from './round.js';
 
 /**
  * The scales a score can be shown on: `fraction` (0–1, as computed), `hundred` (0–100,
@@ -59,8 +59,8 @@ function digitsOf(options: FormatScoreOptions): number {
 export function toScale(score: number, options: FormatScoreOptions = {}): number {
   checkScore(score, 'score');
   const digits = digitsOf(options);
-  const factor = (options.scale ?? 'hundred') === 'fraction' ? 1 : 100;
-  const n = new Dec(score).times(factor).toDecimalPlaces(digits, Dec.ROUND_HALF_UP).toNumber();
+  const shift = (options.scale ?? 'hundred') === 'fraction' ? 0 : 2;
+  const n = roundDecimalHalfUp(score, shift, digits);
   return n === 0 ? 0 : n;
 }
 

@@ -2,7 +2,7 @@
 /// <reference lib="es2023.intl" />
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { checkLocale, type Locale } from '../messages/locale.js';
-import { DECIMAL_STRING } from '../_lib/numeric.js';
+import { DECIMAL_STRING } from '../_lib/decimal-string.js';
 import { numberFormat } from '../messages/number-format.js';
 
 /** The Intl locale for each of okrkit's languages. */
