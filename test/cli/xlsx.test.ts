@@ -106,6 +106,17 @@ describe('export --out plan.xlsx', () => {
     expect(XLSX.read(readFileSync(out)).SheetNames).toContain('Bảng OKR');
   });
 
+  it('turns a CSV sheet with decimal commas into a workbook: --decimal is how the input is read, so it is taken', async () => {
+    const csv = join(root, 'test/fixtures/local-formats/vi-excel.csv');
+    const out = join(temp(), 'p.xlsx');
+    expect((await run(['export', csv, '--out', out])).code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    expect((await run(['export', csv, '--decimal', ',', '--out', out])).code).toBe(0);
+    const fromXlsx = await run(['report', out, '--format', 'json', '--as-of', AS_OF]);
+    const fromJson = await run(['report', join(root, 'test/fixtures/local-formats/vi-excel.json'), '--format', 'json', '--as-of', AS_OF]);
+    expect(JSON.parse(fromXlsx.stdout)).toEqual(JSON.parse(fromJson.stdout));
+  });
+
   it('refuses --separator, and an existing file without --force', async () => {
     const out = join(temp(), 'p.xlsx');
     const sep = await run(['export', PLAN, '--out', out, '--separator', ';']);
