@@ -1,31 +1,48 @@
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import type { Command } from '../command.js';
 import { checkOutFolder, writeFiles } from '../files.js';
 import { templateFiles, templatePlan } from '../template.js';
 import { parsePlan, type Locale } from '../../index.js';
 import { EXIT, written } from '../exit.js';
 import { textOrJson } from '../options.js';
+import { UsageError } from '../usage-error.js';
+import { escapeControls } from '../terminal.js';
 
 const HELP = `Usage: okrkit template [options]
 
 Writes a starter plan for this quarter: plan.json, the same plan as CSV tables under
 tables/, a flat sheet.csv in the layout of the usual OKR spreadsheet templates, and
 start.xlsx, an Excel workbook with a sheet per table and the flat sheet, ready to open
-in Excel and fill in.
+in Excel and fill in. With --out naming one .xlsx, .csv or .json file, writes that file only.
 
 Options:
   --locale LOCALE   en or vi: the language of the sample text and sheet headers (default: en)
-  --out DIR         the folder to write to (default: okrkit-template); must not hold these files
+  --out DIR|FILE    a folder (a name without an extension; default: okrkit-template) for all
+                    the files, which must not hold them; or one file: FILE.xlsx (a workbook
+                    with the flat sheet to fill in), FILE.csv (the flat sheet) or FILE.json
+                    (the plan); any other extension is refused
   --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
                     object on standard output: { "written": [files] })
-  --force           replace these files when the folder holds them
+  --force           replace these files when they exist
   -h, --help        show this help
 `;
 
-/** The starter plan as a workbook (okrkit/xlsx, loaded only here): every sheet, headers in `locale`. */
-async function starterWorkbook(locale: Locale, today: string): Promise<Uint8Array> {
+/** The starter plan as a workbook (okrkit/xlsx, loaded only here), headers in `locale`. */
+async function starterWorkbook(locale: Locale, today: string, sheets: 'all' | 'flat'): Promise<Uint8Array> {
   const { writePlanXlsx } = await import('../../xlsx/index.js');
-  return writePlanXlsx(parsePlan(templatePlan(locale, today)), { locale, sheets: 'all' });
+  return writePlanXlsx(parsePlan(templatePlan(locale, today)), { locale, sheets });
+}
+
+/** The files of `--out`: every file in a folder, or the one file its extension names. */
+async function templateOut(out: string, locale: Locale, today: string): Promise<Record<string, string | Uint8Array>> {
+  const ext = extname(out).toLowerCase();
+  if (ext === '.xlsx') return { [out]: await starterWorkbook(locale, today, 'flat') };
+  if (ext === '.csv' || ext === '.json') return { [out]: templateFiles(locale, today)[ext === '.csv' ? 'sheet.csv' : 'plan.json'] ?? '' };
+  if (ext !== '') throw new UsageError(`--out "${escapeControls(out)}": template writes a folder (a name without an extension), one .xlsx, .csv or .json file; it writes no ${escapeControls(ext)} file`);
+  checkOutFolder(out);
+  const files: Record<string, string | Uint8Array> = Object.fromEntries(Object.entries(templateFiles(locale, today)).map(([file, text]) => [join(out, file), text]));
+  files[join(out, 'start.xlsx')] = await starterWorkbook(locale, today, 'all');
+  return files;
 }
 
 export const template: Command = {
@@ -36,11 +53,8 @@ export const template: Command = {
   takesPlan: false,
   async run({ values, locale }, io) {
     const format = textOrJson(values.format);
-    const dir = values.out ?? 'okrkit-template';
-    const files: Record<string, string | Uint8Array> = Object.fromEntries(Object.entries(templateFiles(locale, io.today)).map(([file, text]) => [join(dir, file), text]));
-    files[join(dir, 'start.xlsx')] = await starterWorkbook(locale, io.today);
-    checkOutFolder(dir);
-    writeFiles(files, { force: values.force === true, inputs: [], hint: 'choose another folder with --out' });
+    const files = await templateOut(values.out ?? 'okrkit-template', locale, io.today);
+    writeFiles(files, { force: values.force === true, inputs: [], hint: 'choose another --out' });
     written(io, locale, format, Object.keys(files));
     return EXIT.ok;
   },
