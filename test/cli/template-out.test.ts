@@ -12,7 +12,7 @@ describe('okrkit template --out FILE writes that one file in that format', () =>
     expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
     const { Workbook } = (await import('exceljs')).default;
     const book = new Workbook();
-    await book.xlsx.load(readFileSync(out));
+    await book.xlsx.load(new Uint8Array(readFileSync(out)).buffer);
     const visible = book.worksheets.filter((s) => s.state === 'visible');
     expect(visible).toHaveLength(1);
     expect(JSON.stringify(visible[0]!.getRow(1).values)).toMatch(/Mục tiêu/);
