@@ -268,6 +268,8 @@ export const en = {
   'xlsx.noResult': 'The formula ={formula} has no saved result; open the workbook in Excel, let it calculate and save it again.',
   'xlsx.dateTime': 'Expected a date without a time of day, got {value}.',
   'xlsx.isoDates': 'The workbook has date cells written as ISO text (t="d"), which Excel does not write; open it in Excel and save it again.',
+  'xlsx.flatDiffers': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables hold {expected} (sheet {sheet}, row {line}, column "{column}"). Make the change in the tables, or delete the table sheets to read this sheet instead.',
+  'xlsx.flatExtra': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables have no row for it. Add it to the tables, or delete the table sheets to read this sheet instead.',
   'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 
   // Labels
@@ -369,6 +371,7 @@ export const en = {
   'cli.noSuchFile': '{file}: no such file or folder',
   'cli.cannotRead': '{file}: cannot read it ({code})',
   'cli.noCsvFiles': '{folder}: the folder holds no .csv files',
+  'cli.missingColumn': 'The sheet needs a "{column}" column ("{vi}" in Vietnamese).',
   'cli.progress.reading': 'reading {count} rows from {file}',
   'cli.progress.read': 'read {done} of {total} rows',
   'cli.progress.validating': 'validating {count} records from {file}',

@@ -262,6 +262,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.noResult': 'Công thức ={formula} chưa có kết quả được lưu; hãy mở sổ làm việc bằng Excel, để Excel tính rồi lưu lại.',
   'xlsx.dateTime': 'Cần một ngày không kèm giờ, nhận được {value}.',
   'xlsx.isoDates': 'Sổ làm việc có ô ngày ghi dạng văn bản ISO (t="d"), loại ô mà Excel không tạo ra; hãy mở bằng Excel rồi lưu lại.',
+  'xlsx.flatDiffers': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng ghi {expected} (trang {sheet}, dòng {line}, cột "{column}"). Hãy sửa trong các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',
+  'xlsx.flatExtra': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng không có dòng tương ứng. Hãy thêm vào các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',
   'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 
   'status.notStarted': 'Chưa bắt đầu',
@@ -362,6 +364,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'cli.noSuchFile': '{file}: không có tệp hoặc thư mục này',
   'cli.cannotRead': '{file}: không đọc được tệp ({code})',
   'cli.noCsvFiles': '{folder}: thư mục không có tệp .csv nào',
+  'cli.missingColumn': 'Bảng tính cần có cột "{vi}" ({column}).',
   'cli.progress.reading': 'đang đọc {count} dòng từ {file}',
   'cli.progress.read': 'đã đọc {done} trên {total} dòng',
   'cli.progress.validating': 'đang kiểm tra {count} bản ghi từ {file}',

@@ -53,14 +53,16 @@ function cycleLabel(cycle: Rec | undefined): string | null {
   return null;
 }
 
-/** The latest check-in of each key result with a number value. */
-function latestCheckIns(plan: Rec): Map<string, Rec> {
-  const latest = new Map<string, Rec>();
-  for (const c of list(plan, 'checkIns')) {
+/** The index of the latest check-in of each key result with a number value. */
+function latestCheckIns(plan: Rec): Map<string, number> {
+  const checkIns = list(plan, 'checkIns');
+  const latest = new Map<string, number>();
+  checkIns.forEach((c, i) => {
     const id = str(c, 'keyResultId');
     const known = latest.get(id);
-    if (numberOut(c.value) !== undefined && (known === undefined || str(c, 'at') >= str(known, 'at'))) latest.set(id, c);
-  }
+    const knownAt = known === undefined ? undefined : checkIns[known];
+    if (numberOut(c.value) !== undefined && (knownAt === undefined || str(c, 'at') >= str(knownAt, 'at'))) latest.set(id, i);
+  });
   return latest;
 }
 
@@ -77,38 +79,60 @@ function keyResultCells(kr: Rec, checkIn: Rec | undefined): Out[] | null {
   ];
 }
 
+/** Where a flat row's values come from: the indexes of its objective, key result and latest check-in in the plan. */
+export interface FlatSource {
+  readonly objective: number;
+  readonly keyResult: number | null;
+  readonly checkIn: number | null;
+}
+
+/** The flat sheet of a plan: its rows, and where each row's values come from. */
+export interface FlatLayout {
+  readonly rows: Out[][];
+  readonly sources: FlatSource[];
+}
+
 /**
  * The flat sheet's rows of a plan, or null when the plan does not fit the layout: a key
  * result that is not a metric one or has no objective, an objective without a cycle
  * named like `Q3 2026` (or `2026-07`, `2026`…) or whose title is not unique in its cycle and department.
  */
-export function flatRows(plan: Rec): Out[][] | null {
+export function flatLayout(plan: Rec): FlatLayout | null {
   const cycles = new Map(list(plan, 'cycles').map((c) => [str(c, 'id'), c]));
   const units = new Map(list(plan, 'units').map((u) => [str(u, 'id'), str(u, 'name') || str(u, 'id')]));
   const objectives = list(plan, 'objectives');
   const titles = new Map(objectives.map((o) => [str(o, 'id'), str(o, 'title')]));
-  const krsOf = new Map<string, Rec[]>();
-  for (const kr of list(plan, 'keyResults')) krsOf.set(str(kr, 'objectiveId'), [...(krsOf.get(str(kr, 'objectiveId')) ?? []), kr]);
+  const keyResults = list(plan, 'keyResults');
+  const krsOf = new Map<string, number[]>();
+  keyResults.forEach((kr, i) => krsOf.set(str(kr, 'objectiveId'), [...(krsOf.get(str(kr, 'objectiveId')) ?? []), i]));
   const placed = objectives.reduce((n, o) => n + (krsOf.get(str(o, 'id'))?.length ?? 0), 0);
-  if (placed !== list(plan, 'keyResults').length) return null;
+  if (placed !== keyResults.length) return null;
   const latest = latestCheckIns(plan);
+  const checkIns = list(plan, 'checkIns');
   const seen = new Set<string>();
-  const rows: Out[][] = [];
-  for (const o of objectives) {
+  const layout: FlatLayout = { rows: [], sources: [] };
+  for (const [oi, o] of objectives.entries()) {
     const label = cycleLabel(cycles.get(str(o, 'cycleId')));
     const department = units.get(str(o, 'unitId')) ?? '';
     const key = `${label ?? ''}\u0000${department}\u0000${str(o, 'title')}`;
     if (label === null || str(o, 'title') === '' || seen.has(key)) return null;
     seen.add(key);
-    const parent = titles.get(str(o, 'parentId')) ?? '';
-    const krs = krsOf.get(str(o, 'id')) ?? [];
-    const cells = krs.map((kr) => keyResultCells(kr, latest.get(str(kr, 'id'))));
+    const objective = [str(o, 'title'), label, department || null, titles.get(str(o, 'parentId')) || null] as const;
+    const krs = (krsOf.get(str(o, 'id')) ?? []).map((ki) => ({ ki, ci: latest.get(str(keyResults[ki] ?? {}, 'id')) ?? null }));
+    const cells = krs.map(({ ki, ci }) => keyResultCells(keyResults[ki] ?? {}, ci === null ? undefined : checkIns[ci]));
     if (cells.some((c) => c === null || c[0] === '')) return null;
-    for (const c of cells.length === 0 ? [['', null, null, null, null, null, null, null]] : cells) {
-      if (c === null) continue;
-      const [title, start, target, current, measure, weight, owner, updated] = c;
-      rows.push([str(o, 'title'), title ?? null, start ?? null, target ?? null, current ?? null, measure ?? null, weight ?? null, owner ?? null, label, department || null, parent || null, updated ?? null]);
-    }
+    if (krs.length === 0) addRow(layout, objective, ['', null, null, null, null, null, null, null], { objective: oi, keyResult: null, checkIn: null });
+    krs.forEach(({ ki, ci }, k) => addRow(layout, objective, cells[k] ?? [], { objective: oi, keyResult: ki, checkIn: ci }));
   }
-  return rows;
+  return layout;
 }
+
+function addRow(layout: FlatLayout, objective: readonly [string, string, string | null, string | null], c: readonly Out[], source: FlatSource): void {
+  const [title, label, department, parent] = objective;
+  const [krTitle, start, target, current, measure, weight, owner, updated] = c;
+  layout.rows.push([title, krTitle ?? null, start ?? null, target ?? null, current ?? null, measure ?? null, weight ?? null, owner ?? null, label, department, parent, updated ?? null]);
+  layout.sources.push(source);
+}
+
+/** The flat sheet's rows of a plan, or null when the plan does not fit the layout (see {@link flatLayout}). */
+export const flatRows = (plan: Rec): Out[][] | null => flatLayout(plan)?.rows ?? null;

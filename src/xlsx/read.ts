@@ -12,6 +12,7 @@ import { dateFormatOption, type DateFormat } from '../csv/sheet-dates.js';
 import { fieldOfHeader, hasRequiredHeaders } from '../csv/sheet-headers.js';
 import { readFlatSheet } from '../csv/sheet.js';
 import { headerTexts, readRows, type ReadRow } from './cells.js';
+import { compareFlat } from './compare.js';
 import { checkWorkbookZip } from './zip.js';
 
 /** Options for {@link readPlanXlsx}. @category Spreadsheets */
@@ -216,6 +217,12 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
     const found = tableOf(v.sheet, v.rows);
     return found === null ? [] : [{ ...v, ...found }];
   });
-  if (tables.length > 0) return readTables(tables, file, decimal, problems);
+  if (tables.length > 0) {
+    const read = readTables(tables, file, decimal, problems);
+    const flat = visible.filter((v) => !tables.some((t) => t.sheet === v.sheet)).map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
+    if (flat?.line != null) compareFlat(flat.sheet, flat.line, read, `${file} › ${flat.sheet.name}`, problems);
+    problems.throwIfAny();
+    return read;
+  }
   return readFlat(visible, { file, checkInDate, decimal, dateFormat }, problems);
 }
