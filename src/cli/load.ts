@@ -8,6 +8,7 @@ import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
 import type { CliKit } from './plugin.js';
 import { UsageError } from './usage-error.js';
+import { viHeader } from './template.js';
 
 /** One problem of an input, told by file, line and column where they are known. */
 interface Problem {
@@ -66,11 +67,19 @@ function placeIn(locale: Locale, file: string, row: number | null, column: strin
 const lineIn = (locale: Locale, file: string, at: { readonly line: number; readonly column: number }, path: Path): string =>
   translate('cli.at.line', locale, { file, line: String(at.line), column: String(at.column), path: formatPath(path) });
 
+/** An issue in words; under vi, a missing column is named by its Vietnamese header and its English one. */
+function issueText(i: OkrkitIssue, locale: Locale): string {
+  const column = i.params['column'];
+  if (i.messageKey !== 'csv.missingColumn' || locale !== 'vi' || typeof column !== 'string') return localizeIssue(i, locale).message;
+  const vi = viHeader(column);
+  return vi === undefined ? localizeIssue(i, locale).message : translate('cli.missingColumn', locale, { column, vi });
+}
+
 function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[] {
   return error.issues.map((i) => {
     const [file, line, column] = i.path;
     const at = typeof line === 'number' && line > 0 ? line : null;
-    return { where: placeIn(locale, join(dir, String(file)), at, typeof column === 'string' ? column : null), message: localizeIssue(i, locale).message };
+    return { where: placeIn(locale, join(dir, String(file)), at, typeof column === 'string' ? column : null), message: issueText(i, locale) };
   });
 }
 

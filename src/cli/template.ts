@@ -39,6 +39,12 @@ const TEXT = {
   },
 } as const satisfies Record<Locale, { readonly objectives: readonly (readonly [string, readonly Kr[]])[] } & Record<string, unknown>>;
 
+/** The Vietnamese header of a flat sheet's column named by its English header (`key result`: `kết quả then chốt`). */
+export function viHeader(english: string): string | undefined {
+  const i = TEXT.en.headers.findIndex((h) => h === english);
+  return i === -1 ? undefined : TEXT.vi.headers[i];
+}
+
 /** The calendar quarter that holds `today` (YYYY-MM-DD). */
 function quarterOf(today: string): Cycle {
   const month = Number(today.slice(5, 7));

@@ -240,6 +240,7 @@ export const en = {
   'csv.duplicateColumn': 'The column "{column}" appears twice.',
   'csv.missingColumn': 'The sheet needs a "{column}" column.',
   'csv.required': 'This cell must not be empty.',
+  'csv.keyResultMissing': 'This row has no key result but its {field} cell holds "{value}"; a row without a key result only names an objective, so the value would be lost. Write the key result, or clear the cell.',
   'csv.number': 'Expected a number such as 1234.5 (a dot for decimals, no thousands separators), got "{value}".',
   'csv.numberAmbiguous': 'Cannot tell whether "{value}" has a decimal comma or a decimal point; say which with the decimal setting (--decimal , or --decimal .).',
   'csv.numberComma': 'Expected a number with a decimal comma such as 1.234,5 or 0,5 (the decimal setting is ","), got "{value}".',

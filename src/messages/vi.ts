@@ -234,6 +234,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'csv.duplicateColumn': 'Cột "{column}" xuất hiện hai lần.',
   'csv.missingColumn': 'Bảng tính cần có cột "{column}".',
   'csv.required': 'Ô này không được để trống.',
+  'csv.keyResultMissing': 'Hàng này không có kết quả then chốt nhưng ô {field} có "{value}"; hàng không có kết quả then chốt chỉ nêu mục tiêu, nên giá trị này sẽ bị bỏ qua. Hãy điền kết quả then chốt, hoặc xoá ô đó.',
   'csv.number': 'Cần một số như 1234.5 (dấu chấm cho phần thập phân, không có dấu phân cách hàng nghìn), nhận được "{value}".',
   'csv.numberAmbiguous': 'Không biết "{value}" dùng dấu phẩy hay dấu chấm cho phần thập phân; hãy chỉ rõ bằng thiết lập dấu thập phân (--decimal , hoặc --decimal .).',
   'csv.numberComma': 'Cần một số dùng dấu phẩy thập phân như 1.234,5 hoặc 0,5 (dấu thập phân đã chọn là ","), nhận được "{value}".',

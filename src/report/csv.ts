@@ -1,4 +1,4 @@
-import { toScale, translate, type Locale, type Rag, type Status } from '../index.js';
+import { toScale, translate, type Locale, type Rag, type Status, type UnitLevel } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { csvText, separatorOf } from '../csv/write.js';
 import { checkReport } from './check.js';
@@ -33,6 +33,8 @@ interface Cells {
   readonly rag: (rag: Rag | null) => string;
   /** A state cell: its name, or empty when the plan gives none (active). */
   readonly state: (state: ReportState | null) => string;
+  /** A unit's level (company, department…), in the report's language. */
+  readonly level: (level: UnitLevel) => string;
   /** A number cell with the sheet's decimal mark. */
   readonly num: (text: string) => string;
 }
@@ -44,6 +46,7 @@ function cellsFor(locale: Locale, decimal: '.' | ','): Cells {
     status: (status) => (status === null ? '' : vi ? translate(`status.${status}`, locale) : status),
     rag: (rag) => (rag === null ? '' : vi ? translate(`rag.${rag}`, locale) : rag),
     state: (state) => (state === null ? '' : vi ? translate(`state.${state.name}`, locale) : state.name),
+    level: (level) => (vi ? translate(`level.${level}`, locale) : level),
     num: decimal === '.' ? (t) => t : (t) => t.replace(/(\d)\.(\d)/g, '$1,$2'),
   };
 }
@@ -81,7 +84,7 @@ function objectiveRows(report: Report, rows: string[][], c: Cells): void {
 function peopleRows(people: ReportPeople, rows: string[][], c: Cells): void {
   const n = (x: number | null, scale = 100) => c.num(num(x, scale));
   for (const u of people.units) {
-    rows.push([c.type('unit'), text(u.id), text(u.name), text(u.parentId ?? ''), String(u.depth), text(u.level), '', n(u.total), c.status(u.status), '', '', '', '', n(u.kpiTotal, 1), text(u.kpiRating ?? ''), '', '']);
+    rows.push([c.type('unit'), text(u.id), text(u.name), text(u.parentId ?? ''), String(u.depth), text(c.level(u.level)), '', n(u.total), c.status(u.status), '', '', '', '', n(u.kpiTotal, 1), text(u.kpiRating ?? ''), '', '']);
   }
   for (const o of people.owners) {
     rows.push([c.type('owner'), text(o.id), text(o.name ?? ''), '', '', '', text(o.id), n(o.score), c.status(o.status), '', '', '', '', n(o.kpiTotal, 1), text(o.kpiRating ?? ''), '', '']);

@@ -125,7 +125,7 @@ function objectiveBlock(o: ReportObjective, w: Words): string {
   const table =
     rows === ''
       ? ''
-      : `<table class="krs"><thead><tr><th>${esc(w.term('keyResult'))}</th><th>${esc(w.word('value'))}</th><th>${esc(w.term('progress'))}</th><th>${esc(w.term('score'))}</th><th>${esc(w.term('status'))}</th><th>${esc(w.term('confidence'))}</th><th>${esc(w.term('checkIn'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
+      : `<table class="krs"><thead><tr><th>${esc(w.term('keyResult'))}</th><th>${esc(w.word('value'))}</th><th>${esc(w.term('progress'))}</th><th>${esc(w.term('score'))}</th><th>${esc(w.term('status'))}</th><th>${esc(w.term('confidence'))}</th><th>${esc(w.word('checkInColumn'))}</th></tr></thead><tbody>${rows}</tbody></table>`;
   return (
     `<article class="objective" data-objective="${esc(o.id)}" style="--c:${color};margin-left:${levels * 28}px">` +
     `<div class="row"><h3>${esc(o.title)}${stateTag(o.state, w)}</h3>${badge(w.status(o.status), color)}<span class="score">${esc(w.score(o.score))}</span></div>` +

@@ -43,6 +43,7 @@ const WORDS = {
     notCounted: 'not counted',
     state: 'State',
     noContributors: 'no key result yet',
+    checkInColumn: 'Check-in',
   },
   vi: {
     report: 'Báo cáo OKR',
@@ -84,6 +85,7 @@ const WORDS = {
     notCounted: 'chưa tính',
     state: 'Giai đoạn',
     noContributors: 'chưa có kết quả then chốt nào',
+    checkInColumn: 'Các lần cập nhật',
   },
 } as const;
 

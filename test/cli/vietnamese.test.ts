@@ -139,3 +139,27 @@ describe('--locale vi: no English word left in any output', () => {
     expect([...new Set(left)]).toEqual([]);
   }, 300_000);
 });
+
+describe('--locale vi: the words the walk above cannot see (issue 16, a new user)', () => {
+  const plan = join(PLANS, 'abc-kpis.json');
+
+  it('the CSV report names unit levels in Vietnamese (phòng ban, not department)', async () => {
+    const csv = (await run(['report', plan, '--as-of', '2026-11-15', '--format', 'csv', '--people', '--locale', 'vi'])).stdout;
+    const levels = csv.split('\n').filter((l) => l.startsWith('đơn vị;')).map((l) => l.split(';')[5]);
+    expect(levels).toContain('phòng ban');
+    expect(levels).not.toContain('department');
+  });
+
+  it('the HTML key-result table heads its check-in column in Vietnamese', async () => {
+    const html = (await run(['report', plan, '--as-of', '2026-11-15', '--format', 'html', '--locale', 'vi'])).stdout;
+    expect(html).not.toContain('<th>Check-in</th>');
+    expect(html).toContain('<th>Các lần cập nhật</th>');
+  });
+
+  it('a missing column is named by its Vietnamese header, then the English one', async () => {
+    const sheet = join(temp(), 'okr.csv');
+    writeFileSync(sheet, 'mục tiêu,chỉ tiêu,chu kỳ\nTăng trưởng,5,Q3 2026\n');
+    const result = await run(['validate', sheet, '--locale', 'vi']);
+    expect([result.code, result.stdout]).toEqual([1, expect.stringContaining('Bảng tính cần có cột "kết quả then chốt" (key result).')]);
+  });
+});
