@@ -4,7 +4,7 @@ import { countIn } from '../io.js';
 import { EXIT, invalidJson, invalidPlan, printJson } from '../exit.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeControls } from '../terminal.js';
-import { textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
+import { dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 
 const HELP = `Usage: okrkit validate <plan> [options]
 
@@ -16,6 +16,8 @@ Options:
   --format FORMAT   text (default) or json: one JSON object on standard output with "valid",
                     "problems" (each with "where" and "message") and the plan's "contents"
   --locale LOCALE   en or vi (default: en)
+  --as-of DATE      the date given to "current" values of a flat sheet (default: today), as
+                    export, report and lint read them
 ${PLAN_READING_HELP}  -h, --help        show this help
 `;
 
@@ -38,11 +40,11 @@ export const validate: Command = {
   name: 'validate',
   summary: 'every problem of the plan with its file, row and column',
   help: HELP,
-  options: ['format', 'locale', ...PLAN_READING_OPTIONS, 'help'],
+  options: ['format', 'locale', 'as-of', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {
     const format = textOrJson(args.values.format);
-    const loaded = await loadPlanArg(args, io.today, io);
+    const loaded = await loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (format === 'json') {
       printJson(io, loaded.plan === null ? { ...invalidJson(args.plan, loaded), contents: null } : { plan: args.plan, valid: true, problems: [], contents: tally(loaded.plan) });
       return loaded.plan === null ? EXIT.findings : EXIT.ok;
