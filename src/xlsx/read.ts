@@ -13,6 +13,7 @@ import { fieldOfHeader, hasRequiredHeaders } from '../csv/sheet-headers.js';
 import { readFlatSheet } from '../csv/sheet.js';
 import { headerTexts, readRows, type ReadRow } from './cells.js';
 import { compareFlat } from './compare.js';
+import { withoutIsoDates } from './iso-dates.js';
 import { checkWorkbookZip } from './zip.js';
 
 /** Options for {@link readPlanXlsx}. @category Spreadsheets */
@@ -59,11 +60,13 @@ function bytesOf(bytes: unknown): Uint8Array {
 }
 
 async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Promise<ExcelJS.Workbook> {
-  const zipProblem = checkWorkbookZip(b);
-  if (zipProblem !== null) fail(problems, file, zipProblem);
+  const checked = checkWorkbookZip(b);
+  if (!('isoDates' in checked)) fail(problems, file, checked);
+  const rewritten = checked.isoDates ? withoutIsoDates(b) : b;
+  if (!(rewritten instanceof Uint8Array)) fail(problems, file, rewritten);
   const book = new ExcelJS.Workbook();
   try {
-    await book.xlsx.load(new Uint8Array(b).buffer);
+    await book.xlsx.load(new Uint8Array(rewritten).buffer);
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] ?? 'unreadable' : 'unreadable';
     fail(problems, file, msg('xlsx.corrupt', { detail }));

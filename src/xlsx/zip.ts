@@ -16,7 +16,7 @@ const LOCAL_FILE = 0x04034b50;
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
 
-interface Entry {
+export interface Entry {
   readonly name: string;
   readonly method: number;
   readonly encrypted: boolean;
@@ -25,14 +25,19 @@ interface Entry {
   readonly offset: number;
 }
 
-/** Why bytes are not a workbook okrkit reads, or null when they are. */
+/** Why bytes are not a workbook okrkit reads. */
 export type ZipProblem = Message;
+
+/** A workbook okrkit may read: whether its sheets hold ISO date cells (`t="d"`, which exceljs misreads). */
+export interface ZipChecked {
+  readonly isoDates: boolean;
+}
 
 const u16 = (b: Uint8Array, i: number): number => (b[i] ?? 0) | ((b[i + 1] ?? 0) << 8);
 const u32 = (b: Uint8Array, i: number): number => (u16(b, i) + u16(b, i + 2) * 0x10000) >>> 0;
 
 /** The central directory's entries, or null when the bytes hold no readable one. */
-function entriesOf(b: Uint8Array): Entry[] | null {
+export function entriesOf(b: Uint8Array): Entry[] | null {
   let end = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
     if (u32(b, i) === END_OF_DIRECTORY) {
@@ -63,7 +68,7 @@ function entriesOf(b: Uint8Array): Entry[] | null {
 }
 
 /** An entry's bytes, unzipped, never more than it declares; null when it cannot be. */
-function unzipped(b: Uint8Array, e: Entry): Uint8Array | null {
+export function unzipped(b: Uint8Array, e: Entry): Uint8Array | null {
   if (u32(b, e.offset) !== LOCAL_FILE) return null;
   const start = e.offset + 30 + u16(b, e.offset + 26) + u16(b, e.offset + 28);
   const data = b.subarray(start, start + e.compressed);
@@ -92,9 +97,10 @@ function rowsIn(xml: Uint8Array): number {
  * Checks that bytes are an `.xlsx` workbook okrkit may read, before any library builds it:
  * a zip archive (not CSV text, an old `.xls` or an encrypted workbook, both OLE2 files)
  * with a workbook part, no encrypted part, every part unzipping to what it declares,
- * at most {@link MAX_UNZIPPED_BYTES} in all and {@link MAX_ROWS} rows. The problem, or null.
+ * at most {@link MAX_UNZIPPED_BYTES} in all and {@link MAX_ROWS} rows. The problem, or
+ * whether its sheets hold ISO date cells.
  */
-export function checkWorkbookZip(b: Uint8Array): ZipProblem | null {
+export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   if (OLE2.every((x, i) => b[i] === x)) return msg('xlsx.ole');
   if (b.length < 22 || u16(b, 0) !== 0x4b50) return msg('xlsx.notZip');
   const entries = entriesOf(b);
@@ -104,14 +110,15 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | null {
   const limit = MAX_UNZIPPED_BYTES / 1024 / 1024;
   if (entries.some((e) => e.size === 0xffffffff) || entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNZIPPED_BYTES) return msg('xlsx.tooLarge', { limit });
   let rows = 0;
+  let isoDates = false;
   for (const e of entries) {
     const part = unzipped(b, e);
     if (part === null) return msg('xlsx.corrupt', { detail: `the part ${e.name} does not unzip to its size` });
     if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
     rows += rowsIn(part);
-    // Cells typed `d` hold ISO dates, which Excel never writes and exceljs would read as a day number.
-    if (Buffer.from(part.buffer, part.byteOffset, part.byteLength).includes(' t="d"')) return msg('xlsx.isoDates');
+    // Cells typed `d` hold ISO dates (SheetJS's cellDates), which Excel never writes and exceljs would read as a day number.
+    isoDates ||= Buffer.from(part.buffer, part.byteOffset, part.byteLength).includes(' t="d"');
   }
   if (rows > MAX_ROWS) return msg('xlsx.tooManyRows', { count: rows, limit: MAX_ROWS });
-  return null;
+  return { isoDates };
 }

@@ -200,12 +200,27 @@ describe('readPlanXlsx: table sheets', () => {
 });
 
 describe('readPlanXlsx: what exceljs would misread', () => {
-  it('refuses ISO date cells (t="d", which Excel never writes) instead of reading them as day numbers', async () => {
+  /** A workbook SheetJS writes with `cellDates: true`: its dates are ISO text in cells typed `d`. */
+  const cellDates = (sheets: Record<string, unknown[][]>): Uint8Array => {
     const wb = XLSX.utils.book_new();
-    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', new Date(Date.UTC(2026, 10, 15))]], { cellDates: true }), 'OKR');
+    for (const [name, rows] of Object.entries(sheets)) XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), name);
     const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+    return bytes;
+  };
+
+  it('reads ISO date cells (t="d", SheetJS cellDates) as their calendar day, not as day numbers', async () => {
+    const bytes = cellDates({ OKR: [HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', new Date(Date.UTC(2026, 10, 15))], ['Grow', 'B', 10, 2, 'Q4 2026', new Date(Date.UTC(2026, 10, 16))]] });
+    const read = await readPlanXlsx(bytes);
+    expect((read.input as { checkIns: { at: unknown }[] }).checkIns.map((c) => c.at)).toEqual(['2026-11-15', '2026-11-16']);
+    const tables = cellDates({ cycles: [['id', 'name', 'start', 'end'], ['q4', 'Q4 2026', new Date(Date.UTC(2026, 9, 1)), new Date(Date.UTC(2026, 11, 31))]] });
+    expect((await readPlanXlsx(tables)).input.cycles).toEqual([{ id: 'q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' }]);
+  });
+
+  it('refuses an ISO date cell with a time of day at its cell, as a typed date with one', async () => {
+    const bytes = cellDates({ OKR: [HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', new Date(Date.UTC(2026, 10, 15, 10, 30))]] });
     const error = await rejection(readPlanXlsx(bytes));
-    expect(error.issues[0]!.messageKey).toBe('xlsx.isoDates');
+    expect(error.issues.map((i) => [i.path, i.messageKey])).toEqual([[['plan.xlsx › OKR', 2, 'updated'], 'xlsx.dateTime']]);
+    expect(error.issues[0]!.message).toContain('2026-11-15 10:30:00');
   });
 
   it('reads a percentage-formatted number in a table sheet as its value', async () => {
