@@ -29,6 +29,9 @@ Options:
                     object on standard output: { "written": [files] })
   --locale LOCALE   en or vi, for messages and a workbook's flat sheet (default: en)
 ${PLAN_READING_HELP}  -h, --help        show this help
+
+--decimal and --date-format describe the plan read, not the files written: the CSV tables
+are always written with a dot for decimals and dates as YYYY-MM-DD, as readPlanCsv reads them.
 `;
 
 /** What export writes at `--out`: CSV tables into a folder, or one file of a format. */
