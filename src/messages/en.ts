@@ -268,6 +268,8 @@ export const en = {
   'xlsx.cellError': 'The cell holds the error {value}; correct its formula or value.',
   'xlsx.noResult': 'The formula ={formula} has no saved result; open the workbook in Excel, let it calculate and save it again.',
   'xlsx.dateTime': 'Expected a date without a time of day, got {value}.',
+  'xlsx.dateNumber': 'Expected a date, got {value}, a number: format the cell as a date, or write {date}.',
+  'xlsx.dateText': 'Expected a date, got "{value}": write a date such as 2026-10-01, or format the cell as a date.',
   'xlsx.isoDates': 'The workbook has date cells written as ISO text (t="d"), which Excel does not write; open it in Excel and save it again.',
   'xlsx.flatDiffers': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables hold {expected} (sheet {sheet}, row {line}, column "{column}"). Make the change in the tables, or delete the table sheets to read this sheet instead.',
   'xlsx.flatExtra': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables have no row for it. Add it to the tables, or delete the table sheets to read this sheet instead.',

@@ -262,6 +262,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.cellError': 'Ô này chứa lỗi {value}; hãy sửa công thức hoặc giá trị của ô.',
   'xlsx.noResult': 'Công thức ={formula} chưa có kết quả được lưu; hãy mở sổ làm việc bằng Excel, để Excel tính rồi lưu lại.',
   'xlsx.dateTime': 'Cần một ngày không kèm giờ, nhận được {value}.',
+  'xlsx.dateNumber': 'Cần một ngày, nhận được {value}, là một con số: hãy định dạng ô là ngày, hoặc ghi {date}.',
+  'xlsx.dateText': 'Cần một ngày, nhận được "{value}": hãy ghi một ngày như 2026-10-01, hoặc định dạng ô là ngày.',
   'xlsx.isoDates': 'Sổ làm việc có ô ngày ghi dạng văn bản ISO (t="d"), loại ô mà Excel không tạo ra; hãy mở bằng Excel rồi lưu lại.',
   'xlsx.flatDiffers': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng ghi {expected} (trang {sheet}, dòng {line}, cột "{column}"). Hãy sửa trong các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',
   'xlsx.flatExtra': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng không có dòng tương ứng. Hãy thêm vào các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',

@@ -7,7 +7,7 @@ import { msg, type Message } from '../messages/message.js';
  * `yyyy-mm-dd`, a boolean as `true`/`false`), a typed number as its exact plain decimal
  * text, or the problem that keeps it from being read.
  */
-type CellRead =
+export type CellRead =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'number'; readonly text: string }
   | { readonly kind: 'problem'; readonly message: Message };
@@ -73,6 +73,26 @@ function readCell(cell: Cell, header: boolean, percent: boolean): CellRead {
     return header ? readValue(cell.master.value, cell.master.numFmt, percent) : text('');
   }
   return readValue(cell.value, cell.numFmt, percent);
+}
+
+/** Excel's day 0 in its 1900 date system. */
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * The problem of a cell in a date column that holds no date, echoing what it holds: a
+ * typed number (a date that lost its format, such as 46296, the day it would be shown
+ * as when it has one) or, when `text` is checked, text that is no `yyyy-mm-dd` date.
+ */
+export function dateProblem(cell: CellRead, text: boolean): CellRead | null {
+  if (cell.kind === 'number') {
+    const n = Number(cell.text);
+    const day = Number.isInteger(n) && n >= 61 && n < 2_958_466 ? new Date(EPOCH + n * DAY_MS).toISOString().slice(0, 10) : '2026-10-01';
+    return { kind: 'problem', message: msg('xlsx.dateNumber', { value: cell.text, date: day }) };
+  }
+  if (text && cell.kind === 'text' && cell.text.trim() !== '' && !/^\d{4}-\d{2}-\d{2}/.test(cell.text.trim())) {
+    return { kind: 'problem', message: msg('xlsx.dateText', { value: cell.text }) };
+  }
+  return null;
 }
 
 /** A row of a sheet, read cell by cell (columns 1 to `width`). */

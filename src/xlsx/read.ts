@@ -11,7 +11,7 @@ import { CsvProblems, type Row, type Sheet } from '../csv/rows.js';
 import { dateFormatOption, type DateFormat } from '../csv/sheet-dates.js';
 import { fieldOfHeader, hasRequiredHeaders } from '../csv/sheet-headers.js';
 import { readFlatSheet } from '../csv/sheet.js';
-import { headerTexts, readRows, type ReadRow } from './cells.js';
+import { dateProblem, headerTexts, readRows, type ReadRow } from './cells.js';
 import { compareFlat } from './compare.js';
 import { withoutIsoDates } from './iso-dates.js';
 import { checkWorkbookZip } from './zip.js';
@@ -91,6 +91,9 @@ interface SheetParts {
   readonly used: (i: number) => boolean;
   /** Text that starts with `'` keeps it (the table reader takes one leading `'` off, as it does in CSV). */
   readonly quoted: boolean;
+  /** Whether a column holds dates: a number there is a problem, and so is text that is no date when `dateText`. */
+  readonly date: (i: number) => boolean;
+  readonly dateText: boolean;
 }
 
 /** A sheet's rows below its header as text rows for the spreadsheet readers; a cell's own problem is added. */
@@ -100,7 +103,8 @@ function toSheet(rows: readonly ReadRow[], parts: SheetParts, problems: CsvProbl
     if (r.line <= parts.headerLine) continue;
     const cells: string[] = [];
     const typed = new Set<number>();
-    r.cells.forEach((c, i) => {
+    r.cells.forEach((cell, i) => {
+      const c = (parts.date(i) ? dateProblem(cell, parts.dateText) : null) ?? cell;
       if (c.kind === 'problem') {
         if (parts.used(i)) problems.add(parts.place, r.line, columnName(parts.header, i), 'invalid_value', c.message);
         cells.push('');
@@ -113,6 +117,9 @@ function toSheet(rows: readonly ReadRow[], parts: SheetParts, problems: CsvProbl
   }
   return { header: parts.header, rows: out };
 }
+
+/** The table columns that hold calendar dates (when typed text: a key result's `start` is a number). */
+const DATE_COLUMNS: ReadonlySet<string> = new Set(['start', 'end', 'at', 'due', 'timeframe.start', 'timeframe.end']);
 
 const tableName = (t: TableLayout): string => t.file.replace(/\.csv$/, '');
 
@@ -145,7 +152,8 @@ function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; hea
     const header = kept.map((i) => all[i] ?? '');
     const narrowed = rows.map((r) => ({ line: r.line, cells: kept.map((i) => r.cells[i] ?? { kind: 'text' as const, text: '' }) }));
     const place = `${file} › ${sheet.name}`;
-    const cells = toSheet(narrowed, { place, header, headerLine, used: () => true, quoted: true }, problems);
+    const date = (i: number) => DATE_COLUMNS.has(header[i] ?? '') && table.columns.some((c) => c.name === header[i] && c.type === 'text');
+    const cells = toSheet(narrowed, { place, header, headerLine, used: () => true, quoted: true, date, dateText: true }, problems);
     return { table, file: place, sheetName: sheet.name, sheet: cells };
   });
   return readTableSheets(sources, problems, decimal ?? 'point');
@@ -174,7 +182,7 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
   const headerLine = found?.line ?? rows[0]?.line ?? 1;
   const header = headerTexts(sheet, headerLine);
   const place = `${options.file} › ${sheet.name}`;
-  const cells = toSheet(rows, { place, header, headerLine, used: (i) => fieldOfHeader(header[i] ?? '') !== undefined, quoted: false }, problems);
+  const cells = toSheet(rows, { place, header, headerLine, used: (i) => fieldOfHeader(header[i] ?? '') !== undefined, quoted: false, date: (i) => fieldOfHeader(header[i] ?? '') === 'updated', dateText: false }, problems);
   const flat = { file: place, sheet: sheet.name, headerLine, checkInDate: options.checkInDate, numbers: options.decimal ?? ('unknown' as const), dateFormat: options.dateFormat };
   return readFlatSheet(cells, flat, problems);
 }

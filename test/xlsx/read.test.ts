@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
-import { parsePlan, OkrkitError } from '../../src/index.js';
+import { parsePlan, OkrkitError, translate } from '../../src/index.js';
 import { readPlanXlsx } from '../../src/xlsx/index.js';
 import { MAX_ROWS } from '../../src/xlsx/zip.js';
 
@@ -196,6 +196,25 @@ describe('readPlanXlsx: table sheets', () => {
   it('says so when every sheet is hidden', async () => {
     const error = await rejection(readPlanXlsx(book({ A: aoa([HEADER]), B: aoa([['x']]) }, ['A', 'B'])));
     expect(error.issues[0]!.messageKey).toBe('xlsx.noSheet');
+  });
+});
+
+describe('readPlanXlsx: a date column holding no date says what it holds', () => {
+  it('names a number (a date that lost its format) and the day it would be, and bad text, in both languages', async () => {
+    const flat = book({ OKR: aoa([HEADER, ['Grow', 'A', 10, 1, 'Q4 2026', 46296]]) });
+    const error = await rejection(readPlanXlsx(flat));
+    expect(error.issues.map((i) => [i.path, i.message])).toEqual([
+      [['plan.xlsx › OKR', 2, 'updated'], 'Expected a date, got 46296, a number: format the cell as a date, or write 2026-10-01.'],
+    ]);
+    const vi = await rejection(readPlanXlsx(flat, { locale: 'vi' }));
+    expect(vi.issues[0]!.messageKey).toBe('xlsx.dateNumber');
+    const tables = book({ cycles: aoa([['id', 'name', 'start', 'end'], ['q4', 'Q4', 46296, 'soon']]) });
+    const table = await rejection(readPlanXlsx(tables));
+    expect(table.issues.map((i) => [i.path, i.message])).toEqual([
+      [['plan.xlsx › cycles', 2, 'start'], 'Expected a date, got 46296, a number: format the cell as a date, or write 2026-10-01.'],
+      [['plan.xlsx › cycles', 2, 'end'], 'Expected a date, got "soon": write a date such as 2026-10-01, or format the cell as a date.'],
+    ]);
+    expect(translate(table.issues[0]!, 'vi')).toBe('Cần một ngày, nhận được 46296, là một con số: hãy định dạng ô là ngày, hoặc ghi 2026-10-01.');
   });
 });
 
