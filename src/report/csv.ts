@@ -19,14 +19,17 @@ const num = (n: number | null, scale = 100): string => (n === null ? '' : String
 const HEADER = ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'score', 'status', 'expected', 'confidence', 'grade', 'forecast', 'value', 'target', 'state', 'aggregatedFrom'];
 
 /** The header in Vietnamese, column for column. */
-const HEADER_VI = ['loại', 'id', 'tiêu đề', 'cấp trên', 'cấp', 'đơn vị', 'người phụ trách', 'điểm', 'trạng thái', 'kỳ vọng', 'mức độ tự tin', 'đánh giá', 'dự báo', 'giá trị', 'chỉ tiêu', 'bước', 'tổng hợp từ'];
+const HEADER_VI = ['loại', 'id', 'tiêu đề', 'cấp trên', 'cấp', 'đơn vị', 'người phụ trách', 'điểm', 'trạng thái', 'kỳ vọng', 'mức độ tự tin', 'đánh giá', 'dự báo', 'giá trị', 'chỉ tiêu', 'trạng thái quy trình', 'tổng hợp từ'];
 
 type RowType = 'objective' | 'keyResult' | 'kpi' | 'unit' | 'owner' | 'note';
 
-/** The `type` of each row in Vietnamese. */
-const TYPE_VI: Readonly<Record<RowType, string>> = { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' };
+/** The `type` of each row, in words of the report's language. */
+const TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>>>> = {
+  en: { objective: 'objective', keyResult: 'keyResult', kpi: 'kpi', unit: 'unit', owner: 'owner', note: 'note' },
+  vi: { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' },
+};
 
-/** The words of the sheet: English codes (`onTrack`, `keyResult`), or Vietnamese names. */
+/** The words of the sheet: row types in words of its language; statuses as English codes (`onTrack`) or Vietnamese names. */
 interface Cells {
   readonly type: (type: RowType) => string;
   readonly status: (status: Status | null) => string;
@@ -42,7 +45,7 @@ interface Cells {
 function cellsFor(locale: Locale, decimal: '.' | ','): Cells {
   const vi = locale === 'vi';
   return {
-    type: (type) => (vi ? TYPE_VI[type] : type),
+    type: (type) => TYPES[locale][type],
     status: (status) => (status === null ? '' : vi ? translate(`status.${status}`, locale) : status),
     rag: (rag) => (rag === null ? '' : vi ? translate(`rag.${rag}`, locale) : rag),
     state: (state) => (state === null ? '' : vi ? translate(`state.${state.name}`, locale) : state.name),

@@ -25,7 +25,7 @@ describe('report --format csv under --locale vi', () => {
     const vi = await run([...args, '--locale', 'vi']);
     const en = await run(args);
     expect([vi.code, en.code]).toEqual([0, 0]);
-    expect(vi.stdout.split('\r\n')[0]).toBe('\uFEFFloại;id;tiêu đề;cấp trên;cấp;đơn vị;người phụ trách;điểm;trạng thái;kỳ vọng;mức độ tự tin;đánh giá;dự báo;giá trị;chỉ tiêu;bước;tổng hợp từ');
+    expect(vi.stdout.split('\r\n')[0]).toBe('\uFEFFloại;id;tiêu đề;cấp trên;cấp;đơn vị;người phụ trách;điểm;trạng thái;kỳ vọng;mức độ tự tin;đánh giá;dự báo;giá trị;chỉ tiêu;trạng thái quy trình;tổng hợp từ');
     if (!python) return;
     const viRows = cells(vi.stdout, ';');
     const enRows = cells(en.stdout, ',');
