@@ -1,4 +1,4 @@
-import type { Cell, Worksheet } from 'exceljs';
+import type { Cell, DataValidation, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
 import { DECIMAL_STRING, Dec } from '../_lib/numeric.js';
 
@@ -108,9 +108,10 @@ export class DropDowns {
     this.lists.push(list);
     const letter = sheet.getColumn(column).letter;
     const formula = `'${LISTS_SHEET}'!$${columnLetter(this.lists.length)}$1:$${columnLetter(this.lists.length)}$${list.length}`;
-    for (let r = 2; r <= rows + 101; r++) {
-      sheet.getCell(`${letter}${r}`).dataValidation = { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning' };
-    }
+    // One range per column, set on the sheet rather than cell by cell: cell by cell, exceljs
+    // squeezes the cells into ranges that overlap (C10:C103 and C2:C103), which Excel
+    // repairs, and creates the blank cells, so readers see ~100 blank rows.
+    addValidation(sheet, `${letter}2:${letter}${rows + 101}`, { type: 'list', allowBlank: true, formulae: [formula], showErrorMessage: true, errorStyle: 'warning' });
   }
 
   /** Writes the lists' sheet, hidden, when any list was added. */
@@ -119,6 +120,14 @@ export class DropDowns {
     const sheet = this.book.addWorksheet(LISTS_SHEET, { state: 'hidden' });
     this.lists.forEach((list, i) => list.forEach((v, r) => (sheet.getCell(r + 1, i + 1).value = xmlSafe(v))));
   }
+}
+
+/** Adds a data validation to a range of a sheet (exceljs supports it, but its types do not declare the sheet's validations). */
+function addValidation(sheet: Worksheet, range: string, validation: DataValidation): void {
+  const validations: unknown = Reflect.get(sheet, 'dataValidations');
+  const add: unknown = typeof validations === 'object' && validations !== null ? Reflect.get(validations, 'add') : undefined;
+  if (typeof add !== 'function') throw new Error('exceljs: no sheet data validations');
+  Reflect.apply(add, validations, [range, validation]);
 }
 
 function columnLetter(n: number): string {
