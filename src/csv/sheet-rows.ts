@@ -98,9 +98,21 @@ function readRow(row: Row, here: Merged, context: RowContext): SheetRow | null {
   }
   const { cell } = context.columns;
   const title = cell(row, 'keyResult');
+  if (title === '') valuesWithoutKeyResult(row, context);
   const keyResult = title === '' ? null : readKeyResult(row, title, cycle, context);
   if (here.objective === '' || cycle === null) return null;
   return { line: row.line, objective: here.objective, cycle, department: here.department, parent: cell(row, 'parent'), keyResult };
+}
+
+/** The cells of a key result, which a row without one must leave empty. */
+const KEY_RESULT_CELLS: readonly SheetField[] = ['start', 'target', 'current', 'weight', 'owner', 'measure', 'updated'];
+
+/** A row without a key result names an objective: a key result's value there would be dropped, so each one is a problem. */
+function valuesWithoutKeyResult(row: Row, context: RowContext): void {
+  for (const field of KEY_RESULT_CELLS) {
+    const value = context.columns.cell(row, field);
+    if (value !== '') problem(context, row, field, 'invalid_value', msg('csv.keyResultMissing', { field: context.columns.column(field), value }));
+  }
 }
 
 /** A number cell; a trailing `%` is noted (it becomes the key result's unit). Null when empty or wrong. */
