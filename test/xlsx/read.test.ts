@@ -214,7 +214,7 @@ describe('readPlanXlsx: a date column holding no date says what it holds', () =>
       [['plan.xlsx › cycles', 2, 'start'], 'Expected a date, got 46296, a number: format the cell as a date, or write 2026-10-01.'],
       [['plan.xlsx › cycles', 2, 'end'], 'Expected a date, got "soon": write a date such as 2026-10-01, or format the cell as a date.'],
     ]);
-    expect(translate(table.issues[0]!, 'vi')).toBe('Cần một ngày, nhận được 46296, là một con số: hãy định dạng ô là ngày, hoặc ghi 2026-10-01.');
+    expect(translate({ key: table.issues[0]!.messageKey, params: table.issues[0]!.params }, 'vi')).toBe('Cần một ngày, nhận được 46296, là một con số: hãy định dạng ô là ngày, hoặc ghi 2026-10-01.');
   });
 });
 
