@@ -51,6 +51,16 @@ function quietOnEpipe(stream: NodeJS.WriteStream) {
   };
 }
 
+// Node exits when nothing is left to wait for, even while a promise is pending: a --plugin
+// module whose top-level await never settles would end the command with code 0 and no
+// output, which a CI gate reads as success. Until main settles, leaving is an error.
+let settled = false;
+process.on('exit', () => {
+  if (settled) return;
+  process.exitCode = 2;
+  if (!closed.has(process.stderr)) process.stderr.write('okrkit: the command stopped before it finished: a --plugin module never finished loading (a top-level await that never settles?)\n');
+});
+
 // No top-level await: the bin is built as CommonJS too.
 void main(process.argv.slice(2), {
   stdout: quietOnEpipe(process.stdout),
@@ -59,5 +69,6 @@ void main(process.argv.slice(2), {
   today: fromDate(new Date()),
   version: version(),
 }).then((code) => {
+  settled = true;
   process.exitCode = code;
 });
