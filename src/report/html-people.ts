@@ -1,7 +1,7 @@
 // The HTML report's "People and departments" section: the unit tree and the owners, each
 // OKR score beside the KPI scorecard.
 import type { Status } from '../index.js';
-import type { ReportPeople } from './model.js';
+import type { ReportOwner, ReportPeople } from './model.js';
 import { badge, bar, COLOR, esc } from './html-parts.js';
 import { indentOf } from './output.js';
 import type { Words } from './words.js';
@@ -13,7 +13,7 @@ function kpiCells(w: Words, total: number | null, rating: string | null): string
   return `<td class="n">${esc(w.points(total))}</td><td>${esc(w.rating(rating))}</td>`;
 }
 
-export function peopleSection(people: ReportPeople, w: Words): string {
+export function peopleSection(people: ReportPeople, w: Words, objectivesOf: (o: ReportOwner) => string): string {
   const parts = [`<section id="people"><h2>${esc(w.word('people'))}</h2>`];
   if (people.units.length === 0 && people.owners.length === 0) parts.push(`<p class="empty">${esc(w.word('noPeople'))}</p>`);
   if (people.units.length > 0) {
@@ -41,7 +41,7 @@ export function peopleSection(people: ReportPeople, w: Words): string {
       const name = o.name === null ? '' : ` <small class="empty">${esc(o.name)}</small>`;
       parts.push(
         `<tr data-owner="${esc(o.id)}"><td>${esc(o.id)}${name}</td><td class="n score">${esc(w.score(o.score))}</td><td>${statusBadge(w, o.status)}</td>` +
-          `<td class="n">${esc(String(o.objectives))}</td>${kpiCells(w, o.kpiTotal, o.kpiRating)}</tr>`,
+          `<td class="n">${esc(objectivesOf(o))}</td>${kpiCells(w, o.kpiTotal, o.kpiRating)}</tr>`,
       );
     }
     parts.push('</tbody></table>');

@@ -1,6 +1,7 @@
 import { Status } from '../index.js';
 import { aggregateLine, badge, bar, COLOR, esc, fixed, stateTag } from './html-parts.js';
 import { peopleSection } from './html-people.js';
+import { ownerObjectivesCell } from './people.js';
 import type { Report, ReportKeyResult, ReportKpi, ReportObjective } from './model.js';
 import { checkReport } from './check.js';
 import { indentOf, Output } from './output.js';
@@ -215,7 +216,7 @@ function otherSections(report: Report, w: Words, parts: Output): void {
     }
     parts.push('</tbody></table></section>');
   }
-  if (report.people !== undefined) parts.push(peopleSection(report.people, w));
+  if (report.people !== undefined) parts.push(peopleSection(report.people, w, ownerObjectivesCell(report, w)));
   parts.push(`<section id="findings"><h2>${esc(w.word('findings'))}</h2>`);
   if (report.findings.length === 0) parts.push(`<p class="empty">${esc(w.word('noFindings'))}</p>`);
   else {

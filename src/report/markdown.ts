@@ -1,4 +1,5 @@
-import type { Report, ReportPeople } from './model.js';
+import type { Report, ReportOwner, ReportPeople } from './model.js';
+import { ownerObjectivesCell } from './people.js';
 import { checkReport } from './check.js';
 import { indentOf, md, Output } from './output.js';
 import { wordsFor, type Words } from './words.js';
@@ -74,7 +75,7 @@ function otherTables(report: Report, w: Words, out: Output): void {
     for (const s of report.scorecards) out.push(`| ${md(s.name)} | ${w.points(s.total)} | ${md(w.rating(s.rating))} |`);
     out.push('');
   }
-  if (report.people !== undefined) peopleTables(report.people, w, out);
+  if (report.people !== undefined) peopleTables(report.people, w, out, ownerObjectivesCell(report, w));
   out.push(`## ${w.word('findings')}`, '');
   if (report.findings.length === 0) out.push(w.word('noFindings'));
   else {
@@ -83,7 +84,7 @@ function otherTables(report: Report, w: Words, out: Output): void {
   }
 }
 
-function peopleTables(people: ReportPeople, w: Words, out: Output): void {
+function peopleTables(people: ReportPeople, w: Words, out: Output, objectivesOf: (o: ReportOwner) => string): void {
   out.push(`## ${w.word('people')}`, '');
   if (people.units.length === 0 && people.owners.length === 0) out.push(w.word('noPeople'), '');
   if (people.units.length > 0) {
@@ -99,7 +100,7 @@ function peopleTables(people: ReportPeople, w: Words, out: Output): void {
     out.push(`| ${w.term('owner')} | ${w.term('score')} | ${w.term('status')} | ${w.word('objectives')} | ${w.word('kpiScorecard')} | ${w.term('rating')} |`, '|---|--:|---|--:|--:|---|');
     for (const o of people.owners) {
       const name = o.name === null ? md(o.id) : `${md(o.id)} (${md(o.name)})`;
-      out.push(`| ${[name, w.score(o.score), w.status(o.status), String(o.objectives), w.points(o.kpiTotal), md(w.rating(o.kpiRating))].join(' | ')} |`);
+      out.push(`| ${[name, w.score(o.score), w.status(o.status), objectivesOf(o), w.points(o.kpiTotal), md(w.rating(o.kpiRating))].join(' | ')} |`);
     }
     out.push('');
   }

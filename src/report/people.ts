@@ -1,6 +1,7 @@
 import { performance, type DeepReadonly, type Evaluation, type Plan } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
-import type { ReportOwner, ReportPeople, ReportUnit } from './model.js';
+import type { Report, ReportOwner, ReportPeople, ReportUnit } from './model.js';
+import type { Words } from './words.js';
 
 /** Whether the section is shown: as asked, else when some objective or key result has an owner. */
 export function showsPeople(plan: DeepReadonly<Plan>, asked: boolean | undefined): boolean {
@@ -45,4 +46,18 @@ export function peopleSection(plan: DeepReadonly<Plan>, evaluation: Evaluation, 
     return [{ id, name, score: o.score, status: o.worst, objectives: o.objectives, kpiTotal: o.kpis.total, kpiRating: o.kpis.rating }];
   });
   return { units, owners };
+}
+
+/**
+ * The "Objectives" cell of an owner: how many objectives they own; an owner of key results
+ * only (docs/people.md lists them too) gets how many key results they own beside the 0,
+ * `0 (Key results: 2)`, rather than a bare 0.
+ */
+export function ownerObjectivesCell(report: Pick<Report, 'objectives'>, w: Words): (o: ReportOwner) => string {
+  const keyResults = new Map<string, number>();
+  for (const objective of report.objectives) for (const kr of objective.keyResults) if (kr.ownerId !== null) keyResults.set(kr.ownerId, (keyResults.get(kr.ownerId) ?? 0) + 1);
+  return (o) => {
+    const count = keyResults.get(o.id) ?? 0;
+    return o.objectives > 0 || count === 0 ? String(o.objectives) : `0 (${w.word('keyResults')}: ${String(count)})`;
+  };
 }

@@ -1,5 +1,6 @@
 import type { Rag, Status } from '../index.js';
-import type { Report, ReportKeyResult, ReportObjective, ReportPeople } from './model.js';
+import type { Report, ReportKeyResult, ReportObjective, ReportOwner, ReportPeople } from './model.js';
+import { ownerObjectivesCell } from './people.js';
 import { checkReport } from './check.js';
 import { indentOf, Output, visible } from './output.js';
 import { wordsFor, type Words } from './words.js';
@@ -106,7 +107,7 @@ function otherLines(report: Report, w: Words, paint: Paint, lines: Output): void
     lines.push('', paint('bold', w.word('scorecards')));
     for (const s of report.scorecards) lines.push(`  ${w.points(s.total).padStart(3)}  ${visible(s.name)}  ${visible(w.rating(s.rating))}`);
   }
-  if (report.people !== undefined) peopleLines(report.people, w, paint, lines);
+  if (report.people !== undefined) peopleLines(report.people, w, paint, lines, ownerObjectivesCell(report, w));
   lines.push('', paint('bold', w.word('findings')));
   if (report.findings.length === 0) lines.push(`  ${w.word('noFindings')}`);
   for (const f of report.findings) {
@@ -120,7 +121,7 @@ function kpiDetail(w: Words, total: number | null, rating: string | null): strin
   return total === null ? '' : ` · ${w.word('kpiScorecard')} ${w.points(total)}${rating === null ? '' : ` (${visible(w.rating(rating))})`}`;
 }
 
-function peopleLines(people: ReportPeople, w: Words, paint: Paint, lines: Output): void {
+function peopleLines(people: ReportPeople, w: Words, paint: Paint, lines: Output, objectivesOf: (o: ReportOwner) => string): void {
   const status = (s: Status | null) => (s === null ? '–' : paint(STATUS_TONE[s], w.status(s)));
   lines.push('', paint('bold', w.word('people')));
   if (people.units.length === 0 && people.owners.length === 0) lines.push(`  ${w.word('noPeople')}`);
@@ -133,6 +134,6 @@ function peopleLines(people: ReportPeople, w: Words, paint: Paint, lines: Output
   for (const o of people.owners) {
     const name = o.name === null ? '' : ` (${visible(o.name)})`;
     lines.push(`    ${w.score(o.score).padStart(3)}  ${visible(o.id)}${name}  ${status(o.status)}`);
-    lines.push(`         ${paint('dim', `${w.word('objectives')} ${o.objectives}${kpiDetail(w, o.kpiTotal, o.kpiRating)}`)}`);
+    lines.push(`         ${paint('dim', `${w.word('objectives')} ${objectivesOf(o)}${kpiDetail(w, o.kpiTotal, o.kpiRating)}`)}`);
   }
 }
