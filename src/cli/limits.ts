@@ -17,11 +17,15 @@ const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString('
 export function checkBytes(label: string, files: readonly string[]): void {
   let total = 0;
   for (const file of files) {
+    let stat;
     try {
-      total += statSync(file).size;
+      stat = statSync(file);
     } catch {
-      // Not there: reading it says so.
+      continue; // Not there: reading it says so.
     }
+    // A device or a pipe has no size to check (/dev/zero never ends): only regular files are read.
+    if (!stat.isFile()) throw new UsageError(`${file} is not a regular file (a device, pipe or socket); okrkit reads a plan from a file or a folder of files`, 'input');
+    total += stat.size;
   }
   if (total > MAX_INPUT_BYTES) {
     throw new UsageError(`${label} is ${total.toLocaleString('en')} bytes, over the ${megabytes(MAX_INPUT_BYTES)} okrkit reads (see "Limits" in docs/cli.md)`, 'input');
