@@ -46,7 +46,20 @@ function tableCell(text: string, type: CellType, column: string): Out {
   }
 }
 
-function writeTable(book: ExcelJS.Workbook, lists: DropDowns, table: TableLayout, grid: TableGrid): void {
+/**
+ * The grid without its all-blank columns (`writePlanCsv` keeps a table's first two columns
+ * so an empty CSV file shows its layout; a sheet is written only for a table with rows, and
+ * a blank column there, such as check-ins' `id`, is noise). One column stays when all are blank.
+ */
+function columnsInUse(grid: TableGrid): TableGrid {
+  const keep = grid.header.map((_, i) => grid.rows.some((row) => (row[i] ?? '') !== ''));
+  if (!keep.includes(true)) keep[0] = true;
+  const kept = <T>(cells: readonly T[]): T[] => cells.filter((_, i) => keep[i] === true);
+  return { header: kept(grid.header), types: kept(grid.types), rows: grid.rows.map(kept) };
+}
+
+function writeTable(book: ExcelJS.Workbook, lists: DropDowns, table: TableLayout, all: TableGrid): void {
+  const grid = columnsInUse(all);
   const sheet = book.addWorksheet(table.file.replace(/\.csv$/, ''));
   const rows = grid.rows.map((row) => row.map((text, i) => tableCell(text, grid.types[i] ?? 'text', grid.header[i] ?? '')));
   fillSheet(sheet, grid.header, rows);

@@ -44,4 +44,15 @@ describe('writePlanXlsx: drop-down lists', () => {
     expect(XLSX.utils.decode_range(keyResults['!ref']!).e.r).toBe(plan.keyResults.length);
     expect(XLSX.utils.sheet_to_json(keyResults)).toHaveLength(plan.keyResults.length);
   });
+
+  it('writes no all-blank column (check-ins without ids) and no sheet for an empty table', async () => {
+    const plan = parsePlan(loadPlan('xyz-corp'));
+    expect(plan.checkIns.every((c) => c.id === undefined)).toBe(true);
+    const book = XLSX.read(await writePlanXlsx(plan), { type: 'buffer' });
+    const header = XLSX.utils.sheet_to_json<string[]>(book.Sheets['check-ins']!, { header: 1 })[0];
+    expect(header).not.toContain('id');
+    expect(header).toContain('keyResultId');
+    expect(book.SheetNames).not.toContain('kpis');
+    expect(book.SheetNames).not.toContain('measurements');
+  });
 });
