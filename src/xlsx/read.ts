@@ -192,11 +192,14 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * tables (`objectives`, `key-results`…, the layout {@link writePlanXlsx} writes) is read as
  * those tables, by `readPlanCsv`'s rules; otherwise the first visible sheet whose header
  * row (one of its first 20 rows) has the flat layout is read by `readPlanSheet`'s rules,
- * bilingual headers included. Hidden sheets are never read.
+ * bilingual headers included. Hidden sheets are never read. A workbook with both the
+ * tables and a flat sheet is read from the tables, and every flat cell that differs from
+ * the flat sheet they give is a problem (an edit there would otherwise be lost).
  *
  * Cells: a typed number is read exactly (its shortest decimal, never rounded; shown as a
  * percentage, `0.5` is read as `50%` in the flat sheet), a typed date as the calendar day
- * (no time zone moves it; a date with a time of day is an error), a formula as its saved
+ * (no time zone moves it; a date with a time of day is an error; so is an ISO date cell,
+ * `t="d"`, as SheetJS writes with `cellDates`), a formula as its saved
  * result, rich text as its text, a merged cell as its top-left cell in the header row and
  * as blank below (the flat sheet repeats a blank objective, cycle or department from the
  * row above). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
