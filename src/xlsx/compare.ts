@@ -51,7 +51,8 @@ export function compareFlat(sheet: Worksheet, headerLine: number, read: CsvPlan,
   const fields = FLAT_HEADERS.en.map(fieldOfHeader);
   const columns = header.map((h) => (h === '' ? -1 : fields.indexOf(fieldOfHeader(h))));
   const rows = new Map(readRows(sheet, false).map((r) => [r.line, r]));
-  const last = Math.max(headerLine + (layout?.rows.length ?? 0), ...rows.keys());
+  // Not Math.max(...rows.keys()): a sheet of 250,000 rows is too many arguments.
+  const last = [...rows.keys()].reduce((a, b) => Math.max(a, b), headerLine + (layout?.rows.length ?? 0));
   for (let line = headerLine + 1; line <= last; line++) {
     const expected = layout?.rows[line - headerLine - 1];
     const source = layout?.sources[line - headerLine - 1];
