@@ -103,7 +103,8 @@ const BRAND: unique symbol = Symbol.for('okrkit.error');
 function branded(value: unknown): boolean {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return false;
   try {
-    return Reflect.get(value, BRAND) === true;
+    // The brand, and the shape a catch block reads (a forged brand on another object is not enough).
+    return Reflect.get(value, BRAND) === true && typeof Reflect.get(value, 'code') === 'string' && Array.isArray(Reflect.get(value, 'issues'));
   } catch {
     return false;
   }

@@ -108,7 +108,8 @@ function wallClock(time: number, zone: string): WallClock | null {
   if (!Number.isFinite(offset)) return null;
   const local = new Date(time + Math.round(offset * 60_000));
   const year = local.getUTCFullYear();
-  if (year < 0 || year > 9999) return null;
+  // NaN when the zone's offset carries the instant past Date's range: no day either.
+  if (!(year >= 0 && year <= 9999)) return null;
   const day = `${pad(year, 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
   // The written offset is whole minutes (ISO 8601 has no seconds there): the day is exact.
   const minutes = Math.trunc(offset);

@@ -154,3 +154,21 @@ describe('parsePlan({ timeZone }): instants in a plan become strings', () => {
     expect(plan.measurements[0]?.at).toBe('2026-07-15T03:00:00.000+07:00');
   });
 });
+
+// Near the end of Date's range a zone's offset can carry the local clock past it: that is no
+// day, never the text "0NaN-NaN-NaN".
+describe('an instant whose local day falls outside Date\'s range', () => {
+  it.each([
+    [8.64e15, 'Asia/Ho_Chi_Minh'],
+    [8639999999999999, 'Asia/Ho_Chi_Minh'],
+    [-8.64e15, 'America/Los_Angeles'],
+  ])('calendarDay(%d, %s) is an OkrkitError', (instant, zone) => {
+    let caught: unknown;
+    try {
+      calendarDay(instant, zone);
+    } catch (error) {
+      caught = error;
+    }
+    expect(isOkrkitError(caught)).toBe(true);
+  });
+});
