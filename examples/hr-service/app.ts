@@ -18,6 +18,12 @@ export function createApp(service: Service): Hono {
     '/tenants/:tenant/check-ins',
     bodyLimit({ maxSize: 64 * 1024, onError: () => json({ status: 413, body: { error: 'too_large', message: 'A check-in is at most 64 KiB.' } }) }),
     async (c) => {
+      // JSON only: a form or text/plain POST is one a page on another site can send without a
+      // CORS preflight, so accepting it would let any page create check-ins (CSRF).
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(type)) {
+        return json({ status: 415, body: { error: 'unsupported_media_type', message: 'Send the check-in as JSON, with content-type: application/json.' } });
+      }
       let body: unknown;
       try {
         body = await c.req.json();

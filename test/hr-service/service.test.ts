@@ -135,6 +135,16 @@ describe.each(BACKENDS)('hr-service on $name', (backend) => {
       expect(typeof reply.body.message === 'string' && reply.body.message.length > 10, name).toBe(true);
       expect(reply.body.issues, name).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
     }
+    // A body not sent as JSON (a form or text/plain POST, which another site's page can send
+    // without a CORS preflight) is refused before it is read.
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', '']) {
+      const res = await h.app.request(`/tenants/${encodeURIComponent(tenant)}/check-ins`, {
+        method: 'POST',
+        headers: type === '' ? {} : { 'content-type': type },
+        body: JSON.stringify(good),
+      });
+      expect(res.status, type).toBe(415);
+    }
     expect(await countRows(h.db, 'check_ins', tenant)).toBe(count);
     expect(await readScores(h.db, tenant)).toEqual(objectives);
     // Hostile text PostgreSQL can hold is stored as written, and the JSON reply carries it safely.
