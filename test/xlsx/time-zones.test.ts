@@ -21,7 +21,7 @@ describe(`okrkit/xlsx in the time zone ${process.env.TZ ?? '(unset)'}`, () => {
     const plan = parsePlan(loadPlan(name));
     const bytes = await writePlanXlsx(plan);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(bytes));
+    await book.xlsx.load(new Uint8Array(bytes).buffer);
     const cycles = book.getWorksheet('cycles');
     const header = cycles?.getRow(1).values;
     const startColumn = Array.isArray(header) ? header.indexOf('start') : -1;
