@@ -2,12 +2,12 @@ import { copyFileSync, existsSync, readFileSync, readdirSync, writeFileSync } fr
 import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { main, type Io } from '../../src/cli/main.js';
 import { run, temp } from './helpers.js';
+import { zip } from '../xlsx/helpers.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURE = join(root, 'test/fixtures/xlsx/vi-excel.xlsx');
@@ -172,44 +172,12 @@ describe('template writes start.xlsx', () => {
 });
 
 /** A zip of one deflated workbook part that declares 100 bytes and unzips to 64 MB: a zip bomb. */
-function zipBomb(): Buffer {
-  const entries = [
+const zipBomb = (): Uint8Array =>
+  zip([
     { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
     { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
     { name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(64 << 20), size: 100 },
-  ];
-  const local: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const data = deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(8, 8);
-    head.writeUInt32LE(data.length, 18);
-    head.writeUInt32LE(e.size ?? e.data.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    local.push(head, name, data);
-    const dir = Buffer.alloc(46);
-    dir.writeUInt32LE(0x02014b50, 0);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt32LE(data.length, 20);
-    dir.writeUInt32LE(e.size ?? e.data.length, 24);
-    dir.writeUInt16LE(name.length, 28);
-    dir.writeUInt32LE(offset, 42);
-    central.push(dir, name);
-    offset += 30 + name.length + data.length;
-  }
-  const dirBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dirBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...local, dirBytes, end]);
-}
+  ]);
 
 describe('hostile workbooks: unreadable input, exit 2, the file named', () => {
   it.each([

@@ -1,17 +1,8 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parsePlan, OkrkitError, type Plan } from '../../src/index.js';
+import { parsePlan, type Plan } from '../../src/index.js';
 import { readPlanXlsx, writePlanXlsx } from '../../src/xlsx/index.js';
-
-async function rejection(p: Promise<unknown>): Promise<OkrkitError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-}
+import { rejection } from './helpers.js';
 
 /** The workbook with cells of one sheet set (as a user edits it in Excel). */
 async function edited(bytes: Uint8Array, sheet: string, cells: Record<string, ExcelJS.CellValue>): Promise<Uint8Array> {
