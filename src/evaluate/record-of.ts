@@ -41,7 +41,8 @@ export function recordOf<T>(records: Readonly<Record<string, T>>, id: string): T
   if (typeof id !== 'string') invalidArgument('arg.string', { name: 'id', value: typeof id });
   const record = Object.hasOwn(records, id) ? records[id] : undefined;
   if (record !== undefined) return record;
-  throw unknownId(Object.keys(records), id);
+  // Keys that hold no record are not ids to suggest (`{ a: undefined }` has no record "a").
+  throw unknownId(Object.keys(records).filter((k) => records[k] !== undefined), id);
 }
 
 /** The error for an id no record has: the closest known id when one is close, else the first few ids. */

@@ -1,5 +1,5 @@
 import { english, msg, type Message, type MessageParam } from './message.js';
-import type { MessageKey } from './en.js';
+import { en, type MessageKey } from './en.js';
 import { messages } from './where.js';
 
 /**
@@ -110,6 +110,18 @@ function branded(value: unknown): boolean {
   }
 }
 
+/** Whether a value is a list of issues (from JavaScript it may be anything). */
+function isIssueList(value: unknown): value is readonly OkrkitIssue[] {
+  return Array.isArray(value) && value.every((i: unknown) => typeof i === 'object' && i !== null && Array.isArray(Reflect.get(i, 'path')));
+}
+
+/** Whether a value is a catalogue message (a key the English catalogue has). */
+function isMessage(value: unknown): value is Message {
+  if (typeof value !== 'object' || value === null) return false;
+  const key: unknown = Reflect.get(value, 'key');
+  return typeof key === 'string' && Object.hasOwn(en, key);
+}
+
 /**
  * The one error class okrkit throws. `code` says what went wrong; `issues` lists each
  * problem with its path when there is more than one thing to report.
@@ -156,15 +168,23 @@ export class OkrkitError extends Error {
   /** The values of the message's placeholders. */
   readonly params: Readonly<Record<string, MessageParam>>;
 
-  constructor(code: OkrkitErrorCode, message: Message, issues: readonly OkrkitIssue[] = []) {
-    const detail = issues.length
-      ? '\n' + issues.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n')
+  /**
+   * @param code - What went wrong.
+   * @param message - A catalogue message, or plain text (a plug-in's own error; it is shown as written in every language).
+   * @param issues - Each problem with its path.
+   */
+  constructor(code: OkrkitErrorCode, message: Message | string, issues: readonly OkrkitIssue[] = []) {
+    // Called from JavaScript, the message may be text or anything else, and issues anything: never a raw TypeError.
+    const keyed = isMessage(message) ? message : msg('error.text', { text: String(message) });
+    const listed = isIssueList(issues) ? issues : [];
+    const detail = listed.length
+      ? '\n' + listed.map((i) => `  - ${formatPath(i.path)}: ${i.message}`).join('\n')
       : '';
-    super(english(message) + detail);
+    super(english(keyed) + detail);
     this.code = code;
-    this.issues = issues;
-    this.messageKey = message.key;
-    this.params = message.params ?? {};
+    this.issues = listed;
+    this.messageKey = keyed.key;
+    this.params = keyed.params ?? {};
     Object.defineProperty(this, BRAND, { value: true });
   }
 }
