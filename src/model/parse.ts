@@ -90,7 +90,10 @@ function salvage(input: Record<string, unknown>, keyResult: z.ZodType<KeyResult>
 }
 
 /**
- * Validates a plan — its schema and its referential integrity — without throwing.
+ * Validates a plan — its schema and its referential integrity — without throwing for
+ * anything in the plan. Bad options are the program's mistake, not the data's, and throw
+ * an {@link OkrkitError} `invalid_argument` as everywhere in okrkit (a `timeZone` that is
+ * no IANA zone).
  *
  * @param input - Any value, typically parsed JSON.
  * @param options - `timeZone`, which decides the calendar day of dates given as instants.
