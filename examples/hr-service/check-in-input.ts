@@ -1,7 +1,7 @@
 // What the service checks in a posted check-in before it touches the database: okrkit's
 // own schema first, then what PostgreSQL cannot store (a NUL character, half of a
 // surrogate pair) and what the plan says (the key result exists; the date lies in its
-// cycle — okrkit would store a check-in outside it but never count it).
+// cycle — okrkit would store a check-in outside it but never count it — and not after today).
 import { CheckIn, formatPath, type Plan } from 'okrkit';
 
 /** One problem with the posted check-in: where it is in the body, and what is wrong. */
@@ -63,8 +63,8 @@ export function cyclesOfKeyResults(plan: Plan): Map<string, { readonly start: st
   return out;
 }
 
-/** A problem with a valid check-in in this plan, or null. */
-export function checkAgainstPlan(checkIn: CheckIn, cycles: ReadonlyMap<string, { readonly start: string; readonly end: string }>): Problem | null {
+/** A problem with a valid check-in in this plan on the day `today` (the service's asOf), or null. */
+export function checkAgainstPlan(checkIn: CheckIn, cycles: ReadonlyMap<string, { readonly start: string; readonly end: string }>, today: string): Problem | null {
   const cycle = cycles.get(checkIn.keyResultId);
   if (cycle === undefined) {
     return { path: ['keyResultId'], code: 'unknown_reference', message: `No key result has the id "${checkIn.keyResultId}".` };
@@ -72,6 +72,11 @@ export function checkAgainstPlan(checkIn: CheckIn, cycles: ReadonlyMap<string, {
   const day = checkIn.at.slice(0, 10);
   if (day < cycle.start || day > cycle.end) {
     return { path: ['at'], code: 'outside_cycle', message: `${day} is outside the key result's cycle (${cycle.start} to ${cycle.end}): it would never count.` };
+  }
+  // A value measured tomorrow is a typo or a clock gone wrong: stored, it would count by
+  // itself some day later, changing a score nobody checked in on that day.
+  if (day > today) {
+    return { path: ['at'], code: 'in_future', message: `${day} is after today (${today}): a check-in records what was measured, so it cannot be dated later.` };
   }
   return null;
 }

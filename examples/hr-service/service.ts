@@ -140,7 +140,7 @@ async function store(cx: Context, tenant: string, state: TenantState, checkIn: C
 async function takeCheckIn(cx: Context, tenant: string, checkIn: CheckIn): Promise<Reply> {
   const state = await stateOf(cx, tenant);
   if (state === null) return noTenant(tenant);
-  const problem = checkAgainstPlan(checkIn, state.cycles);
+  const problem = checkAgainstPlan(checkIn, state.cycles, state.asOf);
   if (problem !== null) return invalid([problem]);
   const id = checkIn.id ?? randomUUID();
   if (state.checkInIds.has(id)) return { status: 409, body: { error: 'duplicate_check_in', message: `A check-in with the id "${id}" is already stored.` } };
