@@ -31,7 +31,8 @@ const writeText = (text: string): string => (NEEDS_QUOTE.test(text) ? `'${text}`
 /** A text cell as written by {@link writeText}, back to the text: one leading `'` removed, composed to NFC. */
 const readText = (cell: string): string => (cell.startsWith("'") ? cell.slice(1) : cell).normalize('NFC');
 
-const NUMBER_PROBLEM = { number: 'csv.number', ambiguous: 'csv.numberAmbiguous', comma: 'csv.numberComma', point: 'csv.numberPoint' } as const;
+/** The message of each problem, each with a hint that fits the context (see {@link NumberContext}). */
+const NUMBER_PROBLEM = { number: 'csv.number', unknown: 'csv.numberUnknown', ambiguous: 'csv.numberAmbiguous', comma: 'csv.numberComma', point: 'csv.numberPoint' } as const;
 
 /**
  * Reads a number cell in its file's context (see {@link NumberContext}; by default a dot for

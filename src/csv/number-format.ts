@@ -20,9 +20,11 @@ export type DecimalMark = ',' | '.';
  * - `point`: no setting, a `,`-separated file and no Vietnamese locale: a dot for decimals
  *   and no thousands separators (`1500.5`), as before; a `,` in a number asks for the setting.
  * - `unknown`: no setting, and a `;` or tab separator or the `vi` locale (Excel's layout where
- *   the decimal mark is often a comma): a number with a single mark is read with it unless three
- *   digits follow the mark (`0,5` and `2.75` are fine, `1.500` and `1,500` are errors that ask for
- *   the setting); a number with more than one mark asks for the setting too.
+ *   the decimal mark is often a comma): a number with a single mark is read with that mark as the
+ *   decimal one unless the mark could also group thousands, which needs 1 to 3 leading digits (not
+ *   a leading 0) and exactly three digits after it: `1.500` and `123,456` are errors that ask for the
+ *   setting; `0,5`, `2.75`, `0.125`, `1234.125` and `1.5000` are read. A number with more than one
+ *   mark (`1.500,5`) asks for the setting too.
  */
 export type NumberContext = DecimalMark | 'point' | 'unknown';
 
@@ -55,8 +57,12 @@ function withMark(s: string, mark: DecimalMark): string | null {
   return DECIMAL_STRING.test(plain) ? plain : null;
 }
 
-/** Why a number cell could not be read in its context. */
-export type NumberProblem = 'number' | 'ambiguous' | 'comma' | 'point';
+/**
+ * Why a number cell could not be read in its context: not a number (`number` with a decimal
+ * point, `unknown` when the mark is not known), `ambiguous`, or not written with the `decimal`
+ * setting's mark (`comma`, `point`).
+ */
+export type NumberProblem = 'number' | 'unknown' | 'ambiguous' | 'comma' | 'point';
 
 /** A trimmed number cell as a plain decimal string (dot, no grouping), or the problem. */
 export function plainNumber(s: string, context: NumberContext): string | { readonly problem: NumberProblem } {
@@ -64,16 +70,18 @@ export function plainNumber(s: string, context: NumberContext): string | { reado
   switch (context) {
     case '.':
     case ',':
-      return withMark(s, context) ?? { problem: marks === '' ? 'number' : context === ',' ? 'comma' : 'point' };
+      return withMark(s, context) ?? { problem: context === ',' ? 'comma' : 'point' };
     case 'point':
       if (DECIMAL_STRING.test(s)) return s;
       return { problem: s.includes(',') && (withMark(s, ',') !== null || withMark(s, '.') !== null) ? 'ambiguous' : 'number' };
     case 'unknown': {
-      if (marks.length === 0) return DECIMAL_STRING.test(s) ? s : { problem: 'number' };
-      const mark = marks === '.' ? '.' : marks === ',' ? ',' : null;
-      const read = mark === null ? null : withMark(s, mark);
-      if (read !== null && !/[.,]\d{3}(?:[eE]|$)/.test(s)) return read;
-      return { problem: withMark(s, ',') !== null || withMark(s, '.') !== null ? 'ambiguous' : 'number' };
+      if (marks.length === 0) return DECIMAL_STRING.test(s) ? s : { problem: 'unknown' };
+      const comma = withMark(s, ',');
+      const point = withMark(s, '.');
+      // One mark: read when only one reading is possible (the mark cannot be grouping thousands).
+      const only = comma === null ? point : point === null ? comma : null;
+      if (marks.length === 1 && only !== null) return only;
+      return { problem: comma !== null || point !== null ? 'ambiguous' : 'unknown' };
     }
   }
 }

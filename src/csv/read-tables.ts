@@ -44,6 +44,8 @@ export interface TableSource {
   /** The workbook's sheet name, for {@link CsvLocation.sheet}; undefined for a CSV file. */
   readonly sheetName?: string;
   readonly sheet: Sheet;
+  /** How this table's number cells are written, when it is not the context all tables share. */
+  readonly numbers?: NumberContext;
 }
 
 interface TableRead {
@@ -51,8 +53,9 @@ interface TableRead {
   readonly lines: number[];
 }
 
-function readTable(source: TableSource, problems: CsvProblems, numbers: NumberContext): TableRead {
+function readTable(source: TableSource, problems: CsvProblems, shared: NumberContext): TableRead {
   const { file, sheet, table } = source;
+  const numbers = source.numbers ?? shared;
   const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
   const columns: (Column | 'extra' | null)[] = [];
   const seen = new Set<string>();
@@ -111,7 +114,7 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
 
 /**
  * Reads a plan from its tables (see `readPlanCsv`), each a sheet of text cells with its
- * layout. Throws `invalid_csv` with every problem, those already in `problems` included.
+ * layout, its numbers in its own context or else in `numbers`. Throws `invalid_csv` with every problem, those already in `problems` included.
  */
 export function readTableSheets(sources: Iterable<TableSource>, problems: CsvProblems, numbers: NumberContext): CsvPlan {
   const input: Record<string, unknown> = {};

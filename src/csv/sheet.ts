@@ -28,9 +28,10 @@ export interface ReadPlanSheetOptions {
    * The decimal mark of the number cells: `.` (`1,500.5`; a `,` may group thousands) or `,`
    * (`1.500,5`; a `.` may group thousands). Without it a `,`-separated sheet is read with a
    * decimal point and no thousands separators; a `;` or tab separated one, or any sheet
-   * under `locale: 'vi'`, takes a number with one mark only when that mark is not followed
-   * by exactly three digits (`0,5` and `2.75` are read, `1.500` is an error asking for this
-   * setting), and a number with two marks only with this setting. Never a guess.
+   * under `locale: 'vi'`, takes a number with one mark only when that mark cannot be grouping
+   * thousands (1 to 3 leading digits, not a lone 0, then exactly three digits: `0,5`, `2.75` and
+   * `1234.125` are read, `1.500` is an error asking for this setting), and a number with two
+   * marks only with this setting. Never a guess.
    */
   readonly decimal?: DecimalMark;
   /**

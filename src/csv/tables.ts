@@ -3,7 +3,7 @@ import { msg } from '../messages/message.js';
 import { writeCell } from './cells.js';
 import { EXTRA, TABLES, type CellType, type TableLayout } from './columns.js';
 import { getPath, isRecord } from './extra.js';
-import { decimalOption, type DecimalMark } from './number-format.js';
+import { decimalOption, numberContext, type DecimalMark } from './number-format.js';
 import { readTableSheets, type CsvPlan, type TableSource } from './read-tables.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
 import { separatorOf, type CsvSeparator } from './write.js';
@@ -15,7 +15,10 @@ export interface WritePlanCsvOptions {
   /**
    * The separator between cells: `,` (the default, RFC 4180) or `;`, which Excel with
    * Vietnamese and many European regional settings opens into columns. Either way a
-   * cell holding a comma, a semicolon, a quote or a line break is quoted.
+   * cell holding a comma, a semicolon, a quote or a line break is quoted, and numbers
+   * have a decimal point. With `;` a number that could be read as grouped thousands
+   * (`123.456`) gets a trailing zero (`123.4560`, the same number), so {@link readPlanCsv}
+   * reads it without a `decimal` setting.
    */
   readonly separator?: CsvSeparator;
 }
@@ -24,9 +27,13 @@ export interface WritePlanCsvOptions {
 export interface ReadPlanCsvOptions {
   /**
    * The decimal mark of the number cells, `.` or `,` (the other mark may then group
-   * thousands in threes: `1,500.5`, `1.500,5`). Without it numbers are read as
-   * {@link writePlanCsv} writes them, whatever the separator: a decimal point and no
-   * thousands separators (`1500.5`); a number with a `,` is an error asking for this setting.
+   * thousands in threes: `1,500.5`, `1.500,5`). Without it a `,`-separated file is read
+   * with a decimal point and no thousands separators (`1500.5`; a number with a `,` is an
+   * error asking for this setting), and a `;` or tab separated one (Excel's layout where
+   * the decimal mark is often a comma) takes a number with one mark only when the mark
+   * cannot be grouping thousands (`0,5`, `2.75`, `1234.125` are read; `1.500` is an error
+   * asking for this setting, never 1.5), and a number with two marks only with this
+   * setting. Either way the files {@link writePlanCsv} writes read back exactly.
    */
   readonly decimal?: DecimalMark;
 }
@@ -149,8 +156,24 @@ export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): R
   const separator = separatorOf(options);
   const bom = options.bom ?? true;
   const files: Record<string, string> = {};
-  for (const { table, grid } of planTables(plan)) files[table.file] = writeSheet(grid.header, grid.rows, bom, separator);
+  for (const { table, grid } of planTables(plan)) files[table.file] = writeSheet(grid.header, separator === ';' ? unambiguous(grid) : grid.rows, bom, separator);
   return files;
+}
+
+/** A number written with a point that a `;` file's reader (no `decimal` setting) could take for grouped thousands. */
+const GROUPING_LIKE = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+
+/**
+ * The cells of a `;` file: a number cell such as `123.456` gets a trailing zero (`123.4560`,
+ * the same number), which cannot be grouped thousands, so the file reads back without a setting.
+ */
+function unambiguous(grid: TableGrid): readonly (readonly string[])[] {
+  return grid.rows.map((row) =>
+    row.map((cell, i) => {
+      const type = grid.types[i];
+      return (type === 'number' || type === 'weight') && GROUPING_LIKE.test(cell) ? `${cell}0` : cell;
+    }),
+  );
 }
 
 /**
@@ -183,7 +206,8 @@ export function readPlanCsv(files: Readonly<Record<string, string>>, options: Re
     for (const [file, text] of Object.entries(files)) {
       const table = byFile.get(file.toLowerCase());
       if (table === undefined) problems.add(file, 0, null, 'unknown_file', msg('csv.unknownFile', { file, options: CSV_TABLE_FILES.join(', ') }));
-      else yield { file, table, sheet: readSheet(text, file, problems) };
+      // Each file in its own context: a `;` file may be Excel's, with a decimal comma.
+      else yield { file, table, sheet: readSheet(text, file, problems), numbers: numberContext(text, decimal, undefined) };
     }
   }
   return readTableSheets(sources(), problems, decimal ?? 'point');

@@ -274,6 +274,12 @@ export const en = {
   'xlsx.dateText': 'Expected a date, got "{value}": write a date such as 2026-10-01, or format the cell as a date.',
   'xlsx.flatDiffers': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables hold {expected} (sheet {sheet}, row {line}, column "{column}"). Make the change in the tables, or delete the table sheets to read this sheet instead.',
   'xlsx.flatExtra': 'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds {got}, but the tables have no row for it. Add it to the tables, or delete the table sheets to read this sheet instead.',
+  'xlsx.dateSerial': 'Expected a date, got the day number {value}, which is no day in Excel (its days run from 1, 1900-01-01, to 2958465, 9999-12-31, and its day 60 is a 1900-02-29 that never was): write the date, such as 2026-10-01.',
+  'xlsx.percentUnsure': 'The cell holds {value} with the number format {format}, which shows some numbers as percentages and others not, by conditions: okrkit cannot tell how the number is meant; format the cell as a number or as a percentage.',
+  'xlsx.percentTable': 'The cell holds {value}, shown as {shown}: a table sheet holds the value in the key result\'s unit, and okrkit cannot tell whether {value} or {shown} is meant; format the cell as a number (General) and write the value.',
+  'xlsx.percentMixed': 'This row shows "{other}" as a percentage ({shown}), but this cell as {value} without %: okrkit cannot tell whether it means {value}% or {value} × 100%; format the cell as a percentage too, or write the unit in the measure column.',
+  'xlsx.sheetsTooLarge': 'The workbook\'s sheets unzip to more than {limit} MB, more than okrkit reads; split it or remove what the plan does not need.',
+  'xlsx.tooManyCells': 'The workbook\'s sheets have {count} cells; okrkit reads at most {limit}.',
   'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 
   // Labels

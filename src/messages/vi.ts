@@ -268,6 +268,12 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.dateText': 'Cần một ngày, nhận được "{value}": hãy ghi một ngày như 2026-10-01, hoặc định dạng ô là ngày.',
   'xlsx.flatDiffers': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng ghi {expected} (trang {sheet}, dòng {line}, cột "{column}"). Hãy sửa trong các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',
   'xlsx.flatExtra': 'Sổ làm việc có cả các trang bảng lẫn trang phẳng này, và okrkit đọc các trang bảng: ô này ghi {got}, nhưng các bảng không có dòng tương ứng. Hãy thêm vào các bảng, hoặc xoá các trang bảng để okrkit đọc trang này.',
+  'xlsx.dateSerial': 'Cần một ngày, nhận được số ngày {value}, không phải là ngày nào trong Excel (các ngày của Excel chạy từ 1, tức 1900-01-01, đến 2958465, tức 9999-12-31, và ngày thứ 60 của Excel là ngày 1900-02-29 không hề có): hãy ghi ngày, ví dụ 2026-10-01.',
+  'xlsx.percentUnsure': 'Ô này chứa {value} với định dạng số {format}, định dạng này hiển thị một số giá trị dưới dạng phần trăm và số khác thì không, tùy theo điều kiện: okrkit không biết con số này mang ý nghĩa nào; hãy định dạng ô là số hoặc là phần trăm.',
+  'xlsx.percentTable': 'Ô này chứa {value}, được hiển thị là {shown}: trang bảng ghi giá trị theo đơn vị tính của kết quả then chốt, và okrkit không biết ý bạn là {value} hay {shown}; hãy định dạng ô là số (General) rồi ghi giá trị.',
+  'xlsx.percentMixed': 'Dòng này hiển thị "{other}" dưới dạng phần trăm ({shown}), nhưng ô này lại hiển thị {value} không có %: okrkit không biết ý bạn là {value}% hay {value} × 100%; hãy định dạng ô này là phần trăm, hoặc ghi đơn vị trong cột đơn vị tính.',
+  'xlsx.sheetsTooLarge': 'Các trang tính của sổ làm việc khi giải nén lớn hơn {limit} MB, vượt quá mức okrkit đọc được; hãy tách nhỏ hoặc xóa những phần kế hoạch không cần.',
+  'xlsx.tooManyCells': 'Các trang tính của sổ làm việc có {count} ô; okrkit chỉ đọc tối đa {limit} ô.',
   'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 
   'status.notStarted': 'Chưa bắt đầu',

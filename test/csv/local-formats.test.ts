@@ -37,10 +37,17 @@ describe('numbers with a decimal comma or point', () => {
     ['1,50', '.', 'csv.numberPoint'],
     ['1.5', ',', 'csv.numberComma'],
     ['1,5.0', ',', 'csv.numberComma'],
-    ['abc', ',', 'csv.number'],
+    ['abc', ',', 'csv.numberComma'],
+    ['abc', '.', 'csv.numberPoint'],
+    ['abc', 'point', 'csv.number'],
+    ['abc', 'unknown', 'csv.numberUnknown'],
+    ['1.2.3', 'unknown', 'csv.numberUnknown'],
     ['0.500', ',', 'csv.numberComma'],
     ['1.500', 'unknown', 'csv.numberAmbiguous'],
     ['1,500', 'unknown', 'csv.numberAmbiguous'],
+    ['123.456', 'unknown', 'csv.numberAmbiguous'],
+    ['-999,999', 'unknown', 'csv.numberAmbiguous'],
+    ['1.500.000', 'unknown', 'csv.numberAmbiguous'],
     ['1.500,5', 'unknown', 'csv.numberAmbiguous'],
     ['1,500.5', 'unknown', 'csv.numberAmbiguous'],
     ['1,500', 'point', 'csv.numberAmbiguous'],
@@ -51,8 +58,9 @@ describe('numbers with a decimal comma or point', () => {
     if (!read.ok) expect([read.message.key, read.message.params?.value]).toEqual([key, text]);
   });
 
-  it('reads a number with one mark not followed by three digits when the mark is unknown', () => {
-    expect(['0,5', '2.75', '12', '-3,25', '1.5e3'].map((t) => readNumber(t, 'unknown'))).toEqual([0.5, 2.75, 12, -3.25, 1500].map((value) => ({ ok: true, value })));
+  it('reads a number with one mark when the mark cannot be grouping thousands, the mark being unknown', () => {
+    const texts = ['0,5', '2.75', '12', '-3,25', '1.5e3', '1234.125', '0.125', '1.5000', '1234,125', '0,500', '-0.125', '12.3456'];
+    expect(texts.map((t) => readNumber(t, 'unknown'))).toEqual([0.5, 2.75, 12, -3.25, 1500, 1234.125, 0.125, 1.5, 1234.125, 0.5, -0.125, 12.3456].map((value) => ({ ok: true, value })));
   });
 
   it('keeps the dot decimal of a ,-separated sheet without the setting, and refuses 1.500 in a ;-separated one', () => {
@@ -69,10 +77,8 @@ describe('numbers with a decimal comma or point', () => {
   it('reads the tables with the setting too, and refuses a bad setting', () => {
     const files = { 'key-results.csv': 'id;objectiveId;title;kind;start;target\nk1;o1;Revenue;metric;0,5;1.500,25\n' };
     expect(readPlanCsv(files, { decimal: ',' }).input.keyResults).toEqual([{ id: 'k1', objectiveId: 'o1', title: 'Revenue', kind: 'metric', start: 0.5, target: 1500.25 }]);
-    expect(problems(() => readPlanCsv(files))).toEqual([
-      [['key-results.csv', 2, 'start'], 'csv.numberAmbiguous', '0,5'],
-      [['key-results.csv', 2, 'target'], 'csv.numberAmbiguous', '1.500,25'],
-    ]);
+    // Without it a ;-separated table is read as a ;-separated sheet is: 0,5 is read, a number with two marks is an error.
+    expect(problems(() => readPlanCsv(files))).toEqual([[['key-results.csv', 2, 'target'], 'csv.numberAmbiguous', '1.500,25']]);
     expect(thrown(() => readPlanCsv(files, { decimal: ';' as never })).code).toBe('invalid_argument');
     // Without the setting, the tables are read as writePlanCsv writes them (a decimal point), with either separator.
     const own = { 'key-results.csv': 'id;objectiveId;title;kind;start;target\nk1;o1;Revenue;metric;0;0.125\n' };
@@ -93,11 +99,15 @@ describe('numbers with a decimal comma or point', () => {
   };
   const plain = (d: { negative: boolean; whole: bigint; fraction: string }) => `${d.negative ? '-' : ''}${d.whole}${d.fraction === '' ? '' : `.${d.fraction}`}`;
 
-  test.prop([fc.stringMatching(/^-?[\d.,]{1,12}$/)], { numRuns: 500 })('never guesses: without a setting, a number that reads differently with , and . is an error', (text) => {
+  test.prop([fc.stringMatching(/^-?[\d.,]{1,12}$/)], { numRuns: 1000 })('never guesses: without a setting, a number that reads differently with , and . is an error', (text) => {
     const comma = readNumber(text, ',');
     const point = readNumber(text, '.');
     const read = readNumber(text, 'unknown');
     if (comma.ok && point.ok && comma.value !== point.value) expect(read.ok).toBe(false);
+    // With one mark, the number is read exactly when only one of the two readings is possible.
+    const marks = text.replace(/[^.,]/g, '');
+    if (marks.length === 1 && comma.ok !== point.ok) expect(read).toEqual(comma.ok ? comma : point);
+    if (marks.length === 1) expect(read.ok).toBe(comma.ok !== point.ok);
     // Whatever is read is what one of the settings reads.
     if (read.ok) expect([comma, point].filter((r) => r.ok).map((r) => r.ok && r.value)).toContain(read.value);
     // A ,-separated sheet without the setting reads a decimal point, as before, and nothing with a comma.
@@ -141,9 +151,9 @@ describe('dates written dd/mm/yyyy', () => {
   it('reports every problem of a row: a wrong number does not hide a wrong date or cycle', () => {
     expect(problems(() => readPlanSheet(sheet('A;B;x;1.500;abc;Autumn;2026-13-45'), { file: 's.csv' }))).toEqual([
       [['s.csv', 2, 'cycle'], 'csv.cycle', 'Autumn'],
-      [['s.csv', 2, 'start'], 'csv.number', 'x'],
+      [['s.csv', 2, 'start'], 'csv.numberUnknown', 'x'],
       [['s.csv', 2, 'target'], 'csv.numberAmbiguous', '1.500'],
-      [['s.csv', 2, 'current'], 'csv.number', 'abc'],
+      [['s.csv', 2, 'current'], 'csv.numberUnknown', 'abc'],
       [['s.csv', 2, 'updated'], 'csv.date', '2026-13-45'],
     ]);
   });

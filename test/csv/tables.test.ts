@@ -7,7 +7,11 @@ import { evaluate, evaluateKpis, parsePlan, safeParsePlan, type PlanInput } from
 import { planArb, q3Day } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 
-const roundTrip = (plan: object) => parsePlan(readPlanCsv(writePlanCsv(plan)).input);
+type Settings = { readonly separator?: ',' | ';'; readonly decimal?: '.' };
+const roundTrip = (plan: object, settings: Settings = {}) =>
+  parsePlan(readPlanCsv(writePlanCsv(plan, settings.separator === undefined ? {} : { separator: settings.separator }), settings.decimal === undefined ? {} : { decimal: settings.decimal }).input);
+/** Each separator writePlanCsv writes, read back without a decimal setting and with the one it writes (a point). */
+const settingsArb = fc.constantFrom<Settings>({}, { separator: ';' }, { decimal: '.' }, { separator: ';', decimal: '.' });
 
 /** Text that spreadsheets get wrong: separators, quotes, line breaks, Vietnamese, formulas, edges. */
 const awkwardText = fc.oneof(
@@ -26,9 +30,9 @@ describe('writePlanCsv / readPlanCsv', () => {
     expect(back.keyResults.map((k) => k.title)).toEqual(plan.keyResults.map((k) => k.title));
   });
 
-  test.prop([planArb, fc.array(awkwardText, { minLength: 40, maxLength: 40 }), q3Day], { numRuns: 80 })(
-    'a plan exported to CSV and read back evaluates identically, whatever its text',
-    (input, texts, asOf) => {
+  test.prop([planArb, fc.array(awkwardText, { minLength: 40, maxLength: 40 }), q3Day, settingsArb], { numRuns: 80 })(
+    'a plan exported to CSV and read back evaluates identically, whatever its text, separator and decimal setting',
+    (input, texts, asOf, settings) => {
       const text = (i: number) => texts[i % texts.length]!;
       const plan = parsePlan({
         ...input,
@@ -38,7 +42,7 @@ describe('writePlanCsv / readPlanCsv', () => {
         checkIns: input.checkIns!.map((c, i) => (i % 3 === 0 ? { ...c, note: text(i + 5) } : c)),
       } as PlanInput);
       const frozen = deepFreeze(structuredClone(plan));
-      const back = roundTrip(frozen);
+      const back = roundTrip(frozen, settings);
       expect(frozen).toEqual(plan);
       expect(evaluate(back, { asOf, forecast: true })).toEqual(evaluate(plan, { asOf, forecast: true }));
       expect(back.objectives.map((o) => [o.title, o.description])).toEqual(plan.objectives.map((o) => [o.title, o.description]));
