@@ -54,5 +54,6 @@ export function readDate(text: string, context: DateContext): { readonly ok: tru
     const iso = `${m[3] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
     if (CalendarDate.safeParse(iso).success) return { ok: true, value: iso };
   }
-  return { ok: false, message: msg(context === 'dd/mm/yyyy' ? 'csv.dateDayFirst' : 'csv.date', { value: text }) };
+  // The day-first hint only for a date written with slashes: `2026-13-01` is no date, whatever the column's format.
+  return { ok: false, message: msg(m !== null && context === 'dd/mm/yyyy' ? 'csv.dateDayFirst' : 'csv.date', { value: text }) };
 }
