@@ -1,3 +1,4 @@
+import type { Locale } from '../index.js';
 import { msg } from '../messages/message.js';
 import type { CsvProblems, Row } from './rows.js';
 
@@ -20,6 +21,9 @@ export type SheetField = keyof typeof FIELDS;
 
 /** The columns a sheet cannot do without: a key result needs its objective, target and cycle. */
 const REQUIRED = ['objective', 'keyResult', 'target', 'cycle'] as const satisfies readonly SheetField[];
+
+/** The Vietnamese header of each required column, which a missing-column problem names under `vi`. */
+const VI_HEADER = { objective: 'mục tiêu', keyResult: 'kết quả then chốt', target: 'chỉ tiêu', cycle: 'chu kỳ' } as const satisfies Record<(typeof REQUIRED)[number], string>;
 
 /** Header text as compared with the aliases: composed, trimmed, lower case, single spaces. */
 export const normalHeader = (header: string): string => header.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
@@ -67,9 +71,10 @@ export function hasRequiredHeaders(header: readonly string[]): boolean {
 /**
  * Maps a sheet's headers to fields. A field named twice and a required field missing are
  * added to `problems` (on the header's line, 1 unless given), the duplicates first; with
- * two columns for a field the last one is read.
+ * two columns for a field the last one is read. Under the `vi` locale a missing column is
+ * named by its Vietnamese header and its English one.
  */
-export function mapHeaders(header: readonly string[], file: string, problems: CsvProblems, line = 1): SheetColumns {
+export function mapHeaders(header: readonly string[], file: string, problems: CsvProblems, line = 1, locale?: Locale): SheetColumns {
   const index = new Map<SheetField, number>();
   const headerOf = new Map<SheetField, string>();
   header.forEach((name, i) => {
@@ -80,7 +85,9 @@ export function mapHeaders(header: readonly string[], file: string, problems: Cs
     headerOf.set(field, name);
   });
   for (const field of REQUIRED) {
-    if (!index.has(field)) problems.add(file, line, null, 'missing', msg('csv.missingColumn', { column: FIELDS[field][0] }));
+    if (index.has(field)) continue;
+    const column = FIELDS[field][0];
+    problems.add(file, line, null, 'missing', locale === 'vi' ? msg('csv.missingColumnBilingual', { column, vi: VI_HEADER[field] }) : msg('csv.missingColumn', { column }));
   }
   return {
     column: (field) => headerOf.get(field) ?? FIELDS[field][0],

@@ -41,7 +41,10 @@ export interface ReadPlanSheetOptions {
    * (month first is never guessed). ISO dates are read with either setting.
    */
   readonly dateFormat?: DateFormat;
-  /** The language of the person who made the sheet: under `vi` the decimal mark is not assumed (see `decimal`). */
+  /**
+   * The language of the person who made the sheet: under `vi` the decimal mark is not assumed
+   * (see `decimal`), and a missing column is named by its Vietnamese header too.
+   */
   readonly locale?: Locale;
 }
 
@@ -77,7 +80,7 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
   const sheet = readSheet(text, file, problems);
   problems.throwIfAny();
   const numbers = numberContext(text, decimal, options.locale);
-  return readFlatSheet(sheet, { file, checkInDate, numbers, dateFormat, onProgress: options.onProgress }, problems);
+  return readFlatSheet(sheet, { file, checkInDate, numbers, dateFormat, onProgress: options.onProgress, locale: options.locale }, problems);
 }
 
 /** What {@link readFlatSheet} needs besides the sheet: its options, checked. */
@@ -92,6 +95,8 @@ export interface FlatSheetOptions {
   readonly numbers: NumberContext;
   readonly dateFormat: DateFormat | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /** The reader's language: under `vi` a missing column is named by its Vietnamese header too. */
+  readonly locale?: Locale | undefined;
 }
 
 /**
@@ -101,7 +106,7 @@ export interface FlatSheetOptions {
  */
 export function readFlatSheet(sheet: Sheet, options: FlatSheetOptions, problems: CsvProblems): CsvPlan {
   const { file } = options;
-  const columns = mapHeaders(sheet.header, file, problems, options.headerLine);
+  const columns = mapHeaders(sheet.header, file, problems, options.headerLine, options.locale);
   problems.throwIfAny();
   const dates = dateContext(sheet.rows.map((row) => columns.cell(row, 'updated')), options.dateFormat);
   const context = { file, columns, problems, checkInDate: options.checkInDate, numbers: options.numbers, dates };

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CsvProblems } from '../../src/csv/rows.js';
+import { readPlanSheet } from '../../src/csv/index.js';
 import { fieldOfHeader, mapHeaders, normalHeader } from '../../src/csv/sheet-headers.js';
+import { localizeIssue } from '../../src/messages/localize.js';
+import { thrown } from '../builders.js';
 
 const row = (...cells: string[]) => ({ line: 2, cells });
 
@@ -71,5 +74,30 @@ describe('sheet headers', () => {
     const columns = mapHeaders(['objective', 'key result', 'target', 'cycle', 'Mục tiêu'], 'okr.csv', new CsvProblems());
     expect(columns.cell(row('A', 'K', '1', 'Q3 2026', 'B'), 'objective')).toBe('B');
     expect(columns.column('objective')).toBe('Mục tiêu');
+  });
+});
+
+describe('a missing column under the vi locale', () => {
+  const sheet = 'STT;Chỉ tiêu;Hiện tại\n1;20;12\n';
+  const missing = (locale?: 'en' | 'vi') =>
+    thrown(() => readPlanSheet(sheet, locale === undefined ? {} : { locale })).issues.map((i) => [localizeIssue(i, 'en').message, localizeIssue(i, 'vi').message]);
+
+  it('is named by its Vietnamese header (and its English one), in either language the problem is shown', () => {
+    expect(missing('vi')).toEqual([
+      ['The sheet needs a "objective" column ("mục tiêu" in Vietnamese).', 'Bảng tính cần có cột "mục tiêu" (objective).'],
+      ['The sheet needs a "key result" column ("kết quả then chốt" in Vietnamese).', 'Bảng tính cần có cột "kết quả then chốt" (key result).'],
+      ['The sheet needs a "cycle" column ("chu kỳ" in Vietnamese).', 'Bảng tính cần có cột "chu kỳ" (cycle).'],
+    ]);
+  });
+
+  it('each Vietnamese name is a header the reader knows for that column', () => {
+    for (const i of thrown(() => readPlanSheet('x\n1\n', { locale: 'vi' })).issues) {
+      const { column, vi } = i.params;
+      expect([vi, fieldOfHeader(String(vi))]).toEqual([vi, fieldOfHeader(String(column))]);
+    }
+  });
+
+  it('stays as it was without the locale or under en', () => {
+    for (const locale of [undefined, 'en'] as const) expect(missing(locale).map(([en]) => en)).toEqual(['objective', 'key result', 'cycle'].map((c) => `The sheet needs a "${c}" column.`));
   });
 });
