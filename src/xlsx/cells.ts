@@ -1,32 +1,63 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { Dec } from '../_lib/numeric.js';
 import { msg, type Message } from '../messages/message.js';
+import { shownAs } from './number-formats.js';
 
 /**
  * A workbook cell as the spreadsheet readers take it: text (typed text, a date as
  * `yyyy-mm-dd`, a boolean as `true`/`false`), a typed number as its exact plain decimal
  * text, or the problem that keeps it from being read.
  */
-export type CellRead =
+export type CellRead = (
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'number'; readonly text: string }
-  | { readonly kind: 'problem'; readonly message: Message };
+  | { readonly kind: 'problem'; readonly message: Message }
+) & {
+  /** For a merged cell other than its merge's top-left one: the row of that top-left cell, whose value it reads. */
+  readonly mergedFrom?: number;
+};
 
 const DAY_MS = 86_400_000;
+/** Excel's day 0 in its 1900 date system. */
+const EPOCH = Date.UTC(1899, 11, 30);
 
 const text = (t: string): CellRead => ({ kind: 'text', text: t });
 
 /** A double as its shortest round-trip decimal, written plainly (`0.0000001`, never `1e-7`). */
 const plainDecimal = (n: number): string => new Dec(String(n)).toFixed();
 
-/** Whether a number format shows a percentage (a `%` outside quotes). */
-const isPercent = (format: string | undefined): boolean => format !== undefined && format.replace(/"[^"]*"/g, '').includes('%');
+/**
+ * How a sheet's numbers shown as percentages (by their real format, see number-formats.ts)
+ * are read: `written` as shown (`50%` for 0.5, and for 50 formatted `0\%`, as the flat sheet reads the text `50%`),
+ * `refused` (an error at the cell: a table holds values in a key result's unit, and 0.5
+ * shown as 50% may mean either), `value` (0.5).
+ */
+export interface Percents {
+  readonly mode: 'written' | 'refused' | 'value';
+  /** The format codes of the sheet's cells that may show a percentage, by address. */
+  readonly formats: ReadonlyMap<string, string>;
+}
 
-/** A typed date: an Excel date is a calendar day, so its UTC date is the day (no time zone shifts it). */
+const VALUES: Percents = { mode: 'value', formats: new Map() };
+
+/** Excel's last day, 9999-12-31. */
+const LAST_SERIAL = 2_958_465;
+
+/**
+ * A typed date: an Excel date is a calendar day, so its UTC date is the day (no time zone
+ * shifts it). exceljs counts days from 1899-12-30, right from Excel's day 61 (1900-03-01);
+ * Excel's days 1 to 59 are one day later than exceljs says (Excel counts a 1900-02-29, its
+ * day 60, which never was). Day 60, days before 1 and after 9999-12-31 are no date.
+ */
 function dateRead(d: Date): CellRead {
-  const ms = d.getTime();
+  let ms = d.getTime();
   if (!Number.isFinite(ms)) return { kind: 'problem', message: msg('xlsx.cellError', { value: '#VALUE!' }) };
-  const iso = d.toISOString();
+  const serial = (ms - EPOCH) / DAY_MS;
+  if (serial < 1 || Math.floor(serial) === 60 || serial >= LAST_SERIAL + 1) {
+    return { kind: 'problem', message: msg('xlsx.dateSerial', { value: plainDecimal(serial) }) };
+  }
+  if (serial < 60) ms += DAY_MS;
+  const iso = new Date(ms).toISOString();
   if (ms % DAY_MS !== 0) return { kind: 'problem', message: msg('xlsx.dateTime', { value: iso.slice(0, 19).replace('T', ' ') }) };
   return text(iso.slice(0, 10));
 }
@@ -40,17 +71,25 @@ function richText(value: unknown): string | null {
   return runs.map((r: unknown) => (typeof r === 'object' && r !== null && typeof Reflect.get(r, 'text') === 'string' ? String(Reflect.get(r, 'text')) : '')).join('');
 }
 
-/**
- * Reads a cell's value. `percent`: a typed number shown as a percentage is read as
- * written (`50%` for 0.5), as the flat sheet reads `50%`; otherwise as its value.
- */
-function readValue(value: CellValue, format: string | undefined, percent: boolean): CellRead {
+/** A typed number, read as its format shows it (see {@link Percents}). */
+function numberRead(value: number, format: string | undefined, mode: Percents['mode']): CellRead {
+  if (!Number.isFinite(value)) return { kind: 'problem', message: msg('xlsx.cellError', { value: '#NUM!' }) };
+  const plain = plainDecimal(value);
+  const shown = format === undefined || mode === 'value' ? 'plain' : shownAs(format, value);
+  if (shown === 'unsure') return { kind: 'problem', message: msg('xlsx.percentUnsure', { value: plain, format: format ?? '' }) };
+  if (shown === 'plain') return { kind: 'number', text: plain };
+  // A `%` that is only a character (`0\%` shows 50 as "50%"): the value as shown, with its `%` in the flat sheet.
+  const percent = shown === 'literal' ? `${plain}%` : `${new Dec(plain).times(100).toFixed()}%`;
+  if (mode === 'written') return { kind: 'number', text: percent };
+  // A table's value: 0.5 shown as 50% may be 0.5 or 50 (zero, or 50 shown as "50%", is what it shows).
+  if (shown === 'literal' || value === 0) return { kind: 'number', text: plain };
+  return { kind: 'problem', message: msg('xlsx.percentTable', { value: plain, shown: percent }) };
+}
+
+/** Reads a cell's value; `format` is its number format's code when it may show a percentage. */
+function readValue(value: CellValue, format: string | undefined, mode: Percents['mode']): CellRead {
   if (value === null || value === undefined) return text('');
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { kind: 'problem', message: msg('xlsx.cellError', { value: '#NUM!' }) };
-    if (percent && isPercent(format)) return { kind: 'number', text: `${new Dec(String(value)).times(100).toFixed()}%` };
-    return { kind: 'number', text: plainDecimal(value) };
-  }
+  if (typeof value === 'number') return numberRead(value, format, mode);
   if (typeof value === 'string') return text(value);
   if (typeof value === 'boolean') return text(String(value));
   if (value instanceof Date) return dateRead(value);
@@ -61,22 +100,18 @@ function readValue(value: CellValue, format: string | undefined, percent: boolea
       const formula = 'formula' in value ? value.formula : value.sharedFormula;
       return { kind: 'problem', message: msg('xlsx.noResult', { formula: String(formula) }) };
     }
-    return readValue(result, format, percent);
+    return readValue(result, format, mode);
   }
   const plain = 'hyperlink' in value ? richText(value.text) : richText(value);
   return plain === null ? text('') : text(plain);
 }
 
-/** A cell of a sheet read; a merged cell other than the merge's top-left one is blank, unless `header` (then it reads the top-left one). */
-function readCell(cell: Cell, header: boolean, percent: boolean): CellRead {
-  if (cell.isMerged && cell.master.address !== cell.address) {
-    return header ? readValue(cell.master.value, cell.master.numFmt, percent) : text('');
-  }
-  return readValue(cell.value, cell.numFmt, percent);
+/** A cell of a sheet read; a merged cell reads its merge's top-left cell (what the sheet shows), and says which row that is. */
+function readCell(cell: Cell, percents: Percents): CellRead {
+  const master = cell.isMerged ? cell.master : cell;
+  const read = readValue(master.value, percents.formats.get(master.address), percents.mode);
+  return master === cell || master.address === cell.address ? read : { ...read, mergedFrom: Number(master.row) };
 }
-
-/** Excel's day 0 in its 1900 date system. */
-const EPOCH = Date.UTC(1899, 11, 30);
 
 /**
  * The problem of a cell in a date column that holds no date, echoing what it holds: a
@@ -101,16 +136,20 @@ export interface ReadRow {
   readonly cells: readonly CellRead[];
 }
 
-/** Whether every cell of a row is blank text. */
-const isBlank = (row: ReadRow): boolean => row.cells.every((c) => c.kind === 'text' && c.text.trim() === '');
+/** Whether a row holds nothing of its own: every cell blank text or a copy of a merge's top-left cell in a row above. */
+const isBlank = (row: ReadRow): boolean => row.cells.every((c) => (c.kind === 'text' && c.text.trim() === '') || (c.mergedFrom !== undefined && c.mergedFrom < row.line));
 
-/** The rows of a sheet that hold anything, read as data (merged cells blank but for their top-left one). */
-export function readRows(sheet: Worksheet, percent: boolean): ReadRow[] {
+/**
+ * The rows of a sheet that hold anything, read as data: a merged cell reads its merge's
+ * top-left cell; numbers shown as percentages as `percents` says (`false`: as their values).
+ */
+export function readRows(sheet: Worksheet, percents: Percents | false): ReadRow[] {
+  const how = percents === false ? VALUES : percents;
   const rows: ReadRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: CellRead[] = [];
     // Up to the row's own last cell: a row is as wide as what it holds.
-    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), false, percent));
+    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), how));
     const read = { line, cells };
     if (!isBlank(read)) rows.push(read);
   });
@@ -122,7 +161,7 @@ export function headerTexts(sheet: Worksheet, line: number): string[] {
   const row = sheet.getRow(line);
   const texts: string[] = [];
   for (let c = 1; c <= sheet.columnCount; c++) {
-    const read = readCell(row.getCell(c), true, false);
+    const read = readCell(row.getCell(c), VALUES);
     texts.push(read.kind === 'problem' ? '' : read.text.trim());
   }
   return texts;

@@ -40,6 +40,25 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * A stored entry's header, local (`at` 4) or in the central directory (`at` 6, where the
+ * fields come two bytes later, after the version that made it): signature, versions, UTF-8
+ * flag, date, CRC, sizes and name length.
+ */
+function header(signature: number, at: 4 | 6, crc: number, size: number, nameLength: number): Buffer {
+  const head = Buffer.alloc(at === 4 ? 30 : 46);
+  head.writeUInt32LE(signature, 0);
+  head.writeUInt16LE(20, 4);
+  head.writeUInt16LE(20, at);
+  head.writeUInt16LE(0x0800, at + 2);
+  head.writeUInt16LE(0x21, at + 8);
+  head.writeUInt32LE(crc, at + 10);
+  head.writeUInt32LE(size, at + 14);
+  head.writeUInt32LE(size, at + 18);
+  head.writeUInt16LE(nameLength, at + 22);
+  return head;
+}
+
 /** A zip archive of the parts, stored (no compression). */
 function storedZip(parts: readonly { name: string; data: Uint8Array }[]): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -48,27 +67,9 @@ function storedZip(parts: readonly { name: string; data: Uint8Array }[]): Uint8A
   for (const { name, data } of parts) {
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(0x21, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    const central = header(0x02014b50, 6, crc, data.length, nameBytes.length);
     central.writeUInt32LE(offset, 42);
-    chunks.push(local, nameBytes, data);
+    chunks.push(header(0x04034b50, 4, crc, data.length, nameBytes.length), nameBytes, data);
     directory.push(central, nameBytes);
     offset += 30 + nameBytes.length + data.length;
   }

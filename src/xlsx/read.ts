@@ -14,6 +14,8 @@ import { readFlatSheet } from '../csv/sheet.js';
 import { dateProblem, headerTexts, readRows, type ReadRow } from './cells.js';
 import { compareFlat } from './compare.js';
 import { withoutIsoDates } from './iso-dates.js';
+import { percentCells, type PercentCells } from './number-formats.js';
+import { mixedPercents } from './percent-rows.js';
 import { checkWorkbookZip } from './zip.js';
 
 /** Options for {@link readPlanXlsx}. @category Spreadsheets */
@@ -59,7 +61,13 @@ function bytesOf(bytes: unknown): Uint8Array {
   return invalidArgument('arg.required', { name: 'bytes (a Uint8Array or an ArrayBuffer)' });
 }
 
-async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Promise<ExcelJS.Workbook> {
+/** A workbook as exceljs builds it, and the cells whose real number format may show a percentage. */
+interface Loaded {
+  readonly book: ExcelJS.Workbook;
+  readonly percents: PercentCells;
+}
+
+async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Promise<Loaded> {
   const checked = checkWorkbookZip(b);
   if (!('isoDates' in checked)) fail(problems, file, checked);
   const rewritten = checked.isoDates ? withoutIsoDates(b) : b;
@@ -71,7 +79,7 @@ async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Pro
     const detail = error instanceof Error ? error.message.split('\n')[0] ?? 'unreadable' : 'unreadable';
     fail(problems, file, msg('xlsx.corrupt', { detail }));
   }
-  return book;
+  return { book, percents: percentCells(b) };
 }
 
 /** A column's name in messages: its header, or its letter when the header is blank. */
@@ -104,6 +112,11 @@ function toSheet(rows: readonly ReadRow[], parts: SheetParts, problems: CsvProbl
     const cells: string[] = [];
     const typed = new Set<number>();
     r.cells.forEach((cell, i) => {
+      // A merge reaching up into the header rows is part of the header: blank below it.
+      if (cell.mergedFrom !== undefined && cell.mergedFrom <= parts.headerLine) {
+        cells.push('');
+        return;
+      }
       const c = (parts.date(i) ? dateProblem(cell, parts.dateText) : null) ?? cell;
       if (c.kind === 'problem') {
         if (parts.used(i)) problems.add(parts.place, r.line, columnName(parts.header, i), 'invalid_value', c.message);
@@ -143,10 +156,12 @@ function keptColumns(header: readonly string[], rows: readonly ReadRow[], header
   return kept;
 }
 
-function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; headerLine: number }[], file: string, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
+const NONE: ReadonlyMap<string, string> = new Map();
+
+function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; headerLine: number }[], file: string, percents: PercentCells, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
   const sources: TableSource[] = sheets.map(({ sheet, table, headerLine }) => {
-    // Read again with numbers as their values: a table's `0.5` shown as `50%` is 0.5.
-    const rows = readRows(sheet, false);
+    // Read again: a table holds values in a key result's unit, so a number shown as a percentage (0.5 as 50%) may mean either.
+    const rows = readRows(sheet, { mode: 'refused', formats: percents.get(sheet.name) ?? NONE });
     const all = headerTexts(sheet, headerLine);
     const kept = keptColumns(all, rows, headerLine);
     const header = kept.map((i) => all[i] ?? '');
@@ -183,6 +198,7 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
   const header = headerTexts(sheet, headerLine);
   const place = `${options.file} › ${sheet.name}`;
   const cells = toSheet(rows, { place, header, headerLine, used: (i) => fieldOfHeader(header[i] ?? '') !== undefined, quoted: false, date: (i) => fieldOfHeader(header[i] ?? '') === 'updated', dateText: false }, problems);
+  mixedPercents(cells, place, problems);
   const flat = { file: place, sheet: sheet.name, headerLine, checkInDate: options.checkInDate, numbers: options.decimal ?? ('unknown' as const), dateFormat: options.dateFormat };
   return readFlatSheet(cells, flat, problems);
 }
@@ -225,14 +241,14 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
   const decimal = decimalOption(options.decimal, 'options.decimal');
   const dateFormat = dateFormatOption(options.dateFormat, 'options.dateFormat');
   const problems = new CellProblems();
-  const book = await loadBook(b, file, problems);
-  const visible = book.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => ({ sheet, rows: readRows(sheet, true) }));
+  const { book, percents } = await loadBook(b, file, problems);
+  const visible = book.worksheets.filter((sheet) => sheet.state === 'visible').map((sheet) => ({ sheet, rows: readRows(sheet, { mode: 'written', formats: percents.get(sheet.name) ?? NONE }) }));
   const tables = visible.flatMap((v) => {
     const found = tableOf(v.sheet, v.rows);
     return found === null ? [] : [{ ...v, ...found }];
   });
   if (tables.length > 0) {
-    const read = readTables(tables, file, decimal, problems);
+    const read = readTables(tables, file, percents, decimal, problems);
     const flat = visible.filter((v) => !tables.some((t) => t.sheet === v.sheet)).map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
     if (flat?.line != null) compareFlat(flat.sheet, flat.line, read, `${file} › ${flat.sheet.name}`, problems);
     problems.throwIfAny();

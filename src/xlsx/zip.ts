@@ -11,6 +11,12 @@ const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024;
 /** The most rows okrkit reads from a workbook, all sheets together. */
 export const MAX_ROWS = 250_000;
 
+/** The most the worksheet parts may unzip to, all together: 100 MB, what the command reads of a CSV file (exceljs needs some 20 times that in memory). */
+export const MAX_SHEET_BYTES = 100 * 1024 * 1024;
+
+/** The most cells (`<c>` elements) okrkit reads from a workbook, all sheets together: ten columns of {@link MAX_ROWS} rows. */
+export const MAX_CELLS = 2_500_000;
+
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const LOCAL_FILE = 0x04034b50;
 const END_OF_DIRECTORY = 0x06054b50;
@@ -82,22 +88,26 @@ export function unzipped(b: Uint8Array, e: Entry): Uint8Array | null {
   }
 }
 
-/** How many `<row` elements an XML sheet holds. */
-function rowsIn(xml: Uint8Array): number {
+/** How many `<name` elements (`name` followed by a space, `>` or `/`) an XML sheet holds. */
+function elementsIn(xml: Uint8Array, name: string): number {
   const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  let rows = 0;
-  for (let i = buffer.indexOf('<row'); i !== -1; i = buffer.indexOf('<row', i + 4)) {
-    const next = buffer[i + 4];
-    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) rows++;
+  const tag = `<${name}`;
+  let count = 0;
+  for (let i = buffer.indexOf(tag); i !== -1; i = buffer.indexOf(tag, i + tag.length)) {
+    const next = buffer[i + tag.length];
+    if (next === 0x20 || next === 0x3e || next === 0x2f || next === 0x09 || next === 0x0a || next === 0x0d) count++;
   }
-  return rows;
+  return count;
 }
+
+const isSheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
 /**
  * Checks that bytes are an `.xlsx` workbook okrkit may read, before any library builds it:
  * a zip archive (not CSV text, an old `.xls` or an encrypted workbook, both OLE2 files)
  * with a workbook part, no encrypted part, every part unzipping to what it declares,
- * at most {@link MAX_UNZIPPED_BYTES} in all and {@link MAX_ROWS} rows. The problem, or
+ * at most {@link MAX_UNZIPPED_BYTES} in all, its sheets at most {@link MAX_SHEET_BYTES},
+ * {@link MAX_ROWS} rows and {@link MAX_CELLS} cells. The problem, or
  * whether its sheets hold ISO date cells.
  */
 export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
@@ -109,16 +119,21 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   if (entries.some((e) => e.encrypted)) return msg('xlsx.encrypted');
   const limit = MAX_UNZIPPED_BYTES / 1024 / 1024;
   if (entries.some((e) => e.size === 0xffffffff) || entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNZIPPED_BYTES) return msg('xlsx.tooLarge', { limit });
+  // Declared sizes: a part that unzips to more than it declares is refused below.
+  if (entries.reduce((sum, e) => sum + (isSheet(e.name) ? e.size : 0), 0) > MAX_SHEET_BYTES) return msg('xlsx.sheetsTooLarge', { limit: MAX_SHEET_BYTES / 1024 / 1024 });
   let rows = 0;
+  let cells = 0;
   let isoDates = false;
   for (const e of entries) {
     const part = unzipped(b, e);
     if (part === null) return msg('xlsx.corrupt', { detail: `the part ${e.name} does not unzip to its size` });
-    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) continue;
-    rows += rowsIn(part);
+    if (!isSheet(e.name)) continue;
+    rows += elementsIn(part, 'row');
+    cells += elementsIn(part, 'c');
     // Cells typed `d` hold ISO dates (SheetJS's cellDates), which Excel never writes and exceljs would read as a day number.
     isoDates ||= Buffer.from(part.buffer, part.byteOffset, part.byteLength).includes(' t="d"');
   }
   if (rows > MAX_ROWS) return msg('xlsx.tooManyRows', { count: rows, limit: MAX_ROWS });
+  if (cells > MAX_CELLS) return msg('xlsx.tooManyCells', { count: cells, limit: MAX_CELLS });
   return { isoDates };
 }
