@@ -1,5 +1,6 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
+import { msg, type Message } from '../messages/message.js';
 import { UsageError } from './usage-error.js';
 
 /** The code of a Node system error (ENOENT, EACCES…), if it has one. */
@@ -21,8 +22,6 @@ export interface WriteOptions {
   readonly force: boolean;
   /** The files the command read (see {@link inputFiles}): never written over, even with --force. */
   readonly inputs: readonly Input[];
-  /** The end of the message when a file exists, e.g. "choose another --out". */
-  readonly hint: string;
 }
 
 function inputOf(path: string): Input | null {
@@ -47,20 +46,20 @@ const lstatOrNull = (file: string): Stats | null => {
     return lstatSync(file);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null;
-    throw new UsageError(`${file}: cannot write it (${errorCode(error) ?? 'error'})`);
+    throw new UsageError(msg('cli.out.cannotWrite', { file, code: errorCode(error) ?? 'error' }));
   }
 };
 
 /** Why `file` may not be written, or null when it may. */
-function refusal(file: string, options: WriteOptions): string | null {
+function refusal(file: string, options: WriteOptions): Message | null {
   const stat = lstatOrNull(file);
   if (stat === null) return null;
-  if (stat.isSymbolicLink()) return `${file} is a symbolic link; okrkit never writes through a link: choose another --out`;
-  if (stat.isDirectory()) return `${file} is a folder; --out must name a file here`;
+  if (stat.isSymbolicLink()) return msg('cli.out.link', { file });
+  if (stat.isDirectory()) return msg('cli.out.folder', { file });
   const real = realpathSync(file);
   const input = options.inputs.find((i) => i.real === real || (i.ino !== 0 && i.dev === stat.dev && i.ino === stat.ino));
-  if (input !== undefined) return `${file} is the plan being read (${input.path}); okrkit never writes over its input: choose another --out`;
-  if (!options.force) return `${file} already exists; ${options.hint}, or add --force to replace it`;
+  if (input !== undefined) return msg('cli.out.input', { file, input: input.path });
+  if (!options.force) return msg('cli.out.exists', { file });
   return null;
 }
 
@@ -80,9 +79,9 @@ function writeOne(file: string, content: string | Uint8Array, force: boolean): v
     }
   } catch (error) {
     const code = errorCode(error);
-    if (code === 'EEXIST') throw new UsageError(`${file} already exists; add --force to replace it`);
-    if (code === 'ELOOP') throw new UsageError(`${file} is a symbolic link; okrkit never writes through a link: choose another --out`);
-    throw new UsageError(`${file}: cannot write it (${code ?? 'error'})`);
+    if (code === 'EEXIST') throw new UsageError(msg('cli.out.existsForce', { file }));
+    if (code === 'ELOOP') throw new UsageError(msg('cli.out.link', { file }));
+    throw new UsageError(msg('cli.out.cannotWrite', { file, code: code ?? 'error' }));
   }
 }
 
@@ -103,7 +102,7 @@ export function writeFiles(files: Readonly<Record<string, string | Uint8Array>>,
 /** `--out` for a folder of files: a folder, or a name not yet taken. */
 export function checkOutFolder(dir: string): void {
   const stat = lstatOrNull(dir);
-  if (stat !== null && !stat.isDirectory() && !(stat.isSymbolicLink() && isFolder(dir))) throw new UsageError(`${dir} is not a folder; --out must name a folder here`);
+  if (stat !== null && !stat.isDirectory() && !(stat.isSymbolicLink() && isFolder(dir))) throw new UsageError(msg('cli.out.notFolder', { dir }));
 }
 
 /** Whether `path` is a folder (or a link to one). */

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import { formatPath, OkrkitError, safeParsePlan, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
+import { formatPath, OkrkitError, safeParsePlan, localizeError, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
 import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan, type DateFormat, type DecimalMark } from '../csv/index.js';
 import { numberFormat } from '../messages/number-format.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
 import type { CliKit } from './plugin.js';
+import { msg } from '../messages/message.js';
 import { UsageError } from './usage-error.js';
 import { viHeader } from './template.js';
 
@@ -83,17 +84,17 @@ function csvProblems(error: OkrkitError, locale: Locale, dir: string): Problem[]
   });
 }
 
-function readBytes(file: string, locale: Locale): Buffer {
+function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
     const code = errorCode(error);
-    throw new UsageError(code === 'ENOENT' ? translate('cli.noSuchFile', locale, { file }) : translate('cli.cannotRead', locale, { file, code: code ?? 'error' }), 'input');
+    throw new UsageError(code === 'ENOENT' ? msg('cli.noSuchFile', { file }) : msg('cli.cannotRead', { file, code: code ?? 'error' }), 'input');
   }
 }
 
 /** A JSON file's text: UTF-8, as JSON is. */
-const readText = (file: string, locale: Locale): string => readBytes(file, locale).toString('utf8');
+const readText = (file: string): string => readBytes(file).toString('utf8');
 
 /** A count in a progress line, its digits grouped as the user's language groups them. */
 const grouped = (locale: Locale, n: number): string => numberFormat(locale === 'vi' ? 'vi-VN' : 'en', { maximumFractionDigits: 0 }).format(n);
@@ -105,11 +106,11 @@ const grouped = (locale: Locale, n: number): string => numberFormat(locale === '
  */
 function readCsvText(file: string, name: string, locale: Locale): string {
   try {
-    return decodeCsv(readBytes(file, locale), { file: name }).text;
+    return decodeCsv(readBytes(file), { file: name }).text;
   } catch (error) {
     if (!(error instanceof OkrkitError)) throw error;
     const why = error.issues[0];
-    throw new UsageError(`${file}: ${why === undefined ? error.message : localizeIssue(why, locale).message}`, 'input');
+    throw new UsageError(msg('arg.at', { where: file, detail: why === undefined ? localizeError(error, locale).replace(/^okrkit: /, '') : { key: why.messageKey, params: why.params } }), 'input');
   }
 }
 
@@ -134,15 +135,15 @@ function csvWhere(read: CsvPlan, label: string, dir: string | null, locale: Loca
 function readFolder(path: string, options: LoadOptions): Read {
   const files: Record<string, string> = {};
   const names = readdirSync(path).filter((n) => extname(n).toLowerCase() === '.csv');
-  if (names.length === 0) throw new UsageError(translate('cli.noCsvFiles', options.locale, { folder: path }), 'input');
-  checkBytes(path, names.map((name) => join(path, name)));
+  if (names.length === 0) throw new UsageError(msg('cli.noCsvFiles', { folder: path }), 'input');
+  checkBytes(path, names.map((name) => join(path, name)), options.locale);
   let rows = 0;
   for (const name of names) {
     const text = readCsvText(join(path, name), name, options.locale);
     files[name] = text;
     rows += lineCount(text);
   }
-  checkRows(path, rows);
+  checkRows(path, rows, options.locale);
   if (rows > BIG) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
   const read = readPlanCsv(files, options.decimal === undefined ? {} : { decimal: options.decimal });
   return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [] };
@@ -150,10 +151,10 @@ function readFolder(path: string, options: LoadOptions): Read {
 
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
 function readSheet(path: string, options: LoadOptions): Read {
-  checkBytes(path, [path]);
+  checkBytes(path, [path], options.locale);
   const text = readCsvText(path, path, options.locale);
   const rows = lineCount(text);
-  checkRows(path, rows);
+  checkRows(path, rows, options.locale);
   const big = rows > BIG;
   if (big) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
   const read = readPlanSheet(text, {
@@ -170,8 +171,8 @@ function readSheet(path: string, options: LoadOptions): Read {
 /** A JSON file; text that is not JSON comes back as its one problem. */
 function readJson(path: string, options: LoadOptions): Read | Loaded {
   // A UTF-8 byte-order mark (Notepad writes one) is not part of the JSON text.
-  checkBytes(path, [path]);
-  const read = readText(path, options.locale);
+  checkBytes(path, [path], options.locale);
+  const read = readText(path);
   const text = read.startsWith('\uFEFF') ? read.slice(1) : read;
   let json: unknown;
   try {
@@ -180,7 +181,7 @@ function readJson(path: string, options: LoadOptions): Read | Loaded {
     return { plan: null, problems: [{ where: path, message: translate('cli.notJson', options.locale, { why: error instanceof Error ? error.message : String(error) }) }], rows: 0 };
   }
   const rows = itemCount(json);
-  checkRows(path, rows);
+  checkRows(path, rows, options.locale);
   if (rows > BIG) options.progress(translate('cli.progress.validating', options.locale, { count: grouped(options.locale, rows), file: path }));
   const where = (paths: readonly Path[]) => {
     const { positions } = scanJson(text, paths);
@@ -207,7 +208,7 @@ function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Proble
  * The problems of a workbook that mean its bytes cannot be read at all (not a workbook, an
  * old .xls, encrypted, a zip bomb, no visible sheet): input that cannot be read, exit 2.
  */
-const UNREADABLE_WORKBOOK: ReadonlySet<string> = new Set(['xlsx.notZip', 'xlsx.ole', 'xlsx.noWorkbook', 'xlsx.encrypted', 'xlsx.corrupt', 'xlsx.tooLarge', 'xlsx.tooManyRows', 'xlsx.isoDates', 'xlsx.noSheet']);
+const UNREADABLE_WORKBOOK: ReadonlySet<string> = new Set(['xlsx.notZip', 'xlsx.ole', 'xlsx.noWorkbook', 'xlsx.encrypted', 'xlsx.corrupt', 'xlsx.tooLarge', 'xlsx.tooManyRows', 'xlsx.noSheet']);
 
 /** Rows of a plan as read: the items of its lists. */
 function itemCount(input: unknown): number {
@@ -221,8 +222,8 @@ function itemCount(input: unknown): number {
  * okrkit/xlsx (and exceljs) is loaded here only, when a workbook is read.
  */
 async function readWorkbook(path: string, options: LoadOptions): Promise<Read> {
-  checkBytes(path, [path]);
-  const bytes = readBytes(path, options.locale);
+  checkBytes(path, [path], options.locale);
+  const bytes = readBytes(path);
   const { readPlanXlsx } = await import('../xlsx/index.js');
   let read: CsvPlan;
   try {
@@ -235,11 +236,11 @@ async function readWorkbook(path: string, options: LoadOptions): Promise<Read> {
     });
   } catch (error) {
     const why = error instanceof OkrkitError ? error.issues.find((i) => UNREADABLE_WORKBOOK.has(i.messageKey)) : undefined;
-    if (why !== undefined) throw new UsageError(`${path}: ${localizeIssue(why, options.locale).message}`, 'input');
+    if (why !== undefined) throw new UsageError(msg('arg.at', { where: path, detail: { key: why.messageKey, params: why.params } }), 'input');
     throw error;
   }
   const rows = itemCount(read.input);
-  checkRows(path, rows);
+  checkRows(path, rows, options.locale);
   return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
 }
 
@@ -269,7 +270,7 @@ export async function loadPlan(path: string, options: LoadOptions): Promise<Load
   try {
     stat = statSync(path);
   } catch {
-    throw new UsageError(translate('cli.noSuchFile', options.locale, { file: path }), 'input');
+    throw new UsageError(msg('cli.noSuchFile', { file: path }), 'input');
   }
   const read = await readInput(path, stat, options);
   if ('plan' in read) return read;

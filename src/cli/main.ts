@@ -4,7 +4,10 @@ import { mainHelp } from './help.js';
 import { fail, guardedIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { EXIT, printJson } from './exit.js';
-import { localeOption, parseOptions } from './options.js';
+import { askedFor, localeOption, parseOptions } from './options.js';
+import { isOkrkitError, localizeError, translate, type Locale } from '../index.js';
+import { msg, type Message } from '../messages/message.js';
+import { escapeControls } from './terminal.js';
 
 export type { Io } from './io.js';
 
@@ -32,34 +35,32 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     io.stdout.write(`okrkit ${io.version ?? 'unknown'}\n`);
     return EXIT.ok;
   }
+  // Read before the arguments are checked, so that every usage error is told in the language and format asked for.
+  const asked = askedFor(argv);
   const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) return fail(io, `unknown command "${name}"; run "okrkit --help"`);
+  if (command === undefined) return refuse(io, asked, 'usage', msg('cli.usage.unknownCommand', { name: escapeControls(name) }));
   try {
     return await runCommand(command, rest, io);
   } catch (error) {
-    if (error instanceof UsageError) return refuse(io, rest, error.kind, error.message);
-    if (error instanceof Error && error.name === 'OkrkitError') return refuse(io, rest, 'input', error.message.replace(/^okrkit: /, ''));
-    return internalError(io, error);
+    if (error instanceof UsageError) return refuse(io, asked, error.kind, error.said);
+    if (isOkrkitError(error)) return refuse(io, asked, 'input', localizeError(error, asked.locale).replace(/^okrkit: /, ''));
+    return internalError(io, asked.locale, error);
   }
 }
 
-/** Whether the arguments ask for `--format json` (read before they are checked: a usage error is reported in that format too). */
-function wantsJson(argv: readonly string[]): boolean {
-  return argv.some((arg, i) => arg === '--format=json' || (arg === '--format' && argv[i + 1] === 'json'));
-}
-
 /** Bad usage or unreadable input, exit code 2: one line on stderr, or under --format json `{ error: { code, message } }` on stdout. */
-function refuse(io: Io, argv: readonly string[], code: 'usage' | 'input', message: string): number {
-  if (!wantsJson(argv)) return fail(io, message);
+function refuse(io: Io, asked: { locale: Locale; json: boolean }, code: 'usage' | 'input', said: Message | string): number {
+  const message = typeof said === 'string' ? said : translate(said, asked.locale);
+  if (!asked.json) return fail(io, message);
   printJson(io, { error: { code, message } });
   return EXIT.usage;
 }
 
 /** Anything unexpected: one line that says what, exit code 3. */
-function internalError(io: Io, error: unknown): number {
+function internalError(io: Io, locale: Locale, error: unknown): number {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  const hint = error instanceof RangeError && /call stack/i.test(error.message) ? '; the input may nest too deeply' : '';
-  fail(io, `internal error (${what})${hint}. Please report it, with the command you ran.`);
+  const nesting = error instanceof RangeError && /call stack/i.test(error.message);
+  fail(io, translate(nesting ? 'cli.internal.nesting' : 'cli.internal', locale, { what }));
   return EXIT.internal;
 }
 
@@ -72,15 +73,15 @@ async function runCommand(command: Command, argv: readonly string[], io: Io): Pr
     return EXIT.ok;
   }
   for (const key of Object.keys(values)) {
-    if (!command.options.some((option) => option === key)) throw new UsageError(`"okrkit ${name}" has no --${key} option; run "okrkit ${name} --help"`);
+    if (!command.options.some((option) => option === key)) throw new UsageError(msg('cli.usage.noSuchOption', { command: name, option: key }));
   }
-  if (values.out === '') throw new UsageError(`--out needs a file or folder name, got ""`);
+  if (values.out === '') throw new UsageError(msg('cli.usage.emptyOut'));
   const args = { values, locale: localeOption(values.locale) };
   const [plan, extra] = positionals;
   if (command.takesPlan) {
-    if (plan === undefined || extra !== undefined) throw new UsageError(`"okrkit ${name}" needs one <plan>: a JSON file, a folder of CSV files, a CSV sheet or an Excel workbook (.xlsx)`);
+    if (plan === undefined || extra !== undefined) throw new UsageError(msg('cli.usage.needsPlan', { command: name }));
     return await command.run({ ...args, plan }, io);
   }
-  if (plan !== undefined) throw new UsageError(`"okrkit ${name}" takes no <plan>, got "${plan}"`);
+  if (plan !== undefined) throw new UsageError(msg('cli.usage.noPlan', { command: name, plan: escapeControls(plan) }));
   return await command.run(args, io);
 }

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarDate, type Locale } from '../index.js';
 import type { DateFormat, DecimalMark } from '../csv/index.js';
+import { msg, type Message } from '../messages/message.js';
 import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
@@ -35,28 +36,66 @@ export type OptionValues = {
   readonly [K in OptionName]?: (typeof OPTIONS)[K]['type'] extends 'string' ? string : boolean;
 };
 
-/** The options and the words that are not options (the <plan>) of one command's arguments. */
+const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
+
+/** What is wrong with one option as given (node's parseArgs tokens), or null: told by okrkit's catalogue, not node's English. */
+function optionProblem(token: { name: string; rawName: string; value?: string | undefined; inlineValue?: boolean | undefined }, command: string): Message | null {
+  const option = token.rawName;
+  if (!isOptionName(token.name)) return msg('cli.usage.unknownOption', { option, command });
+  const type = OPTIONS[token.name].type;
+  if (type === 'boolean') return token.value === undefined ? null : msg('cli.usage.takesNoValue', { option, command });
+  if (token.value === undefined) return msg('cli.usage.needsValue', { option, command });
+  // node refuses `--as-of -5` (the value may be a forgotten one's next option) unless written --as-of=-5.
+  return token.inlineValue === false && token.value.startsWith('-') ? msg('cli.usage.valueLikeOption', { option, value: token.value }) : null;
+}
+
+/**
+ * The options and the words that are not options (the <plan>) of one command's
+ * arguments. Each option is checked first, so a problem is a catalogue message (in the
+ * user's language), then node's strict parse gives the values.
+ */
 export function parseOptions(command: string, args: readonly string[]): { values: OptionValues; positionals: string[] } {
+  const { tokens } = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    const problem = token.kind === 'option' ? optionProblem(token, command) : null;
+    if (problem !== null) throw new UsageError(problem);
+  }
   try {
     return parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    // node's message ends with advice about "--" that does not fit okrkit's usage.
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${message.replace(/\. To specify.*$/s, '')}; run "okrkit ${command} --help"`);
+  } catch {
+    throw new UsageError(msg('cli.usage.badArguments', { command }));
   }
+}
+
+/**
+ * What the command line asks for before it is checked: its `--locale` (en unless it says
+ * vi: an invalid one is told in English) and whether it wants `--format json`, so that
+ * every usage error is told in that language and format.
+ */
+export function askedFor(args: readonly string[]): { locale: Locale; json: boolean } {
+  // A plain scan, not parseArgs: `--as-of --locale vi` must still be told in Vietnamese.
+  const last = (name: string): string | undefined => {
+    let value: string | undefined;
+    args.forEach((arg, i) => {
+      if (arg === `--${name}`) value = args[i + 1];
+      else if (arg.startsWith(`--${name}=`)) value = arg.slice(name.length + 3);
+    });
+    return value;
+  };
+  return { locale: last('locale') === 'vi' ? 'vi' : 'en', json: last('format') === 'json' };
 }
 
 /** `--locale`: en (the default) or vi. */
 export function localeOption(value: string | undefined): Locale {
   if (value === undefined) return 'en';
-  if (value !== 'en' && value !== 'vi') throw new UsageError(`--locale must be en or vi, got "${value}"`);
+  if (value !== 'en' && value !== 'vi') throw new UsageError(msg('cli.usage.locale', { value: escapeControls(value) }));
   return value;
 }
 
 /** `--as-of`: a calendar date YYYY-MM-DD, today by default. */
 export function dateOption(value: string | undefined, today: string): string {
   if (value === undefined) return today;
-  if (!CalendarDate.safeParse(value).success) throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${value}"`);
+  if (!CalendarDate.safeParse(value).success) throw new UsageError(msg('cli.usage.asOf', { value: escapeControls(value) }));
   return value;
 }
 
@@ -68,7 +107,7 @@ const isFormat = (value: string): value is Format => FORMATS.some((format) => fo
 /** `--format`, or the one `--out`'s extension names, else text. */
 export function formatOption(value: string | undefined, out: string | undefined): Format {
   if (value !== undefined) {
-    if (!isFormat(value)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${value}"`);
+    if (!isFormat(value)) throw new UsageError(msg('cli.usage.format', { formats: FORMATS.join(', '), value: escapeControls(value) }));
     return value;
   }
   const ext = out === undefined ? '' : extname(out).toLowerCase().slice(1);
@@ -80,7 +119,7 @@ export function formatOption(value: string | undefined, out: string | undefined)
 /** Checks a `--format` that takes only text or json (the commands whose output is findings or a summary). */
 export function textOrJson(value: string | undefined): 'text' | 'json' {
   const format = value ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${escapeControls(format)}"`);
+  if (format !== 'text' && format !== 'json') throw new UsageError(msg('cli.usage.textOrJson', { value: escapeControls(format) }));
   return format;
 }
 
@@ -88,7 +127,7 @@ export function textOrJson(value: string | undefined): 'text' | 'json' {
 export function separatorOption(value: string | undefined): ',' | ';' {
   if (value === undefined || value === ',' || value === 'comma') return ',';
   if (value === ';' || value === 'semicolon') return ';';
-  throw new UsageError(`--separator must be "," or ";" (or comma, semicolon), got ${JSON.stringify(value)}`);
+  throw new UsageError(msg('cli.usage.separator', { value: escapeControls(JSON.stringify(value)) }));
 }
 
 /** The extensions a file of each format may have (text: none too). */
@@ -101,13 +140,15 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
   xlsx: ['.xlsx'],
 };
 
+/** "a or b or c", in the message's language. */
+const either = ([first = '', ...rest]: readonly string[]): Message | string => (rest.length === 0 ? first : msg('cli.usage.or', { first, rest: either(rest) }));
+
 /** Refuses an `--out` whose extension another format would have (`--out x.pdf` for text, `--out x.html` for json). */
 export function checkOutFor(out: string | undefined, format: string): void {
   if (out === undefined) return;
   const ext = extname(out).toLowerCase();
   if ((EXTENSIONS[format] ?? []).includes(ext)) return;
-  const wanted = (EXTENSIONS[format] ?? []).filter((e) => e !== '').join(' or ');
-  throw new UsageError(`--out "${escapeControls(out)}" does not end in ${wanted}, but the ${format} format is written there; choose a matching name or another --format`);
+  throw new UsageError(msg('cli.usage.outExtension', { out: escapeControls(out), wanted: either((EXTENSIONS[format] ?? []).filter((e) => e !== '')), format }));
 }
 
 /** The options of every command that reads a <plan>: how its CSV cells write numbers and dates, and its plug-ins. */
@@ -127,11 +168,11 @@ export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark 
 /** `--decimal`: `,` or `.`, or undefined when not given. */
 export function decimalOption(value: string | undefined): DecimalMark | undefined {
   if (value === undefined || value === ',' || value === '.') return value;
-  throw new UsageError(`--decimal must be , or ., got "${escapeControls(value)}"`);
+  throw new UsageError(msg('cli.usage.decimal', { value: escapeControls(value) }));
 }
 
 /** `--date-format`: yyyy-mm-dd or dd/mm/yyyy, or undefined when not given. */
 export function dateFormatOption(value: string | undefined): DateFormat | undefined {
   if (value === undefined || value === 'yyyy-mm-dd' || value === 'dd/mm/yyyy') return value;
-  throw new UsageError(`--date-format must be yyyy-mm-dd or dd/mm/yyyy, got "${escapeControls(value)}"`);
+  throw new UsageError(msg('cli.usage.dateFormat', { value: escapeControls(value) }));
 }

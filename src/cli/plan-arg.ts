@@ -13,7 +13,7 @@ export interface PlanRead extends Loaded {
 export async function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Promise<PlanRead> {
   const decimal = decimalOption(args.values.decimal);
   const dateFormat = dateFormatOption(args.values['date-format']);
-  const kit = args.values.plugin === undefined ? null : await loadPlugin(args.values.plugin);
+  const kit = args.values.plugin === undefined ? null : await loadPlugin(args.values.plugin, args.locale);
   const loaded = await loadPlan(args.plan, {
     locale: args.locale,
     checkInDate: asOf,

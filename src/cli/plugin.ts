@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createOkrkit, isOkrkitError, type SafeParsePlanResult } from '../index.js';
+import { createOkrkit, isOkrkitError, localizeError, type Locale, type SafeParsePlanResult } from '../index.js';
+import { msg } from '../messages/message.js';
 import type { ReportKit } from '../report/index.js';
 import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';
@@ -36,24 +37,24 @@ function exported(module: object): unknown {
  * (`{ kinds, scorings }`), made into one. A module that cannot be loaded or exports
  * anything else is a usage error (exit code 2) that says which.
  */
-export async function loadPlugin(file: string): Promise<CliKit> {
+export async function loadPlugin(file: string, locale: Locale): Promise<CliKit> {
   const shown = escapeControls(file);
   let module: unknown;
   try {
     module = await import(pathToFileURL(isAbsolute(file) ? file : resolve(file)).href);
   } catch (error) {
     const why = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
-    throw new UsageError(`--plugin ${shown}: cannot load the module (${escapeControls(why)})`);
+    throw new UsageError(msg('cli.usage.pluginLoad', { file: shown, why: escapeControls(why) }));
   }
   const value = typeof module === 'object' && module !== null ? exported(module) : undefined;
   if (isKit(value)) return value;
   if (!isOptions(value)) {
-    throw new UsageError(`--plugin ${shown}: the module exports no kit; its default export (or one named kit or plugins) must be a kit from createOkrkit or createOkrkit's options, { kinds, scorings }`);
+    throw new UsageError(msg('cli.usage.pluginNoKit', { file: shown }));
   }
   try {
     return createOkrkit(value);
   } catch (error) {
-    if (isOkrkitError(error)) throw new UsageError(`--plugin ${shown}: ${error.message.replace(/^okrkit: /, '')}`);
+    if (isOkrkitError(error)) throw new UsageError(msg('arg.at', { where: `--plugin ${shown}`, detail: localizeError(error, locale).replace(/^okrkit: /, '') }));
     throw error;
   }
 }

@@ -1,15 +1,18 @@
+import { english, type Message } from '../messages/message.js';
+
 /**
- * A problem the command reports and exits 2 on, with a message already fit to print:
- * bad usage (`usage`: an option, a refused --out) or input that cannot be read at all
- * (`input`: no such file, not decodable, over the limits).
+ * A problem the command reports and exits 2 on, as a catalogue message that main puts
+ * into the language `--locale` asks for: bad usage (`usage`: an option, a refused --out)
+ * or input that cannot be read at all (`input`: no such file, not decodable, over the
+ * limits). `message` is its English text.
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 
   constructor(
-    message: string,
+    readonly said: Message,
     readonly kind: 'usage' | 'input' = 'usage',
   ) {
-    super(message);
+    super(english(said));
   }
 }

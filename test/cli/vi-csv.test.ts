@@ -52,7 +52,7 @@ describe('report --format csv under --locale vi', () => {
     expect(dot.stdout.split('\r\n')[0]).toContain('loại,id,');
     const semi = await run([...args.slice(0, -2), '--decimal', ',']);
     expect(semi.stdout.split('\r\n')[0]).toBe('\uFEFFtype;id;title;parent;level;unit;owner;score;status;expected;confidence;grade;forecast;value;target;state;aggregatedFrom');
-    expect(await run([...args, '--decimal', ',', '--separator', ','])).toMatchObject({ code: 2, stdout: '', stderr: 'okrkit: --decimal , needs --separator ";": a comma cannot both mark the decimals and separate the cells\n' });
+    expect(await run([...args, '--decimal', ',', '--separator', ','])).toMatchObject({ code: 2, stdout: '', stderr: 'okrkit: --decimal , cần --separator ";": dấu phẩy không thể vừa đánh dấu phần thập phân vừa ngăn cách các ô\n' });
     // English stays as it was: , and dots.
     expect((await run(args.slice(0, -2))).stdout.split('\r\n')[0]).toBe('\uFEFFtype,id,title,parent,level,unit,owner,score,status,expected,confidence,grade,forecast,value,target,state,aggregatedFrom');
   });

@@ -163,3 +163,85 @@ describe('--locale vi: the words the walk above cannot see (issue 16, a new user
     expect([result.code, result.stdout]).toEqual([1, expect.stringContaining('Bảng tính cần có cột "kết quả then chốt" (key result).')]);
   });
 });
+
+describe('--locale vi: usage errors are Vietnamese too, in text and in JSON (issue 16, attack)', () => {
+  const plan = join(PLANS, 'xyz-corp.json');
+  /** Each usage error, by the command line that makes it (without --locale). */
+  const usage = (dir: string): [string, string[]][] => {
+    const existing = join(dir, 'exists.txt');
+    writeFileSync(existing, 'mine');
+    return [
+      ['unknown option', ['report', plan, '--bogus']],
+      ['unknown short option', ['report', plan, '-x']],
+      ['option without its value', ['report', plan, '--as-of']],
+      ['flag given a value', ['report', plan, '--force=yes']],
+      ['an option where a value should be', ['report', plan, '--as-of', '--force']],
+      ['option the command does not take', ['lint', plan, '--out', join(dir, 'x.txt')]],
+      ['bad --decimal', ['validate', plan, '--decimal', ';']],
+      ['bad --as-of', ['report', plan, '--as-of', '2026-13-01']],
+      ['bad --format', ['report', plan, '--format', 'pdf']],
+      ['bad --separator', ['report', plan, '--format', 'csv', '--separator', '|']],
+      ['--out not matching the format', ['report', plan, '--format', 'html', '--out', join(dir, 'x.md')]],
+      ['--out not matching export', ['export', plan, '--out', join(dir, 'flat.csv')]],
+      ['--force needed', ['report', plan, '--out', existing]],
+      ['--out over the plan', ['report', plan, '--out', plan, '--force']],
+      ['missing plan argument', ['report']],
+      ['a plan given to a command that takes none', ['schema', plan]],
+      ['export without --out', ['export', plan]],
+      ['unknown --cycle', ['people', plan, '--cycle', 'nope']],
+      ['bad --of', ['people', plan, '--of', 'teams']],
+      ['unknown command', ['bogus']],
+      ['no such plan', ['validate', join(dir, 'no-such.json')]],
+    ];
+  };
+
+  it.each(['text', 'json'])('every usage error, under --format %s, says in Vietnamese what is wrong (exit 2)', async (format) => {
+    const dir = temp();
+    const left: string[] = [];
+    for (const [what, line] of usage(dir).filter(([what]) => format === 'text' || what !== 'bad --format')) {
+      // --format text is itself bad usage where the format is csv or html: the error is still Vietnamese.
+      const args = format === 'json' ? [...line.filter((a, i) => a !== '--format' && line[i - 1] !== '--format'), '--format', 'json'] : line;
+      const vi = await run([...args, '--locale', 'vi']);
+      const en = await run(args);
+      expect([what, vi.code, en.code]).toEqual([what, 2, 2]);
+      if (format === 'json') expect([what, vi.stdout]).toEqual([what, expect.stringMatching(/^\{/)]);
+      const said = format === 'json' ? (JSON.parse(vi.stdout) as { error: { code: string; message: string } }).error : { code: 'usage', message: vi.stderr };
+      if (format === 'json') expect([what, vi.stderr, Object.keys(JSON.parse(vi.stdout) as object)]).toEqual([what, '', ['error']]);
+      else expect([what, vi.stdout, vi.stderr]).toEqual([what, '', expect.stringMatching(/^okrkit: .+\n$/)]);
+      // The same error as in English, other words.
+      const english_ = format === 'json' ? (JSON.parse(en.stdout) as { error: { message: string } }).error.message : en.stderr;
+      expect([what, said.message]).not.toEqual([what, english_]);
+      for (const word of english(said.message, [dir, plan, PLANS])) left.push(`${what} [${format}]: ${word}`);
+    }
+    expect(left).toEqual([]);
+  }, 60_000);
+
+  it('the Vietnamese text of the usage errors asked for by name', async () => {
+    const dir = temp();
+    expect((await run(['report', plan, '--bogus', '--locale', 'vi'])).stderr).toBe(`okrkit: Không có tùy chọn '--bogus'; chạy "okrkit report --help" để xem các tùy chọn\n`);
+    expect((await run(['validate', plan, '--decimal', ';', '--locale', 'vi'])).stderr).toBe('okrkit: --decimal phải là , hoặc ., nhưng nhận được ";"\n');
+    expect((await run(['report', plan, '--format', 'html', '--out', join(dir, 'x.md'), '--locale', 'vi'])).stderr).toContain('không có đuôi .html hoặc .htm, nhưng nội dung ghi vào đó ở định dạng html');
+    writeFileSync(join(dir, 'r.txt'), 'mine');
+    expect((await run(['report', plan, '--out', join(dir, 'r.txt'), '--locale', 'vi'])).stderr).toBe(`okrkit: ${join(dir, 'r.txt')} đã tồn tại; hãy chọn --out khác, hoặc thêm --force để thay thế tệp\n`);
+    expect(readFileSync(join(dir, 'r.txt'), 'utf8')).toBe('mine');
+    expect((await run(['report', '--locale', 'vi'])).stderr).toContain('"okrkit report" cần đúng một <plan>');
+    expect(await run(['bogus', '--locale', 'vi'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: không có lệnh "bogus"; chạy "okrkit --help" để xem các lệnh\n' });
+    // --locale=vi and a --locale before the command are read too.
+    expect((await run(['bogus', '--locale=vi'])).stderr).toContain('không có lệnh "bogus"');
+    expect((await run(['--locale', 'vi', 'bogus'])).stderr).toContain('không có lệnh "--locale"');
+  });
+
+  it('an invalid --locale is told in English (the language asked for is not known)', async () => {
+    expect(await run(['report', plan, '--locale', 'fr'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: --locale must be en or vi, got "fr"\n' });
+    expect(JSON.parse((await run(['report', plan, '--locale', 'fr', '--format', 'json'])).stdout)).toEqual({ error: { code: 'usage', message: '--locale must be en or vi, got "fr"' } });
+  });
+
+  it('okrkit bogus --format json prints the { error } shape on stdout, nothing on stderr', async () => {
+    for (const args of [['bogus', '--format', 'json'], ['bogus', '--format=json'], ['bogus', 'plan.json', '--format', 'json', '--locale', 'vi']]) {
+      const result = await run(args);
+      expect([result.code, result.stderr]).toEqual([2, '']);
+      const vi = args.includes('vi');
+      expect(JSON.parse(result.stdout)).toEqual({ error: { code: 'usage', message: vi ? 'không có lệnh "bogus"; chạy "okrkit --help" để xem các lệnh' : 'unknown command "bogus"; run "okrkit --help"' } });
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { writePlanCsv } from '../../csv/index.js';
 import type { Locale, Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, isFolder, writeFiles } from '../files.js';
+import { msg } from '../../messages/message.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { dateOption, separatorOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
@@ -47,7 +48,7 @@ function targetOf(out: string): Target {
   if (ext === '.json') return 'json';
   if (ext === '.xlsx') return 'xlsx';
   if (ext !== '' && !isFolder(out)) {
-    throw new UsageError(`--out "${escapeControls(out)}": export writes CSV tables into a folder (a name without an extension), one .json file or one .xlsx workbook; it writes no ${escapeControls(ext)} file`);
+    throw new UsageError(msg('cli.usage.exportOut', { out: escapeControls(out), ext: escapeControls(ext) }));
   }
   return 'tables';
 }
@@ -74,15 +75,15 @@ export const exportCommand: Command = {
   async run(args, io) {
     const format = textOrJson(args.values.format);
     const out = args.values.out;
-    if (out === undefined) throw new UsageError('"okrkit export" needs --out: a folder for CSV tables, a .json file or a .xlsx workbook');
+    if (out === undefined) throw new UsageError(msg('cli.usage.exportNeedsOut'));
     const target = targetOf(out);
     const separator = separatorOption(args.values.separator);
-    if (args.values.separator !== undefined && target !== 'tables') throw new UsageError(`--separator is for CSV tables; --out names a .${target} file`);
+    if (args.values.separator !== undefined && target !== 'tables') throw new UsageError(msg('cli.usage.separatorTables', { target }));
     const loaded = await loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (target === 'tables') checkOutFolder(out);
     const files = await planFiles(loaded.plan, out, target, separator, args.locale);
-    writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan) });
     written(io, args.locale, format, Object.keys(files));
     return EXIT.ok;
   },

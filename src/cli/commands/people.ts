@@ -6,6 +6,7 @@ import { EXIT, invalidPlan } from '../exit.js';
 import { wrote } from '../io.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
+import { msg } from '../../messages/message.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP = `Usage: okrkit people <plan> [options]
@@ -34,7 +35,7 @@ const WORDS: Readonly<Record<Locale, { readonly title: string; readonly owners: 
 
 function ofOption(value: string | undefined): PerformanceOf {
   if (value === undefined || value === 'objectives' || value === 'keyResults') return value ?? 'objectives';
-  throw new UsageError(`--of must be objectives or keyResults, got "${escapeControls(value)}"`);
+  throw new UsageError(msg('cli.usage.of', { value: escapeControls(value) }));
 }
 
 /** The lines of the text output: the unit tree, indented, then the owners. */
@@ -82,7 +83,7 @@ export const people: Command = {
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     const cycle = values.cycle;
-    if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(`--cycle: the plan has no cycle "${escapeControls(cycle)}"`);
+    if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(msg('cli.usage.cycle', { cycle: escapeControls(cycle) }));
     const includeDrafts = values['include-drafts'] === true;
     const evaluation = loaded.kit === null ? evaluate(loaded.plan, { asOf, includeDrafts }) : loaded.kit.evaluate(loaded.plan, { asOf, includeDrafts });
     const result = performance(loaded.plan, evaluation, { of, includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
@@ -92,7 +93,7 @@ export const people: Command = {
       io.stdout.write(text);
       return EXIT.ok;
     }
-    writeFiles({ [out]: text }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles({ [out]: text }, { force: values.force === true, inputs: inputFiles(args.plan) });
     wrote(io, locale, out);
     return EXIT.ok;
   },

@@ -5,6 +5,7 @@ import { colorOn, countIn, progress, wrote } from '../io.js';
 import { EXIT, invalidPlan } from '../exit.js';
 import { checkOutFor, dateOption, decimalOption, formatOption, separatorOption, type Format, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
 import { translate, type Locale } from '../../index.js';
+import { msg } from '../../messages/message.js';
 import { UsageError } from '../usage-error.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeStrings, safeJson, terminalText } from '../terminal.js';
@@ -51,7 +52,7 @@ interface CsvLayout {
 function csvLayout(separator: string | undefined, decimal: string | undefined, locale: Locale): CsvLayout {
   const sep = separator === undefined ? undefined : separatorOption(separator);
   const mark = decimalOption(decimal);
-  if (sep === ',' && mark === ',') throw new UsageError('--decimal , needs --separator ";": a comma cannot both mark the decimals and separate the cells');
+  if (sep === ',' && mark === ',') throw new UsageError(msg('cli.usage.decimalComma'));
   const chosen = mark ?? (sep === ',' || locale === 'en' ? '.' : ',');
   return { decimal: chosen, separator: sep ?? (chosen === ',' ? ';' : ',') };
 }
@@ -96,10 +97,10 @@ export const report: Command = {
     const asOf = dateOption(values['as-of'], io.today);
     const format = formatOption(values.format, values.out);
     const csv = csvLayout(values.separator, values.decimal, locale);
-    if (values.separator !== undefined && format !== 'csv') throw new UsageError(`--separator is for --format csv, not ${format}`);
+    if (values.separator !== undefined && format !== 'csv') throw new UsageError(msg('cli.usage.separatorCsv', { format }));
     checkOutFor(values.out, format);
     if (format === 'xlsx' && values.out === undefined && io.stdout.isTTY === true) {
-      throw new UsageError('--format xlsx writes a binary workbook, not text for a terminal: give --out FILE.xlsx, or redirect standard output to a file');
+      throw new UsageError(msg('cli.usage.xlsxTerminal'));
     }
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
@@ -110,7 +111,7 @@ export const report: Command = {
       io.stdout.write(await output(built, format, colorOn(io, io.stdout, values['no-color'] === true), csv));
       return EXIT.ok;
     }
-    writeFiles({ [out]: await output(built, format, false, csv) }, { force: values.force === true, inputs: inputFiles(args.plan), hint: 'choose another --out' });
+    writeFiles({ [out]: await output(built, format, false, csv) }, { force: values.force === true, inputs: inputFiles(args.plan) });
     wrote(io, locale, out);
     return EXIT.ok;
   },

@@ -30,7 +30,7 @@ export const schema: Command = {
     const text = `${JSON.stringify(planJsonSchema(), null, 2)}\n`;
     if (values.out === undefined) io.stdout.write(text);
     else {
-      writeFiles({ [values.out]: text }, { force: values.force === true, inputs: [], hint: 'choose another --out' });
+      writeFiles({ [values.out]: text }, { force: values.force === true, inputs: [] });
       written(io, locale, format, [values.out]);
     }
     return EXIT.ok;

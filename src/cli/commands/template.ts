@@ -5,6 +5,7 @@ import { templateFiles, templatePlan } from '../template.js';
 import { parsePlan, type Locale } from '../../index.js';
 import { EXIT, written } from '../exit.js';
 import { textOrJson } from '../options.js';
+import { msg } from '../../messages/message.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls } from '../terminal.js';
 
@@ -38,7 +39,7 @@ async function templateOut(out: string, locale: Locale, today: string): Promise<
   const ext = extname(out).toLowerCase();
   if (ext === '.xlsx') return { [out]: await starterWorkbook(locale, today, 'flat') };
   if (ext === '.csv' || ext === '.json') return { [out]: templateFiles(locale, today)[ext === '.csv' ? 'sheet.csv' : 'plan.json'] ?? '' };
-  if (ext !== '') throw new UsageError(`--out "${escapeControls(out)}": template writes a folder (a name without an extension), one .xlsx, .csv or .json file; it writes no ${escapeControls(ext)} file`);
+  if (ext !== '') throw new UsageError(msg('cli.usage.templateOut', { out: escapeControls(out), ext: escapeControls(ext) }));
   checkOutFolder(out);
   const files: Record<string, string | Uint8Array> = Object.fromEntries(Object.entries(templateFiles(locale, today)).map(([file, text]) => [join(out, file), text]));
   files[join(out, 'start.xlsx')] = await starterWorkbook(locale, today, 'all');
@@ -54,7 +55,7 @@ export const template: Command = {
   async run({ values, locale }, io) {
     const format = textOrJson(values.format);
     const files = await templateOut(values.out ?? 'okrkit-template', locale, io.today);
-    writeFiles(files, { force: values.force === true, inputs: [], hint: 'choose another --out' });
+    writeFiles(files, { force: values.force === true, inputs: [] });
     written(io, locale, format, Object.keys(files));
     return EXIT.ok;
   },
