@@ -208,24 +208,29 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * tables (`objectives`, `key-results`…, the layout {@link writePlanXlsx} writes) is read as
  * those tables, by `readPlanCsv`'s rules; otherwise the first visible sheet whose header
  * row (one of its first 20 rows) has the flat layout is read by `readPlanSheet`'s rules,
- * bilingual headers included. Hidden sheets are never read. A workbook with both the
+ * bilingual headers included. Hidden sheets are never read; hidden rows are. A workbook with both the
  * tables and a flat sheet is read from the tables, and every flat cell that differs from
  * the flat sheet they give is a problem (an edit there would otherwise be lost).
  *
- * Cells: a typed number is read exactly (its shortest decimal, never rounded; shown as a
- * percentage, `0.5` is read as `50%` in the flat sheet), a typed date as the calendar day
- * (no time zone moves it; a date with a time of day is an error; so is an ISO date cell,
- * `t="d"`, as SheetJS writes with `cellDates`), a formula as its saved
- * result, rich text as its text, a merged cell as its top-left cell in the header row and
- * as blank below (the flat sheet repeats a blank objective, cycle or department from the
- * row above). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
+ * Cells: a typed number is read exactly (its shortest decimal, never rounded). Whether it
+ * is shown as a percentage is read from its cell's number format in the workbook's XML: in
+ * the flat sheet, `0.5` shown as `50%` and `50` shown by `0\%` are read as `50%`; a flat row
+ * showing one value as a percentage and another as a plain number with no measure, a
+ * table cell showing `0.5` as `50%`, and a format deciding by conditions are errors at the
+ * cell. A typed date (or an ISO date cell, `t="d"`, as SheetJS writes with `cellDates`)
+ * is read as the calendar day (no time zone moves it; a date with a
+ * time of day, Excel's day 60 — its false 1900-02-29 — and days before 1900-01-01 or
+ * after 9999-12-31 are errors), a formula as its saved result, rich text as its text, a
+ * merged cell as its merge's top-left cell (blank below a merge that reaches up into the
+ * header rows). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
  *
  * @param bytes - The workbook's bytes.
  * @param options - `file`, `checkInDate`, `decimal`, `dateFormat`, `locale`.
  * @returns The plan as read, with `locate` to point at the cell behind a path (`file` is `plan.xlsx › key-results`, `sheet` the sheet).
  * @throws {OkrkitError} `invalid_csv` listing every problem, each at `[file › sheet, row, column]`:
  *   bytes that are no workbook (CSV text, an old `.xls`, an encrypted workbook, a zip of
- *   something else), a workbook unzipping to over 400 MB or holding over 250,000 rows,
+ *   something else), a workbook unzipping to over 400 MB (its sheets to over 100 MB) or
+ *   holding over 250,000 rows or 2,500,000 cells,
  *   error cells (`#N/A`), formulas without a saved result, and every problem of the CSV
  *   readers; `invalid_argument` for bad options.
  * @example

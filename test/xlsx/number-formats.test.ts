@@ -95,7 +95,7 @@ describe('readPlanXlsx: numbers shown with a % (workbooks made by SheetJS)', () 
     ]);
     ks['F2'] = { t: 'n', v: 50 };
     const read = await readPlanXlsx(book({ objectives, 'key-results': ks }));
-    expect((read.input.keyResults ?? []).map((k) => [k.start, k.target])).toEqual([[0, 50], [0, 50]]);
+    expect((read.input as { keyResults: { start: unknown; target: unknown }[] }).keyResults.map((k) => [k.start, k.target])).toEqual([[0, 50], [0, 50]]);
   });
 });
 
