@@ -21,11 +21,12 @@ const HEADER = ['type', 'id', 'title', 'parent', 'level', 'unit', 'owner', 'scor
 /** The header in Vietnamese, column for column. */
 const HEADER_VI = ['loại', 'id', 'tiêu đề', 'cấp trên', 'cấp', 'đơn vị', 'người phụ trách', 'điểm', 'trạng thái', 'kỳ vọng', 'mức độ tự tin', 'đánh giá', 'dự báo', 'giá trị', 'chỉ tiêu', 'trạng thái quy trình', 'tổng hợp từ'];
 
+/** The kinds of rows of the CSV report and the workbook report. */
 type RowType = 'objective' | 'keyResult' | 'kpi' | 'unit' | 'owner' | 'note';
 
-/** The `type` of each row, in words of the report's language. */
-const TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>>>> = {
-  en: { objective: 'objective', keyResult: 'keyResult', kpi: 'kpi', unit: 'unit', owner: 'owner', note: 'note' },
+/** The `type` of each row, in words of the report's language: the CSV report's and the workbook report's. */
+export const ROW_TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>>>> = {
+  en: { objective: 'Objective', keyResult: 'Key result', kpi: 'KPI', unit: 'Unit', owner: 'Owner', note: 'Note' },
   vi: { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' },
 };
 
@@ -45,7 +46,7 @@ interface Cells {
 function cellsFor(locale: Locale, decimal: '.' | ','): Cells {
   const vi = locale === 'vi';
   return {
-    type: (type) => TYPES[locale][type],
+    type: (type) => ROW_TYPES[locale][type],
     status: (status) => (status === null ? '' : vi ? translate(`status.${status}`, locale) : status),
     rag: (rag) => (rag === null ? '' : vi ? translate(`rag.${rag}`, locale) : rag),
     state: (state) => (state === null ? '' : vi ? translate(`state.${state.name}`, locale) : state.name),
@@ -100,13 +101,14 @@ function peopleRows(people: ReportPeople, rows: string[][], c: Cells): void {
  * Excel shows Vietnamese text right. Scores are numbers with up to four decimals; the sheet
  * formats them. Text that starts like a formula (`=`, `+`, `-`, `@`, tab, CR, LF) or with
  * `'` gets a leading `'`, so opening the file never runs a formula; numbers stay numbers.
- * With the "People and departments" section, a row of type `unit` per unit (`score` over
- * the unit and the units below it, `value` its KPI scorecard total, `target` the rating)
- * and of type `owner` per owner. The `state` column gives an objective's or key result's
+ * The `type` column names each row in words: `Objective`, `Key result`, `KPI` (in
+ * Vietnamese `mục tiêu`, `kết quả then chốt`, `KPI`). With the "People and departments"
+ * section, a row of type `Unit` per unit (`score` over the unit and the units below it,
+ * `value` its KPI scorecard total, `target` the rating) and of type `Owner` per owner. The `state` column gives an objective's or key result's
  * state in the OKR process (empty: none, so active; draft and proposed ones are not
  * counted in rollups unless the report was built with `includeDrafts`), and
  * `aggregatedFrom` the ids an aggregated key result's value was made of, as a JSON array. When check-ins dated outside their cycle were left out, a
- * last row of type `note` says how many (its `value`).
+ * last row of type `Note` says how many (its `value`).
  *
  * Cells are separated by `options.separator`, `,` by default or `;` (Excel with Vietnamese
  * regional settings); a cell holding a comma, a semicolon, a quote, CR or LF is quoted

@@ -3,6 +3,7 @@ import type { Worksheet } from 'exceljs';
 import { toScale, type Locale } from '../index.js';
 import type { Report, ReportKeyResult, ReportObjective, ReportState } from '../report/index.js';
 import { checkReport } from '../report/check.js';
+import { ROW_TYPES } from '../report/csv.js';
 import { wordsFor, type Words } from '../report/words.js';
 import { bytesOf, fillSheet, type Out } from './style.js';
 
@@ -20,7 +21,7 @@ const HEADERS: Readonly<Record<Locale, Readonly<Record<Column, string>>>> = {
   // As renderCsv's Vietnamese header, capitalised.
   vi: {
     type: 'Loại', id: 'Id', title: 'Tiêu đề', parent: 'Cấp trên', level: 'Cấp', unit: 'Đơn vị', owner: 'Người phụ trách', score: 'Điểm', status: 'Trạng thái',
-    expected: 'Kỳ vọng', confidence: 'Mức độ tự tin', grade: 'Đánh giá', forecast: 'Dự báo', value: 'Giá trị', target: 'Chỉ tiêu', state: 'Bước', aggregatedFrom: 'Tổng hợp từ',
+    expected: 'Kỳ vọng', confidence: 'Mức độ tự tin', grade: 'Đánh giá', forecast: 'Dự báo', value: 'Giá trị', target: 'Chỉ tiêu', state: 'Trạng thái quy trình', aggregatedFrom: 'Tổng hợp từ',
   },
 };
 
@@ -29,13 +30,8 @@ const SHEETS: Readonly<Record<Locale, Readonly<Record<'objectives' | 'keyResults
   vi: { objectives: 'Mục tiêu', keyResults: 'Kết quả then chốt', kpis: 'KPI', people: 'Nhân sự và phòng ban' },
 };
 
-type RowType = 'objective' | 'keyResult' | 'kpi' | 'unit' | 'owner' | 'note';
-
-/** The `type` cell of each row, by language (as renderCsv writes it). */
-const TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>>>> = {
-  en: { objective: 'objective', keyResult: 'keyResult', kpi: 'kpi', unit: 'unit', owner: 'owner', note: 'note' },
-  vi: { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' },
-};
+/** The `type` cell of each row, by language: renderCsv's words. */
+const TYPES = ROW_TYPES;
 
 /** Fills by status: green, amber, red, grey. */
 const FILL: Readonly<Record<string, string>> = {

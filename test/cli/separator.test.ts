@@ -50,12 +50,12 @@ describe('--separator and RFC 4180 output of export and report --format csv', ()
     const { file } = planFile();
     const comma = await run(['report', file, '--format', 'csv', '--as-of', '2026-08-15']);
     expect(comma.code).toBe(0);
-    expect(comma.stdout).toContain('objective,o1,"Tăng doanh thu\nmiền Bắc, ""mới""; nhanh",');
+    expect(comma.stdout).toContain('Objective,o1,"Tăng doanh thu\nmiền Bắc, ""mới""; nhanh",');
     const semi = await run(['report', file, '--format', 'csv', '--as-of', '2026-08-15', '--separator', ';']);
     expect(semi.code).toBe(0);
     expect(semi.stdout.split('\r\n')[0]).toBe('\uFEFFtype;id;title;parent;level;unit;owner;score;status;expected;confidence;grade;forecast;value;target;state;aggregatedFrom');
-    expect(semi.stdout).toContain('objective;o1;"Tăng doanh thu\nmiền Bắc, ""mới""; nhanh";');
-    expect(semi.stdout).toContain('keyResult;k1;"Doanh thu\n(tỷ đồng)";o1;');
+    expect(semi.stdout).toContain('Objective;o1;"Tăng doanh thu\nmiền Bắc, ""mới""; nhanh";');
+    expect(semi.stdout).toContain('Key result;k1;"Doanh thu\n(tỷ đồng)";o1;');
   });
 
   it.skipIf(!python)(withPython("Python's csv module reads export's and report's ; files into the plan's titles"), async () => {
@@ -69,7 +69,7 @@ describe('--separator and RFC 4180 output of export and report --format csv', ()
     expect(read['key-results.csv']![1]![2]).toBe(PLAN.keyResults[0]!.title);
     const report = read['report.csv']!;
     expect(report.every((row) => row.length === report[0]!.length)).toBe(true);
-    expect(report.find((row) => row[0] === 'objective')![2]).toBe(PLAN.objectives[0]!.title);
+    expect(report.find((row) => row[0] === 'Objective')![2]).toBe(PLAN.objectives[0]!.title);
   });
 
   it('refuses a separator other than , or ;, and --separator where no CSV is written (exit 2)', async () => {

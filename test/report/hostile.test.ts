@@ -157,7 +157,7 @@ describe('check-ins dated outside their cycle', () => {
     expect(renderText(en)).toContain(sentence);
     expect(renderMarkdown(en)).toContain(sentence);
     expect(renderHtml(en)).toContain(`<p class="meta" id="left-out">${sentence}</p>`);
-    expect(renderCsv(en)).toContain(`note,checkInsOutsideCycle,${sentence},,,,,,,,,,,2,`);
+    expect(renderCsv(en)).toContain(`Note,checkInsOutsideCycle,${sentence},,,,,,,,,,,2,`);
     const vi = buildReport(plan, { asOf: '2026-09-30', locale: 'vi' });
     expect(renderText(vi)).toContain('2 lần cập nhật có ngày nằm ngoài chu kỳ nên không được tính vào điểm.');
     const none = buildReport(parsePlan(loadPlan('xyz-corp')), { asOf: '2026-09-30' });

@@ -86,7 +86,7 @@ describe('the saas-revenue report: states and the revenue sum', () => {
   it('the CSV report has a state and an aggregatedFrom column', () => {
     // In Vietnamese the headers, row types and state names are Vietnamese (issue 16).
     const names = {
-      en: { type: 'type', kpi: 'kpi', state: 'state', from: 'aggregatedFrom', proposed: 'proposed', draft: 'draft', active: 'active' },
+      en: { type: 'type', kpi: 'KPI', state: 'state', from: 'aggregatedFrom', proposed: 'proposed', draft: 'draft', active: 'active' },
       vi: { type: 'loại', kpi: 'KPI', state: 'trạng thái quy trình', from: 'tổng hợp từ', proposed: 'đề xuất', draft: 'bản nháp', active: 'đang thực hiện' },
     } as const;
     for (const locale of ['en', 'vi'] as const) {

@@ -9,7 +9,7 @@ import { python, readWithPython } from './python-xlsx.js';
 
 const reportOf = (locale: 'en' | 'vi'): Report => buildReport(parsePlan(loadPlan('abc-kpis')), { asOf: '2026-11-15', locale, people: true });
 
-/** renderCsv's rows of one type, by id, in English (codes for types): the scores the workbook's sheet must hold in either language. */
+/** renderCsv's rows of one type (its English word: Objective, Key result…), by id: the scores the workbook's sheet must hold in either language. */
 function csvRows(type: string): Map<string, Record<string, string>> {
   const [header, ...rows] = parse(renderCsv(reportOf('en')), { bom: true }) as string[][];
   return new Map(rows.filter((r) => r[0] === type).map((r) => [r[1]!, Object.fromEntries(header!.map((h, i) => [h, r[i]!]))]));
@@ -28,7 +28,7 @@ describe('renderXlsx', () => {
         const header = rows[0]!.map((c) => c?.[1]);
         const expected = csvRows(type);
         expect(expected.size).toBeGreaterThan(0);
-        const typeCell = locale === 'en' ? type : { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị' }[type];
+        const typeCell = locale === 'en' ? type : { Objective: 'mục tiêu', 'Key result': 'kết quả then chốt', KPI: 'KPI', Unit: 'đơn vị' }[type];
         const body = rows.slice(1).filter((r) => r[0]?.[1] === typeCell);
         expect(body.map((r) => r[1]?.[1])).toEqual([...expected.keys()]);
         for (const row of body) {
@@ -39,11 +39,11 @@ describe('renderXlsx', () => {
         }
         return header;
       };
-      const header = check(names[0]!, 'objective', locale === 'en' ? 'Score' : 'Điểm');
+      const header = check(names[0]!, 'Objective', locale === 'en' ? 'Score' : 'Điểm');
       expect(header).toContain(locale === 'en' ? 'Status' : 'Trạng thái');
-      check(names[1]!, 'keyResult', locale === 'en' ? 'Score' : 'Điểm');
-      check(names[2]!, 'kpi', locale === 'en' ? 'Score' : 'Điểm');
-      check(names[3]!, 'unit', locale === 'en' ? 'Score' : 'Điểm');
+      check(names[1]!, 'Key result', locale === 'en' ? 'Score' : 'Điểm');
+      check(names[2]!, 'KPI', locale === 'en' ? 'Score' : 'Điểm');
+      check(names[3]!, 'Unit', locale === 'en' ? 'Score' : 'Điểm');
     }
   });
 
@@ -65,6 +65,31 @@ describe('renderXlsx', () => {
     for (const [s, argb] of fills) expect(argb).toBe(colour[s as keyof typeof colour]);
     expect(sheet.getCell(2, header.indexOf('Điểm') + 1).numFmt).toBe('0.0');
     expect(sheet.getRow(1).font?.bold).toBe(true);
+  });
+
+  it('names row types in words, not codes, and its headers as the CSV report does, in both languages', async () => {
+    for (const locale of ['en', 'vi'] as const) {
+      const report = reportOf(locale);
+      const [, ...csvBody] = parse(renderCsv(report, { separator: ',' }), { bom: true, relax_column_count: true }) as string[][];
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await renderXlsx(report)).buffer as ArrayBuffer);
+      const types = new Set<string>();
+      for (const sheet of book.worksheets) for (let r = 2; r <= sheet.rowCount; r++) types.add(String(sheet.getCell(r, 1).value));
+      // The same words in the workbook as in the CSV report, none of them a code.
+      expect([...types].sort()).toEqual([...new Set(csvBody.map((row) => row[0]!))].sort());
+      for (const type of types) expect([locale, type]).not.toEqual([locale, expect.stringMatching(/^(objective|keyResult|kpi|unit|owner|note)$/)]);
+      expect(types).toEqual(new Set(locale === 'en' ? ['Objective', 'Key result', 'KPI', 'Unit', 'Owner'] : ['mục tiêu', 'kết quả then chốt', 'KPI', 'đơn vị', 'người phụ trách']));
+    }
+    // Each Vietnamese header of the workbook is the CSV report's, capitalised; the process state column too (a plan with states).
+    for (const locale of ['en', 'vi'] as const) {
+      const report = buildReport(parsePlan(loadPlan('saas-revenue')), { asOf: '2026-08-15', locale });
+      const [csvHeader] = parse(renderCsv(report, { separator: ',' }), { bom: true, relax_column_count: true }) as string[][];
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await renderXlsx(report)).buffer as ArrayBuffer);
+      const headers = (book.worksheets[1]!.getRow(1).values as unknown[]).slice(1).map(String);
+      if (locale === 'vi') for (const h of headers) expect(csvHeader!.map((c) => c.charAt(0).toUpperCase() + c.slice(1))).toContain(h);
+      expect(headers).toContain(locale === 'en' ? 'State' : 'Trạng thái quy trình');
+    }
   });
 
   it('refuses what is not a report with an OkrkitError', async () => {
