@@ -2,7 +2,9 @@ import { firstOfMonth, lastOfMonth } from '../_lib/calendar.js';
 
 /** A cycle named the way a spreadsheet writes it. */
 export interface LabelledCycle {
+  /** The same for every spelling of one period: `2026-q4` for `Q4 2026` and `Quý IV/2026`. */
   readonly id: string;
+  /** The label as the sheet writes it, trimmed: `Quý IV/2026` stays `Quý IV/2026`. */
   readonly name: string;
   readonly start: string;
   readonly end: string;
@@ -39,10 +41,13 @@ const PATTERNS: readonly { readonly re: RegExp; readonly kind: 'Q' | 'H' | 'M' |
 /**
  * Reads a cycle label such as `Q3 2026`, `Q4/2026`, `2026-Q3`, `Quý 3/2026`, `Quý IV/2026`,
  * `Quý 4 năm 2026`, `H1 2026`, `2026-07`,
- * `Tháng 7/2026` or `2026` into a cycle with dates, or null when it is none of these.
+ * `Tháng 7/2026` or `2026` into a cycle with dates, or null when it is none of these. The
+ * cycle's name is the label as written (composed, trimmed); its id names the period, so two
+ * spellings of one quarter are one cycle.
  */
 export function cycleFromLabel(text: string): LabelledCycle | null {
-  const s = text.normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+  const name = text.normalize('NFC').trim();
+  const s = name.toLowerCase().replace(/\s+/g, ' ');
   for (const p of PATTERNS) {
     const m = p.re.exec(s);
     if (m === null) continue;
@@ -51,13 +56,13 @@ export function cycleFromLabel(text: string): LabelledCycle | null {
     const n = p.n === 0 ? 0 : quarterNumber(m[p.n] ?? '');
     switch (p.kind) {
       case 'Q':
-        return { id: `${digits}-q${n}`, name: `Q${n} ${digits}`, ...span(year, 3 * n - 2, 3) };
+        return { id: `${digits}-q${n}`, name, ...span(year, 3 * n - 2, 3) };
       case 'H':
-        return { id: `${digits}-h${n}`, name: `H${n} ${digits}`, ...span(year, 6 * n - 5, 6) };
+        return { id: `${digits}-h${n}`, name, ...span(year, 6 * n - 5, 6) };
       case 'M':
-        return { id: `${digits}-${pad(n)}`, name: `${digits}-${pad(n)}`, ...span(year, n, 1) };
+        return { id: `${digits}-${pad(n)}`, name, ...span(year, n, 1) };
       case 'Y':
-        return { id: digits, name: digits, ...span(year, 1, 12) };
+        return { id: digits, name, ...span(year, 1, 12) };
     }
   }
   return null;

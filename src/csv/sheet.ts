@@ -55,7 +55,9 @@ export interface ReadPlanSheetOptions {
  * optionally department, parent (the title of the objective it supports), measure and
  * updated. A blank objective, cycle or department repeats the row above (merged cells).
  * Headers may be bilingual, such as `Mục tiêu (Objective)`. Cycles are written like
- * `Q3 2026`, `Q4/2026`, `Quý IV/2026`, `Quý 4 năm 2026`, `H1 2026`, `2026-07` or `2026`; `start` defaults
+ * `Q3 2026`, `Q4/2026`, `Quý IV/2026`, `Quý 4 năm 2026`, `H1 2026`, `2026-07` or `2026`, and a cycle is
+ * named as written; two spellings of one period (`Quý IV/2026`, `Q4 2026`) are one cycle, named
+ * by the first. `start` defaults
  * to 0; a number may end in `%`, which becomes the key result's unit. Each key result is
  * a metric key result, and `current` becomes its check-in.
  *

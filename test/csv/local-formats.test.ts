@@ -170,8 +170,19 @@ describe('bilingual headers and cycle labels', () => {
     ['Ghi chú (Notes)', undefined],
   ] as const)('%s is %s', (header, field) => expect(fieldOfHeader(header)).toBe(field));
 
-  it.each(['Quý IV/2026', 'Quý 4 năm 2026', 'Q4/2026', 'Q4 2026', 'quý iv 2026', 'Quy 4 nam 2026', '2026-Q4'])('%s is Q4 2026', (label) => {
-    expect(cycleFromLabel(label)).toEqual({ id: '2026-q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' });
+  it.each(['Quý IV/2026', 'Quý 4 năm 2026', 'Q4/2026', 'Q4 2026', 'quý iv 2026', 'Quy 4 nam 2026', '2026-Q4', ' Quý  IV / 2026 ', 'Quy\u0301 IV/2026'])('%s is Q4 2026, named as written', (label) => {
+    expect(cycleFromLabel(label)).toEqual({ id: '2026-q4', name: label.normalize('NFC').trim(), start: '2026-10-01', end: '2026-12-31' });
+  });
+
+  it('keeps the label as the cycle\'s name; two spellings of one quarter are one cycle, named by the first', () => {
+    const read = readPlanSheet(sheet('A;B;0;10;;Quý IV/2026;', 'C;D;0;10;;Q4 2026;', 'E;F;0;10;;  Tháng 7/2026 ;'));
+    expect(read.input.cycles).toEqual([
+      { id: '2026-q4', name: 'Quý IV/2026', start: '2026-10-01', end: '2026-12-31' },
+      { id: '2026-07', name: 'Tháng 7/2026', start: '2026-07-01', end: '2026-07-31' },
+    ]);
+    expect(read.input.objectives?.map((o) => o.cycleId)).toEqual(['2026-q4', '2026-q4', '2026-07']);
+    // The other way round, the other name.
+    expect(readPlanSheet(sheet('C;D;0;10;;Q4 2026;', 'A;B;0;10;;Quý IV/2026;')).input.cycles?.map((c) => c.name)).toEqual(['Q4 2026']);
   });
 
   it.each(['Quý V/2026', 'Quý IIII/2026', 'Quý 5 năm 2026', 'Q4 năm'])('%s is no cycle', (label) => expect(cycleFromLabel(label)).toBeNull());

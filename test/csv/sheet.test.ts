@@ -17,7 +17,7 @@ describe('readPlanSheet', () => {
   it('reads the seeds-style sheet: Vietnamese headers, merged cells, percentages, decreases', () => {
     const read = readPlanSheet(`\uFEFF${XYZ}`);
     const plan = parsePlan(read.input);
-    expect(plan.cycles).toEqual([{ id: '2026-q3', name: 'Q3 2026', start: '2026-07-01', end: '2026-09-30' }]);
+    expect(plan.cycles).toEqual([{ id: '2026-q3', name: 'Quý 3/2026', start: '2026-07-01', end: '2026-09-30' }]);
     expect(plan.units.map((u) => u.name)).toEqual(['Kinh doanh', 'Sản phẩm']);
     expect(plan.objectives.map((o) => [o.id, o.title, o.unitId])).toEqual([
       ['o1', 'Tăng doanh số bán hàng trong Quý 3', 'u1'],
