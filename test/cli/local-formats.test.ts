@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,5 +54,41 @@ describe('--decimal and --date-format on the commands that read a plan', () => {
     expect([date.code, date.stderr]).toEqual([2, expect.stringContaining('--date-format must be yyyy-mm-dd or dd/mm/yyyy')]);
     expect((await run(['template', '--decimal', ','])).code).toBe(2);
     for (const name of ['validate', 'lint', 'report', 'export', 'people']) expect((await run([name, '--help'])).stdout).toContain('--decimal MARK');
+  });
+});
+
+describe('CSV tables separated by ;', () => {
+  const PLAN = {
+    cycles: [{ id: 'q4', name: 'Quý IV/2026', start: '2026-10-01', end: '2026-12-31' }],
+    objectives: [{ id: 'o1', title: 'Tăng doanh thu', cycleId: 'q4' }],
+    keyResults: [{ id: 'k1', objectiveId: 'o1', title: 'Doanh thu', kind: 'metric', start: 0, target: 123.456 }],
+    checkIns: [{ keyResultId: 'k1', at: '2026-11-15', value: 1.5 }],
+  };
+
+  it('export --separator ; writes tables that validate and read back as the same plan, without --decimal', async () => {
+    const dir = temp();
+    const json = join(dir, 'plan.json');
+    writeFileSync(json, JSON.stringify(PLAN));
+    const tables = join(dir, 'tables');
+    expect((await run(['export', json, '--separator', ';', '--out', tables])).code).toBe(0);
+    expect(readFileSync(join(tables, 'key-results.csv'), 'utf8')).toContain(';123.4560');
+    expect((await run(['validate', tables])).code).toBe(0);
+    const back = join(dir, 'back.json');
+    expect((await run(['export', tables, '--out', back])).code).toBe(0);
+    expect(parsePlan(JSON.parse(readFileSync(back, 'utf8')))).toEqual(parsePlan(PLAN));
+  });
+
+  it('a ; table written 1.500 is an error at its cell, never 1.5; with --decimal , it is 1500', async () => {
+    const tables = join(temp(), 'tables');
+    mkdirSync(tables);
+    writeFileSync(join(tables, 'cycles.csv'), 'id;name;start;end\nq4;Quý IV/2026;2026-10-01;2026-12-31\n');
+    writeFileSync(join(tables, 'objectives.csv'), 'id;title;cycleId\no1;Tăng doanh thu;q4\n');
+    writeFileSync(join(tables, 'key-results.csv'), 'id;objectiveId;title;kind;start;target\nk1;o1;Doanh thu;metric;0;1.500\n');
+    const refused = await run(['validate', tables]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout + refused.stderr).toMatch(/key-results\.csv.*2.*target.*"1\.500".*--decimal/);
+    const out = join(temp(), 'plan.json');
+    expect((await run(['export', tables, '--decimal', ',', '--out', out])).code).toBe(0);
+    expect(parsePlan(JSON.parse(readFileSync(out, 'utf8'))).keyResults[0]).toMatchObject({ target: 1500 });
   });
 });
