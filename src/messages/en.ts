@@ -204,7 +204,8 @@ export const en = {
   'arg.reportField': '{name} is not what buildReport gives there, got {value}',
 
   // Lint findings
-  'lint.objectivesPerOwner.few': '{owner} has {count} objective(s) in {cycle}; 3 to 5 keep focus (never fewer than 2).',
+  'lint.objectivesPerOwner.few': '{owner} has {count} objective in {cycle}; 3 to 5 keep focus (never fewer than 2).',
+  'lint.objectivesPerOwner.few.other': '{owner} has {count} objectives in {cycle}; 3 to 5 keep focus (never fewer than 2).',
   'lint.objectivesPerOwner.many': '{owner} has {count} objectives in {cycle}; 3 to 5 keep focus (never more than 7).',
   'lint.objectivesPerOwner.outside': '{owner} has {count} objectives in {cycle}; 3 to 5 is the usual range.',
   'lint.keyResultsPerObjective': 'This objective has {count} key result(s); 2 to 5 measure it well.',

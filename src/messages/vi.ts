@@ -198,7 +198,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'arg.reportTooLarge': 'báo cáo {format} sẽ dài hơn {limit} ký tự, mức tối đa của một báo cáo; hãy lập báo cáo cho một phần của kế hoạch (một chu kỳ hoặc một đơn vị)',
   'arg.reportField': '{name} không phải là giá trị mà buildReport tạo ra ở vị trí đó, nhận được {value}',
 
-  'lint.objectivesPerOwner.few': '{owner} có {count} mục tiêu trong {cycle}; nên có 3 đến 5 mục tiêu để tập trung (không ít hơn 2).',
+  'lint.objectivesPerOwner.few': '{owner} chỉ có {count} mục tiêu trong {cycle}; nên có 3 đến 5 mục tiêu để tập trung (không ít hơn 2).',
+  'lint.objectivesPerOwner.few.other': '{owner} chỉ có {count} mục tiêu trong {cycle}; nên có 3 đến 5 mục tiêu để tập trung (không ít hơn 2).',
   'lint.objectivesPerOwner.many': '{owner} có {count} mục tiêu trong {cycle}; nên có 3 đến 5 mục tiêu để tập trung (không quá 7).',
   'lint.objectivesPerOwner.outside': '{owner} có {count} mục tiêu trong {cycle}; thông thường nên có 3 đến 5 mục tiêu.',
   'lint.keyResultsPerObjective': 'Mục tiêu này có {count} kết quả then chốt; nên có 2 đến 5 kết quả then chốt để đo lường.',

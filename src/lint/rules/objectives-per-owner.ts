@@ -33,7 +33,8 @@ function* check(view: PlanView): Generator<RuleFinding> {
   for (const { owner, cycle, count } of countByOwnerAndCycle(view)) {
     const params = { owner: view.unitById.get(owner)?.name ?? owner, cycle: view.cycleById.get(cycle)?.name ?? cycle, count };
     const path = ['objectives'];
-    if (count < FEWEST_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.few', params) };
+    // `few` says one objective, in the singular ("1 objective"); `few.other` any other count, in the plural.
+    if (count < FEWEST_OBJECTIVES) yield { path, id: null, message: msg(count === 1 ? 'lint.objectivesPerOwner.few' : 'lint.objectivesPerOwner.few.other', params) };
     else if (count > MOST_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.many', params) };
     else if (count < MIN_OBJECTIVES || count > MAX_OBJECTIVES) yield { path, id: null, message: msg('lint.objectivesPerOwner.outside', params), severity: 'info' };
   }
