@@ -1,7 +1,7 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { Dec } from '../_lib/numeric.js';
 import { msg, type Message } from '../messages/message.js';
-import { shownAs } from './number-formats.js';
+import { cellKey, shownAs } from './number-formats.js';
 
 /**
  * A workbook cell as the spreadsheet readers take it: text (typed text, a date as
@@ -34,8 +34,8 @@ const plainDecimal = (n: number): string => new Dec(String(n)).toFixed();
  */
 export interface Percents {
   readonly mode: 'written' | 'refused' | 'value';
-  /** The format codes of the sheet's cells that may show a percentage, by address. */
-  readonly formats: ReadonlyMap<string, string>;
+  /** The format codes of the sheet's cells that may show a percentage, by {@link cellKey}. */
+  readonly formats: ReadonlyMap<number, string>;
 }
 
 const VALUES: Percents = { mode: 'value', formats: new Map() };
@@ -109,7 +109,7 @@ function readValue(value: CellValue, format: string | undefined, mode: Percents[
 /** A cell of a sheet read; a merged cell reads its merge's top-left cell (what the sheet shows), and says which row that is. */
 function readCell(cell: Cell, percents: Percents): CellRead {
   const master = cell.isMerged ? cell.master : cell;
-  const read = readValue(master.value, percents.formats.get(master.address), percents.mode);
+  const read = readValue(master.value, percents.formats.get(cellKey(Number(master.row), Number(master.col))), percents.mode);
   return master === cell || master.address === cell.address ? read : { ...read, mergedFrom: Number(master.row) };
 }
 

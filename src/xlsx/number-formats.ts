@@ -9,8 +9,11 @@ import { entriesOf, unzipped, type Entry } from './zip.js';
 /** How a format shows a number: as a percentage (×100), followed by a `%` that is only a character (`0\%`: 50 as "50%"), plainly, or by conditions okrkit cannot be sure of. */
 export type Shown = 'percent' | 'literal' | 'plain' | 'unsure';
 
-/** The format codes of the cells that may show a percentage: by sheet name, then by address (`B2`). Other cells show their numbers plainly. */
-export type PercentCells = ReadonlyMap<string, ReadonlyMap<string, string>>;
+/** The format codes of the cells that may show a percentage: by sheet name, then by {@link cellKey}. Other cells show their numbers plainly. */
+export type PercentCells = ReadonlyMap<string, ReadonlyMap<number, string>>;
+
+/** A cell's key in {@link PercentCells}: from its row and column, each from 1. */
+export const cellKey = (row: number, column: number): number => (row - 1) * 16_384 + (column - 1);
 
 interface Section {
   readonly percent: boolean;
@@ -66,16 +69,22 @@ const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>',
 /** XML text with its entities decoded. */
 function unescapeXml(s: string): string {
   return s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (whole, e: string) => {
-    if (e.startsWith('#x') || e.startsWith('#X')) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith('#')) return String.fromCodePoint(Number(e.slice(1)));
-    return ENTITIES[e] ?? whole;
+    if (!e.startsWith('#')) return ENTITIES[e] ?? whole;
+    const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1));
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
   });
 }
 
+type AttributeName = 'numFmtId' | 'formatCode' | 'r' | 's' | 't' | 'Type' | 'Target' | 'Id' | 'name';
+const NAMES: readonly AttributeName[] = ['numFmtId', 'formatCode', 'r', 's', 't', 'Type', 'Target', 'Id', 'name'];
+const PATTERNS = new Map(NAMES.map((n) => [n, new RegExp(`(?:^|\\s)${n}\\s*=\\s*(["'])(.*?)\\1`, 's')]));
+
 /** An attribute of an element's attribute text, decoded; undefined when absent. */
-function attribute(attributes: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(["'])(.*?)\\1`, 's').exec(attributes);
-  return m?.[2] === undefined ? undefined : unescapeXml(m[2]);
+function attribute(attributes: string, name: AttributeName): string | undefined {
+  const pattern = PATTERNS.get(name);
+  if (pattern === undefined) return undefined;
+  const m = pattern.exec(attributes);
+  return m?.[2] === undefined ? undefined : m[2].includes('&') ? unescapeXml(m[2]) : m[2];
 }
 
 /** The `(?:prefix:)?name` start tags of an XML text: their attribute texts. */
@@ -98,21 +107,20 @@ function percentStyles(styles: string): Map<number, string> {
 
 /** A cell reference's column number (`B2` → 2) and row, or null. */
 function position(ref: string): { column: number; row: number } | null {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(ref);
-  if (m === null) return null;
-  const column = [...(m[1] ?? '').toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return { column, row: Number(m[2]) };
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~0x20;
+    if (c < 65 || c > 90) break;
+    column = column * 26 + c - 64;
+  }
+  const row = Number(ref.slice(i));
+  return i === 0 || i > 3 || !Number.isInteger(row) || row < 1 ? null : { column, row };
 }
 
-function address(column: number, row: number): string {
-  let s = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return `${s}${row}`;
-}
-
-/** The number cells of a sheet's XML whose style may show a percentage: address → format code. */
-function percentCellsOf(xml: string, styles: ReadonlyMap<number, string>): Map<string, string> {
-  const cells = new Map<string, string>();
+/** The number cells of a sheet's XML whose style may show a percentage: cell key → format code. */
+function percentCellsOf(xml: string, styles: ReadonlyMap<number, string>): Map<number, string> {
+  const cells = new Map<number, string>();
   let row = 0;
   let column = 0;
   for (const m of xml.matchAll(/<(?:\w+:)?(row|c)\b([^>]*)>/g)) {
@@ -126,7 +134,7 @@ function percentCellsOf(xml: string, styles: ReadonlyMap<number, string>): Map<s
     column = at?.column ?? column + 1;
     const code = styles.get(Number(attribute(attributes, 's') ?? '0'));
     const type = attribute(attributes, 't') ?? 'n';
-    if (code !== undefined && type === 'n') cells.set(address(column, at?.row ?? row), code);
+    if (code !== undefined && type === 'n') cells.set(cellKey(at?.row ?? row, column), code);
   }
   return cells;
 }
@@ -149,7 +157,7 @@ export function percentCells(b: Uint8Array): PercentCells {
   const rels = tags(text('xl/_rels/workbook.xml.rels'), 'Relationship');
   const stylesRel = rels.find((a) => (attribute(a, 'Type') ?? '').endsWith('/styles'));
   const styles = percentStyles(text(partPath(attribute(stylesRel ?? '', 'Target') ?? 'styles.xml')));
-  const result = new Map<string, Map<string, string>>();
+  const result = new Map<string, Map<number, string>>();
   if (styles.size === 0) return result;
   const targets = new Map(rels.map((a) => [attribute(a, 'Id') ?? '', attribute(a, 'Target') ?? '']));
   for (const sheet of tags(text('xl/workbook.xml'), 'sheet')) {

@@ -156,7 +156,7 @@ function keptColumns(header: readonly string[], rows: readonly ReadRow[], header
   return kept;
 }
 
-const NONE: ReadonlyMap<string, string> = new Map();
+const NONE: ReadonlyMap<number, string> = new Map();
 
 function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; headerLine: number }[], file: string, percents: PercentCells, decimal: DecimalMark | undefined, problems: CsvProblems): CsvPlan {
   const sources: TableSource[] = sheets.map(({ sheet, table, headerLine }) => {
