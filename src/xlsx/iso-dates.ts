@@ -11,7 +11,7 @@ import { entriesOf, unzipped } from './zip.js';
 const DATE_CELL = /<c\b([^>]*?)\s+t="d"([^>]*?)(?:\/>|>(?:\s*<v>([^<]*)<\/v>)?\s*<\/c>)/g;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 const DAY_MS = 86_400_000;
-/** Excel's day 0 in its 1900 date system (its 1900 leap-year bug lies before the days okrkit reads). */
+/** Excel's day 0 in its 1900 date system, from its day 61 (1900-03-01) on. */
 const EPOCH = Date.UTC(1899, 11, 30);
 
 /** The cell's XML with its ISO value as text or as a serial number. */
@@ -25,7 +25,9 @@ function dateCell(attributes: string, value: string | undefined): string {
   const time = (Number(h ?? 0) * 3600 + Number(mi ?? 0) * 60 + Number(s ?? 0) + Number(frac ?? 0)) * 1000;
   if (Number.isNaN(day) || new Date(day).toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return inline(text);
   if (time === 0) return inline(`${y}-${mo}-${d}`);
-  return `<c${attributes}><v>${(day + time - EPOCH) / DAY_MS}</v></c>`;
+  // Excel's days before 1900-03-01 are one lower than days since its day 0 (it counts a 1900-02-29).
+  const days = (day + time - EPOCH) / DAY_MS;
+  return `<c${attributes}><v>${days >= 1 && days < 61 ? days - 1 : days}</v></c>`;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {

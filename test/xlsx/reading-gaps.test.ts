@@ -116,3 +116,18 @@ describe('readPlanXlsx: hidden rows are read (a filtered list still holds the pl
     expect(plan.keyResults.map((k) => k.title)).toEqual(['Shown', 'Hidden', 'Also shown']);
   });
 });
+
+describe('readPlanXlsx: ISO date cells (t="d") before 1900-03-01', () => {
+  it('names the day as written in the error of a date with a time of day', async () => {
+    const wb = XLSX.utils.book_new();
+    const rows = [['Objective', 'Key result', 'Target', 'Current', 'Cycle', 'Updated'], ['Grow', 'A', 10, 1, 'Q4 2026', new Date(Date.UTC(1900, 0, 15, 10, 30))], ['Grow', 'B', 10, 1, 'Q4 2026', new Date(Date.UTC(1900, 4, 15, 10, 30))]];
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows, { cellDates: true }), 'OKR');
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+    expect(Buffer.from(bytes).includes('t="d"')).toBe(true);
+    const error = await rejection(readPlanXlsx(bytes));
+    expect(error.issues.map((i) => [i.path, i.messageKey, i.params.value])).toEqual([
+      [['plan.xlsx › OKR', 2, 'Updated'], 'xlsx.dateTime', '1900-01-15 10:30:00'],
+      [['plan.xlsx › OKR', 3, 'Updated'], 'xlsx.dateTime', '1900-05-15 10:30:00'],
+    ]);
+  });
+});
