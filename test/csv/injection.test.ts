@@ -2,6 +2,7 @@ import { thrown } from '../builders.js';
 import { describe, expect, it } from 'vitest';
 import { readPlanCsv, readPlanSheet, writePlanCsv } from '../../src/csv/index.js';
 import { parsePlan } from '../../src/index.js';
+import { ROW_TYPES } from '../../src/report/csv.js';
 import { buildReport, renderCsv } from '../../src/report/index.js';
 import { formulaCells, python, readWithPython } from './python-csv.js';
 
@@ -46,8 +47,8 @@ describe('CSV formula injection (OWASP)', () => {
     const title = objectives[0]!.indexOf('title');
     expect(objectives.slice(1).map((row) => row[title]!.replace(/^'/, ''))).toEqual(HOSTILE);
     const report = tables['report.csv']!;
-    expect(report.filter((row) => row[0] === 'objective').map((row) => row[2]!.replace(/^'/, ''))).toEqual(HOSTILE);
-    expect(report.filter((row) => row[0] === 'keyResult').every((row) => row[13] === '-3')).toBe(true);
+    expect(report.filter((row) => row[0] === ROW_TYPES.en.objective).map((row) => row[2]!.replace(/^'/, ''))).toEqual(HOSTILE);
+    expect(report.filter((row) => row[0] === ROW_TYPES.en.keyResult).every((row) => row[13] === '-3')).toBe(true);
   });
 
   it('a hand-written text cell that starts with a quote loses that one quote (the spreadsheet text marker)', () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { writeCell } from '../../src/csv/cells.js';
 import { readPlanCsv, readPlanSheet, writePlanCsv } from '../../src/csv/index.js';
 import { OkrkitError, parsePlan, type Plan } from '../../src/index.js';
+import { ROW_TYPES } from '../../src/report/csv.js';
 import { buildReport, renderCsv } from '../../src/report/index.js';
 import { python, readWithPython } from './python-csv.js';
 
@@ -89,7 +90,7 @@ describe('CSV output: RFC 4180 quoting and the separator', () => {
         expect(row![header!.indexOf('title')]).toBe(writeCell(plan.objectives[0]!.title, 'text'));
         expect(row![header!.indexOf('description')]).toBe(writeCell(plan.objectives[0]!.description, 'text'));
         const report = read[`${i}-report.csv`]!;
-        const kr = report.find((r) => r[0] === 'keyResult')!;
+        const kr = report.find((r) => r[0] === ROW_TYPES.en.keyResult)!;
         expect(kr[report[0]!.indexOf('title')]).toBe(writeCell(plan.keyResults[0]!.title, 'text'));
       });
     }
