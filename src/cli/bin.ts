@@ -2,7 +2,12 @@
 // The `okrkit` command. All of its work is in main.ts; this file only wires the process.
 import { readFileSync } from 'node:fs';
 import { fromDate } from '../_lib/calendar.js';
+import { translate } from '../index.js';
 import { main } from './main.js';
+import { askedFor } from './options.js';
+
+/** The language the command line asks for, for the lines this file prints itself. */
+const { locale } = askedFor(process.argv.slice(2));
 
 /** The package's version: package.json is one folder up from dist/, two from src/cli/. */
 function version(): string {
@@ -25,7 +30,7 @@ const isEpipe = (error: unknown) => error instanceof Error && 'code' in error &&
 function cannotWrite(stream: NodeJS.WriteStream, error: unknown) {
   process.exitCode = 2;
   const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : 'error';
-  if (stream !== process.stderr && !closed.has(process.stderr)) process.stderr.write(`okrkit: cannot write to standard output (${code})\n`);
+  if (stream !== process.stderr && !closed.has(process.stderr)) process.stderr.write(`okrkit: ${translate('cli.cannotWriteStdout', locale, { code })}\n`);
 }
 
 /** A stream that drops what it is given once its reader is gone, rather than print a stack trace. */
@@ -58,7 +63,7 @@ let settled = false;
 process.on('exit', () => {
   if (settled) return;
   process.exitCode = 2;
-  if (!closed.has(process.stderr)) process.stderr.write('okrkit: the command stopped before it finished: a --plugin module never finished loading (a top-level await that never settles?)\n');
+  if (!closed.has(process.stderr)) process.stderr.write(`okrkit: ${translate('cli.neverFinished', locale)}\n`);
 });
 
 // No top-level await: the bin is built as CommonJS too.

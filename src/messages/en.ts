@@ -388,6 +388,8 @@ export const en = {
   'cli.progress.read': 'read {done} of {total} rows',
   'cli.progress.validating': 'validating {count} records from {file}',
   'cli.progress.evaluating': 'evaluating {count}',
+  'cli.cannotWriteStdout': 'cannot write to standard output ({code})',
+  'cli.neverFinished': 'the command stopped before it finished: a --plugin module never finished loading (a top-level await that never settles?)',
   'cli.internal': 'internal error ({what}). Please report it, with the command you ran.',
   'cli.internal.nesting': 'internal error ({what}); the input may nest too deeply. Please report it, with the command you ran.',
   'cli.usage.unknownCommand': 'unknown command "{name}"; run "okrkit --help"',

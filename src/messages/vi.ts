@@ -381,6 +381,8 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'cli.progress.read': 'đã đọc {done} trên {total} dòng',
   'cli.progress.validating': 'đang kiểm tra {count} bản ghi từ {file}',
   'cli.progress.evaluating': 'đang đánh giá {count}',
+  'cli.cannotWriteStdout': 'không ghi được ra đầu ra chuẩn ({code})',
+  'cli.neverFinished': 'lệnh đã dừng trước khi xong: một mô-đun --plugin không bao giờ tải xong (một top-level await không bao giờ kết thúc?)',
   'cli.internal': 'lỗi nội bộ ({what}). Vui lòng báo lỗi này, kèm theo lệnh bạn đã chạy.',
   'cli.internal.nesting': 'lỗi nội bộ ({what}); dữ liệu đầu vào có thể lồng nhau quá sâu. Vui lòng báo lỗi này, kèm theo lệnh bạn đã chạy.',
   'cli.usage.unknownCommand': 'không có lệnh "{name}"; chạy "okrkit --help" để xem các lệnh',

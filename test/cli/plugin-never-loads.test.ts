@@ -20,4 +20,14 @@ describe('a --plugin module that never finishes loading', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('never finished loading');
   });
+
+  it('says so in Vietnamese under --locale vi', () => {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', bin, 'lint', join(root, 'examples/plans/xyz-corp.json'), '--locale', 'vi', '--plugin', join(root, 'test/fixtures/plugins/never-loads.mjs')],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toBe('okrkit: lệnh đã dừng trước khi xong: một mô-đun --plugin không bao giờ tải xong (một top-level await không bao giờ kết thúc?)\n');
+  });
 });
