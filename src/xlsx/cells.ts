@@ -106,9 +106,14 @@ function readValue(value: CellValue, format: string | undefined, mode: Percents[
   return plain === null ? text('') : text(plain);
 }
 
-/** A cell of a sheet read; a merged cell reads its merge's top-left cell (what the sheet shows), and says which row that is. */
-function readCell(cell: Cell, percents: Percents): CellRead {
+/**
+ * A cell of a sheet read; a merged cell reads its merge's top-left cell (what the sheet
+ * shows), and says which row that is. In data rows (not `header`) only the top-left cell's
+ * column does: a title merged across the next columns leaves them blank, as they show.
+ */
+function readCell(cell: Cell, percents: Percents, header = false): CellRead {
   const master = cell.isMerged ? cell.master : cell;
+  if (!header && master.col !== cell.col) return text('');
   const read = readValue(master.value, percents.formats.get(cellKey(Number(master.row), Number(master.col))), percents.mode);
   return master === cell || master.address === cell.address ? read : { ...read, mergedFrom: Number(master.row) };
 }
@@ -161,7 +166,7 @@ export function headerTexts(sheet: Worksheet, line: number): string[] {
   const row = sheet.getRow(line);
   const texts: string[] = [];
   for (let c = 1; c <= sheet.columnCount; c++) {
-    const read = readCell(row.getCell(c), VALUES);
+    const read = readCell(row.getCell(c), VALUES, true);
     texts.push(read.kind === 'problem' ? '' : read.text.trim());
   }
   return texts;

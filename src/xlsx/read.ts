@@ -221,8 +221,8 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * is read as the calendar day (no time zone moves it; a date with a
  * time of day, Excel's day 60 — its false 1900-02-29 — and days before 1900-01-01 or
  * after 9999-12-31 are errors), a formula as its saved result, rich text as its text, a
- * merged cell as its merge's top-left cell (blank below a merge that reaches up into the
- * header rows). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
+ * merged cell as its merge's top-left cell, in that cell's column (blank below a merge that
+ * reaches up into the header rows). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
  *
  * @param bytes - The workbook's bytes.
  * @param options - `file`, `checkInDate`, `decimal`, `dateFormat`, `locale`.

@@ -131,3 +131,12 @@ describe('readPlanXlsx: ISO date cells (t="d") before 1900-03-01', () => {
     ]);
   });
 });
+
+describe('readPlanXlsx: a merge across columns in a data row', () => {
+  it('reads its value in the top-left cell\'s column only: the columns it spans are blank, as they show', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([HEADER, ['Grow', 'Revenue', null, 10, 'Q4 2026'], [null, 'Leads', null, 20, null]]);
+    ws['!merges'] = [range('B2:C2'), range('A2:A3'), range('E2:E3')];
+    const plan = parsePlan((await readPlanXlsx(book({ OKR: ws }))).input);
+    expect(plan.keyResults.map((k) => [k.title, 'start' in k ? k.start : null])).toEqual([['Revenue', 0], ['Leads', 0]]);
+  });
+});
