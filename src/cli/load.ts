@@ -200,7 +200,7 @@ function duplicateProblems(file: string, scan: JsonScan, locale: Locale): Proble
     message: translate('cli.duplicateKey', locale, { key: d.key, line: d.first.line, column: d.first.column }),
   }));
   const more = scan.duplicateCount - MAX_DUPLICATES;
-  if (more > 0) problems.push({ where: file, message: translate('cli.moreDuplicateKeys', locale, { count: more.toLocaleString('en') }) });
+  if (more > 0) problems.push({ where: file, message: translate('cli.moreDuplicateKeys', locale, { count: grouped(locale, more) }) });
   return problems;
 }
 
