@@ -188,6 +188,7 @@ interface Checked {
   readonly checkInDate: string | undefined;
   readonly decimal: DecimalMark | undefined;
   readonly dateFormat: DateFormat | undefined;
+  readonly locale: Locale | undefined;
 }
 
 function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[] }[], options: Checked, problems: CsvProblems): CsvPlan {
@@ -199,7 +200,7 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
   const place = `${options.file} › ${sheet.name}`;
   const cells = toSheet(rows, { place, header, headerLine, used: (i) => fieldOfHeader(header[i] ?? '') !== undefined, quoted: false, date: (i) => fieldOfHeader(header[i] ?? '') === 'updated', dateText: false }, problems);
   mixedPercents(cells, place, problems);
-  const flat = { file: place, sheet: sheet.name, headerLine, checkInDate: options.checkInDate, numbers: options.decimal ?? ('unknown' as const), dateFormat: options.dateFormat };
+  const flat = { file: place, sheet: sheet.name, headerLine, checkInDate: options.checkInDate, numbers: options.decimal ?? ('unknown' as const), dateFormat: options.dateFormat, locale: options.locale };
   return readFlatSheet(cells, flat, problems);
 }
 
@@ -259,5 +260,5 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
     problems.throwIfAny();
     return read;
   }
-  return readFlat(visible, { file, checkInDate, decimal, dateFormat }, problems);
+  return readFlat(visible, { file, checkInDate, decimal, dateFormat, locale: options.locale }, problems);
 }
