@@ -2,7 +2,7 @@
 // The `okrkit` command. All of its work is in main.ts; this file only wires the process.
 import { readFileSync } from 'node:fs';
 import { fromDate } from '../_lib/calendar.js';
-import { translate } from '../index.js';
+import { translate } from './say.js';
 import { main } from './main.js';
 import { askedFor } from './options.js';
 

@@ -1,6 +1,6 @@
 import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
-import { msg, type Message } from '../messages/message.js';
+import { msg, type CliMessage } from './say.js';
 import { UsageError } from './usage-error.js';
 
 /** The code of a Node system error (ENOENT, EACCES…), if it has one. */
@@ -51,7 +51,7 @@ const lstatOrNull = (file: string): Stats | null => {
 };
 
 /** Why `file` may not be written, or null when it may. */
-function refusal(file: string, options: WriteOptions): Message | null {
+function refusal(file: string, options: WriteOptions): CliMessage | null {
   const stat = lstatOrNull(file);
   if (stat === null) return null;
   if (stat.isSymbolicLink()) return msg('cli.out.link', { file });

@@ -1,4 +1,5 @@
-import { translate, type Locale } from '../index.js';
+import type { Locale } from '../index.js';
+import { translate } from './say.js';
 import { numberFormat } from '../messages/number-format.js';
 import { escapeControls, terminalText } from './terminal.js';
 

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { Locale } from '../index.js';
-import { msg } from '../messages/message.js';
+import { msg } from './say.js';
 import { numberFormat } from '../messages/number-format.js';
 import { UsageError } from './usage-error.js';
 

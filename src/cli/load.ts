@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import { formatPath, OkrkitError, safeParsePlan, localizeError, localizeIssue, translate, type Locale, type OkrkitIssue, type Plan } from '../index.js';
+import { formatPath, OkrkitError, safeParsePlan, localizeError, localizeIssue, type Locale, type OkrkitIssue, type Plan } from '../index.js';
 import { decodeCsv, readPlanCsv, readPlanSheet, type CsvPlan, type DateFormat, type DecimalMark } from '../csv/index.js';
 import { numberFormat } from '../messages/number-format.js';
 import { errorCode } from './files.js';
 import { MAX_DUPLICATES, scanJson, type JsonScan } from './json-position.js';
 import { checkBytes, checkRows } from './limits.js';
 import type { CliKit } from './plugin.js';
-import { msg } from '../messages/message.js';
+import { msg, translate } from './say.js';
 import { UsageError } from './usage-error.js';
 import { viHeader } from './template.js';
 

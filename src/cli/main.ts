@@ -5,8 +5,8 @@ import { fail, guardedIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { EXIT, printJson } from './exit.js';
 import { askedFor, localeOption, parseOptions } from './options.js';
-import { isOkrkitError, localizeError, translate, type Locale } from '../index.js';
-import { msg, type Message } from '../messages/message.js';
+import { isOkrkitError, localizeError, type Locale } from '../index.js';
+import { msg, translate, type CliMessage } from './say.js';
 import { escapeControls } from './terminal.js';
 
 export type { Io } from './io.js';
@@ -49,7 +49,7 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
 }
 
 /** Bad usage or unreadable input, exit code 2: one line on stderr, or under --format json `{ error: { code, message } }` on stdout. */
-function refuse(io: Io, asked: { locale: Locale; json: boolean }, code: 'usage' | 'input', said: Message | string): number {
+function refuse(io: Io, asked: { locale: Locale; json: boolean }, code: 'usage' | 'input', said: CliMessage | string): number {
   const message = typeof said === 'string' ? said : translate(said, asked.locale);
   if (!asked.json) return fail(io, message);
   printJson(io, { error: { code, message } });

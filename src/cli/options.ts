@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CalendarDate, type Locale } from '../index.js';
 import type { DateFormat, DecimalMark } from '../csv/index.js';
-import { msg, type Message } from '../messages/message.js';
+import { msg, type CliMessage } from './say.js';
 import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';
 
@@ -39,7 +39,7 @@ export type OptionValues = {
 const isOptionName = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name);
 
 /** What is wrong with one option as given (node's parseArgs tokens), or null: told by okrkit's catalogue, not node's English. */
-function optionProblem(token: { name: string; rawName: string; value?: string | undefined; inlineValue?: boolean | undefined }, command: string): Message | null {
+function optionProblem(token: { name: string; rawName: string; value?: string | undefined; inlineValue?: boolean | undefined }, command: string): CliMessage | null {
   const option = token.rawName;
   if (!isOptionName(token.name)) return msg('cli.usage.unknownOption', { option, command });
   const type = OPTIONS[token.name].type;
@@ -141,7 +141,7 @@ const EXTENSIONS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** "a or b or c", in the message's language. */
-const either = ([first = '', ...rest]: readonly string[]): Message | string => (rest.length === 0 ? first : msg('cli.usage.or', { first, rest: either(rest) }));
+const either = ([first = '', ...rest]: readonly string[]): CliMessage | string => (rest.length === 0 ? first : msg('cli.usage.or', { first, rest: either(rest) }));
 
 /** Refuses an `--out` whose extension another format would have (`--out x.pdf` for text, `--out x.html` for json). */
 export function checkOutFor(out: string | undefined, format: string): void {

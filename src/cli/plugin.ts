@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOkrkit, isOkrkitError, localizeError, type Locale, type SafeParsePlanResult } from '../index.js';
-import { msg } from '../messages/message.js';
+import { msg } from './say.js';
 import type { ReportKit } from '../report/index.js';
 import { escapeControls } from './terminal.js';
 import { UsageError } from './usage-error.js';

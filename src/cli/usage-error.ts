@@ -1,4 +1,4 @@
-import { english, type Message } from '../messages/message.js';
+import { english, type CliMessage } from './say.js';
 
 /**
  * A problem the command reports and exits 2 on, as a catalogue message that main puts
@@ -10,7 +10,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 
   constructor(
-    readonly said: Message,
+    readonly said: CliMessage,
     readonly kind: 'usage' | 'input' = 'usage',
   ) {
     super(english(said));

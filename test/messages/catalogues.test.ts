@@ -15,19 +15,37 @@ import {
 } from '../../src/index.js';
 import { en } from '../../src/messages/en.js';
 import { vi } from '../../src/messages/vi.js';
+import { cliEn } from '../../src/cli/catalog/en.js';
+import { cliVi } from '../../src/cli/catalog/vi.js';
 import { loadPlan } from '../fixtures.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogues', () => {
-  it('have exactly the same keys in English and Vietnamese', () => {
-    expect(Object.keys(vi).sort()).toEqual(Object.keys(en).sort());
+  // The library's catalogue, and the command's own (kept apart so applications do not carry it).
+  const pairs: [string, Readonly<Record<string, string>>, Readonly<Record<string, string>>][] = [
+    ['library', en, vi],
+    ['command', cliEn, cliVi],
+  ];
+
+  it.each(pairs)('have exactly the same keys in English and Vietnamese (%s)', (_, english, vietnamese) => {
+    expect(Object.keys(vietnamese).sort()).toEqual(Object.keys(english).sort());
   });
 
-  it('use the same placeholders for every key', () => {
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect([key, placeholders(vi[key])]).toEqual([key, placeholders(en[key])]);
+  it.each(pairs)('use the same placeholders for every key (%s)', (_, english, vietnamese) => {
+    for (const [key, text] of Object.entries(english)) {
+      expect([key, placeholders(vietnamese[key] ?? '')]).toEqual([key, placeholders(text)]);
     }
+  });
+
+  it('keep the command\'s words out of the library\'s catalogue, and no key in both', () => {
+    expect(Object.keys(en).filter((k) => k.startsWith('cli.'))).toEqual([]);
+    expect(Object.keys(cliEn).filter((k) => Object.hasOwn(en, k))).toEqual([]);
+  });
+
+  it('have a Vietnamese text for every sentence of the command', () => {
+    const same = Object.entries(cliEn).filter(([k, text]) => cliVi[k as keyof typeof cliVi] === text && /[a-z]{4,}/.test(text.replace(/\{\w+\}|--[\w-]+|okrkit|docs\/cli\.md/g, '')));
+    expect(same.map(([k]) => k)).toEqual([]);
   });
 
   it('have a Vietnamese text that differs from the English one for every sentence', () => {

@@ -3,7 +3,7 @@ import { writePlanCsv } from '../../csv/index.js';
 import type { Locale, Plan } from '../../index.js';
 import type { Command } from '../command.js';
 import { checkOutFolder, inputFiles, isFolder, writeFiles } from '../files.js';
-import { msg } from '../../messages/message.js';
+import { msg } from '../say.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
 import { dateOption, separatorOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';

@@ -1,4 +1,5 @@
-import { lintPlan, translate, type Locale, type Severity } from '../../index.js';
+import { lintPlan, type Locale, type Severity } from '../../index.js';
+import { translate } from '../say.js';
 import type { Command } from '../command.js';
 import { colorOn, countIn } from '../io.js';
 import { dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';

@@ -6,7 +6,7 @@ import { EXIT, invalidPlan } from '../exit.js';
 import { wrote } from '../io.js';
 import { loadPlanArg } from '../plan-arg.js';
 import { escapeControls, safeJson, terminalText } from '../terminal.js';
-import { msg } from '../../messages/message.js';
+import { msg } from '../say.js';
 import { UsageError } from '../usage-error.js';
 
 const HELP = `Usage: okrkit people <plan> [options]

@@ -5,7 +5,7 @@ import { templateFiles, templatePlan } from '../template.js';
 import { parsePlan, type Locale } from '../../index.js';
 import { EXIT, written } from '../exit.js';
 import { textOrJson } from '../options.js';
-import { msg } from '../../messages/message.js';
+import { msg } from '../say.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls } from '../terminal.js';
 

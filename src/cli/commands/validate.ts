@@ -1,4 +1,5 @@
-import { translate, type Locale, type Plan } from '../../index.js';
+import type { Locale, Plan } from '../../index.js';
+import { translate } from '../say.js';
 import type { Command } from '../command.js';
 import { countIn } from '../io.js';
 import { EXIT, invalidJson, invalidPlan, printJson } from '../exit.js';
