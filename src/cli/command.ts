@@ -15,12 +15,16 @@ export interface PlanArgs extends Args {
   readonly plan: string;
 }
 
-interface About {
-  readonly name: string;
-  /** Its line in `okrkit --help`. */
+/** A command's line in `okrkit --help` and the text of `okrkit <name> --help`. */
+export interface HelpText {
   readonly summary: string;
-  /** The text of `okrkit <name> --help`. */
   readonly help: string;
+}
+
+interface About extends HelpText {
+  readonly name: string;
+  /** Its summary and help (English above) in each other language `--locale` takes. */
+  readonly translated: Readonly<Record<Exclude<Locale, 'en'>, HelpText>>;
   /** The options it takes; any other is refused before it runs. */
   readonly options: readonly OptionName[];
 }

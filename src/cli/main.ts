@@ -1,6 +1,6 @@
 import type { Command } from './command.js';
 import { COMMANDS } from './commands/index.js';
-import { mainHelp } from './help.js';
+import { helpOf, mainHelp } from './help.js';
 import { fail, guardedIo, type Io } from './io.js';
 import { UsageError } from './usage-error.js';
 import { EXIT, printJson } from './exit.js';
@@ -11,8 +11,6 @@ import { escapeControls } from './terminal.js';
 
 export type { Io } from './io.js';
 
-const HELP = mainHelp(COMMANDS);
-
 /**
  * Runs the `okrkit` command with its arguments (without `node` and the script) and
  * resolves to the exit code (src/cli/exit.ts): 0 done, 1 findings or a plan that is not
@@ -22,21 +20,21 @@ const HELP = mainHelp(COMMANDS);
  */
 export async function main(argv: readonly string[], rawIo: Io): Promise<number> {
   const io = guardedIo(rawIo);
-  const [name, ...rest] = argv;
+  // Read before the arguments are checked, so that every usage error (and the help) is told in the language and format asked for.
+  const asked = askedFor(argv);
+  const [name, ...rest] = commandFirst(argv);
   if (name === undefined) {
-    io.stderr.write(HELP);
+    io.stderr.write(mainHelp(COMMANDS, asked.locale));
     return EXIT.usage;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(mainHelp(COMMANDS, asked.locale));
     return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`okrkit ${io.version ?? 'unknown'}\n`);
     return EXIT.ok;
   }
-  // Read before the arguments are checked, so that every usage error is told in the language and format asked for.
-  const asked = askedFor(argv);
   const command = COMMANDS.find((c) => c.name === name);
   if (command === undefined) return refuse(io, asked, 'usage', msg('cli.usage.unknownCommand', { name: escapeControls(name) }));
   try {
@@ -46,6 +44,15 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     if (isOkrkitError(error)) return refuse(io, asked, 'input', localizeError(error, asked.locale).replace(/^okrkit: /, ''));
     return internalError(io, asked.locale, error);
   }
+}
+
+/** The arguments with a leading `--locale X` (or `--locale=X`) moved after the command: `okrkit --locale vi report …` is `okrkit report … --locale vi`. */
+function commandFirst(argv: readonly string[]): readonly string[] {
+  const [first, value] = argv;
+  const taken = first === '--locale' && value !== undefined ? 2 : first?.startsWith('--locale=') === true ? 1 : 0;
+  if (taken === 0) return argv;
+  const [name, ...rest] = argv.slice(taken);
+  return name === undefined ? [] : [name, ...argv.slice(0, taken), ...rest];
 }
 
 /** Bad usage or unreadable input, exit code 2: one line on stderr, or under --format json `{ error: { code, message } }` on stdout. */
@@ -69,7 +76,7 @@ async function runCommand(command: Command, argv: readonly string[], io: Io): Pr
   const { name } = command;
   const { values, positionals } = parseOptions(name, argv);
   if (values.help === true) {
-    io.stdout.write(command.help);
+    io.stdout.write(helpOf(command, askedFor(argv).locale).help);
     return EXIT.ok;
   }
   for (const key of Object.keys(values)) {

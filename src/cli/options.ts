@@ -154,8 +154,9 @@ export function checkOutFor(out: string | undefined, format: string): void {
 /** The options of every command that reads a <plan>: how its CSV cells write numbers and dates, and its plug-ins. */
 export const PLAN_READING_OPTIONS = ['decimal', 'date-format', 'plugin'] as const satisfies readonly OptionName[];
 
-/** Their lines in a command's help. */
-export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers, or of a workbook's
+/** Their lines in a command's help, in each language. */
+export const PLAN_READING_HELP: Readonly<Record<Locale, string>> = {
+  en: `  --decimal MARK    , or . : the decimal mark of a CSV plan's numbers, or of a workbook's
                     numbers typed as text (1.500,5 or 1,500.5);
                     needed when a number such as 1.500 could be read either way
   --date-format FMT yyyy-mm-dd (default) or dd/mm/yyyy: how a CSV sheet writes its dates
@@ -163,7 +164,19 @@ export const PLAN_READING_HELP = `  --decimal MARK    , or . : the decimal mark 
   --plugin FILE     a JavaScript module whose default export (or one named kit or plugins)
                     is a kit from createOkrkit or its options, { kinds, scorings }: the
                     plan may use its key-result kinds and scoring rules
-`;
+`,
+  vi: `  --decimal MARK    , hoặc . : dấu thập phân của các số trong kế hoạch CSV, hoặc của các số
+                    trong sổ làm việc được nhập dưới dạng văn bản (1.500,5 hoặc 1,500.5);
+                    cần khi một số như 1.500 có thể hiểu theo cả hai cách
+  --date-format FMT yyyy-mm-dd (mặc định) hoặc dd/mm/yyyy: cách bảng tính CSV ghi ngày tháng
+                    (và ngày tháng nhập dưới dạng văn bản trong sổ làm việc; số và ngày
+                    có kiểu sẵn thì không cần tùy chọn nào)
+  --plugin FILE     một mô-đun JavaScript có export mặc định (hoặc export có tên kit hay
+                    plugins) là một bộ công cụ tạo bởi createOkrkit hoặc các tùy chọn của
+                    nó, { kinds, scorings }: kế hoạch có thể dùng các loại kết quả then chốt
+                    và quy tắc chấm điểm mà mô-đun đó cung cấp
+`,
+};
 
 /** `--decimal`: `,` or `.`, or undefined when not given. */
 export function decimalOption(value: string | undefined): DecimalMark | undefined {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { run, temp } from './helpers.js';
 
 // "Vietnamese everywhere" (issue 16): every command, every output path (stdout, stderr,
@@ -164,6 +165,30 @@ describe('--locale vi: the words the walk above cannot see (issue 16, a new user
   });
 });
 
+describe('--locale vi: every --help is Vietnamese (issue 16)', () => {
+  const names = COMMANDS.map((c) => c.name).join('|');
+  /** Command names stay as they are: after okrkit, at the start of the list's lines, and in "các lệnh export, report và lint". */
+  const withoutCommands = (text: string) =>
+    text
+      .replace(new RegExp(`okrkit (${names})\\b|^ {2}(${names})\\b`, 'gm'), ' ')
+      .replace(new RegExp(`lệnh (?:(?:${names})(?:, | và ))*(?:${names})\\b`, 'g'), ' ');
+  /** Words of the English help (besides STOP_WORDS), never Vietnamese. */
+  const HELP_WORDS = ['usage', 'options', 'commands', 'command', 'default', 'standard', 'output', 'show', 'help', 'write', 'writes', 'prints', 'file', 'folder', 'never', 'when', 'with', 'or', 'for', 'to', 'is', 'a', 'an', 'on', 'its', 'each'];
+  const helpWord = new RegExp(`(?<![\\p{L}\\p{N}_-])(${HELP_WORDS.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+  const helps = [['--help'], ['--locale', 'vi', '--help'], ...COMMANDS.flatMap((c) => [[c.name, '--help'], ['--locale', 'vi', c.name, '-h']])].map((args) => [args.join(' '), args] as const);
+
+  it.each(helps)('okrkit %s --locale vi has no English word left', async (_, args) => {
+    const vi = await run([...args, '--locale', 'vi']);
+    expect([vi.code, vi.stderr]).toEqual([0, '']);
+    // The values of --of and the file names a plan's tables have are values, not words.
+    expect(english(withoutCommands(vi.stdout).replace(/\bobjectives\b(?= \(mặc định\))|[\w-]+\.(csv|json|xlsx)\b/g, ' '), [])).toEqual([]);
+    // What is left once options (--help), placeholders (FILE), quoted values and JSON shapes are taken out.
+    const words = withoutCommands(vi.stdout).replace(/--[a-z-]+|\b[A-Z][A-Z|.]+\b|"[^"\n]*"|\{[^}]*\}/g, ' ');
+    expect([...words.matchAll(helpWord)].map((m) => m[0])).toEqual([]);
+    expect(vi.stdout).not.toBe((await run(args.filter((a) => a !== '--locale' && a !== 'vi'))).stdout);
+  });
+});
+
 describe('--locale vi: usage errors are Vietnamese too, in text and in JSON (issue 16, attack)', () => {
   const plan = join(PLANS, 'xyz-corp.json');
   /** Each usage error, by the command line that makes it (without --locale). */
@@ -228,7 +253,7 @@ describe('--locale vi: usage errors are Vietnamese too, in text and in JSON (iss
     expect(await run(['bogus', '--locale', 'vi'])).toEqual({ code: 2, stdout: '', stderr: 'okrkit: không có lệnh "bogus"; chạy "okrkit --help" để xem các lệnh\n' });
     // --locale=vi and a --locale before the command are read too.
     expect((await run(['bogus', '--locale=vi'])).stderr).toContain('không có lệnh "bogus"');
-    expect((await run(['--locale', 'vi', 'bogus'])).stderr).toContain('không có lệnh "--locale"');
+    expect((await run(['--locale', 'vi', 'bogus'])).stderr).toContain('không có lệnh "bogus"');
   });
 
   it('an invalid --locale is told in English (the language asked for is not known)', async () => {

@@ -29,10 +29,39 @@ Options:
   --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
                     object on standard output: { "written": [files] })
   --locale LOCALE   en or vi, for messages and a workbook's flat sheet (default: en)
-${PLAN_READING_HELP}  -h, --help        show this help
+${PLAN_READING_HELP.en}  -h, --help        show this help
 
 --decimal and --date-format describe the plan read, not the files written: the CSV tables
 are always written with a dot for decimals and dates as YYYY-MM-DD, as readPlanCsv reads them.
+`;
+
+const HELP_VI = `Cách dùng: okrkit export <plan> --out DIR|FILE.json|FILE.xlsx [tùy chọn]
+
+Ghi một kế hoạch hợp lệ ra dạng khác: thành các bảng CSV (objectives.csv, key-results.csv, …,
+mỗi bảng có dấu thứ tự byte UTF-8 để Excel đọc đúng) trong thư mục DIR, thành một tệp JSON
+khi tên kết thúc bằng .json, hoặc thành một sổ làm việc Excel khi tên kết thúc bằng .xlsx
+(mỗi bảng một trang tính, thêm bảng tính phẳng, bằng ngôn ngữ của --locale). Dùng lệnh này để
+gửi một kế hoạch JSON cho khách hàng dưới dạng bảng tính, và để chuyển các bảng tính họ đã
+sửa trở lại thành JSON.
+
+Tùy chọn:
+  --out DIR|FILE    nơi ghi (bắt buộc): một thư mục cho các bảng CSV (tên không có đuôi),
+                    một tệp .json hoặc một sổ làm việc .xlsx; không bao giờ ghi đè lên
+                    tệp đã có
+  --force           thay thế các tệp đã có (không bao giờ thay các tệp của chính kế hoạch,
+                    một thư mục hay một liên kết)
+  --separator SEP   , (mặc định) hoặc ; giữa các ô của bảng CSV (trong shell hãy viết ";"
+                    hoặc semicolon); ô có dấu phẩy, dấu ;, dấu ngoặc kép hoặc dấu xuống dòng
+                    được đặt trong ngoặc kép
+  --as-of DATE      ngày gán cho các giá trị "hiện tại" của bảng tính phẳng (mặc định: hôm nay)
+  --format FORMAT   text (mặc định: các dòng "đã ghi FILE" trên đầu ra lỗi chuẩn) hoặc json
+                    (một đối tượng JSON trên đầu ra chuẩn: { "written": [các tệp] })
+  --locale LOCALE   en hoặc vi, cho các thông báo và bảng tính phẳng của sổ làm việc
+                    (mặc định: en)
+${PLAN_READING_HELP.vi}  -h, --help        hiện trợ giúp này
+
+--decimal và --date-format mô tả kế hoạch được đọc, không phải các tệp được ghi: các bảng CSV
+luôn được ghi với dấu chấm thập phân và ngày dạng YYYY-MM-DD, đúng như readPlanCsv đọc chúng.
 `;
 
 /** What export writes at `--out`: CSV tables into a folder, or one file of a format. */
@@ -70,6 +99,7 @@ export const exportCommand: Command = {
   name: 'export',
   summary: 'write the plan as CSV tables (a folder), one JSON file or a workbook',
   help: HELP,
+  translated: { vi: { summary: 'ghi kế hoạch thành các bảng CSV (một thư mục), một tệp JSON hoặc một sổ làm việc', help: HELP_VI } },
   options: ['as-of', 'format', 'locale', 'out', 'force', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {

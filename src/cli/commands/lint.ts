@@ -18,8 +18,23 @@ Options:
   --format FORMAT   text (default) or json: one JSON object on standard output with the
                     findings (code, severity, id, path, message) and the number of errors
   --locale LOCALE   en or vi (default: en)
-${PLAN_READING_HELP}  --no-color        never colour the text
+${PLAN_READING_HELP.en}  --no-color        never colour the text
   -h, --help        show this help
+`;
+
+const HELP_VI = `Cách dùng: okrkit lint <plan> [tùy chọn]
+
+In ra các góp ý của huấn luyện viên (3–5 mục tiêu, 2–5 kết quả then chốt, lần cập nhật tiến
+độ đã cũ, KPI thiếu thành phần…) trên đầu ra chuẩn và thoát với mã 1 khi có góp ý ở mức lỗi
+(severity "error"), hoặc khi kế hoạch không hợp lệ: khi đó các vấn đề của kế hoạch được in ra.
+
+Tùy chọn:
+  --as-of DATE      ngày dùng để xét dữ liệu đã cũ hay chưa (mặc định: hôm nay)
+  --format FORMAT   text (mặc định) hoặc json: một đối tượng JSON trên đầu ra chuẩn gồm các
+                    góp ý (code, severity, id, path, message) và số lỗi
+  --locale LOCALE   en hoặc vi (mặc định: en)
+${PLAN_READING_HELP.vi}  --no-color        không bao giờ tô màu văn bản
+  -h, --help        hiện trợ giúp này
 `;
 
 /** A severity as the text names it: error, warning, info; in Vietnamese lỗi, cảnh báo, gợi ý. */
@@ -32,6 +47,7 @@ export const lint: Command = {
   name: 'lint',
   summary: "the coach's findings; exits 1 when one is an error",
   help: HELP,
+  translated: { vi: { summary: 'góp ý của huấn luyện viên; thoát với mã 1 khi có góp ý ở mức lỗi', help: HELP_VI } },
   options: ['as-of', 'format', 'locale', 'no-color', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {

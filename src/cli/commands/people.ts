@@ -22,10 +22,33 @@ Options:
   --include-drafts  count draft and proposed objectives and key results (left out by default)
   --format FORMAT   text or json (default: text)
   --locale LOCALE   en or vi (default: en)
-${PLAN_READING_HELP}  --out FILE        write to FILE instead of standard output; its extension must fit the
+${PLAN_READING_HELP.en}  --out FILE        write to FILE instead of standard output; its extension must fit the
                     format; never over an existing file
   --force           replace FILE when it exists (never the plan itself, a folder or a link)
   -h, --help        show this help
+`;
+
+const HELP_VI = `Cách dùng: okrkit people <plan> [tùy chọn]
+
+Hiệu suất của từng đơn vị (công ty → phòng ban → nhóm → cá nhân) và từng người phụ trách:
+trung bình có trọng số của các mục tiêu họ phụ trách (hoặc của các kết quả then chốt của họ,
+với --of keyResults), điểm của đơn vị tổng hợp từ các đơn vị cấp dưới, và thẻ điểm KPI của
+họ đặt bên cạnh.
+
+Tùy chọn:
+  --as-of DATE      ngày đánh giá, YYYY-MM-DD (mặc định: hôm nay)
+  --of WHAT         objectives (mặc định) hoặc keyResults: điểm là trung bình của các mục tiêu
+                    hay của các kết quả then chốt
+  --cycle ID        chỉ các mục tiêu của chu kỳ này (mặc định: mọi chu kỳ)
+  --include-drafts  tính cả các mục tiêu và kết quả then chốt ở dạng bản nháp hoặc đề xuất
+                    (mặc định không tính)
+  --format FORMAT   text hoặc json (mặc định: text)
+  --locale LOCALE   en hoặc vi (mặc định: en)
+${PLAN_READING_HELP.vi}  --out FILE        ghi vào FILE thay vì đầu ra chuẩn; đuôi tệp phải hợp với định dạng;
+                    không bao giờ ghi đè lên tệp đã có
+  --force           thay thế FILE nếu tệp đã có (không bao giờ thay chính kế hoạch, một thư
+                    mục hay một liên kết)
+  -h, --help        hiện trợ giúp này
 `;
 
 const WORDS: Readonly<Record<Locale, { readonly title: string; readonly owners: string; readonly own: string; readonly objectives: string; readonly kpis: string; readonly none: string }>> = {
@@ -72,6 +95,7 @@ export const people: Command = {
   name: 'people',
   summary: "each unit's and owner's OKR score beside their KPI scorecard",
   help: HELP,
+  translated: { vi: { summary: 'điểm OKR của từng đơn vị và người phụ trách, bên cạnh thẻ điểm KPI của họ', help: HELP_VI } },
   options: ['as-of', 'of', 'cycle', 'include-drafts', 'format', 'locale', 'out', 'force', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {

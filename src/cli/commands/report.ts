@@ -18,7 +18,7 @@ Options:
                     text). xlsx is an Excel workbook, binary: written to --out or to a pipe,
                     never to a terminal
   --locale LOCALE   en or vi (default: en)
-${PLAN_READING_HELP}  --separator SEP   with --format csv: , or ; between cells (write it ";" or semicolon in a
+${PLAN_READING_HELP.en}  --separator SEP   with --format csv: , or ; between cells (write it ";" or semicolon in a
                     shell); cells with a comma, ;, quote or line break are quoted. Default: ,
                     and under --locale vi ; with decimal commas (--decimal sets the mark of
                     the CSV written too; --decimal , needs ;)
@@ -31,6 +31,33 @@ ${PLAN_READING_HELP}  --separator SEP   with --format csv: , or ; between cells 
   --include-drafts  count draft and proposed objectives and key results in every rollup
                     (by default they are shown, marked "not counted", and left out)
   -h, --help        show this help
+`;
+
+const HELP_VI = `Cách dùng: okrkit report <plan> [tùy chọn]
+
+Tùy chọn:
+  --as-of DATE      ngày lập báo cáo, YYYY-MM-DD (mặc định: hôm nay)
+  --format FORMAT   text, md, html, json, csv hoặc xlsx (mặc định: theo đuôi của --out, nếu
+                    không có thì text). xlsx là sổ làm việc Excel, dạng nhị phân: được ghi vào
+                    --out hoặc vào một đường ống (pipe), không bao giờ ra màn hình terminal
+  --locale LOCALE   en hoặc vi (mặc định: en)
+${PLAN_READING_HELP.vi}  --separator SEP   với --format csv: , hoặc ; giữa các ô (trong shell hãy viết ";" hoặc
+                    semicolon); ô có dấu phẩy, dấu ;, dấu ngoặc kép hoặc dấu xuống dòng được
+                    đặt trong ngoặc kép. Mặc định là , còn với --locale vi là ; kèm dấu phẩy
+                    thập phân (--decimal cũng đặt dấu thập phân cho tệp CSV được ghi;
+                    --decimal , cần ;)
+  --out FILE        ghi vào FILE thay vì đầu ra chuẩn; đuôi tệp phải hợp với định dạng;
+                    không bao giờ ghi đè lên tệp đã có
+  --force           thay thế FILE nếu tệp đã có (không bao giờ thay chính kế hoạch, một thư
+                    mục hay một liên kết)
+  --no-color        không bao giờ tô màu văn bản (chỉ tô màu khi in ra terminal, và không tô
+                    khi có biến môi trường NO_COLOR)
+  --people          hiện phần "Nhân sự và phòng ban" ngay cả khi không có mục tiêu hay kết
+                    quả then chốt nào có người phụ trách (phần này luôn hiện khi có)
+  --include-drafts  tính cả các mục tiêu và kết quả then chốt ở dạng bản nháp hoặc đề xuất
+                    vào mọi phép tổng hợp (mặc định chúng vẫn được hiện, đánh dấu "chưa tính",
+                    nhưng không được tính)
+  -h, --help        hiện trợ giúp này
 `;
 
 /**
@@ -90,6 +117,7 @@ export const report: Command = {
   name: 'report',
   summary: 'the evaluated plan: objectives, key results, KPIs, scorecards, findings',
   help: HELP,
+  translated: { vi: { summary: 'kế hoạch đã đánh giá: mục tiêu, kết quả then chốt, KPI, thẻ điểm, góp ý', help: HELP_VI } },
   options: ['as-of', 'format', 'locale', 'out', 'force', 'no-color', 'people', 'include-drafts', 'separator', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {

@@ -18,10 +18,27 @@ Options:
   -h, --help        show this help
 `;
 
+const HELP_VI = `Cách dùng: okrkit schema [--out FILE [--force]]
+
+In ra JSON Schema của một kế hoạch (draft 2020-12), dùng cho trình soạn thảo và các ngôn ngữ
+lập trình khác.
+
+Tùy chọn:
+  --format FORMAT   text hoặc json (mặc định: text): khi có --out, cách báo tệp đã ghi: một
+                    dòng "đã ghi FILE" trên đầu ra lỗi chuẩn, hoặc { "written": [FILE] } trên
+                    đầu ra chuẩn (bản thân schema luôn là JSON)
+  --locale LOCALE   en hoặc vi, cho các thông báo (mặc định: en)
+  --out FILE        ghi vào FILE thay vì đầu ra chuẩn; không bao giờ ghi đè lên tệp đã có
+  --force           thay thế FILE nếu tệp đã có (không bao giờ thay một thư mục hay một
+                    liên kết)
+  -h, --help        hiện trợ giúp này
+`;
+
 export const schema: Command = {
   name: 'schema',
   summary: "print the plan's JSON Schema",
   help: HELP,
+  translated: { vi: { summary: 'in ra JSON Schema của kế hoạch', help: HELP_VI } },
   options: ['out', 'force', 'format', 'locale', 'help'],
   takesPlan: false,
   run({ values, locale }, io) {

@@ -28,6 +28,25 @@ Options:
   -h, --help        show this help
 `;
 
+const HELP_VI = `Cách dùng: okrkit template [tùy chọn]
+
+Ghi một kế hoạch mẫu cho quý này: plan.json, cùng kế hoạch đó dưới dạng các bảng CSV trong
+tables/, một bảng tính phẳng sheet.csv theo bố cục của các mẫu bảng tính OKR thông dụng, và
+start.xlsx, một sổ làm việc Excel gồm mỗi bảng một trang tính cùng bảng tính phẳng, sẵn sàng
+để mở trong Excel và điền vào. Khi --out là tên một tệp .xlsx, .csv hoặc .json, chỉ ghi tệp đó.
+
+Tùy chọn:
+  --locale LOCALE   en hoặc vi: ngôn ngữ của nội dung mẫu và tiêu đề cột (mặc định: en)
+  --out DIR|FILE    một thư mục (tên không có đuôi; mặc định: okrkit-template) cho tất cả các
+                    tệp, và thư mục này chưa được chứa các tệp đó; hoặc một tệp: FILE.xlsx (sổ
+                    làm việc có bảng tính phẳng để điền), FILE.csv (bảng tính phẳng) hoặc
+                    FILE.json (kế hoạch); mọi đuôi khác đều bị từ chối
+  --format FORMAT   text (mặc định: các dòng "đã ghi FILE" trên đầu ra lỗi chuẩn) hoặc json
+                    (một đối tượng JSON trên đầu ra chuẩn: { "written": [các tệp] })
+  --force           thay thế các tệp này nếu đã có
+  -h, --help        hiện trợ giúp này
+`;
+
 /** The starter plan as a workbook (okrkit/xlsx, loaded only here), headers in `locale`. */
 async function starterWorkbook(locale: Locale, today: string, sheets: 'all' | 'flat'): Promise<Uint8Array> {
   const { writePlanXlsx } = await import('../../xlsx/index.js');
@@ -50,6 +69,7 @@ export const template: Command = {
   name: 'template',
   summary: 'write a starter plan and spreadsheet templates to fill in',
   help: HELP,
+  translated: { vi: { summary: 'ghi một kế hoạch mẫu và các mẫu bảng tính để điền vào', help: HELP_VI } },
   options: ['locale', 'out', 'force', 'format', 'help'],
   takesPlan: false,
   async run({ values, locale }, io) {

@@ -19,7 +19,23 @@ Options:
   --locale LOCALE   en or vi (default: en)
   --as-of DATE      the date given to "current" values of a flat sheet (default: today), as
                     export, report and lint read them
-${PLAN_READING_HELP}  -h, --help        show this help
+${PLAN_READING_HELP.en}  -h, --help        show this help
+`;
+
+const HELP_VI = `Cách dùng: okrkit validate <plan> [tùy chọn]
+
+Kiểm tra kế hoạch và in ra từng vấn đề kèm vị trí của nó (với bảng tính: tệp, hàng và cột)
+trên đầu ra chuẩn, rồi một dòng tóm tắt. Thoát với mã 0 khi kế hoạch hợp lệ, 1 khi có vấn đề,
+2 khi hoàn toàn không đọc được.
+
+Tùy chọn:
+  --format FORMAT   text (mặc định) hoặc json: một đối tượng JSON trên đầu ra chuẩn gồm "valid",
+                    "problems" (mỗi vấn đề có "where" và "message") và "contents" (những gì kế
+                    hoạch chứa)
+  --locale LOCALE   en hoặc vi (mặc định: en)
+  --as-of DATE      ngày gán cho các giá trị "hiện tại" của bảng tính phẳng (mặc định: hôm
+                    nay), giống như các lệnh export, report và lint đọc chúng
+${PLAN_READING_HELP.vi}  -h, --help        hiện trợ giúp này
 `;
 
 /** What a valid plan holds, by collection. */
@@ -41,6 +57,7 @@ export const validate: Command = {
   name: 'validate',
   summary: 'every problem of the plan with its file, row and column',
   help: HELP,
+  translated: { vi: { summary: 'mọi vấn đề của kế hoạch, kèm tệp, hàng và cột', help: HELP_VI } },
   options: ['format', 'locale', 'as-of', ...PLAN_READING_OPTIONS, 'help'],
   takesPlan: true,
   async run(args, io) {
