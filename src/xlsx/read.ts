@@ -26,9 +26,9 @@ export interface ReadPlanXlsxOptions {
   readonly checkInDate?: string;
   /**
    * The decimal mark of numbers typed as text (`1.500,5` with `,`); typed numbers need none.
-   * Without it, the flat sheet's text numbers are read as `readPlanSheet` reads a `;`-separated
-   * sheet (one mark, not followed by exactly three digits; `1.500` is an error asking for it),
-   * and the tables' text numbers as `readPlanCsv` reads them (a decimal point).
+   * Without it, text numbers (in the flat sheet and the table sheets) are read as
+   * `readPlanSheet` reads a `;`-separated sheet: one mark, unless it could also group
+   * thousands (`0,5` and `1234.125` are read; `1.500` is an error asking for it).
    */
   readonly decimal?: DecimalMark;
   /** As `readPlanSheet`'s: how dates typed as text in the `updated` column are written; typed dates need none. */
@@ -171,7 +171,8 @@ function readTables(sheets: readonly { sheet: Worksheet; table: TableLayout; hea
     const cells = toSheet(narrowed, { place, header, headerLine, used: () => true, quoted: true, date, dateText: true }, problems);
     return { table, file: place, sheetName: sheet.name, sheet: cells };
   });
-  return readTableSheets(sources, problems, decimal ?? 'point');
+  // Text numbers are read as a ;-separated CSV table's: a mark that could group thousands (1.500) is an error, never a guess.
+  return readTableSheets(sources, problems, decimal ?? 'unknown');
 }
 
 /** How many rows from the top of a sheet its flat header row is looked for in (title rows may come above it). */
