@@ -26,7 +26,7 @@ describe('lintPlan', () => {
   it('wants 2–5 key results per objective', () => {
     expect(codes({ objectives: [{ id: 'o', title: 'Grow', cycleId: 'q3' }], keyResults: [kr('a', 'o')] })).toContainEqual(['key-results-per-objective', 'o']);
     const six = Array.from({ length: 6 }, (_, i) => kr(`k${i}`, 'o'));
-    expect(only('key-results-per-objective', { objectives: [{ id: 'o', title: 'Grow', cycleId: 'q3' }], keyResults: six })[0]!.message).toBe('This objective has 6 key result(s); 2 to 5 measure it well.');
+    expect(only('key-results-per-objective', { objectives: [{ id: 'o', title: 'Grow', cycleId: 'q3' }], keyResults: six })[0]!.message).toBe('This objective has 6 key results; 2 to 5 measure it well.');
   });
 
   it('flags a cycle longer than a year and a child outside its parent’s cycle', () => {

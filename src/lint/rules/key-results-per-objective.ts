@@ -11,7 +11,8 @@ function* check(view: PlanView): Generator<RuleFinding> {
     const count = view.scoredKeyResultsOf.get(o.id)?.length ?? 0;
     // An objective with none is empty-objective's finding, not this one's.
     if (count > MAX_KEY_RESULTS || (count > 0 && count < MIN_KEY_RESULTS)) {
-      yield { path: ['objectives', i], id: o.id, message: msg('lint.keyResultsPerObjective', { count }) };
+      // The key without a suffix says one key result, in the singular; `.other` any other count, in the plural.
+      yield { path: ['objectives', i], id: o.id, message: msg(count === 1 ? 'lint.keyResultsPerObjective' : 'lint.keyResultsPerObjective.other', { count }) };
     }
   }
 }
