@@ -1,5 +1,5 @@
-import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, writeSync, type Stats } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
+import { closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { msg, type CliMessage } from './say.js';
 import { UsageError } from './usage-error.js';
 
@@ -97,6 +97,24 @@ export function writeFiles(files: Readonly<Record<string, string | Uint8Array>>,
     if (why !== null) throw new UsageError(why);
   }
   for (const [file, content] of Object.entries(files)) writeOne(file, content, options.force);
+}
+
+/**
+ * Writes a plan's CSV tables into a folder that may hold an earlier export's: a table file
+ * there that this plan does not write (kpis.csv when the plan has no KPI) would be read as
+ * part of the plan, so it is refused, or with --force removed once the new files are written
+ * (the same refusals as a file written: never a link, a folder or one of the inputs).
+ */
+export function writeTables(dir: string, files: Readonly<Record<string, string | Uint8Array>>, tableNames: readonly string[], options: WriteOptions): void {
+  const present = isFolder(dir) ? readdirSync(dir) : [];
+  const stale = tableNames.filter((name) => present.includes(name) && !Object.hasOwn(files, join(dir, name))).map((name) => join(dir, name));
+  if (stale.length > 0 && !options.force) throw new UsageError(msg('cli.out.staleTables', { dir, files: stale.map((f) => basename(f)).join(', ') }));
+  for (const file of stale) {
+    const why = refusal(file, options);
+    if (why !== null) throw new UsageError(why);
+  }
+  writeFiles(files, options);
+  for (const file of stale) unlinkSync(file);
 }
 
 /** `--out` for a folder of files: a folder, or a name not yet taken. */

@@ -77,6 +77,7 @@ export const cliEn = {
   'cli.out.input': '{file} is the plan being read ({input}); okrkit never writes over its input: choose another --out',
   'cli.out.exists': '{file} already exists; choose another --out, or add --force to replace it',
   'cli.out.existsForce': '{file} already exists; add --force to replace it',
+  'cli.out.staleTables': '{dir} holds {files} from an earlier export, which this plan does not write; it would be read as part of the plan: add --force to remove it, or choose an empty folder',
   'cli.out.notFolder': '{dir} is not a folder; --out must name a folder here',
   'cli.input.notRegular': '{file} is not a regular file (a device, pipe or socket); okrkit reads a plan from a file or a folder of files',
   'cli.input.tooBig': '{file} is {bytes} bytes, over the {limit} okrkit reads (see "Limits" in docs/cli.md)',

@@ -74,6 +74,7 @@ export const cliVi: Readonly<Record<CliOwnKey, string>> = {
   'cli.out.input': '{file} là kế hoạch đang được đọc ({input}); okrkit không bao giờ ghi đè lên dữ liệu đầu vào: hãy chọn --out khác',
   'cli.out.exists': '{file} đã tồn tại; hãy chọn --out khác, hoặc thêm --force để thay thế tệp',
   'cli.out.existsForce': '{file} đã tồn tại; thêm --force để thay thế tệp',
+  'cli.out.staleTables': '{dir} đang chứa {files} từ một lần xuất trước mà kế hoạch này không ghi; tệp đó sẽ bị đọc như một phần của kế hoạch: thêm --force để xóa, hoặc chọn một thư mục trống',
   'cli.out.notFolder': '{dir} không phải là thư mục; ở đây --out phải là tên một thư mục',
   'cli.input.notRegular': '{file} không phải là tệp thông thường (mà là thiết bị, đường ống hoặc socket); okrkit đọc kế hoạch từ một tệp hoặc một thư mục chứa các tệp',
   'cli.input.tooBig': '{file} có {bytes} byte, vượt quá giới hạn {limit} mà okrkit đọc (xem "Limits" trong docs/cli.md)',

@@ -1,8 +1,8 @@
 import { extname, join } from 'node:path';
-import { writePlanCsv } from '../../csv/index.js';
+import { CSV_TABLE_FILES, writePlanCsv } from '../../csv/index.js';
 import type { Locale, Plan } from '../../index.js';
 import type { Command } from '../command.js';
-import { checkOutFolder, inputFiles, isFolder, writeFiles } from '../files.js';
+import { checkOutFolder, inputFiles, isFolder, writeFiles, writeTables } from '../files.js';
 import { msg } from '../say.js';
 import { UsageError } from '../usage-error.js';
 import { escapeControls, safeJson } from '../terminal.js';
@@ -113,7 +113,9 @@ export const exportCommand: Command = {
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
     if (target === 'tables') checkOutFolder(out);
     const files = await planFiles(loaded.plan, out, target, separator, args.locale);
-    writeFiles(files, { force: args.values.force === true, inputs: inputFiles(args.plan) });
+    const options = { force: args.values.force === true, inputs: inputFiles(args.plan) };
+    if (target === 'tables') writeTables(out, files, CSV_TABLE_FILES, options);
+    else writeFiles(files, options);
     written(io, args.locale, format, Object.keys(files));
     return EXIT.ok;
   },
