@@ -117,8 +117,9 @@ export function formatOption(value: string | undefined, out: string | undefined)
 }
 
 /** Checks a `--format` that takes only text or json (the commands whose output is findings or a summary). */
-export function textOrJson(value: string | undefined): 'text' | 'json' {
-  const format = value ?? 'text';
+export function textOrJson(value: string | undefined, out?: string): 'text' | 'json' {
+  // A command whose result goes to --out (people) takes the format its extension names, as report does.
+  const format = value ?? (out !== undefined && extname(out).toLowerCase() === '.json' ? 'json' : 'text');
   if (format !== 'text' && format !== 'json') throw new UsageError(msg('cli.usage.textOrJson', { value: escapeControls(format) }));
   return format;
 }

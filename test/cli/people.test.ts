@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, parsePlan, performance } from '../../src/index.js';
@@ -73,5 +73,24 @@ describe('okrkit report --people', () => {
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('## People and departments');
     expect(shown.stdout).toContain('| Công ty ABC | company | 79 | 70 | Off track | 5 | 86 | B · Good |');
+  });
+});
+
+describe('okrkit people on a flat sheet, whose owners own key results', () => {
+  it('scores owners by their key results without --of, and by objectives when asked', async () => {
+    const sheet = join(temp(), 'okr.csv');
+    writeFileSync(sheet, 'objective,key result,start,target,current,owner,cycle\nGrow,Revenue,0,100,50,lan,Q4 2026\nGrow,Clients,0,10,10,minh,Q4 2026\n');
+    const byDefault = await run(['people', sheet, '--as-of', '2026-12-31', '--format', 'json']);
+    expect(byDefault.code).toBe(0);
+    const result: unknown = JSON.parse(byDefault.stdout);
+    expect(result).toMatchObject({ of: 'keyResults', owners: { lan: { score: 0.5 }, minh: { score: 1 } } });
+    const asked = JSON.parse((await run(['people', sheet, '--as-of', '2026-12-31', '--format', 'json', '--of', 'objectives'])).stdout);
+    expect(asked).toMatchObject({ of: 'objectives', owners: { lan: { score: null } } });
+  });
+
+  it('takes the format from --out when --format is not given', async () => {
+    const out = join(temp(), 'people.json');
+    expect((await run(['people', planFile(), '--as-of', '2026-12-31', '--out', out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ asOf: '2026-12-31' });
   });
 });

@@ -1,4 +1,4 @@
-import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Status } from '../../index.js';
+import { evaluate, formatScore, formatValue, label, performance, type Locale, type Performance, type PerformanceOf, type Plan, type Status } from '../../index.js';
 import type { Command } from '../command.js';
 import { inputFiles, writeFiles } from '../files.js';
 import { checkOutFor, dateOption, textOrJson, PLAN_READING_HELP, PLAN_READING_OPTIONS } from '../options.js';
@@ -17,7 +17,9 @@ the unit's score over the units below it, and their KPI scorecard beside it.
 
 Options:
   --as-of DATE      the date to evaluate at, YYYY-MM-DD (default: today)
-  --of WHAT         objectives (default) or keyResults: what the scores are means of
+  --of WHAT         objectives or keyResults: what the scores are means of (default:
+                    objectives, or keyResults when only key results have owners, as in
+                    a flat sheet)
   --cycle ID        only the objectives of this cycle (default: every cycle)
   --include-drafts  count draft and proposed objectives and key results (left out by default)
   --format FORMAT   text or json (default: text)
@@ -37,8 +39,9 @@ họ đặt bên cạnh.
 
 Tùy chọn:
   --as-of DATE      ngày đánh giá, YYYY-MM-DD (mặc định: hôm nay)
-  --of WHAT         objectives (mặc định) hoặc keyResults: điểm là trung bình của các mục tiêu
-                    hay của các kết quả then chốt
+  --of WHAT         objectives hoặc keyResults: điểm là trung bình của các mục tiêu
+                    hay của các kết quả then chốt (mặc định: objectives, hoặc keyResults
+                    khi chỉ các kết quả then chốt có người phụ trách, như trong bảng phẳng)
   --cycle ID        chỉ các mục tiêu của chu kỳ này (mặc định: mọi chu kỳ)
   --include-drafts  tính cả các mục tiêu và kết quả then chốt ở dạng bản nháp hoặc đề xuất
                     (mặc định không tính)
@@ -56,9 +59,18 @@ const WORDS: Readonly<Record<Locale, { readonly title: string; readonly owners: 
   vi: { title: 'Nhân sự và phòng ban', owners: 'Người phụ trách', own: 'OKR riêng', objectives: 'mục tiêu', kpis: 'thẻ điểm KPI', none: 'Kế hoạch không có đơn vị và người phụ trách.' },
 };
 
-function ofOption(value: string | undefined): PerformanceOf {
-  if (value === undefined || value === 'objectives' || value === 'keyResults') return value ?? 'objectives';
+function ofOption(value: string | undefined): PerformanceOf | undefined {
+  if (value === undefined || value === 'objectives' || value === 'keyResults') return value;
   throw new UsageError(msg('cli.usage.of', { value: escapeControls(value) }));
+}
+
+/**
+ * What the scores are means of without --of: objectives, unless no objective has an owner or
+ * a unit while key results have owners (a flat sheet's owner column is its key results').
+ */
+function defaultOf(plan: Plan): PerformanceOf {
+  const objectivesOwned = plan.objectives.some((o) => o.ownerId !== undefined || o.unitId !== undefined);
+  return !objectivesOwned && plan.keyResults.some((k) => k.ownerId !== undefined) ? 'keyResults' : 'objectives';
 }
 
 /** The lines of the text output: the unit tree, indented, then the owners. */
@@ -102,7 +114,7 @@ export const people: Command = {
     const { values, locale } = args;
     const asOf = dateOption(values['as-of'], io.today);
     const of = ofOption(values.of);
-    const format = textOrJson(values.format);
+    const format = textOrJson(values.format, values.out);
     checkOutFor(values.out, format);
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
@@ -110,7 +122,7 @@ export const people: Command = {
     if (cycle !== undefined && !loaded.plan.cycles.some((c) => c.id === cycle)) throw new UsageError(msg('cli.usage.cycle', { cycle: escapeControls(cycle) }));
     const includeDrafts = values['include-drafts'] === true;
     const evaluation = loaded.kit === null ? evaluate(loaded.plan, { asOf, includeDrafts }) : loaded.kit.evaluate(loaded.plan, { asOf, includeDrafts });
-    const result = performance(loaded.plan, evaluation, { of, includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
+    const result = performance(loaded.plan, evaluation, { of: of ?? defaultOf(loaded.plan), includeDrafts, ...(cycle === undefined ? {} : { cycleId: cycle }) });
     const text = format === 'json' ? safeJson(`${JSON.stringify(result, null, 2)}\n`) : textOf(result, locale);
     const out = values.out;
     if (out === undefined) {
