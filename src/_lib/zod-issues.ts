@@ -65,6 +65,14 @@ function customOf(params: Record<string, unknown> | undefined): [OkrkitIssueCode
 }
 
 /**
+ * The message of a bound on a length, by what is counted (zod's `origin`: an array's
+ * items or a string's characters) and in the singular for one: "at least 1 item",
+ * "at most 200 characters".
+ */
+const lengthKey = (side: 'tooShort' | 'tooLong', origin: string, bound: number | bigint) =>
+  `schema.${side}.${origin === 'array' ? 'array' : 'string'}.${Number(bound) === 1 ? 'one' : 'other'}` as const;
+
+/**
  * The code and message of one zod issue, read from its structure (code, input, bounds):
  * never from zod's message text, which the host application's zod locale decides.
  */
@@ -84,10 +92,14 @@ function codeAndMessageOf(i: z.core.$ZodIssue): [OkrkitIssueCode, Message] {
       if (note === 'No matching discriminator' && Array.isArray(options)) return ['invalid_value', msg('schema.invalidOption', { options: list(options) })];
       return ['invalid_value', msg('schema.invalid')];
     }
-    case 'too_small':
-      return ['invalid_value', msg(i.origin === 'array' || i.origin === 'string' ? 'schema.tooShort' : 'schema.tooSmall', { minimum: String(i.minimum) })];
-    case 'too_big':
-      return ['invalid_value', msg(i.origin === 'array' || i.origin === 'string' ? 'schema.tooLong' : 'schema.tooBig', { maximum: String(i.maximum) })];
+    case 'too_small': {
+      const minimum = String(i.minimum);
+      return ['invalid_value', i.origin === 'array' || i.origin === 'string' ? msg(lengthKey('tooShort', i.origin, i.minimum), { minimum }) : msg('schema.tooSmall', { minimum })];
+    }
+    case 'too_big': {
+      const maximum = String(i.maximum);
+      return ['invalid_value', i.origin === 'array' || i.origin === 'string' ? msg(lengthKey('tooLong', i.origin, i.maximum), { maximum }) : msg('schema.tooBig', { maximum })];
+    }
     case 'invalid_format':
       return i.format === 'date' ? ['invalid_date', msg('issue.invalidDate')] : ['invalid_value', msg('schema.invalid')];
     case 'custom':
