@@ -22,7 +22,7 @@ Options:
                     a flat sheet)
   --cycle ID        only the objectives of this cycle (default: every cycle)
   --include-drafts  count draft and proposed objectives and key results (left out by default)
-  --format FORMAT   text or json (default: text)
+  --format FORMAT   text or json (default: json when --out ends in .json, else text)
   --locale LOCALE   en or vi (default: en)
 ${PLAN_READING_HELP.en}  --out FILE        write to FILE instead of standard output; its extension must fit the
                     format; never over an existing file
@@ -45,7 +45,7 @@ Tùy chọn:
   --cycle ID        chỉ các mục tiêu của chu kỳ này (mặc định: mọi chu kỳ)
   --include-drafts  tính cả các mục tiêu và kết quả then chốt ở dạng bản nháp hoặc đề xuất
                     (mặc định không tính)
-  --format FORMAT   text hoặc json (mặc định: text)
+  --format FORMAT   text hoặc json (mặc định: json khi --out có đuôi .json, nếu không thì text)
   --locale LOCALE   en hoặc vi (mặc định: en)
 ${PLAN_READING_HELP.vi}  --out FILE        ghi vào FILE thay vì đầu ra chuẩn; đuôi tệp phải hợp với định dạng;
                     không bao giờ ghi đè lên tệp đã có
