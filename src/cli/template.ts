@@ -120,14 +120,17 @@ export const templatePlan = (locale: Locale, today: string): PlanInput => starte
 
 /**
  * The text files `okrkit template` writes: a JSON plan, its CSV tables and a flat sheet, by
- * relative path; each passes `okrkit lint` on `today` with no warning. (The workbook,
+ * relative path (in `vi`, `;`-separated with a decimal comma); each passes `okrkit lint`
+ * on `today` with no warning. (The workbook,
  * `start.xlsx`, is written from {@link templatePlan} by the command.)
  */
 export function templateFiles(locale: Locale, today: string): Record<string, string> {
   const quarter = quarterOf(today);
   const plan = starterPlan(locale, quarter, today);
   const files: Record<string, string> = { 'plan.json': `${JSON.stringify(plan, null, 2)}\n` };
-  for (const [name, text] of Object.entries(writePlanCsv(plan))) files[`tables/${name}`] = text;
-  files['sheet.csv'] = `\uFEFF${csvText(sheetRows(locale, quarter.name), ',')}`;
+  // In Vietnamese, laid out as Excel with Vietnamese settings opens them: `;` and a decimal comma.
+  const separator = locale === 'vi' ? ';' : ',';
+  for (const [name, text] of Object.entries(writePlanCsv(plan, { separator }))) files[`tables/${name}`] = text;
+  files['sheet.csv'] = `\uFEFF${csvText(sheetRows(locale, quarter.name), separator)}`;
   return files;
 }

@@ -15,12 +15,18 @@ export interface WritePlanCsvOptions {
   /**
    * The separator between cells: `,` (the default, RFC 4180) or `;`, which Excel with
    * Vietnamese and many European regional settings opens into columns. Either way a
-   * cell holding a comma, a semicolon, a quote or a line break is quoted, and numbers
-   * have a decimal point. With `;` a number that could be read as grouped thousands
-   * (`123.456`) gets a trailing zero (`123.4560`, the same number), so {@link readPlanCsv}
-   * reads it without a `decimal` setting.
+   * cell holding a comma, a semicolon, a quote or a line break is quoted.
    */
   readonly separator?: CsvSeparator;
+  /**
+   * The decimal mark of the number cells: `,` by default with the `;` separator (what
+   * Excel with Vietnamese regional settings reads as a number), `.` with `,` (a `,`
+   * decimal mark with the `,` separator is refused as `invalid_argument`). Numbers are
+   * never grouped in thousands. With `;` a number that could be read as grouped thousands
+   * (`123,456`, `123.456`) gets a trailing zero (`123,4560`, the same number), so
+   * {@link readPlanCsv} reads every file back exactly with or without its `decimal` setting.
+   */
+  readonly decimal?: DecimalMark;
 }
 
 /** Options for {@link readPlanCsv}. @category Spreadsheets */
@@ -141,10 +147,12 @@ export function planTables(plan: object): { readonly table: TableLayout; readonl
  * {@link readPlanCsv} gives the same plan back.
  *
  * @param plan - A plan (parsed or as written).
- * @param options - `bom` (default true), `separator` (`,` by default, or `;`).
+ * @param options - `bom` (default true), `separator` (`,` by default, or `;`), `decimal`
+ *   (`,` with `;`, `.` with `,` by default).
  * @returns The CSV text of each non-empty table, by file name.
- * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object, or holds a value
- *   nested too deep to write (which `parsePlan` rejects).
+ * @throws {OkrkitError} `invalid_argument` when `plan` is not a plan object, holds a value
+ *   nested too deep to write (which `parsePlan` rejects), or the options are not valid
+ *   (a `,` decimal mark with the `,` separator among them).
  * @example
  * const files = writePlanCsv(plan);
  * Object.keys(files)
@@ -154,24 +162,30 @@ export function planTables(plan: object): { readonly table: TableLayout; readonl
 export function writePlanCsv(plan: object, options: WritePlanCsvOptions = {}): Record<string, string> {
   if (!isRecord(plan)) invalidArgument('arg.plan');
   const separator = separatorOf(options);
+  const decimal = decimalOption(options.decimal, 'options.decimal') ?? (separator === ';' ? ',' : '.');
+  if (separator === ',' && decimal === ',') invalidArgument('arg.decimalSeparator');
   const bom = options.bom ?? true;
   const files: Record<string, string> = {};
-  for (const { table, grid } of planTables(plan)) files[table.file] = writeSheet(grid.header, separator === ';' ? unambiguous(grid) : grid.rows, bom, separator);
+  for (const { table, grid } of planTables(plan)) files[table.file] = writeSheet(grid.header, localNumbers(grid, separator, decimal), bom, separator);
   return files;
 }
 
-/** A number written with a point that a `;` file's reader (no `decimal` setting) could take for grouped thousands. */
-const GROUPING_LIKE = /^[+-]?[1-9]\d{0,2}\.\d{3}$/;
+/** A number written with one mark that a `;` file's reader (no `decimal` setting) could take for grouped thousands. */
+const GROUPING_LIKE = /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/;
 
 /**
- * The cells of a `;` file: a number cell such as `123.456` gets a trailing zero (`123.4560`,
- * the same number), which cannot be grouped thousands, so the file reads back without a setting.
+ * The cells of a file with the number cells written with `decimal`; in a `;` file a number
+ * such as `123,456` gets a trailing zero (`123,4560`, the same number), which cannot be
+ * grouped thousands, so the file reads back without a setting.
  */
-function unambiguous(grid: TableGrid): readonly (readonly string[])[] {
+function localNumbers(grid: TableGrid, separator: CsvSeparator, decimal: DecimalMark): readonly (readonly string[])[] {
+  if (separator === ',' && decimal === '.') return grid.rows;
   return grid.rows.map((row) =>
     row.map((cell, i) => {
       const type = grid.types[i];
-      return (type === 'number' || type === 'weight') && GROUPING_LIKE.test(cell) ? `${cell}0` : cell;
+      if ((type !== 'number' && type !== 'weight') || cell === 'target') return cell;
+      const local = decimal === ',' ? cell.replace('.', ',') : cell;
+      return GROUPING_LIKE.test(local) ? `${local}0` : local;
     }),
   );
 }

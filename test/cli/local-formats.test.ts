@@ -71,7 +71,7 @@ describe('CSV tables separated by ;', () => {
     writeFileSync(json, JSON.stringify(PLAN));
     const tables = join(dir, 'tables');
     expect((await run(['export', json, '--separator', ';', '--out', tables])).code).toBe(0);
-    expect(readFileSync(join(tables, 'key-results.csv'), 'utf8')).toContain(';123.4560');
+    expect(readFileSync(join(tables, 'key-results.csv'), 'utf8')).toContain(';"123,4560"');
     expect((await run(['validate', tables])).code).toBe(0);
     const back = join(dir, 'back.json');
     expect((await run(['export', tables, '--out', back])).code).toBe(0);

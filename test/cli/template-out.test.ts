@@ -24,7 +24,7 @@ describe('okrkit template --out FILE writes that one file in that format', () =>
     const dir = temp();
     const csv = await run(['template', '--out', join(dir, 'sheet.csv'), '--locale', 'vi']);
     expect(csv.code).toBe(0);
-    expect(readFileSync(join(dir, 'sheet.csv'), 'utf8')).toMatch(/^\uFEFFmục tiêu,kết quả then chốt,/);
+    expect(readFileSync(join(dir, 'sheet.csv'), 'utf8')).toMatch(/^\uFEFFmục tiêu;kết quả then chốt;/);
     const json = await run(['template', '--out', join(dir, 'plan.json'), '--format', 'json']);
     expect([json.code, JSON.parse(json.stdout)]).toEqual([0, { written: [join(dir, 'plan.json')] }]);
     expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'))).toMatchObject({ name: 'Starter plan' });

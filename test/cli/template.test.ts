@@ -37,7 +37,7 @@ describe('okrkit template passes its own lint', () => {
     }
     expect(lintPlan(plan, { asOf: '2026-08-15' })).toEqual([]);
     expect(plan.objectives[0]!.title).toBe(locale === 'en' ? 'Grow sales this quarter' : 'Tăng doanh số bán hàng trong quý');
-    expect(templateFiles(locale, '2026-08-15')['sheet.csv']).toMatch(locale === 'en' ? /^\uFEFFobjective,key result,/ : /^\uFEFFmục tiêu,kết quả then chốt,/);
+    expect(templateFiles(locale, '2026-08-15')['sheet.csv']).toMatch(locale === 'en' ? /^\uFEFFobjective,key result,/ : /^\uFEFFmục tiêu;kết quả then chốt;/);
   });
 
   it('the sheet holds the same objectives and key results as plan.json', async () => {

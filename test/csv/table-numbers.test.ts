@@ -60,25 +60,33 @@ const numberArb = fc.oneof(
   fc.double({ min: -1e25, max: 1e25, noNaN: true }).filter((v) => v === 0 || Math.abs(v) >= 1e-30),
   fc.tuple(fc.integer({ min: 1, max: 999 }), fc.stringMatching(/^\d{17}[1-9]$/)).map(([w, f]) => `${w}.${f}`),
 ).filter((v) => !Object.is(v, -0));
-const settingsArb = fc.record({ separator: fc.constantFrom<',' | ';'>(',', ';'), decimal: fc.constantFrom<'.' | undefined>(undefined, '.') });
+/** Each separator with each decimal mark it may write (`,` and `,` is refused), and whether the reader is told the mark. */
+const settingsArb = fc
+  .record({ separator: fc.constantFrom<',' | ';'>(',', ';'), decimal: fc.constantFrom<',' | '.' | undefined>(undefined, ',', '.'), told: fc.boolean() })
+  .filter(({ separator, decimal }) => !(separator === ',' && decimal === ','));
 
 describe('writePlanCsv writes numbers its reader takes back exactly', () => {
-  it('gives a number that could be grouped thousands a trailing zero in a ; file only', () => {
+  it('gives a number that could be grouped thousands a trailing zero in a ; file only, with the decimal comma by default there', () => {
     const plan = planWith([123.456, -1.5, 100.001, 1234.125, 0.125, 12]);
     const semi = writePlanCsv(plan, { separator: ';', bom: false })['check-ins.csv']!.split('\r\n').slice(1, -1).map((l) => l.split(';').at(-1));
-    expect(semi).toEqual(['123.4560', '-1.5', '100.0010', '1234.125', '0.125', '12']);
+    // A cell with a comma is quoted in either separator (RFC 4180 quoting of both separators).
+    expect(semi).toEqual(['"123,4560"', '"-1,5"', '"100,0010"', '"1234,125"', '"0,125"', '12']);
+    const point = writePlanCsv(plan, { separator: ';', decimal: '.', bom: false })['check-ins.csv']!.split('\r\n').slice(1, -1).map((l) => l.split(';').at(-1));
+    expect(point).toEqual(['123.4560', '-1.5', '100.0010', '1234.125', '0.125', '12']);
     const comma = writePlanCsv(plan, { bom: false })['check-ins.csv']!.split('\r\n').slice(1, -1).map((l) => l.split(',').at(-1));
     expect(comma).toEqual(['123.456', '-1.5', '100.001', '1234.125', '0.125', '12']);
   });
 
   test.prop([fc.array(numberArb, { minLength: 1, maxLength: 12 }), settingsArb], { numRuns: 200 })(
     'plan → CSV tables (each separator) → plan (without and with the decimal setting) is the identity',
-    (values, { separator, decimal }) => {
+    (values, { separator, decimal, told }) => {
       const plan = planWith(values);
       const before = structuredClone(plan);
-      const files = writePlanCsv(plan, { separator });
+      const files = writePlanCsv(plan, { separator, ...(decimal === undefined ? {} : { decimal }) });
       expect(plan).toEqual(before);
-      expect(parsePlan(readPlanCsv(files, decimal === undefined ? {} : { decimal }).input)).toEqual(plan);
+      const mark = decimal ?? (separator === ';' ? ',' : '.');
+      // No number is grouped: the only marks in a number cell are the decimal one (and an exponent's sign).
+      expect(parsePlan(readPlanCsv(files, told ? { decimal: mark } : {}).input)).toEqual(plan);
     },
   );
 
@@ -89,8 +97,9 @@ describe('writePlanCsv writes numbers its reader takes back exactly', () => {
     expect(rows[0]).toEqual(['id', 'keyResultId', 'at', 'value']);
     const cells = rows.slice(1).map((r) => r[3]!);
     expect(cells.length).toBe(values.length);
-    cells.forEach((cell, i) => expect([cell, new Decimal(cell).eq(new Decimal(String(values[i])))]).toEqual([cell, true]));
-    // None of them has the look of grouped thousands.
-    expect(cells.filter((c) => /^[+-]?[1-9]\d{0,2}\.\d{3}$/.test(c))).toEqual([]);
+    cells.forEach((cell, i) => expect([cell, new Decimal(cell.replace(',', '.')).eq(new Decimal(String(values[i])))]).toEqual([cell, true]));
+    // A decimal comma, never a point or grouping, and none of them has the look of grouped thousands.
+    expect(cells.filter((c) => c.includes('.') || c.split(',').length > 2)).toEqual([]);
+    expect(cells.filter((c) => /^[+-]?[1-9]\d{0,2}[.,]\d{3}$/.test(c))).toEqual([]);
   });
 });

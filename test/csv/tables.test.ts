@@ -7,11 +7,18 @@ import { evaluate, evaluateKpis, parsePlan, safeParsePlan, type PlanInput } from
 import { planArb, q3Day } from '../arbitraries.js';
 import { deepFreeze, loadPlan } from '../fixtures.js';
 
-type Settings = { readonly separator?: ',' | ';'; readonly decimal?: '.' };
-const roundTrip = (plan: object, settings: Settings = {}) =>
-  parsePlan(readPlanCsv(writePlanCsv(plan, settings.separator === undefined ? {} : { separator: settings.separator }), settings.decimal === undefined ? {} : { decimal: settings.decimal }).input);
-/** Each separator writePlanCsv writes, read back without a decimal setting and with the one it writes (a point). */
-const settingsArb = fc.constantFrom<Settings>({}, { separator: ';' }, { decimal: '.' }, { separator: ';', decimal: '.' });
+type Settings = { readonly separator?: ',' | ';'; readonly decimal?: ',' | '.'; readonly read?: boolean };
+const roundTrip = (plan: object, settings: Settings = {}) => {
+  const { separator, decimal } = settings;
+  const files = writePlanCsv(plan, { ...(separator === undefined ? {} : { separator }), ...(decimal === undefined ? {} : { decimal }) });
+  const mark = decimal ?? (separator === ';' ? ',' : '.');
+  return parsePlan(readPlanCsv(files, settings.read === true ? { decimal: mark } : {}).input);
+};
+/** Each separator and decimal mark writePlanCsv writes, read back without a decimal setting and with the one it writes. */
+const settingsArb = fc.constantFrom<Settings>(
+  {}, { separator: ';' }, { separator: ';', decimal: '.' }, { decimal: '.' },
+  { read: true }, { separator: ';', read: true }, { separator: ';', decimal: '.', read: true },
+);
 
 /** Text that spreadsheets get wrong: separators, quotes, line breaks, Vietnamese, formulas, edges. */
 const awkwardText = fc.oneof(

@@ -23,16 +23,20 @@ Options:
                     an extension), a .json file or a .xlsx workbook; existing files are
                     never overwritten
   --force           replace existing files (never the plan's own files, a folder or a link)
-  --separator SEP   , (default) or ; between the cells of the CSV tables (write it ";" or
-                    semicolon in a shell); cells with a comma, ;, quote or line break are quoted
+  --separator SEP   , (default; ; under --locale vi) or ; between the cells of the CSV
+                    tables (write it ";" or semicolon in a shell); cells with a comma, ;,
+                    quote or line break are quoted
   --as-of DATE      the date given to "current" values of a flat sheet (default: today)
   --format FORMAT   text (default: "wrote FILE" lines on standard error) or json (one JSON
                     object on standard output: { "written": [files] })
   --locale LOCALE   en or vi, for messages and a workbook's flat sheet (default: en)
 ${PLAN_READING_HELP.en}  -h, --help        show this help
 
---decimal and --date-format describe the plan read, not the files written: the CSV tables
-are always written with a dot for decimals and dates as YYYY-MM-DD, as readPlanCsv reads them.
+--decimal and --date-format describe the plan read, not the files written. The separator
+chooses the decimal mark of the CSV tables: a comma with ; (0,5, as Excel with Vietnamese
+settings reads it), a dot with , (0.5); numbers are never grouped and dates are YYYY-MM-DD,
+so the tables read back without --decimal (read them with --decimal , after Excel has
+saved numbers such as 1.500 in them).
 `;
 
 const HELP_VI = `Cách dùng: okrkit export <plan> --out DIR|FILE.json|FILE.xlsx [tùy chọn]
@@ -50,9 +54,9 @@ Tùy chọn:
                     tệp đã có
   --force           thay thế các tệp đã có (không bao giờ thay các tệp của chính kế hoạch,
                     một thư mục hay một liên kết)
-  --separator SEP   , (mặc định) hoặc ; giữa các ô của bảng CSV (trong shell hãy viết ";"
-                    hoặc semicolon); ô có dấu phẩy, dấu ;, dấu ngoặc kép hoặc dấu xuống dòng
-                    được đặt trong ngoặc kép
+  --separator SEP   , (mặc định; ; khi --locale vi) hoặc ; giữa các ô của bảng CSV (trong
+                    shell hãy viết ";" hoặc semicolon); ô có dấu phẩy, dấu ;, dấu ngoặc kép
+                    hoặc dấu xuống dòng được đặt trong ngoặc kép
   --as-of DATE      ngày gán cho các giá trị "hiện tại" của bảng tính phẳng (mặc định: hôm nay)
   --format FORMAT   text (mặc định: các dòng "đã ghi FILE" trên đầu ra lỗi chuẩn) hoặc json
                     (một đối tượng JSON trên đầu ra chuẩn: { "written": [các tệp] })
@@ -60,8 +64,11 @@ Tùy chọn:
                     (mặc định: en)
 ${PLAN_READING_HELP.vi}  -h, --help        hiện trợ giúp này
 
---decimal và --date-format mô tả kế hoạch được đọc, không phải các tệp được ghi: các bảng CSV
-luôn được ghi với dấu chấm thập phân và ngày dạng YYYY-MM-DD, đúng như readPlanCsv đọc chúng.
+--decimal và --date-format mô tả kế hoạch được đọc, không phải các tệp được ghi. Dấu phân
+cách quyết định dấu thập phân của các bảng CSV: dấu phẩy khi dùng ; (0,5, như Excel với thiết
+lập tiếng Việt đọc), dấu chấm khi dùng , (0.5); số không bao giờ được nhóm hàng nghìn và ngày
+có dạng YYYY-MM-DD, nên các bảng đọc lại được mà không cần --decimal (hãy đọc chúng với
+--decimal , sau khi Excel đã lưu các số như 1.500 vào đó).
 `;
 
 /** What export writes at `--out`: CSV tables into a folder, or one file of a format. */
@@ -107,7 +114,8 @@ export const exportCommand: Command = {
     const out = args.values.out;
     if (out === undefined) throw new UsageError(msg('cli.usage.exportNeedsOut'));
     const target = targetOf(out);
-    const separator = separatorOption(args.values.separator);
+    // Under --locale vi the tables are laid out as Excel with Vietnamese settings opens them: `;`, and so a decimal comma.
+    const separator = args.values.separator === undefined && args.locale === 'vi' ? ';' : separatorOption(args.values.separator);
     if (args.values.separator !== undefined && target !== 'tables') throw new UsageError(msg('cli.usage.separatorTables', { target }));
     const loaded = await loadPlanArg(args, dateOption(args.values['as-of'], io.today), io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stderr');
