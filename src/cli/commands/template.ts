@@ -38,7 +38,7 @@ start.xlsx, một sổ làm việc Excel gồm mỗi bảng một trang tính c�
 Tùy chọn:
   --locale LOCALE   en hoặc vi: ngôn ngữ của nội dung mẫu và tiêu đề cột (mặc định: en)
   --out DIR|FILE    một thư mục (tên không có đuôi; mặc định: okrkit-template) cho tất cả các
-                    tệp, và thư mục này chưa được chứa các tệp đó; hoặc một tệp: FILE.xlsx (sổ
+                    tệp, thư mục này không được chứa sẵn các tệp đó; hoặc một tệp: FILE.xlsx (sổ
                     làm việc có bảng tính phẳng để điền), FILE.csv (bảng tính phẳng) hoặc
                     FILE.json (kế hoạch); mọi đuôi khác đều bị từ chối
   --format FORMAT   text (mặc định: các dòng "đã ghi FILE" trên đầu ra lỗi chuẩn) hoặc json
