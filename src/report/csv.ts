@@ -30,7 +30,7 @@ export const ROW_TYPES: Readonly<Record<Locale, Readonly<Record<RowType, string>
   vi: { objective: 'mục tiêu', keyResult: 'kết quả then chốt', kpi: 'KPI', unit: 'đơn vị', owner: 'người phụ trách', note: 'ghi chú' },
 };
 
-/** The words of the sheet: row types in words of its language; statuses as English codes (`onTrack`) or Vietnamese names. */
+/** The words of the sheet, in its language: row types, statuses, states and levels (the workbook report's words). */
 interface Cells {
   readonly type: (type: RowType) => string;
   readonly status: (status: Status | null) => string;
@@ -44,13 +44,12 @@ interface Cells {
 }
 
 function cellsFor(locale: Locale, decimal: '.' | ','): Cells {
-  const vi = locale === 'vi';
   return {
     type: (type) => ROW_TYPES[locale][type],
-    status: (status) => (status === null ? '' : vi ? translate(`status.${status}`, locale) : status),
-    rag: (rag) => (rag === null ? '' : vi ? translate(`rag.${rag}`, locale) : rag),
-    state: (state) => (state === null ? '' : vi ? translate(`state.${state.name}`, locale) : state.name),
-    level: (level) => (vi ? translate(`level.${level}`, locale) : level),
+    status: (status) => (status === null ? '' : translate(`status.${status}`, locale)),
+    rag: (rag) => (rag === null ? '' : translate(`rag.${rag}`, locale)),
+    state: (state) => (state === null ? '' : translate(`state.${state.name}`, locale)),
+    level: (level) => translate(`level.${level}`, locale),
     num: decimal === '.' ? (t) => t : (t) => t.replace(/(\d)\.(\d)/g, '$1,$2'),
   };
 }

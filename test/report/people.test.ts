@@ -49,8 +49,8 @@ describe('the report’s People and departments section', () => {
     expect(md).toContain('| Công ty ABC | company | 79 | 70 | Off track | 5 | 86 | B · Good |');
     expect(md).toContain('| lan (Nguyễn Thị Lan) | 81 | Off track | 2 | 92 | A · Excellent |');
     const csv = renderCsv(report).split('\r\n');
-    expect(csv).toContain('Unit,sales,Phòng Kinh doanh (Sales),abc,1,department,,75.625,offTrack,,,,,87,B,,');
-    expect(csv).toContain('Owner,minh,Trần Văn Minh,,,,minh,60,offTrack,,,,,82,B,,');
+    expect(csv).toContain('Unit,sales,Phòng Kinh doanh (Sales),abc,1,department,,75.625,Off track,,,,,87,B,,');
+    expect(csv).toContain('Owner,minh,Trần Văn Minh,,,,minh,60,Off track,,,,,82,B,,');
     const html = renderHtml(report);
     expect(html).toMatch(/<section id="people"><h2>People and departments<\/h2>/);
     expect(html).toContain('<tr data-owner="lan">');
