@@ -43,9 +43,11 @@ const quote = (t: string): string => `"${t}"`;
 
 /**
  * Adds a problem at every cell of the flat sheet that differs from the flat layout of the
- * plan read from the tables (okrkit reads the tables, so the flat sheet's edit would be lost).
+ * plan read from the tables; `bothEdited` when okrkit wrote the workbook and both layouts
+ * were edited since (the message asks to keep one). Else okrkit reads the tables, and the
+ * flat sheet's edit would be lost.
  */
-export function compareFlat(sheet: Worksheet, headerLine: number, read: CsvPlan, place: string, problems: CsvProblems): void {
+export function compareFlat(sheet: Worksheet, headerLine: number, read: CsvPlan, place: string, problems: CsvProblems, bothEdited = false): void {
   const layout = flatLayout(read.input);
   const header = headerTexts(sheet, headerLine);
   const fields = FLAT_HEADERS.en.map(fieldOfHeader);
@@ -63,8 +65,8 @@ export function compareFlat(sheet: Worksheet, headerLine: number, read: CsvPlan,
       if (got === want) return;
       const where = source === undefined ? null : read.locate(pathOf(column, source));
       const message = where === null
-        ? msg('xlsx.flatExtra', { got: quote(got) })
-        : msg('xlsx.flatDiffers', { got: quote(got), expected: quote(want), sheet: where.sheet ?? where.file, line: where.line, column: where.column ?? '' });
+        ? msg(bothEdited ? 'xlsx.bothEditedExtra' : 'xlsx.flatExtra', { got: quote(got) })
+        : msg(bothEdited ? 'xlsx.bothEdited' : 'xlsx.flatDiffers', { got: quote(got), expected: quote(want), sheet: where.sheet ?? where.file, line: where.line, column: where.column ?? '' });
       problems.add(place, line, header[i] ?? '', 'invalid_value', message);
     });
   }

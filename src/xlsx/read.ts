@@ -13,6 +13,7 @@ import { fieldOfHeader, hasRequiredHeaders } from '../csv/sheet-headers.js';
 import { readFlatSheet } from '../csv/sheet.js';
 import { dateProblem, headerTexts, readRows, type ReadRow } from './cells.js';
 import { compareFlat } from './compare.js';
+import { layoutsEdited } from './fingerprint.js';
 import { withoutIsoDates } from './iso-dates.js';
 import { percentCells, type PercentCells } from './number-formats.js';
 import { mixedPercents } from './percent-rows.js';
@@ -210,9 +211,11 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * tables (`objectives`, `key-results`…, the layout {@link writePlanXlsx} writes) is read as
  * those tables, by `readPlanCsv`'s rules; otherwise the first visible sheet whose header
  * row (one of its first 20 rows) has the flat layout is read by `readPlanSheet`'s rules,
- * bilingual headers included. Hidden sheets are never read; hidden rows are. A workbook with both the
- * tables and a flat sheet is read from the tables, and every flat cell that differs from
- * the flat sheet they give is a problem (an edit there would otherwise be lost).
+ * bilingual headers included. Hidden sheets are never read; hidden rows are. A workbook
+ * okrkit wrote with both the tables and the flat sheet keeps their fingerprints: when only
+ * the flat sheet was edited since, it is read; else the tables are. When both were edited,
+ * or the workbook has no fingerprints, every flat cell that differs from the flat sheet the
+ * tables give is a problem (an edit there would otherwise be lost).
  *
  * Cells: a typed number is read exactly (its shortest decimal, never rounded). Whether it
  * is shown as a percentage is read from its cell's number format in the workbook's XML: in
@@ -254,12 +257,14 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
     const found = tableOf(v.sheet, v.rows);
     return found === null ? [] : [{ ...v, ...found }];
   });
-  if (tables.length > 0) {
-    const read = readTables(tables, file, percents, decimal, problems);
-    const flat = visible.filter((v) => !tables.some((t) => t.sheet === v.sheet)).map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
-    if (flat?.line != null) compareFlat(flat.sheet, flat.line, read, `${file} › ${flat.sheet.name}`, problems);
-    problems.throwIfAny();
-    return read;
-  }
-  return readFlat(visible, { file, checkInDate, decimal, dateFormat, locale: options.locale }, problems);
+  const checked: Checked = { file, checkInDate, decimal, dateFormat, locale: options.locale };
+  if (tables.length === 0) return readFlat(visible, checked, problems);
+  const flat = visible.filter((v) => !tables.some((t) => t.sheet === v.sheet)).map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
+  // A workbook okrkit wrote with both layouts says which one was edited: only the flat sheet → it is read.
+  const edited = flat === undefined ? 'none' : layoutsEdited(book, tables, flat.rows);
+  if (flat !== undefined && edited === 'flat') return readFlat([flat], checked, problems);
+  const read = readTables(tables, file, percents, decimal, problems);
+  if (flat?.line != null && (edited === null || edited === 'both')) compareFlat(flat.sheet, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
+  problems.throwIfAny();
+  return read;
 }

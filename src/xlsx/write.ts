@@ -4,6 +4,7 @@ import { invalidArgument } from '../messages/okrkit-error.js';
 import type { CellType, TableLayout } from '../csv/columns.js';
 import { isRecord } from '../csv/extra.js';
 import { planTables, type TableGrid } from '../csv/tables.js';
+import { addFingerprints, fingerprintOf, writtenRows } from './fingerprint.js';
 import { FLAT_HEADERS, FLAT_LISTS, FLAT_SHEET, flatRows } from './flat.js';
 import { bytesOf, DropDowns, exactDouble, fillSheet, typedDate, type Out } from './style.js';
 
@@ -58,21 +59,27 @@ function columnsInUse(grid: TableGrid): TableGrid {
   return { header: kept(grid.header), types: kept(grid.types), rows: grid.rows.map(kept) };
 }
 
-function writeTable(book: ExcelJS.Workbook, lists: DropDowns, table: TableLayout, all: TableGrid): void {
+/** A sheet as written, as the reader will read it (for the layouts' fingerprints). */
+type Written = { readonly name: string; readonly rows: ReturnType<typeof writtenRows> };
+
+function writeTable(book: ExcelJS.Workbook, lists: DropDowns, table: TableLayout, all: TableGrid): Written {
   const grid = columnsInUse(all);
-  const sheet = book.addWorksheet(table.file.replace(/\.csv$/, ''));
+  const name = table.file.replace(/\.csv$/, '');
+  const sheet = book.addWorksheet(name);
   const rows = grid.rows.map((row) => row.map((text, i) => tableCell(text, grid.types[i] ?? 'text', grid.header[i] ?? '')));
   fillSheet(sheet, grid.header, rows);
   grid.header.forEach((name, i) => {
     if (!LIST_COLUMNS.has(name)) return;
     lists.add(sheet, i + 1, rows.length, new Set(rows.map((r) => r[i]).filter((v): v is string => typeof v === 'string')));
   });
+  return { name, rows: writtenRows(grid.header, rows) };
 }
 
-function writeFlat(book: ExcelJS.Workbook, lists: DropDowns, rows: readonly Out[][], locale: Locale): void {
+function writeFlat(book: ExcelJS.Workbook, lists: DropDowns, rows: readonly Out[][], locale: Locale): Written {
   const sheet = book.addWorksheet(FLAT_SHEET[locale]);
   fillSheet(sheet, FLAT_HEADERS[locale], rows);
   for (const i of FLAT_LISTS) lists.add(sheet, i + 1, rows.length, new Set(rows.map((r) => r[i]).filter((v): v is string => typeof v === 'string')));
+  return { name: sheet.name, rows: writtenRows(FLAT_HEADERS[locale], rows) };
 }
 
 /**
@@ -84,7 +91,9 @@ function writeFlat(book: ExcelJS.Workbook, lists: DropDowns, rows: readonly Out[
  * numbers when a double holds them exactly and Excel keeps all their digits (else text,
  * so no decimal is lost), dates typed dates shown `yyyy-mm-dd`, text always text (a title
  * such as `=SUM(A1)` is never a formula). Kinds, units, cycles, owners and states offer
- * the plan's own values in drop-down lists (a hidden `_lists` sheet holds them).
+ * the plan's own values in drop-down lists (a hidden `_lists` sheet holds them). With both
+ * layouts, a very hidden `_okrkit` sheet keeps each one's fingerprint, so a user may edit
+ * either: {@link readPlanXlsx} reads the one edited.
  * {@link readPlanXlsx} reads the tables back to the same plan.
  *
  * @param plan - A plan (parsed or as written).
@@ -105,12 +114,12 @@ export async function writePlanXlsx(plan: object, options: WritePlanXlsxOptions 
   const book = new ExcelJS.Workbook();
   book.creator = 'okrkit';
   const lists = new DropDowns(book);
-  if (sheets !== 'flat') for (const { table, grid } of planTables(plan)) writeTable(book, lists, table, grid);
-  if (sheets !== 'tables') {
-    const rows = flatRows(plan);
-    if (rows === null && sheets === 'flat') invalidArgument('xlsx.flatDoesNotFit');
-    if (rows !== null) writeFlat(book, lists, rows, locale);
-  }
+  const tables = sheets === 'flat' ? [] : planTables(plan).map(({ table, grid }) => writeTable(book, lists, table, grid));
+  const rows = sheets === 'tables' ? null : flatRows(plan);
+  if (rows === null && sheets === 'flat') invalidArgument('xlsx.flatDoesNotFit');
+  const flat = rows === null ? null : writeFlat(book, lists, rows, locale);
   lists.finish();
+  // Both layouts: their fingerprints tell the reader which one a user edits.
+  if (flat !== null && tables.length > 0) addFingerprints(book, fingerprintOf(tables), fingerprintOf([{ name: '', rows: flat.rows }]));
   return bytesOf(book);
 }
