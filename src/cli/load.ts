@@ -145,7 +145,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   }
   checkRows(path, rows, options.locale);
   if (rows > BIG) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
-  const read = readPlanCsv(files, options.decimal === undefined ? {} : { decimal: options.decimal });
+  const read = readPlanCsv(files, { ...(options.decimal === undefined ? {} : { decimal: options.decimal }), ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }) });
   return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [] };
 }
 

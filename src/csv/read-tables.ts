@@ -1,10 +1,11 @@
 import type { PlanInput } from '../index.js';
 import { msg } from '../messages/message.js';
-import { readCell } from './cells.js';
+import { readCell, type CellResult } from './cells.js';
 import { EXTRA, type Column, type TableLayout } from './columns.js';
 import { checkExtra, isRecord, mergeInto, setPath } from './extra.js';
 import type { NumberContext } from './number-format.js';
 import type { CsvProblems, Sheet } from './rows.js';
+import { readTableDate, TABLE_DATE_COLUMNS, type DateFormat } from './sheet-dates.js';
 
 // Reading the table layout, from CSV files (readPlanCsv) or a workbook's sheets
 // (okrkit/xlsx): each table is a sheet of text cells, read by its columns' types.
@@ -53,7 +54,13 @@ interface TableRead {
   readonly lines: number[];
 }
 
-function readTable(source: TableSource, problems: CsvProblems, shared: NumberContext): TableRead {
+/** Reads a table's cell by its column: a date column's `15/11/2026` by the date format, the rest by type. */
+function readTableCell(text: string, column: Column | 'extra', numbers: NumberContext, dates: DateFormat | undefined): CellResult {
+  if (column === 'extra') return readCell(text, 'json');
+  return (column.type === 'text' && TABLE_DATE_COLUMNS.has(column.name) ? readTableDate(text, dates) : null) ?? readCell(text, column.type, numbers);
+}
+
+function readTable(source: TableSource, problems: CsvProblems, shared: NumberContext, dates: DateFormat | undefined): TableRead {
   const { file, sheet, table } = source;
   const numbers = source.numbers ?? shared;
   const byName = new Map<string, Column>(table.columns.map((c) => [c.name, c]));
@@ -82,7 +89,7 @@ function readTable(source: TableSource, problems: CsvProblems, shared: NumberCon
     row.cells.forEach((text, i) => {
       const column = columns[i];
       if (text === '' || column === undefined || column === null) return;
-      const read = readCell(text, column === 'extra' ? 'json' : column.type, row.typed?.has(i) === true ? 'point' : numbers);
+      const read = readTableCell(text, column, row.typed?.has(i) === true ? 'point' : numbers, dates);
       const name = column === 'extra' ? EXTRA : column.name;
       if (!read.ok) return problems.add(file, row.line, name, 'invalid_value', read.message);
       if (column === 'extra') {
@@ -114,15 +121,17 @@ function columnFor(table: TableLayout, rest: readonly (string | number)[]): stri
 
 /**
  * Reads a plan from its tables (see `readPlanCsv`), each a sheet of text cells with its
- * layout, its numbers in its own context or else in `numbers`. Throws `invalid_csv` with every problem, those already in `problems` included.
+ * layout, its numbers in its own context or else in `numbers`, its date columns' `15/11/2026`
+ * cells by `dates` (an error asking for it when absent). Throws `invalid_csv` with every
+ * problem, those already in `problems` included.
  */
-export function readTableSheets(sources: Iterable<TableSource>, problems: CsvProblems, numbers: NumberContext): CsvPlan {
+export function readTableSheets(sources: Iterable<TableSource>, problems: CsvProblems, numbers: NumberContext, dates?: DateFormat): CsvPlan {
   const input: Record<string, unknown> = {};
   const lines = new Map<string, number[]>();
   const sourceOf = new Map<string, TableSource>();
   for (const source of sources) {
     const { table } = source;
-    const read = readTable(source, problems, numbers);
+    const read = readTable(source, problems, numbers, dates);
     sourceOf.set(table.collection, source);
     lines.set(table.collection, read.lines);
     if (table.collection === 'plan') {

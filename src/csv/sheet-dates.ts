@@ -41,6 +41,20 @@ export function dateContext(cells: readonly string[], setting: DateFormat | unde
   return slashed ? 'unknown' : 'yyyy-mm-dd';
 }
 
+/** The columns of the CSV tables that hold a date (`at` a date or a timestamp). */
+export const TABLE_DATE_COLUMNS: ReadonlySet<string> = new Set(['start', 'end', 'at', 'due', 'timeframe.start', 'timeframe.end']);
+
+/**
+ * A table's date cell written with slashes (`15/11/2026`), read as an ISO date with the
+ * `dd/mm/yyyy` setting, else the problem asking for it; null for any other cell, which is
+ * read as text (an ISO date or timestamp, checked by `parsePlan`).
+ */
+export function readTableDate(text: string, setting: DateFormat | undefined): ReturnType<typeof readDate> | null {
+  if (!SLASHED.test(text.trim())) return null;
+  if (setting === 'dd/mm/yyyy') return readDate(text, setting);
+  return { ok: false, message: msg('csv.dateNeedsFormat', { value: text }) };
+}
+
 /**
  * A date cell read as an ISO date or timestamp, or the problem (which echoes the cell).
  * ISO dates and timestamps are read in every context; `d/m/yyyy` only as day/month.

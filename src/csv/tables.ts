@@ -6,6 +6,7 @@ import { getPath, isRecord } from './extra.js';
 import { decimalOption, numberContext, type DecimalMark } from './number-format.js';
 import { readTableSheets, type CsvPlan, type TableSource } from './read-tables.js';
 import { CsvProblems, readSheet, writeSheet } from './rows.js';
+import { dateFormatOption, type DateFormat } from './sheet-dates.js';
 import { separatorOf, type CsvSeparator } from './write.js';
 
 /** Options for {@link writePlanCsv}. @category Spreadsheets */
@@ -42,6 +43,14 @@ export interface ReadPlanCsvOptions {
    * setting. Either way the files {@link writePlanCsv} writes read back exactly.
    */
   readonly decimal?: DecimalMark;
+  /**
+   * How the date columns (`start`, `end`, `due`, `at`, `timeframe.start`, `timeframe.end`)
+   * write their dates: `yyyy-mm-dd` (the default) or `dd/mm/yyyy` (`d/m/yyyy` too), as
+   * Excel with Vietnamese settings saves them. ISO dates, and timestamps with a time, are
+   * read either way; without `dd/mm/yyyy` a date such as `15/11/2026` is an error at its
+   * cell asking for it (day and month are never guessed).
+   */
+  readonly dateFormat?: DateFormat;
 }
 
 /** The table files okrkit reads and writes, in order. @category Spreadsheets */
@@ -198,7 +207,7 @@ function localNumbers(grid: TableGrid, separator: CsvSeparator, decimal: Decimal
  * most often outside quotes) and quoted line breaks are handled.
  *
  * @param files - CSV text by file name.
- * @param options - `decimal`.
+ * @param options - `decimal`, `dateFormat`.
  * @returns The plan as read, with `locate` to point at the cell behind a path.
  * @throws {OkrkitError} `invalid_csv` listing every unreadable file, unknown column and
  *   bad cell, each at `[file, line, column]`; `invalid_argument` when `files` is not an object.
@@ -212,6 +221,7 @@ function localNumbers(grid: TableGrid, separator: CsvSeparator, decimal: Decimal
 export function readPlanCsv(files: Readonly<Record<string, string>>, options: ReadPlanCsvOptions = {}): CsvPlan {
   if (!isRecord(files)) invalidArgument('arg.object', { name: 'files' });
   const decimal = decimalOption(options.decimal, 'options.decimal');
+  const dateFormat = dateFormatOption(options.dateFormat, 'options.dateFormat');
   const problems = new CsvProblems();
   // File names are matched without regard to case (Objectives.csv from Windows is objectives.csv).
   const byFile = new Map(TABLES.map((t) => [t.file, t]));
@@ -224,5 +234,5 @@ export function readPlanCsv(files: Readonly<Record<string, string>>, options: Re
       else yield { file, table, sheet: readSheet(text, file, problems), numbers: numberContext(text, decimal, undefined) };
     }
   }
-  return readTableSheets(sources(), problems, decimal ?? 'point');
+  return readTableSheets(sources(), problems, decimal ?? 'point', dateFormat);
 }

@@ -258,6 +258,7 @@ export const en = {
   'csv.numberPoint': 'Expected a number with a decimal point such as 1,234.5 or 0.5 (the decimal setting is "."), got "{value}".',
   'csv.date': 'Expected a date such as 2026-11-15 (or 15/11/2026 with the date format dd/mm/yyyy), got "{value}".',
   'csv.dateDayFirst': 'Expected a date written day/month/year such as 15/11/2026, got "{value}".',
+  'csv.dateNeedsFormat': 'Expected a date such as 2026-11-15, got "{value}"; for dates written day/month/year give the date format setting (--date-format dd/mm/yyyy).',
   'csv.dateAmbiguous': 'Cannot tell whether "{value}" is day/month or month/day; say which with the date format setting (--date-format dd/mm/yyyy, or write 2026-11-15).',
   'csv.boolean': 'Expected yes or no (true/false, 1/0), got "{value}".',
   'csv.json': 'Expected JSON text, got "{value}".',

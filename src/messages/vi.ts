@@ -252,6 +252,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'csv.numberPoint': 'Cần một số dùng dấu chấm thập phân như 1,234.5 hoặc 0.5 (dấu thập phân đã chọn là "."), nhận được "{value}".',
   'csv.date': 'Cần một ngày như 2026-11-15 (hoặc 15/11/2026 với định dạng ngày dd/mm/yyyy), nhận được "{value}".',
   'csv.dateDayFirst': 'Cần một ngày ghi theo ngày/tháng/năm như 15/11/2026, nhận được "{value}".',
+  'csv.dateNeedsFormat': 'Cần một ngày như 2026-11-15, nhận được "{value}"; với ngày ghi theo ngày/tháng/năm, hãy cho biết định dạng ngày (--date-format dd/mm/yyyy).',
   'csv.dateAmbiguous': 'Không biết "{value}" là ngày/tháng hay tháng/ngày; hãy chỉ rõ bằng thiết lập định dạng ngày (--date-format dd/mm/yyyy, hoặc ghi 2026-11-15).',
   'csv.boolean': 'Cần có hoặc không (true/false, 1/0), nhận được "{value}".',
   'csv.json': 'Cần văn bản JSON, nhận được "{value}".',
