@@ -1,7 +1,7 @@
 import type { Cell, CellValue, Worksheet } from 'exceljs';
 import { Dec } from '../_lib/numeric.js';
 import { msg, type Message } from '../messages/message.js';
-import { cellKey, shownAs } from './number-formats.js';
+import { cellKey, shownAs, showsTimeOfDay } from './number-formats.js';
 
 /**
  * A workbook cell as the spreadsheet readers take it: text (typed text, a date as
@@ -47,15 +47,19 @@ const LAST_SERIAL = 2_958_465;
  * A typed date: an Excel date is a calendar day, so its UTC date is the day (no time zone
  * shifts it). exceljs counts days from 1899-12-30, right from Excel's day 61 (1900-03-01);
  * Excel's days 1 to 59 are one day later than exceljs says (Excel counts a 1900-02-29, its
- * day 60, which never was). Day 60, days before 1 and after 9999-12-31 are no date.
+ * day 60, which never was). Day 60, days before 1 and after 9999-12-31 are no date. A time
+ * of day is an error unless the cell's format (`format`, its code when known) shows none:
+ * then the cell is read as the day it shows, its day number's whole part (SheetJS in UTC+7
+ * writes 15/11/2026 as 46341.00034722222, shown `15/11/2026`).
  */
-function dateRead(d: Date): CellRead {
+function dateRead(d: Date, format: string | undefined): CellRead {
   let ms = d.getTime();
   if (!Number.isFinite(ms)) return { kind: 'problem', message: msg('xlsx.cellError', { value: '#VALUE!' }) };
   const serial = (ms - EPOCH) / DAY_MS;
   if (serial < 1 || Math.floor(serial) === 60 || serial >= LAST_SERIAL + 1) {
     return { kind: 'problem', message: msg('xlsx.dateSerial', { value: plainDecimal(serial) }) };
   }
+  if (ms % DAY_MS !== 0 && format !== undefined && !showsTimeOfDay(format)) ms = EPOCH + Math.floor(serial) * DAY_MS;
   if (serial < 60) ms += DAY_MS;
   const iso = new Date(ms).toISOString();
   if (ms % DAY_MS !== 0) return { kind: 'problem', message: msg('xlsx.dateTime', { value: iso.slice(0, 19).replace('T', ' ') }) };
@@ -86,13 +90,13 @@ function numberRead(value: number, format: string | undefined, mode: Percents['m
   return { kind: 'problem', message: msg('xlsx.percentTable', { value: plain, shown: percent }) };
 }
 
-/** Reads a cell's value; `format` is its number format's code when it may show a percentage. */
+/** Reads a cell's value; `format` is its number format's code when it may show a percentage, or is a date's without a time of day. */
 function readValue(value: CellValue, format: string | undefined, mode: Percents['mode']): CellRead {
   if (value === null || value === undefined) return text('');
   if (typeof value === 'number') return numberRead(value, format, mode);
   if (typeof value === 'string') return text(value);
   if (typeof value === 'boolean') return text(String(value));
-  if (value instanceof Date) return dateRead(value);
+  if (value instanceof Date) return dateRead(value, format);
   if ('error' in value) return { kind: 'problem', message: msg('xlsx.cellError', { value: String(value.error) }) };
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
@@ -152,20 +156,32 @@ export function readRows(sheet: Worksheet, percents: Percents | false): ReadRow[
   const how = percents === false ? VALUES : percents;
   const rows: ReadRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    // Only the cells the row holds (a value far right, in column XFD, must not make every
+    // row 16,384 cells wide), and only up to MAX_COLUMNS: no layout has more columns, so a
+    // value beyond is under no header, as any column okrkit does not know.
+    const held = new Map<number, CellRead>();
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      if (c <= MAX_COLUMNS) held.set(c, readCell(cell, how));
+    });
+    const width = Math.max(0, ...[...held].filter(([, r]) => !(r.kind === 'text' && r.text === '')).map(([c]) => c));
     const cells: CellRead[] = [];
-    // Up to the row's own last cell: a row is as wide as what it holds.
-    for (let c = 1; c <= row.cellCount; c++) cells.push(readCell(row.getCell(c), how));
+    for (let c = 1; c <= width; c++) cells.push(held.get(c) ?? BLANK);
     const read = { line, cells };
     if (!isBlank(read)) rows.push(read);
   });
   return rows;
 }
 
+/** The most columns okrkit reads in a row (no layout has a tenth of them). */
+export const MAX_COLUMNS = 1024;
+
+const BLANK: CellRead = { kind: 'text', text: '' };
+
 /** The texts of a row read as a header row: a merged cell reads its merge's top-left cell; a cell that is no text is blank. */
 export function headerTexts(sheet: Worksheet, line: number): string[] {
   const row = sheet.getRow(line);
   const texts: string[] = [];
-  for (let c = 1; c <= sheet.columnCount; c++) {
+  for (let c = 1; c <= Math.min(sheet.columnCount, MAX_COLUMNS); c++) {
     const read = readCell(row.getCell(c), VALUES, true);
     texts.push(read.kind === 'problem' ? '' : read.text.trim());
   }
