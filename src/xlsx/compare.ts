@@ -47,12 +47,13 @@ const quote = (t: string): string => `"${t}"`;
  * were edited since (the message asks to keep one). Else okrkit reads the tables, and the
  * flat sheet's edit would be lost.
  */
-export function compareFlat(sheet: Worksheet, headerLine: number, read: CsvPlan, place: string, problems: CsvProblems, bothEdited = false): void {
+export function compareFlat(sheet: Worksheet, formats: ReadonlyMap<number, string>, headerLine: number, read: CsvPlan, place: string, problems: CsvProblems, bothEdited = false): void {
   const layout = flatLayout(read.input);
   const header = headerTexts(sheet, headerLine);
   const fields = FLAT_HEADERS.en.map(fieldOfHeader);
   const columns = header.map((h) => (h === '' ? -1 : fields.indexOf(fieldOfHeader(h))));
-  const rows = new Map(readRows(sheet, false).map((r) => [r.line, r]));
+  // Numbers as their values, dates as the days their formats show.
+  const rows = new Map(readRows(sheet, { mode: 'value', formats }).map((r) => [r.line, r]));
   // Not Math.max(...rows.keys()): a sheet of 250,000 rows is too many arguments.
   const last = [...rows.keys()].reduce((a, b) => Math.max(a, b), headerLine + (layout?.rows.length ?? 0));
   for (let line = headerLine + 1; line <= last; line++) {

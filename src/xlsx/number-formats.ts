@@ -9,7 +9,7 @@ import { entriesOf, unzipped, type Entry } from './zip.js';
 /** How a format shows a number: as a percentage (×100), followed by a `%` that is only a character (`0\%`: 50 as "50%"), plainly, or by conditions okrkit cannot be sure of. */
 export type Shown = 'percent' | 'literal' | 'plain' | 'unsure';
 
-/** The format codes of the cells that may show a percentage: by sheet name, then by {@link cellKey}. Other cells show their numbers plainly. */
+/** The format codes of the cells that may show a percentage, or show a date and no time of day: by sheet name, then by {@link cellKey}. Other cells show their numbers plainly. */
 export type PercentCells = ReadonlyMap<string, ReadonlyMap<number, string>>;
 
 /** A cell's key in {@link PercentCells}: from its row and column, each from 1. */
@@ -61,8 +61,39 @@ export function shownAs(code: string, value: number): Shown {
   return how(value > 0 ? first : value < 0 ? (numeric[1] ?? first) : (numeric[2] ?? first));
 }
 
-/** Built-in number formats that show a percentage (ids 9 `0%` and 10 `0.00%`); no other built-in one does. */
-const BUILT_IN: ReadonlyMap<number, string> = new Map([[9, '0%'], [10, '0.00%']]);
+/**
+ * Built-in number formats that show a percentage (ids 9 `0%` and 10 `0.00%`; no other
+ * built-in one does), and the dates of every locale (14 to 22, 45 to 47; others, such as
+ * 27 to 36, depend on the workbook's language and are left out).
+ */
+const BUILT_IN: ReadonlyMap<number, string> = new Map([
+  [9, '0%'], [10, '0.00%'], [14, 'mm-dd-yy'], [15, 'd-mmm-yy'], [16, 'd-mmm'], [17, 'mmm-yy'], [18, 'h:mm AM/PM'],
+  [19, 'h:mm:ss AM/PM'], [20, 'h:mm'], [21, 'h:mm:ss'], [22, 'm/d/yy h:mm'], [45, 'mm:ss'], [46, '[h]:mm:ss'], [47, 'mmss.0'],
+]);
+
+/** A format code's characters that format (not quoted, escaped, nor in brackets; `[h]`, `[mm]`, `[ss]` kept as `h`). */
+function formatting(code: string): string {
+  let out = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i] ?? '';
+    if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '"' || ch === '[') {
+      const end = code.indexOf(ch === '"' ? '"' : ']', i + 1);
+      const stop = end < 0 ? code.length : end;
+      if (ch === '[' && /^(h+|m+|s+)$/i.test(code.slice(i + 1, stop))) out += 'h';
+      i = stop;
+    } else out += ch;
+  }
+  return out;
+}
+
+/** Whether a number format shows a time of day: an hour, minutes (always beside an hour or seconds), seconds, AM/PM. */
+export function showsTimeOfDay(code: string): boolean {
+  return /[hs]|am\/pm|a\/p/i.test(formatting(code));
+}
+
+/** Whether a format shows a date and no time of day (`dd/mm/yyyy`, `[$-42A]d mmmm yyyy;@`). */
+const dayOnly = (code: string): boolean => /[dmy]/i.test(formatting(code).split(';')[0] ?? '') && !showsTimeOfDay(code);
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -92,7 +123,7 @@ function tags(xml: string, name: string): string[] {
   return [...xml.matchAll(new RegExp(`<(?:\\w+:)?${name}\\b([^>]*)>`, 'g'))].map((m) => m[1] ?? '');
 }
 
-/** The cell style indexes (`s`) whose number format may show a `%`, with their format codes. */
+/** The cell style indexes (`s`) whose number format may show a `%`, or shows a date and no time of day, with their format codes. */
 function percentStyles(styles: string): Map<number, string> {
   const custom = new Map(tags(styles, 'numFmt').map((a) => [Number(attribute(a, 'numFmtId')), attribute(a, 'formatCode') ?? '']));
   const cellXfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles)?.[1] ?? '';
@@ -100,7 +131,7 @@ function percentStyles(styles: string): Map<number, string> {
   tags(cellXfs, 'xf').forEach((a, index) => {
     const id = Number(attribute(a, 'numFmtId') ?? '0');
     const code = custom.get(id) ?? BUILT_IN.get(id);
-    if (code !== undefined && sections(code).some((s) => s.percent || s.literal)) found.set(index, code);
+    if (code !== undefined && (sections(code).some((s) => s.percent || s.literal) || dayOnly(code))) found.set(index, code);
   });
   return found;
 }
@@ -118,7 +149,7 @@ function position(ref: string): { column: number; row: number } | null {
   return i === 0 || i > 3 || !Number.isInteger(row) || row < 1 ? null : { column, row };
 }
 
-/** The number cells of a sheet's XML whose style may show a percentage: cell key → format code. */
+/** The number cells of a sheet's XML whose style may show a percentage, or a date without a time: cell key → format code. */
 function percentCellsOf(xml: string, styles: ReadonlyMap<number, string>): Map<number, string> {
   const cells = new Map<number, string>();
   let row = 0;

@@ -223,8 +223,9 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * showing one value as a percentage and another as a plain number with no measure, a
  * table cell showing `0.5` as `50%`, and a format deciding by conditions are errors at the
  * cell. A typed date (or an ISO date cell, `t="d"`, as SheetJS writes with `cellDates`)
- * is read as the calendar day (no time zone moves it; a date with a
- * time of day, Excel's day 60 — its false 1900-02-29 — and days before 1900-01-01 or
+ * is read as the calendar day (no time zone moves it; a time of day its format does not
+ * show, as SheetJS adds in UTC+7, is dropped: the day shown is read; a date with a
+ * time of day shown, Excel's day 60 — its false 1900-02-29 — and days before 1900-01-01 or
  * after 9999-12-31 are errors), a formula as its saved result, rich text as its text, a
  * merged cell as its merge's top-left cell, in that cell's column (blank below a merge that
  * reaches up into the header rows). Text cells go through the CSV rules (`1.500,5` with `decimal: ','`).
@@ -264,7 +265,7 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
   const edited = flat === undefined ? 'none' : layoutsEdited(book, tables, flat.rows);
   if (flat !== undefined && edited === 'flat') return readFlat([flat], checked, problems);
   const read = readTables(tables, file, percents, decimal, problems);
-  if (flat?.line != null && (edited === null || edited === 'both')) compareFlat(flat.sheet, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
+  if (flat?.line != null && (edited === null || edited === 'both')) compareFlat(flat.sheet, percents.get(flat.sheet.name) ?? NONE, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
   problems.throwIfAny();
   return read;
 }
