@@ -292,6 +292,9 @@ export const en = {
   'xlsx.percentMixed': 'This row shows "{other}" as a percentage ({shown}), but this cell as {value} without %: okrkit cannot tell whether it means {value}% or {value} × 100%; format the cell as a percentage too, or write the unit in the measure column.',
   'xlsx.sheetsTooLarge': 'The workbook\'s sheets unzip to more than {limit} MB, more than okrkit reads; split it or remove what the plan does not need.',
   'xlsx.tooManyCells': 'The workbook\'s sheets have {count} cells; okrkit reads at most {limit}.',
+  'xlsx.areaTooLarge': 'The workbook\'s {what} cover {count} cells; okrkit reads at most {limit}: limit them to the rows and columns the plan uses.',
+  'xlsx.area.merges': 'merged cells',
+  'xlsx.area.validations': 'drop-down lists (data validation)',
   'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 
   // Labels

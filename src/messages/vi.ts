@@ -286,6 +286,9 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.percentMixed': 'Dòng này hiển thị "{other}" dưới dạng phần trăm ({shown}), nhưng ô này lại hiển thị {value} không có %: okrkit không biết ý bạn là {value}% hay {value} × 100%; hãy định dạng ô này là phần trăm, hoặc ghi đơn vị trong cột đơn vị tính.',
   'xlsx.sheetsTooLarge': 'Các trang tính của sổ làm việc khi giải nén lớn hơn {limit} MB, vượt quá mức okrkit đọc được; hãy tách nhỏ hoặc xóa những phần kế hoạch không cần.',
   'xlsx.tooManyCells': 'Các trang tính của sổ làm việc có {count} ô; okrkit chỉ đọc tối đa {limit} ô.',
+  'xlsx.areaTooLarge': 'Các {what} của sổ làm việc phủ {count} ô; okrkit chỉ đọc tối đa {limit} ô: hãy giới hạn chúng trong các hàng và cột mà kế hoạch dùng.',
+  'xlsx.area.merges': 'vùng ô gộp',
+  'xlsx.area.validations': 'danh sách thả xuống (kiểm tra dữ liệu)',
   'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 
   'status.notStarted': 'Chưa bắt đầu',

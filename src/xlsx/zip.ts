@@ -100,6 +100,37 @@ function elementsIn(xml: Uint8Array, name: string): number {
   return count;
 }
 
+/** A column's number from its letters (`A` 1, `XFD` 16,384). */
+const columnNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/** How many cells a reference list covers (`A1`, `B2:C3`, `F2:F1048576 H1`), counting overlaps twice. */
+function areaOf(refs: string): number {
+  let area = 0;
+  for (const ref of refs.trim().split(/\s+/)) {
+    const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/.exec(ref);
+    if (m === null) continue;
+    const [c1, r1] = [columnNumber(m[1] ?? 'A'), Number(m[2])];
+    const [c2, r2] = m[3] === undefined ? [c1, r1] : [columnNumber(m[3]), Number(m[4])];
+    area += (Math.abs(c2 - c1) + 1) * (Math.abs(r2 - r1) + 1);
+  }
+  return area;
+}
+
+/** The cells covered by the `attribute` of every `<element` in a sheet (a merge's `ref`, a drop-down's `sqref`), which exceljs builds one by one. */
+function coveredBy(xml: Uint8Array, element: string, attribute: string): number {
+  const buffer = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  const tag = `<${element} `;
+  const pattern = new RegExp(`\\s${attribute}="([^"]*)"`);
+  let area = 0;
+  for (let i = buffer.indexOf(tag); i !== -1; i = buffer.indexOf(tag, i + tag.length)) {
+    const end = buffer.indexOf('>', i);
+    const open = buffer.toString('latin1', i, end === -1 ? buffer.length : Math.min(end, i + 100_000));
+    const value = pattern.exec(open)?.[1];
+    if (value !== undefined) area += areaOf(value);
+  }
+  return area;
+}
+
 const isSheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
 /**
@@ -123,6 +154,8 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   if (entries.reduce((sum, e) => sum + (isSheet(e.name) ? e.size : 0), 0) > MAX_SHEET_BYTES) return msg('xlsx.sheetsTooLarge', { limit: MAX_SHEET_BYTES / 1024 / 1024 });
   let rows = 0;
   let cells = 0;
+  let merged = 0;
+  let validated = 0;
   let isoDates = false;
   for (const e of entries) {
     const part = unzipped(b, e);
@@ -130,10 +163,16 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
     if (!isSheet(e.name)) continue;
     rows += elementsIn(part, 'row');
     cells += elementsIn(part, 'c');
+    merged += coveredBy(part, 'mergeCell', 'ref');
+    validated += coveredBy(part, 'dataValidation', 'sqref');
     // Cells typed `d` hold ISO dates (SheetJS's cellDates), which Excel never writes and exceljs would read as a day number.
     isoDates ||= Buffer.from(part.buffer, part.byteOffset, part.byteLength).includes(' t="d"');
   }
   if (rows > MAX_ROWS) return msg('xlsx.tooManyRows', { count: rows, limit: MAX_ROWS });
   if (cells > MAX_CELLS) return msg('xlsx.tooManyCells', { count: cells, limit: MAX_CELLS });
+  // exceljs makes a cell object for every cell a merge or a drop-down list covers: a merge
+  // over K3:XFD1048576 (a 2 kB file) ran out of memory, a whole-column list takes seconds.
+  if (merged > MAX_CELLS) return msg('xlsx.areaTooLarge', { what: msg('xlsx.area.merges'), count: merged, limit: MAX_CELLS });
+  if (validated > MAX_CELLS) return msg('xlsx.areaTooLarge', { what: msg('xlsx.area.validations'), count: validated, limit: MAX_CELLS });
   return { isoDates };
 }
