@@ -294,6 +294,7 @@ export const en = {
   'xlsx.tooManyCells': 'The workbook\'s sheets have {count} cells; okrkit reads at most {limit}.',
   'xlsx.areaTooLarge': 'The workbook\'s {what} cover {count} cells; okrkit reads at most {limit}: limit them to the rows and columns the plan uses.',
   'xlsx.area.merges': 'merged cells',
+  'xlsx.date1904': 'The workbook counts its days from 1904, written date1904="{value}", which okrkit\'s reader would take as 1900 (every date 4 years off): open it in Excel and save it again, or write the dates as text yyyy-mm-dd.',
   'xlsx.area.validations': 'drop-down lists (data validation)',
   'xlsx.flatDoesNotFit': 'options.sheets is "flat" but the plan does not fit one flat sheet: each key result must be a metric one on an objective, each cycle named like "Q3 2026", each objective title unique in its cycle and department',
 

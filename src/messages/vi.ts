@@ -288,6 +288,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.tooManyCells': 'Các trang tính của sổ làm việc có {count} ô; okrkit chỉ đọc tối đa {limit} ô.',
   'xlsx.areaTooLarge': 'Các {what} của sổ làm việc phủ {count} ô; okrkit chỉ đọc tối đa {limit} ô: hãy giới hạn chúng trong các hàng và cột mà kế hoạch dùng.',
   'xlsx.area.merges': 'vùng ô gộp',
+  'xlsx.date1904': 'Sổ làm việc đếm ngày từ năm 1904, ghi là date1904="{value}", mà bộ đọc của okrkit sẽ hiểu là từ năm 1900 (mọi ngày lệch 4 năm): hãy mở bằng Excel rồi lưu lại, hoặc ghi ngày dưới dạng văn bản yyyy-mm-dd.',
   'xlsx.area.validations': 'danh sách thả xuống (kiểm tra dữ liệu)',
   'xlsx.flatDoesNotFit': 'options.sheets là "flat" nhưng kế hoạch không ghi được trên một bảng phẳng: mỗi kết quả then chốt phải là loại metric và thuộc một mục tiêu, mỗi chu kỳ phải có tên như "Q3 2026", tên mỗi mục tiêu không được trùng trong cùng chu kỳ và phòng ban',
 

@@ -131,6 +131,18 @@ function coveredBy(xml: Uint8Array, element: string, attribute: string): number 
   return area;
 }
 
+/**
+ * The value of the workbook's `date1904` attribute when it says "1904" in a spelling
+ * exceljs does not take (`true`, which OOXML allows; exceljs takes only `1`), else null.
+ */
+function date1904Spelling(entries: readonly Entry[], b: Uint8Array): string | null {
+  const workbook = entries.find((e) => /^xl\/workbook\d*\.xml$/.test(e.name));
+  const xml = workbook === undefined ? null : unzipped(b, workbook);
+  if (xml === null) return null;
+  const value = /\bdate1904\s*=\s*["']([^"']*)["']/.exec(Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('utf8'))?.[1];
+  return value !== undefined && value.trim().toLowerCase() === 'true' ? value : null;
+}
+
 const isSheet = (name: string): boolean => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
 
 /**
@@ -152,6 +164,8 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   if (entries.some((e) => e.size === 0xffffffff) || entries.reduce((sum, e) => sum + e.size, 0) > MAX_UNZIPPED_BYTES) return msg('xlsx.tooLarge', { limit });
   // Declared sizes: a part that unzips to more than it declares is refused below.
   if (entries.reduce((sum, e) => sum + (isSheet(e.name) ? e.size : 0), 0) > MAX_SHEET_BYTES) return msg('xlsx.sheetsTooLarge', { limit: MAX_SHEET_BYTES / 1024 / 1024 });
+  const odd1904 = date1904Spelling(entries, b);
+  if (odd1904 !== null) return msg('xlsx.date1904', { value: odd1904 });
   let rows = 0;
   let cells = 0;
   let merged = 0;

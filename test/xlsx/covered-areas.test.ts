@@ -35,3 +35,22 @@ describe('checkWorkbookZip: the cells merges and drop-down lists cover', () => {
     expect(checkWorkbookZip(sheetWith(`<mergeCells>${merges}</mergeCells>`))).toEqual({ isoDates: false });
   });
 });
+
+describe('checkWorkbookZip: a 1904 date system spelled date1904="true"', () => {
+  const book = (props: string) =>
+    zip([
+      part('[Content_Types].xml', '<Types/>'),
+      part('xl/workbook.xml', `<workbook><workbookPr ${props}/></workbook>`),
+      part('xl/worksheets/sheet1.xml', '<worksheet><sheetData/></worksheet>'),
+    ]);
+
+  it('refuses "true", which exceljs would read as the 1900 system (every date 1,462 days off)', async () => {
+    expect(checkWorkbookZip(book('date1904="true"'))).toMatchObject({ key: 'xlsx.date1904', params: { value: 'true' } });
+    const error = await rejection(readPlanXlsx(book("date1904='TRUE'"), { file: 'mac.xlsx' }));
+    expect(error.issues.map((i) => i.messageKey)).toEqual(['xlsx.date1904']);
+  });
+
+  it('takes the spellings exceljs reads right: 1, 0, false, or none', () => {
+    for (const props of ['date1904="1"', 'date1904="0"', 'date1904="false"', '']) expect(checkWorkbookZip(book(props))).toEqual({ isoDates: false });
+  });
+});
