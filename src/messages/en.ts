@@ -274,6 +274,7 @@ export const en = {
   'xlsx.noWorkbook': 'A zip archive with no Excel workbook in it; save the file in Excel as "Excel Workbook (.xlsx)".',
   'xlsx.encrypted': 'The workbook is encrypted; save it in Excel without a password.',
   'xlsx.corrupt': 'The workbook cannot be read ({detail}); open it in Excel and save it again.',
+  'xlsx.unexpectedXml': 'its XML is written in a form okrkit\'s workbook reader does not take',
   'xlsx.tooLarge': 'The workbook unzips to more than {limit} MB, more than okrkit reads; split it or remove what the plan does not need.',
   'xlsx.tooManyRows': 'The workbook has {count} rows; okrkit reads at most {limit}.',
   'xlsx.noSheet': 'The workbook has no visible sheet to read.',

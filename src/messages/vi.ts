@@ -268,6 +268,7 @@ export const vi: Readonly<Record<MessageKey, string>> = {
   'xlsx.noWorkbook': 'Tệp nén zip không chứa sổ làm việc Excel; hãy lưu tệp trong Excel dưới dạng "Excel Workbook (.xlsx)".',
   'xlsx.encrypted': 'Sổ làm việc đã được mã hóa; hãy lưu lại trong Excel mà không đặt mật khẩu.',
   'xlsx.corrupt': 'Không đọc được sổ làm việc ({detail}); hãy mở bằng Excel rồi lưu lại.',
+  'xlsx.unexpectedXml': 'XML của nó được viết theo dạng mà bộ đọc sổ làm việc của okrkit không nhận',
   'xlsx.tooLarge': 'Sổ làm việc khi giải nén lớn hơn {limit} MB, vượt quá mức okrkit đọc được; hãy tách nhỏ hoặc xóa những phần kế hoạch không cần.',
   'xlsx.tooManyRows': 'Sổ làm việc có {count} dòng; okrkit chỉ đọc tối đa {limit} dòng.',
   'xlsx.noSheet': 'Sổ làm việc không có trang tính nào đang hiện để đọc.',

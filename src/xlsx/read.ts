@@ -77,7 +77,10 @@ async function loadBook(b: Uint8Array, file: string, problems: CsvProblems): Pro
   try {
     await book.xlsx.load(new Uint8Array(rewritten).buffer);
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] ?? 'unreadable' : 'unreadable';
+    // A TypeError or RangeError is exceljs tripping over XML it does not expect (a prefixed
+    // namespace, a cell without its address): its own words would mean nothing to the user.
+    const internal = !(error instanceof Error) || error instanceof TypeError || error instanceof RangeError;
+    const detail = internal ? msg('xlsx.unexpectedXml') : (error.message.split('\n')[0] ?? '');
     fail(problems, file, msg('xlsx.corrupt', { detail }));
   }
   return { book, percents: percentCells(b) };
