@@ -23,8 +23,12 @@ export type DecimalMark = ',' | '.';
  *   the decimal mark is often a comma): a number with a single mark is read with that mark as the
  *   decimal one unless the mark could also group thousands, which needs 1 to 3 leading digits (not
  *   a leading 0) and exactly three digits after it: `1.500` and `123,456` are errors that ask for the
- *   setting; `0,5`, `2.75`, `0.125`, `1234.125` and `1.5000` are read. A number with more than one
- *   mark (`1.500,5`) asks for the setting too.
+ *   setting; `0,5`, `2.75`, `0.125`, `1234.125` and `1.5000` are read. A mark found two or more
+ *   times in groups of three can only group thousands (a number has one decimal mark), so
+ *   `1.500.000` and `1,500,000` are 1500000, and `1.500.000,5` and `1,500,000.5` 1500000.5 (a
+ *   single mark of the other kind after the groups is the decimal one). Any other number with
+ *   more than one mark (`1.500,5`, one group only; `1.500,000.5`, mixed; `1.500.00`, a bad group)
+ *   asks for the setting too.
  */
 export type NumberContext = DecimalMark | 'point' | 'unknown';
 
@@ -40,6 +44,15 @@ export function numberContext(text: string, decimal: DecimalMark | undefined, lo
   if (typeof text !== 'string') return 'point'; // readSheet reports the file that is not text
   return locale !== 'vi' && delimiterOf(text) === ',' ? 'point' : 'unknown';
 }
+
+/**
+ * Numbers with thousands grouped by the other mark at least twice (`1.500.000`, `1.500.000,5`),
+ * by decimal mark: a number has one decimal mark, so a mark found twice can only group thousands.
+ */
+const TWICE_GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
+  '.': /^[+-]?[1-9]\d{0,2}(?:,\d{3}){2,}(?:\.\d+)?$/,
+  ',': /^[+-]?[1-9]\d{0,2}(?:\.\d{3}){2,}(?:,\d+)?$/,
+};
 
 /** Numbers with thousands grouped by the other mark, by decimal mark. */
 const GROUPED: Readonly<Record<DecimalMark, RegExp>> = {
@@ -76,6 +89,9 @@ export function plainNumber(s: string, context: NumberContext): string | { reado
       return { problem: s.includes(',') && (withMark(s, ',') !== null || withMark(s, '.') !== null) ? 'ambiguous' : 'number' };
     case 'unknown': {
       if (marks.length === 0) return DECIMAL_STRING.test(s) ? s : { problem: 'unknown' };
+      // Two or more marks of one kind in groups of three: only thousands, whatever follows.
+      if (TWICE_GROUPED[','].test(s)) return withMark(s, ',') ?? { problem: 'unknown' };
+      if (TWICE_GROUPED['.'].test(s)) return withMark(s, '.') ?? { problem: 'unknown' };
       const comma = withMark(s, ',');
       const point = withMark(s, '.');
       // One mark: read when only one reading is possible (the mark cannot be grouping thousands).
