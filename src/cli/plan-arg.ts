@@ -17,7 +17,8 @@ export async function loadPlanArg(args: PlanArgs, asOf: string, io: Io): Promise
   const loaded = await loadPlan(args.plan, {
     locale: args.locale,
     checkInDate: asOf,
-    progress: (text) => progress(io, text),
+    // Under --format json nothing goes to standard error, progress lines included.
+    progress: args.values.format === 'json' ? () => undefined : (text) => progress(io, text),
     ...(decimal === undefined ? {} : { decimal }),
     ...(dateFormat === undefined ? {} : { dateFormat }),
     ...(kit === null ? {} : { kit }),

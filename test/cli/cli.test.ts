@@ -164,6 +164,10 @@ describe('usage', () => {
     expect(stdout).toContain('100,001 key results');
     expect(stderr).toContain('okrkit: reading 100,001 rows');
     expect((await run(['validate', join(PLANS, 'xyz-corp.json')])).stderr).toBe('');
+    // Under --format json nothing goes to standard error, progress lines included.
+    const json = await run(['validate', join(dir, 'big.csv'), '--format', 'json']);
+    expect([json.code, json.stderr]).toEqual([0, '']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true });
   });
 
   it('runs as a real process with its exit code', () => {
