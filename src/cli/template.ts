@@ -22,7 +22,7 @@ const TEXT = {
     ],
     kpi: 'New leads per month',
     source: 'CRM',
-    headers: ['objective', 'key result', 'start', 'target', 'current', 'measure', 'weight', 'owner', 'cycle', 'department'],
+    headers: ['objective', 'key result', 'start', 'target', 'current', 'measure', 'weight', 'owner', 'cycle', 'department', 'parent objective', 'updated'],
   },
   vi: {
     name: 'Kế hoạch mẫu',
@@ -35,7 +35,7 @@ const TEXT = {
     ],
     kpi: 'Khách hàng tiềm năng mới mỗi tháng',
     source: 'CRM',
-    headers: ['mục tiêu', 'kết quả then chốt', 'bắt đầu', 'chỉ tiêu', 'hiện tại', 'đơn vị tính', 'trọng số', 'người phụ trách', 'chu kỳ', 'phòng ban'],
+    headers: ['mục tiêu', 'kết quả then chốt', 'bắt đầu', 'chỉ tiêu', 'hiện tại', 'đơn vị tính', 'trọng số', 'người phụ trách', 'chu kỳ', 'phòng ban', 'mục tiêu cấp trên', 'ngày cập nhật'],
   },
 } as const satisfies Record<Locale, { readonly objectives: readonly (readonly [string, readonly Kr[]])[] } & Record<string, unknown>>;
 
@@ -101,17 +101,21 @@ function starterPlan(locale: Locale, q: Cycle, today: string): PlanInput {
   };
 }
 
-/** The flat sheet of the same plan: a row per key result, the objective, cycle and department only on an objective's first row. */
-function sheetRows(locale: Locale, cycle: string): string[][] {
+/**
+ * The flat sheet of the same plan, cell for cell the flat sheet of `start.xlsx`
+ * (writePlanXlsx's): a row per key result with its objective, cycle and department, the
+ * latest check-in (`today`, at the start value), a weight only where it is not the default,
+ * the objective's owner.
+ */
+function sheetRows(locale: Locale, cycle: string, today: string): string[][] {
   const t = TEXT[locale];
   const rows: string[][] = [[...t.headers]];
-  for (const [objective, krs] of t.objectives) {
+  t.objectives.forEach(([objective, krs], i) => {
     krs.forEach(([title, start, target, unit], j) => {
-      const first = j === 0;
-      const weight = first && objective === t.objectives[0][0] ? '2' : '1';
-      rows.push([first ? objective : '', title, String(start), String(target), String(start), unit, weight, 'sales-lead', first ? cycle : '', first ? t.sales : '']);
+      const weight = i === 0 && j === 0 ? '2' : '';
+      rows.push([objective, title, String(start), String(target), String(start), unit, weight, 'sales-lead', cycle, t.sales, '', today]);
     });
-  }
+  });
   return rows;
 }
 
@@ -131,6 +135,6 @@ export function templateFiles(locale: Locale, today: string): Record<string, str
   // In Vietnamese, laid out as Excel with Vietnamese settings opens them: `;` and a decimal comma.
   const separator = locale === 'vi' ? ';' : ',';
   for (const [name, text] of Object.entries(writePlanCsv(plan, { separator }))) files[`tables/${name}`] = text;
-  files['sheet.csv'] = `\uFEFF${csvText(sheetRows(locale, quarter.name), separator)}`;
+  files['sheet.csv'] = `\uFEFF${csvText(sheetRows(locale, quarter.name, today), separator)}`;
   return files;
 }

@@ -66,7 +66,8 @@ function latestCheckIns(plan: Rec): Map<string, number> {
   return latest;
 }
 
-function keyResultCells(kr: Rec, checkIn: Rec | undefined): Out[] | null {
+/** A key result's cells of its row; its owner is its own, else its objective's (as okrkit's people reports count it). */
+function keyResultCells(kr: Rec, objectiveOwner: string, checkIn: Rec | undefined): Out[] | null {
   const kind = kr.kind ?? 'metric';
   const start = kr.start === undefined ? 0 : numberOut(kr.start);
   const target = numberOut(kr.target);
@@ -75,7 +76,7 @@ function keyResultCells(kr: Rec, checkIn: Rec | undefined): Out[] | null {
   const at = checkIn === undefined ? '' : str(checkIn, 'at');
   return [
     str(kr, 'title'), start, target, checkIn === undefined ? null : (numberOut(checkIn.value) ?? null),
-    str(kr, 'unit') || null, weight, str(kr, 'ownerId') || null, typedDate(at) ?? (at || null),
+    str(kr, 'unit') || null, weight, str(kr, 'ownerId') || objectiveOwner || null, typedDate(at) ?? (at || null),
   ];
 }
 
@@ -119,7 +120,7 @@ export function flatLayout(plan: Rec): FlatLayout | null {
     seen.add(key);
     const objective = [str(o, 'title'), label, department || null, titles.get(str(o, 'parentId')) || null] as const;
     const krs = (krsOf.get(str(o, 'id')) ?? []).map((ki) => ({ ki, ci: latest.get(str(keyResults[ki] ?? {}, 'id')) ?? null }));
-    const cells = krs.map(({ ki, ci }) => keyResultCells(keyResults[ki] ?? {}, ci === null ? undefined : checkIns[ci]));
+    const cells = krs.map(({ ki, ci }) => keyResultCells(keyResults[ki] ?? {}, str(o, 'ownerId'), ci === null ? undefined : checkIns[ci]));
     if (cells.some((c) => c === null || c[0] === '')) return null;
     if (krs.length === 0) addRow(layout, objective, ['', null, null, null, null, null, null, null], { objective: oi, keyResult: null, checkIn: null });
     krs.forEach(({ ki, ci }, k) => addRow(layout, objective, cells[k] ?? [], { objective: oi, keyResult: ki, checkIn: ci }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import XLSX from 'xlsx';
 import { templateFiles } from '../../src/cli/template.js';
 import { readPlanSheet } from '../../src/csv/index.js';
 import { parsePlan } from '../../src/index.js';
@@ -30,5 +31,42 @@ describe('the template plan as a workbook', () => {
     const plan = parsePlan(JSON.parse(templateFiles('vi', TODAY)['plan.json']!));
     const read = await readPlanXlsx(await writePlanXlsx(plan, { locale: 'vi' }));
     expect(parsePlan(read.input)).toEqual(plan);
+  });
+});
+
+/** A CSV text's cells (quotes as RFC 4180; the template's cells hold no line break). */
+function csvCells(text: string, separator: string): string[][] {
+  return text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '').map((line) => {
+    const cells: string[] = [];
+    for (let i = 0; i <= line.length; ) {
+      const quoted = line[i] === '"';
+      let cell = '';
+      let j = quoted ? i + 1 : i;
+      for (; j < line.length; j++) {
+        if (quoted && line[j] === '"') {
+          if (line[j + 1] !== '"') { j++; break; }
+          j++;
+        } else if (!quoted && line[j] === separator) break;
+        cell += line[j];
+      }
+      cells.push(cell);
+      i = j + 1;
+    }
+    return cells;
+  });
+}
+
+describe("the template's two flat sheets", () => {
+  it.each(['en', 'vi'] as const)("start.xlsx's flat sheet (%s) and sheet.csv agree cell by cell (headers in any case)", async (locale) => {
+    const files = templateFiles(locale, TODAY);
+    const bytes = await writePlanXlsx(parsePlan(JSON.parse(files['plan.json']!)), { locale, sheets: 'all' });
+    const ws = XLSX.read(bytes, { type: 'array', cellNF: true }).Sheets[locale === 'vi' ? 'Bảng OKR' : 'OKRs']!;
+    const xlsx = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: false, defval: '' });
+    const csv = csvCells(files['sheet.csv']!, locale === 'vi' ? ';' : ',');
+    expect(csv[0]).toEqual(xlsx[0]!.map((h) => h.toLowerCase()));
+    expect(csv.slice(1)).toEqual(xlsx.slice(1));
+    // The owner is in both: the objective's owner, on each of its key results' rows.
+    expect(csv.slice(1).map((r) => r[7])).toEqual(Array<string>(csv.length - 1).fill('sales-lead'));
+    expect(xlsx.length).toBe(8);
   });
 });
