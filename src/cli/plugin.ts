@@ -46,15 +46,16 @@ export async function loadPlugin(file: string, locale: Locale): Promise<CliKit> 
     const why = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
     throw new UsageError(msg('cli.usage.pluginLoad', { file: shown, why: escapeControls(why) }));
   }
-  const value = typeof module === 'object' && module !== null ? exported(module) : undefined;
-  if (isKit(value)) return value;
-  if (!isOptions(value)) {
-    throw new UsageError(msg('cli.usage.pluginNoKit', { file: shown }));
-  }
   try {
+    const value = typeof module === 'object' && module !== null ? exported(module) : undefined;
+    if (isKit(value)) return value;
+    if (!isOptions(value)) throw new UsageError(msg('cli.usage.pluginNoKit', { file: shown }));
     return createOkrkit(value);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     if (isOkrkitError(error)) throw new UsageError(msg('arg.at', { where: `--plugin ${shown}`, detail: localizeError(error, locale).replace(/^okrkit: /, '') }));
-    throw error;
+    // A module whose exports throw when read (a getter, a Proxy): the module's fault, told as such.
+    const why = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    throw new UsageError(msg('cli.usage.pluginLoad', { file: shown, why: escapeControls(why) }));
   }
 }

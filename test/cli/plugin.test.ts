@@ -61,6 +61,7 @@ describe('okrkit --plugin', () => {
   it.each([
     ['wrong-export.mjs', 'the module exports no kit; its default export (or one named kit or plugins) must be a kit from createOkrkit'],
     ['throws.mjs', 'cannot load the module (the plug-in is broken)'],
+    ['getter-throws.mjs', 'the kit getter is broken'],
     ['bad-kind.mjs', 'weight'],
     ['no-such.mjs', 'cannot load the module'],
   ])('%s: exit 2 with a clear message, in text and JSON', async (file, message) => {
