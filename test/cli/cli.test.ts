@@ -122,7 +122,7 @@ describe('okrkit lint, validate, schema, template', () => {
     const first = await run(['template', '--locale', 'vi', '--out', dir]);
     expect(first.code).toBe(0);
     for (const f of ['plan.json', 'sheet.csv', 'tables/objectives.csv', 'tables/kpis.csv']) expect(existsSync(join(dir, f))).toBe(true);
-    expect(readFileSync(join(dir, 'sheet.csv'), 'utf8')).toMatch(/^\uFEFFmục tiêu,kết quả then chốt/);
+    expect(readFileSync(join(dir, 'sheet.csv'), 'utf8')).toMatch(/^\uFEFFmục tiêu;kết quả then chốt/);
     expect(parsePlan(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'))).cycles[0]!.id).toBe('2026-q3');
     const again = await run(['template', '--out', dir]);
     expect(again.code).toBe(2);
