@@ -215,10 +215,12 @@ function readFlat(visible: readonly { sheet: Worksheet; rows: readonly ReadRow[]
  * those tables, by `readPlanCsv`'s rules; otherwise the first visible sheet whose header
  * row (one of its first 20 rows) has the flat layout is read by `readPlanSheet`'s rules,
  * bilingual headers included. Hidden sheets are never read; hidden rows are. A workbook
- * okrkit wrote with both the tables and the flat sheet keeps their fingerprints: when only
- * the flat sheet was edited since, it is read; else the tables are. When both were edited,
- * or the workbook has no fingerprints, every flat cell that differs from the flat sheet the
- * tables give is a problem (an edit there would otherwise be lost).
+ * okrkit wrote with both the tables and the flat sheet keeps their fingerprints and is read
+ * from its tables: an edit of the tables alone is read. When the flat sheet was edited
+ * (alone, or with the tables), or the workbook has no fingerprints, every flat cell that
+ * differs from the flat sheet the tables give is a problem naming the table cell to change
+ * (an edit there would otherwise be lost, and reading the flat sheet would drop what only
+ * the tables hold).
  *
  * Cells: a typed number is read exactly (its shortest decimal, never rounded). Whether it
  * is shown as a percentage is read from its cell's number format in the workbook's XML: in
@@ -264,11 +266,14 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
   const checked: Checked = { file, checkInDate, decimal, dateFormat, locale: options.locale };
   if (tables.length === 0) return readFlat(visible, checked, problems);
   const flat = visible.filter((v) => !tables.some((t) => t.sheet === v.sheet)).map((v) => ({ ...v, line: flatHeaderLine(v.sheet, v.rows) })).find((v) => v.line !== null);
-  // A workbook okrkit wrote with both layouts says which one was edited: only the flat sheet → it is read.
+  // A workbook okrkit wrote with both layouts says which one was edited. The tables hold
+  // the whole plan (the flat sheet is a view of it, without KPIs, history or notes): an
+  // edit of the tables alone is read; an edit of the flat sheet is an error at each cell
+  // naming the table cell to change (reading the flat sheet would drop what only the
+  // tables hold, silently), unless the tables were edited to agree.
   const edited = flat === undefined ? 'none' : layoutsEdited(book, tables, flat.rows);
-  if (flat !== undefined && edited === 'flat') return readFlat([flat], checked, problems);
   const read = readTables(tables, file, percents, decimal, problems);
-  if (flat?.line != null && (edited === null || edited === 'both')) compareFlat(flat.sheet, percents.get(flat.sheet.name) ?? NONE, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
+  if (flat?.line != null && edited !== 'none' && edited !== 'tables') compareFlat(flat.sheet, percents.get(flat.sheet.name) ?? NONE, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
   problems.throwIfAny();
   return read;
 }

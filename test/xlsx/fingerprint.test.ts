@@ -34,7 +34,7 @@ function ref(bytes: Uint8Array, sheet: string, header: string, row: number): str
   return XLSX.utils.encode_cell({ r: row - 1, c: column });
 }
 
-/** Checks a workbook okrkit wrote (or its untouched re-save): read from its tables; an edit of one layout alone reads that layout. */
+/** Checks a workbook okrkit wrote (or its untouched re-save): read from its tables; an edit of the tables alone is read, of the flat sheet alone an error naming the table cell. */
 async function checkEitherLayout(bytes: Uint8Array, plan: Plan, flatName: string): Promise<void> {
   const read = await readPlanXlsx(bytes);
   // The plan the tables alone give (a decimal string a double holds, "9.5", comes back as the number).
@@ -42,10 +42,15 @@ async function checkEitherLayout(bytes: Uint8Array, plan: Plan, flatName: string
   expect(read.locate(['objectives', 0, 'title'])?.sheet).toBe('objectives');
   const kr = plan.keyResults[0]!;
   const target = 'target' in kr && typeof kr.target === 'number' ? kr.target + 7 : 7;
-  // Only the flat sheet edited: it is read.
-  const flatOnly = await readPlanXlsx(edited(bytes, { [flatName]: { [ref(bytes, flatName, flatName === 'OKRs' ? 'Target' : 'Chỉ tiêu', 2)]: target } }));
-  expect(flatOnly.locate(['keyResults', 0, 'target'])?.sheet).toBe(flatName);
-  expect(parsePlan(flatOnly.input).keyResults[0]).toMatchObject({ title: kr.title.trim(), target });
+  // Only the flat sheet edited: an error at the cell naming the table cell to change (the
+  // tables hold the whole plan; reading the flat sheet would drop what only they hold).
+  const flatCell = ref(bytes, flatName, flatName === 'OKRs' ? 'Target' : 'Chỉ tiêu', 2);
+  const flatOnly = await rejection(readPlanXlsx(edited(bytes, { [flatName]: { [flatCell]: target } })));
+  expect(flatOnly.issues.map((i) => i.messageKey)).toEqual(['xlsx.flatDiffers']);
+  expect(flatOnly.issues[0]?.params).toMatchObject({ sheet: 'key-results', column: 'target' });
+  // Doing what it says (the same change in the tables) reads the plan with the change.
+  const followed = await readPlanXlsx(edited(bytes, { [flatName]: { [flatCell]: target }, 'key-results': { [ref(bytes, 'key-results', 'target', 2)]: target } }));
+  expect(parsePlan(followed.input).keyResults[0]).toMatchObject({ id: kr.id, target });
   // Only the tables edited: they are read, the flat sheet as written is no problem.
   const tablesOnly = await readPlanXlsx(edited(bytes, { 'key-results': { [ref(bytes, 'key-results', 'target', 2)]: target } }));
   expect(tablesOnly.locate(['keyResults', 0, 'target'])?.sheet).toBe('key-results');
@@ -69,7 +74,7 @@ const planOf = (t: readonly string[], target: number): Plan =>
     checkIns: [{ keyResultId: 'k1', at: '2026-11-01', value: target / 2, note: t[7] }],
   });
 
-describe('a workbook okrkit wrote with both layouts may be edited in either', () => {
+describe('a workbook okrkit wrote with both layouts: its tables may be edited; an edit of the flat sheet alone names the table cell to change', () => {
   it.each(['en', 'vi'] as const)('the template plan (start.xlsx, %s), as written and after SheetJS saves it untouched', async (locale) => {
     const plan = parsePlan(JSON.parse(templateFiles(locale, '2026-11-15')['plan.json']!));
     const bytes = await writePlanXlsx(plan, { locale });

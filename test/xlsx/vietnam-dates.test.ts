@@ -64,14 +64,14 @@ describe('readPlanXlsx: dates SheetJS writes in Vietnam time', () => {
     ]);
   });
 
-  it('reads a workbook okrkit wrote and SheetJS re-saved after a drifted date was typed into its flat sheet', async () => {
+  it('reads a flat-sheet workbook okrkit wrote and SheetJS re-saved after a drifted date was typed into it', async () => {
     const plan = parsePlan({
       cycles: [{ id: 'q4', name: 'Q4 2026', start: '2026-10-01', end: '2026-12-31' }],
       objectives: [{ id: 'o1', title: 'Grow', cycleId: 'q4' }],
       keyResults: [{ id: 'k1', objectiveId: 'o1', title: 'Deals', kind: 'metric', start: 0, target: 10 }],
       checkIns: [{ keyResultId: 'k1', at: '2026-11-01', value: 2 }],
     });
-    const wb = XLSX.read(await writePlanXlsx(plan), { type: 'array', cellNF: true });
+    const wb = XLSX.read(await writePlanXlsx(plan, { sheets: 'flat' }), { type: 'array', cellNF: true });
     wb.Sheets['OKRs']!['L2'] = { t: 'n', v: 46341.00034722222, z: 'dd/mm/yyyy' };
     const read = await readPlanXlsx(new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer));
     expect(read.locate(['checkIns', 0, 'at'])?.sheet).toBe('OKRs');
