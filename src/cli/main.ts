@@ -8,6 +8,7 @@ import { askedFor, localeOption, parseOptions } from './options.js';
 import { isOkrkitError, localizeError, type Locale } from '../index.js';
 import { msg, translate, type CliMessage } from './say.js';
 import { escapeControls } from './terminal.js';
+import { closestName } from '../_lib/closest.js';
 
 export type { Io } from './io.js';
 
@@ -36,7 +37,11 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<number> 
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) return refuse(io, asked, 'usage', msg('cli.usage.unknownCommand', { name: escapeControls(name) }));
+  if (command === undefined) {
+    const suggestion = closestName(name, COMMANDS.map((c) => c.name));
+    const said = suggestion === undefined ? msg('cli.usage.unknownCommand', { name: escapeControls(name) }) : msg('cli.usage.unknownCommandClose', { name: escapeControls(name), suggestion });
+    return refuse(io, asked, 'usage', said);
+  }
   try {
     return await runCommand(command, rest, io);
   } catch (error) {

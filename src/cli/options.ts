@@ -95,8 +95,12 @@ export function localeOption(value: string | undefined): Locale {
 /** `--as-of`: a calendar date YYYY-MM-DD, today by default. */
 export function dateOption(value: string | undefined, today: string): string {
   if (value === undefined) return today;
-  if (!CalendarDate.safeParse(value).success) throw new UsageError(msg('cli.usage.asOf', { value: escapeControls(value) }));
-  return value;
+  if (CalendarDate.safeParse(value).success) return value;
+  // 2026-11-31: written right, but no day of the calendar.
+  const written = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const days = written === null ? 0 : new Date(Date.UTC(Number(written[1]), Number(written[2]), 0)).getUTCDate();
+  if (written !== null && Number(written[2]) >= 1 && Number(written[2]) <= 12 && Number(written[3]) > days) throw new UsageError(msg('cli.usage.asOfNoDay', { value, days }));
+  throw new UsageError(msg('cli.usage.asOf', { value: escapeControls(value) }));
 }
 
 const FORMATS = ['text', 'md', 'html', 'json', 'csv', 'xlsx'] as const;

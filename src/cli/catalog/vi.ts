@@ -39,6 +39,8 @@ export const cliVi: Readonly<Record<CliOwnKey, string>> = {
   'cli.internal': 'lỗi nội bộ ({what}). Vui lòng báo lỗi này, kèm theo lệnh bạn đã chạy.',
   'cli.internal.nesting': 'lỗi nội bộ ({what}); dữ liệu đầu vào có thể lồng nhau quá sâu. Vui lòng báo lỗi này, kèm theo lệnh bạn đã chạy.',
   'cli.usage.unknownCommand': 'không có lệnh "{name}"; chạy "okrkit --help" để xem các lệnh',
+  'cli.usage.unknownCommandClose': 'không có lệnh "{name}"; có phải ý bạn là "{suggestion}"? Chạy "okrkit --help" để xem các lệnh',
+  'cli.usage.asOfNoDay': '--as-of {value}: không có ngày này (tháng đó có {days} ngày)',
   'cli.usage.noSuchOption': '"okrkit {command}" không có tùy chọn --{option}; chạy "okrkit {command} --help" để xem các tùy chọn',
   'cli.usage.unknownOption': "Không có tùy chọn '{option}'; chạy \"okrkit {command} --help\" để xem các tùy chọn",
   'cli.usage.needsValue': "Tùy chọn '{option}' cần một giá trị; chạy \"okrkit {command} --help\" để xem cách dùng",
