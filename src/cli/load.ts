@@ -22,6 +22,8 @@ export interface Loaded {
   readonly problems: readonly Problem[];
   /** Rows read: array items of a JSON plan, data lines of CSV files. */
   readonly rows: number;
+  /** For a plan read from spreadsheets (CSV, a workbook), whose ids okrkit made up: the file, row and column behind each plan path. */
+  readonly cells?: Read['where'];
 }
 
 export interface LoadOptions {
@@ -47,6 +49,8 @@ interface Read {
   readonly where: (paths: readonly Path[]) => string[];
   /** Problems of the files themselves (duplicate JSON keys), listed before the plan's. */
   readonly problems: readonly Problem[];
+  /** Whether the plan came from spreadsheets (its ids made up by okrkit, its places rows and columns). */
+  readonly sheets?: boolean;
 }
 
 /**
@@ -146,7 +150,7 @@ function readFolder(path: string, options: LoadOptions): Read {
   checkRows(path, rows, options.locale);
   if (rows > BIG) options.progress(translate('cli.progress.reading', options.locale, { count: grouped(options.locale, rows), file: path }));
   const read = readPlanCsv(files, { ...(options.decimal === undefined ? {} : { decimal: options.decimal }), ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }) });
-  return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [] };
+  return { input: read.input, rows, where: csvWhere(read, path, path, options.locale), problems: [], sheets: true };
 }
 
 /** One flat CSV sheet, as the usual OKR spreadsheet templates lay it out. */
@@ -165,7 +169,7 @@ function readSheet(path: string, options: LoadOptions): Read {
     ...(options.dateFormat === undefined ? {} : { dateFormat: options.dateFormat }),
     ...(big ? { onProgress: (done: number, total: number) => options.progress(translate('cli.progress.read', options.locale, { done: grouped(options.locale, done), total: grouped(options.locale, total) })) } : {}),
   });
-  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
+  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [], sheets: true };
 }
 
 /** A JSON file; text that is not JSON comes back as its one problem. */
@@ -241,7 +245,7 @@ async function readWorkbook(path: string, options: LoadOptions): Promise<Read> {
   }
   const rows = itemCount(read.input);
   checkRows(path, rows, options.locale);
-  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [] };
+  return { input: read.input, rows, where: csvWhere(read, path, null, options.locale), problems: [], sheets: true };
 }
 
 /** Reads the files of a plan; a CSV file or workbook that cannot be read as tables comes back as its problems. */
@@ -276,7 +280,7 @@ export async function loadPlan(path: string, options: LoadOptions): Promise<Load
   if ('plan' in read) return read;
   const { rows } = read;
   const result = options.kit === undefined ? safeParsePlan(read.input) : options.kit.safeParsePlan(read.input);
-  if (result.success) return read.problems.length === 0 ? { plan: result.data, problems: [], rows } : { plan: null, problems: read.problems, rows };
+  if (result.success) return read.problems.length === 0 ? { plan: result.data, problems: [], rows, ...(read.sheets === true ? { cells: read.where } : {}) } : { plan: null, problems: read.problems, rows };
   const issues: readonly OkrkitIssue[] = result.error.issues;
   if (issues.length === 0) return { plan: null, problems: [...read.problems, { where: path, message: result.error.message }], rows };
   const wheres = read.where(issues.map((i) => i.path));

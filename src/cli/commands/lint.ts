@@ -56,17 +56,20 @@ export const lint: Command = {
     const loaded = await loadPlanArg(args, asOf, io);
     if (loaded.plan === null) return invalidPlan(args.plan, loaded, io, format === 'json' ? 'json' : 'stdout');
     const findings = loaded.kit === null ? lintPlan(loaded.plan, { asOf, locale: args.locale }) : loaded.kit.lintPlan(loaded.plan, { asOf, locale: args.locale });
+    // A plan read from spreadsheets has ids okrkit made up (o2-kr3): each finding also names its file and row.
+    const wheres = loaded.cells?.(findings.map((f) => f.path)) ?? null;
     if (format === 'json') {
       const errors = findings.filter((f) => f.severity === 'error').length;
-      printJson(io, { plan: args.plan, valid: true, findings, errors });
+      printJson(io, { plan: args.plan, valid: true, findings: wheres === null ? findings : findings.map((f, i) => ({ ...f, where: wheres[i] ?? args.plan })), errors });
       return errors > 0 ? EXIT.findings : EXIT.ok;
     }
     const paint = colorOn(io, io.stdout, args.values['no-color'] === true);
-    for (const f of findings) {
+    findings.forEach((f, i) => {
       const named = severityIn(args.locale, f.severity);
       const severity = paint ? `\u001b[${TONE[f.severity]}m${named}\u001b[0m` : named;
-      io.stdout.write(`${severity} ${escapeControls(`${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`)}\n`);
-    }
+      const where = wheres?.[i] === undefined ? '' : `${wheres[i]}: `;
+      io.stdout.write(`${severity} ${escapeControls(`${where}${f.code}${f.id === null ? '' : ` (${f.id})`}: ${f.message}`)}\n`);
+    });
     const errors = findings.filter((f) => f.severity === 'error').length;
     io.stdout.write(`${countIn(args.locale, findings.length, 'findings')}, ${countIn(args.locale, errors, 'errors')}\n`);
     return errors > 0 ? EXIT.findings : EXIT.ok;
