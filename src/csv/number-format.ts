@@ -38,11 +38,11 @@ export function decimalOption(value: unknown, name: string): DecimalMark | undef
   return invalidArgument('arg.oneOf', { name, options: "',', '.'", value: typeof value === 'string' ? `'${value}'` : `a ${typeof value}` });
 }
 
-/** The number context of a file's text, given the `decimal` setting and the reader's locale. */
-export function numberContext(text: string, decimal: DecimalMark | undefined, locale: Locale | undefined): NumberContext {
+/** The number context of a file's text, given the `decimal` setting and the reader's locale (`titles`: see `delimiterOf`). */
+export function numberContext(text: string, decimal: DecimalMark | undefined, locale: Locale | undefined, titles = false): NumberContext {
   if (decimal !== undefined) return decimal;
   if (typeof text !== 'string') return 'point'; // readSheet reports the file that is not text
-  return locale !== 'vi' && delimiterOf(text) === ',' ? 'point' : 'unknown';
+  return locale !== 'vi' && delimiterOf(text, titles) === ',' ? 'point' : 'unknown';
 }
 
 /**

@@ -38,18 +38,26 @@ export class CsvProblems {
   }
 }
 
+/** How many lines from the top a flat sheet's header row is looked for in (title rows may come above it, as in offices' sheets). */
+const HEADER_SEARCH = 20;
+
 /**
  * The separator, from the header record (Excel in many locales, Vietnamese among them,
  * writes `;`): whichever of tab, `;` and `,` occurs most often outside quotes; a tie goes
- * to `,` before `;` before tab (RFC 4180's separator first).
+ * to `,` before `;` before tab (RFC 4180's separator first). With `titles`, leading lines
+ * with no separator at all (a title such as `KẾ HOẠCH OKR` above a flat sheet's header)
+ * are passed over, among the first {@link HEADER_SEARCH}.
  */
-export function delimiterOf(text: string): string {
+export function delimiterOf(text: string, titles = false): string {
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
+  let lines = 0;
   for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (!titles || counts[','] + counts[';'] + counts['\t'] > 0) break;
+      if (ch === '\n' && ++lines >= HEADER_SEARCH) break;
+    } else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
   }
   if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
   return counts[';'] > counts[','] ? ';' : ',';
@@ -67,12 +75,12 @@ function thrownField(error: unknown, name: 'message' | 'lines'): unknown {
 }
 
 /** The records of CSV text with the line each ends on; none when csv-parse stops at a syntax error, which is added to `problems`. */
-function parseRecords(text: string, file: string, problems: CsvProblems): Parsed[] {
+function parseRecords(text: string, file: string, problems: CsvProblems, titles: boolean): Parsed[] {
   const records: Parsed[] = [];
   try {
     parse(text, {
       bom: true,
-      delimiter: delimiterOf(text.replace(/^\uFEFF/, '')),
+      delimiter: delimiterOf(text.replace(/^\uFEFF/, ''), titles),
       skip_empty_lines: true,
       relax_column_count: true,
       // Collected here rather than returned: csv-parse's typings do not describe `info` records.
@@ -91,30 +99,40 @@ function parseRecords(text: string, file: string, problems: CsvProblems): Parsed
   return records;
 }
 
+/** The line a record starts on: csv-parse reports the line it ends on; line breaks inside quoted cells move its start back. */
+function startLine(r: Parsed): number {
+  let breaks = 0;
+  for (const cell of r.cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
+  return r.endLine - breaks;
+}
+
 /**
  * Splits CSV text into a header and rows with csv-parse: quoting, embedded line breaks
  * and a leading byte-order mark handled; blank lines skipped. A syntax error is added
- * to `problems` and gives an empty sheet.
+ * to `problems` and gives an empty sheet. With `isHeader`, the header is the first of the
+ * first {@link HEADER_SEARCH} records it accepts (title rows above it are left out; the
+ * first record when none is), and `headerLine` is its line in the file.
  */
-export function readSheet(text: string, file: string, problems: CsvProblems): Sheet {
+export function readSheet(text: string, file: string, problems: CsvProblems, isHeader?: (cells: readonly string[]) => boolean): Sheet & { readonly headerLine: number } {
   if (typeof text !== 'string') {
     problems.add(file, 0, null, 'csv_syntax', msg('csv.syntax', { detail: 'not text' }));
-    return { header: [], rows: [] };
+    return { header: [], rows: [], headerLine: 1 };
   }
-  const [head, ...body] = parseRecords(text, file, problems);
-  if (head === undefined) return { header: [], rows: [] };
+  const records = parseRecords(text, file, problems, isHeader !== undefined);
+  const top = records.slice(0, HEADER_SEARCH);
+  const found = isHeader === undefined ? 0 : top.findIndex((r) => isHeader(r.cells.map((c) => c.trim())));
+  // No header accepted: the first record with two cells filled (not a title) stands for it, so its missing columns are named.
+  const [head, ...body] = records.slice(found !== -1 ? found : Math.max(top.findIndex((r) => r.cells.filter((c) => c.trim() !== '').length > 1), 0));
+  if (head === undefined) return { header: [], rows: [], headerLine: 1 };
   const rows: Row[] = [];
   for (const r of body) {
-    // csv-parse reports the line a record ends on; line breaks inside quoted cells move its start back.
-    let breaks = 0;
-    for (const cell of r.cells) for (let i = cell.indexOf('\n'); i !== -1; i = cell.indexOf('\n', i + 1)) breaks++;
-    const line = r.endLine - breaks;
+    const line = startLine(r);
     if (r.cells.length > head.cells.length && r.cells.slice(head.cells.length).some((c) => c !== '')) {
       problems.add(file, line, null, 'csv_syntax', msg('csv.cellCount', { count: r.cells.length, columns: head.cells.length }));
     }
     rows.push({ line, cells: r.cells });
   }
-  return { header: head.cells.map((h) => h.trim()), rows };
+  return { header: head.cells.map((h) => h.trim()), rows, headerLine: startLine(head) };
 }
 
 /**

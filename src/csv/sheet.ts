@@ -4,7 +4,7 @@ import { parseArgument } from '../_lib/zod-issues.js';
 import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
 import { CsvProblems, readSheet, type Sheet } from './rows.js';
 import { dateContext, dateFormatOption, type DateFormat } from './sheet-dates.js';
-import { mapHeaders, type SheetColumns, type SheetField } from './sheet-headers.js';
+import { hasRequiredHeaders, mapHeaders, type SheetColumns, type SheetField } from './sheet-headers.js';
 import { assembleSheetPlan } from './sheet-plan.js';
 import { readSheetRows } from './sheet-rows.js';
 import type { CsvPlan } from './read-tables.js';
@@ -51,7 +51,9 @@ export interface ReadPlanSheetOptions {
 /**
  * Reads a plan from one flat sheet, the layout of the seeds' templates: a row per key
  * result with columns objective, key result, start, target, current, weight, owner and
- * cycle (English or Vietnamese headers, any order, other columns ignored), and
+ * cycle (English or Vietnamese headers, any order, other columns ignored; the header row
+ * is the first of the first 20 lines that names the required columns, so title rows may
+ * come above it, and lines are counted as the file has them), and
  * optionally department, parent (the title of the objective it supports), measure and
  * updated. A blank objective, cycle or department repeats the row above (merged cells).
  * Headers may be bilingual, such as `Mục tiêu (Objective)`. Cycles are written like
@@ -79,10 +81,12 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
   const decimal = decimalOption(options.decimal, 'options.decimal');
   const dateFormat = dateFormatOption(options.dateFormat, 'options.dateFormat');
   const problems = new CsvProblems();
-  const sheet = readSheet(text, file, problems);
+  // The header row may have title rows above it (`KẾ HOẠCH OKR`), as offices make sheets.
+  const sheet = readSheet(text, file, problems, hasRequiredHeaders);
   problems.throwIfAny();
-  const numbers = numberContext(text, decimal, options.locale);
-  return readFlatSheet(sheet, { file, checkInDate, numbers, dateFormat, onProgress: options.onProgress, locale: options.locale }, problems);
+  const numbers = numberContext(text, decimal, options.locale, true);
+  const { headerLine } = sheet;
+  return readFlatSheet(sheet, { file, headerLine, checkInDate, numbers, dateFormat, onProgress: options.onProgress, locale: options.locale }, problems);
 }
 
 /** What {@link readFlatSheet} needs besides the sheet: its options, checked. */

@@ -84,9 +84,9 @@ describe('a missing column under the vi locale', () => {
 
   it('is named by its Vietnamese header (and its English one), in either language the problem is shown', () => {
     expect(missing('vi')).toEqual([
-      ['The sheet needs a "objective" column ("mục tiêu" in Vietnamese).', 'Bảng tính cần có cột "mục tiêu" (objective).'],
-      ['The sheet needs a "key result" column ("kết quả then chốt" in Vietnamese).', 'Bảng tính cần có cột "kết quả then chốt" (key result).'],
-      ['The sheet needs a "cycle" column ("chu kỳ" in Vietnamese).', 'Bảng tính cần có cột "chu kỳ" (cycle).'],
+      ['The sheet needs the column "objective" ("mục tiêu" in Vietnamese).', 'Bảng tính cần có cột "mục tiêu" (objective).'],
+      ['The sheet needs the column "key result" ("kết quả then chốt" in Vietnamese).', 'Bảng tính cần có cột "kết quả then chốt" (key result).'],
+      ['The sheet needs the column "cycle" ("chu kỳ" in Vietnamese).', 'Bảng tính cần có cột "chu kỳ" (cycle).'],
     ]);
   });
 
@@ -98,6 +98,6 @@ describe('a missing column under the vi locale', () => {
   });
 
   it('stays as it was without the locale or under en', () => {
-    for (const locale of [undefined, 'en'] as const) expect(missing(locale).map(([en]) => en)).toEqual(['objective', 'key result', 'cycle'].map((c) => `The sheet needs a "${c}" column.`));
+    for (const locale of [undefined, 'en'] as const) expect(missing(locale).map(([en]) => en)).toEqual(['objective', 'key result', 'cycle'].map((c) => `The sheet needs the column "${c}".`));
   });
 });
