@@ -38,17 +38,26 @@ export class CsvProblems {
   }
 }
 
+/** Excel's `sep=;` first line (written on some machines): the separator it names. */
+const SEP_LINE = /^\uFEFF?sep=([,;\t|])[ \t]*(?:\r\n|\r|\n|$)/i;
+
+/** The separator a `sep=X` first line names, or null when the text has none. */
+const sepHint = (text: string): string | null => SEP_LINE.exec(text)?.[1] ?? null;
+
 /** How many lines from the top a flat sheet's header row is looked for in (title rows may come above it, as in offices' sheets). */
 const HEADER_SEARCH = 20;
 
 /**
- * The separator, from the header record (Excel in many locales, Vietnamese among them,
+ * The separator: the one a `sep=X` first line names (Excel writes one on some machines;
+ * the line is then skipped), else from the header record (Excel in many locales, Vietnamese among them,
  * writes `;`): whichever of tab, `;` and `,` occurs most often outside quotes; a tie goes
  * to `,` before `;` before tab (RFC 4180's separator first). With `titles`, leading lines
  * with no separator at all (a title such as `KẾ HOẠCH OKR` above a flat sheet's header)
  * are passed over, among the first {@link HEADER_SEARCH}.
  */
 export function delimiterOf(text: string, titles = false): string {
+  const hint = sepHint(text);
+  if (hint !== null) return hint;
   const counts = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   let lines = 0;
@@ -81,6 +90,8 @@ function parseRecords(text: string, file: string, problems: CsvProblems, titles:
     parse(text, {
       bom: true,
       delimiter: delimiterOf(text.replace(/^\uFEFF/, ''), titles),
+      // Excel's `sep=;` line is a hint, not a record; lines are still counted from the file's first.
+      from_line: sepHint(text) === null ? 1 : 2,
       skip_empty_lines: true,
       relax_column_count: true,
       // Collected here rather than returned: csv-parse's typings do not describe `info` records.
