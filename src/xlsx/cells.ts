@@ -81,6 +81,7 @@ function numberRead(value: number, format: string | undefined, mode: Percents['m
   const plain = plainDecimal(value);
   const shown = format === undefined || mode === 'value' ? 'plain' : shownAs(format, value);
   if (shown === 'unsure') return { kind: 'problem', message: msg('xlsx.percentUnsure', { value: plain, format: format ?? '' }) };
+  if (shown === 'scaled') return { kind: 'problem', message: msg('xlsx.formatScales', { value: plain, format: format ?? '' }) };
   if (shown === 'plain') return { kind: 'number', text: plain };
   // A `%` that is only a character (`0\%` shows 50 as "50%"): the value as shown, with its `%` in the flat sheet.
   const percent = shown === 'literal' ? `${plain}%` : `${new Dec(plain).times(100).toFixed()}%`;

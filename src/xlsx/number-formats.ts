@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { entriesOf, unzipped, type Entry } from './zip.js';
 
 // Whether a number is shown as a percentage is decided by its cell's real number format,
@@ -7,7 +8,7 @@ import { entriesOf, unzipped, type Entry } from './zip.js';
 // cellXfs), each cell's from its `s` attribute in the sheet's XML.
 
 /** How a format shows a number: as a percentage (×100), followed by a `%` that is only a character (`0\%`: 50 as "50%"), plainly, or by conditions okrkit cannot be sure of. */
-export type Shown = 'percent' | 'literal' | 'plain' | 'unsure';
+export type Shown = 'percent' | 'literal' | 'plain' | 'unsure' | 'scaled';
 
 /** The format codes of the cells that may show a percentage, or show a date and no time of day: by sheet name, then by {@link cellKey}. Other cells show their numbers plainly. */
 export type PercentCells = ReadonlyMap<string, ReadonlyMap<number, string>>;
@@ -20,16 +21,20 @@ interface Section {
   /** A `%` written as a character (`\%`, `"%"`), which does not scale the number. */
   readonly literal: boolean;
   readonly condition: boolean;
+  /** Shows the number scaled other than by one `%`: `0%%` (×10,000), `#,##0,` (÷1,000). */
+  readonly scaled: boolean;
 }
 
-const how = (s: Section): Shown => (s.percent ? 'percent' : s.literal ? 'literal' : 'plain');
+const how = (s: Section): Shown => (s.scaled ? 'scaled' : s.percent ? 'percent' : s.literal ? 'literal' : 'plain');
 
 /** A format code's sections (`positive;negative;zero;text`): whether each has a `%` that scales (not `\%`, `"%"`, `_%`, `*%` or in `[...]`) and a condition (`[>100]`). */
 function sections(code: string): Section[] {
   const out: Section[] = [];
-  let section = { percent: false, literal: false, condition: false };
+  let section = { percent: false, literal: false, condition: false, scaled: false };
   for (let i = 0; i < code.length; i++) {
     const ch = code[i];
+    // A comma after a digit and before no digit divides by 1,000 (`#,##0,`); between digits it only groups them.
+    if (ch === ',' && /[0#?,]/.test(code[i - 1] ?? '') && !/[0#?,]/.test(code[i + 1] ?? '')) section.scaled = true;
     if (ch === '\\' || ch === '_' || ch === '*') {
       if (ch === '\\' && code[i + 1] === '%') section.literal = true;
       i++;
@@ -42,8 +47,12 @@ function sections(code: string): Section[] {
       i = stop;
     } else if (ch === ';') {
       out.push(section);
-      section = { percent: false, literal: false, condition: false };
-    } else if (ch === '%') section.percent = true;
+      section = { percent: false, literal: false, condition: false, scaled: false };
+    } else if (ch === '%') {
+      // A second `%` multiplies by 100 again.
+      if (section.percent) section.scaled = true;
+      section.percent = true;
+    }
   }
   out.push(section);
   return out;
@@ -56,7 +65,7 @@ function sections(code: string): Section[] {
  */
 export function shownAs(code: string, value: number): Shown {
   const numeric = sections(code).slice(0, 3);
-  const first = numeric[0] ?? { percent: false, literal: false, condition: false };
+  const first = numeric[0] ?? { percent: false, literal: false, condition: false, scaled: false };
   if (numeric.some((s) => s.condition)) return numeric.every((s) => how(s) === how(first)) ? how(first) : 'unsure';
   return how(value > 0 ? first : value < 0 ? (numeric[1] ?? first) : (numeric[2] ?? first));
 }
@@ -131,7 +140,7 @@ function percentStyles(styles: string): Map<number, string> {
   tags(cellXfs, 'xf').forEach((a, index) => {
     const id = Number(attribute(a, 'numFmtId') ?? '0');
     const code = custom.get(id) ?? BUILT_IN.get(id);
-    if (code !== undefined && (sections(code).some((s) => s.percent || s.literal) || dayOnly(code))) found.set(index, code);
+    if (code !== undefined && (sections(code).some((s) => s.percent || s.literal || s.scaled) || dayOnly(code))) found.set(index, code);
   });
   return found;
 }
@@ -171,7 +180,7 @@ function percentCellsOf(xml: string, styles: ReadonlyMap<number, string>): Map<n
 }
 
 /** A part's path from a relationship target, relative to `xl/`. */
-const partPath = (target: string): string => (target.startsWith('/') ? target.slice(1) : `xl/${target}`).replace(/\/\.\//g, '/');
+const partPath = (target: string): string => posix.normalize(target.startsWith('/') ? target.slice(1) : `xl/${target}`);
 
 /**
  * The cells of a workbook whose number format may show a percentage, by sheet name (empty

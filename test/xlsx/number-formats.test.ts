@@ -31,6 +31,7 @@ describe('shownAs: a number format code, as Excel shows a number', () => {
     ['General', 0.5, 'plain'], ['0', 0.5, 'plain'], ['0_%', 0.5, 'plain'], ['0*%', 0.5, 'plain'], ['[$%-409]0', 0.5, 'plain'], ['@', 1, 'plain'],
     ['0%;0', -0.5, 'plain'], ['0%;0', 0.5, 'percent'], ['0;0;0%', 0, 'percent'], ['0;0;0%', 3, 'plain'], ['0;0;0;@%', 3, 'plain'],
     ['[>=1]0;0%', 0.5, 'unsure'], ['[<0]-0%;0%', 0.5, 'percent'],
+    ['0%%', 0.005, 'scaled'], ['#,##0,%', 50_000, 'scaled'], ['#,##0,', 50_000, 'scaled'], ['0.0,,"M"', 2e6, 'scaled'], ['#,##0', 50_000, 'plain'], ['#,##0.00%', 0.5, 'percent'],
   ] as const)('%s shows %d as %s', (code, value, shown) => {
     expect(shownAs(code, value)).toBe(shown);
   });
