@@ -1,5 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import { msg, type Message } from '../messages/message.js';
+import { sheetXmlProblem } from './sheet-xml.js';
 
 // A workbook is a zip archive of XML parts. Before a library builds it in memory, its
 // central directory is read here: is it a workbook at all, is it encrypted, how large does
@@ -166,6 +167,7 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   if (entries.reduce((sum, e) => sum + (isSheet(e.name) ? e.size : 0), 0) > MAX_SHEET_BYTES) return msg('xlsx.sheetsTooLarge', { limit: MAX_SHEET_BYTES / 1024 / 1024 });
   const odd1904 = date1904Spelling(entries, b);
   if (odd1904 !== null) return msg('xlsx.date1904', { value: odd1904 });
+  let wrong: Message | null = null;
   let rows = 0;
   let cells = 0;
   let merged = 0;
@@ -175,6 +177,7 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
     const part = unzipped(b, e);
     if (part === null) return msg('xlsx.corrupt', { detail: `the part ${e.name} does not unzip to its size` });
     if (!isSheet(e.name)) continue;
+    wrong ??= sheetXmlProblem(part, e.name);
     rows += elementsIn(part, 'row');
     cells += elementsIn(part, 'c');
     merged += coveredBy(part, 'mergeCell', 'ref');
@@ -188,5 +191,6 @@ export function checkWorkbookZip(b: Uint8Array): ZipProblem | ZipChecked {
   // over K3:XFD1048576 (a 2 kB file) ran out of memory, a whole-column list takes seconds.
   if (merged > MAX_CELLS) return msg('xlsx.areaTooLarge', { what: msg('xlsx.area.merges'), count: merged, limit: MAX_CELLS });
   if (validated > MAX_CELLS) return msg('xlsx.areaTooLarge', { what: msg('xlsx.area.validations'), count: validated, limit: MAX_CELLS });
+  if (wrong !== null) return wrong;
   return { isoDates };
 }
