@@ -38,6 +38,16 @@ export function decimalOption(value: unknown, name: string): DecimalMark | undef
   return invalidArgument('arg.oneOf', { name, options: "',', '.'", value: typeof value === 'string' ? `'${value}'` : `a ${typeof value}` });
 }
 
+/** Letters only Vietnamese writes (đ, ă, ơ, ư and the letters with two marks, U+1EA0–U+1EF9). */
+const VIETNAMESE = /[đĐăĂơƠưƯ\u1ea0-\u1ef9]/;
+
+/**
+ * Whether a sheet's first lines are Vietnamese (its headers, a title): a `,`-separated
+ * sheet made by a Vietnamese user (Google Sheets and LibreOffice export `,` whatever the
+ * language) is read as under the `vi` locale, assuming no decimal mark.
+ */
+export const looksVietnamese = (text: string): boolean => typeof text === 'string' && VIETNAMESE.test(text.slice(0, 4096).normalize('NFC'));
+
 /** The number context of a file's text, given the `decimal` setting and the reader's locale (`titles`: see `delimiterOf`). */
 export function numberContext(text: string, decimal: DecimalMark | undefined, locale: Locale | undefined, titles = false): NumberContext {
   if (decimal !== undefined) return decimal;

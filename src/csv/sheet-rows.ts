@@ -1,5 +1,6 @@
 import { msg, type Message } from '../messages/message.js';
 import type { OkrkitIssueCode } from '../messages/okrkit-error.js';
+import { Dec } from '../_lib/numeric.js';
 import { readNumber } from './cells.js';
 import { cycleFromLabel, type LabelledCycle } from './cycle-label.js';
 import type { NumberContext } from './number-format.js';
@@ -128,6 +129,12 @@ function readNumberCell(row: Row, field: SheetField, context: RowContext): { val
   return { value: read.value, percent };
 }
 
+/** A percentage's fraction (50 → 0.5): a number when a double holds it exactly, else its decimal text. */
+function fraction(percent: SheetNumber): SheetNumber {
+  const exact = new Dec(String(percent)).div(100).toFixed();
+  return String(Number(exact)) === exact ? Number(exact) : exact;
+}
+
 /** The words a weight cell may hold to weigh a key result by its target. */
 const TARGET_WEIGHT = new Set(['target', 'chỉ tiêu', 'chi tieu']);
 
@@ -149,7 +156,8 @@ function readKeyResult(row: Row, title: string, cycle: LabelledCycle | null, con
     start: start?.value ?? 0,
     target: target.value,
     unit: measure !== '' ? measure : start?.percent || target.percent || current?.percent ? '%' : null,
-    weight: byTarget ? 'target' : (weight?.value ?? null),
+    // A weight shown as a percentage is its fraction (50% weighs as 0.5), beside weights written plainly.
+    weight: byTarget ? 'target' : weight === null ? null : weight.percent ? fraction(weight.value) : weight.value,
     owner: cell(row, 'owner'),
     checkIn: current === null || at === null ? null : { at, value: current.value },
   };

@@ -1,7 +1,7 @@
 import { CalendarDate, type Locale } from '../index.js';
 import { invalidArgument } from '../messages/okrkit-error.js';
 import { parseArgument } from '../_lib/zod-issues.js';
-import { decimalOption, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
+import { decimalOption, looksVietnamese, numberContext, type DecimalMark, type NumberContext } from './number-format.js';
 import { CsvProblems, readSheet, type Sheet } from './rows.js';
 import { dateContext, dateFormatOption, type DateFormat } from './sheet-dates.js';
 import { hasRequiredHeaders, mapHeaders, type SheetColumns, type SheetField } from './sheet-headers.js';
@@ -84,7 +84,7 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
   // The header row may have title rows above it (`KẾ HOẠCH OKR`), as offices make sheets.
   const sheet = readSheet(text, file, problems, hasRequiredHeaders);
   problems.throwIfAny();
-  const numbers = numberContext(text, decimal, options.locale, true);
+  const numbers = numberContext(text, decimal, options.locale ?? (looksVietnamese(text) ? 'vi' : undefined), true);
   const { headerLine } = sheet;
   return readFlatSheet(sheet, { file, headerLine, checkInDate, numbers, dateFormat, onProgress: options.onProgress, locale: options.locale }, problems);
 }
