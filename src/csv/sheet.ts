@@ -84,7 +84,8 @@ export function readPlanSheet(text: string, options: ReadPlanSheetOptions = {}):
   // The header row may have title rows above it (`KẾ HOẠCH OKR`), as offices make sheets.
   const sheet = readSheet(text, file, problems, hasRequiredHeaders);
   problems.throwIfAny();
-  const numbers = numberContext(text, decimal, options.locale ?? (looksVietnamese(text) ? 'vi' : undefined), true);
+  // A sheet whose first lines are Vietnamese was made by a Vietnamese user, whatever the reader's language.
+  const numbers = numberContext(text, decimal, looksVietnamese(text) ? 'vi' : options.locale, true);
   const { headerLine } = sheet;
   return readFlatSheet(sheet, { file, headerLine, checkInDate, numbers, dateFormat, onProgress: options.onProgress, locale: options.locale }, problems);
 }

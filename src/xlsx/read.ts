@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { CalendarDate, type Locale } from '../index.js';
+import { CalendarDate, safeParsePlan, type Locale } from '../index.js';
 import { parseArgument } from '../_lib/zod-issues.js';
 import { msg, type Message } from '../messages/message.js';
 import { invalidArgument, type OkrkitIssueCode } from '../messages/okrkit-error.js';
@@ -273,7 +273,9 @@ export async function readPlanXlsx(bytes: Uint8Array | ArrayBuffer, options: Rea
   // tables hold, silently), unless the tables were edited to agree.
   const edited = flat === undefined ? 'none' : layoutsEdited(book, tables, flat.rows);
   const read = readTables(tables, file, percents, decimal, problems);
-  if (flat?.line != null && edited !== 'none' && edited !== 'tables') compareFlat(flat.sheet, percents.get(flat.sheet.name) ?? NONE, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
+  // Tables that make no valid plan are compared with nothing: their own problems come first
+  // (an unknown objective would make every flat cell differ and hide the one that matters).
+  if (flat?.line != null && edited !== 'none' && edited !== 'tables' && safeParsePlan(read.input).success) compareFlat(flat.sheet, percents.get(flat.sheet.name) ?? NONE, flat.line, read, `${file} › ${flat.sheet.name}`, problems, edited === 'both');
   problems.throwIfAny();
   return read;
 }

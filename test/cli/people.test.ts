@@ -88,6 +88,13 @@ describe('okrkit people on a flat sheet, whose owners own key results', () => {
     expect(asked).toMatchObject({ of: 'objectives', owners: { lan: { score: null } } });
   });
 
+  it('scores by key results a flat sheet whose Department column puts each objective in a unit', async () => {
+    const sheet = join(temp(), 'okr.csv');
+    writeFileSync(sheet, 'objective,key result,start,target,current,owner,cycle,department\nGrow,Revenue,0,100,50,lan,Q4 2026,Sales\n');
+    const result = JSON.parse((await run(['people', sheet, '--as-of', '2026-12-31', '--format', 'json'])).stdout);
+    expect(result).toMatchObject({ of: 'keyResults', owners: { lan: { score: 0.5 } } });
+  });
+
   it('takes the format from --out when --format is not given', async () => {
     const out = join(temp(), 'people.json');
     expect((await run(['people', planFile(), '--as-of', '2026-12-31', '--out', out])).code).toBe(0);

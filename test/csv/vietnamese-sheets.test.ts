@@ -24,6 +24,11 @@ describe('readPlanSheet: a ,-separated sheet with Vietnamese headers', () => {
     expect(parsePlan(readPlanSheet(sheet('1.500'), { decimal: ',' }).input).keyResults[0]).toMatchObject({ target: 1500 });
   });
 
+  it('refuses it under an English reader too (the command passes its own locale, en by default)', () => {
+    const error = thrown(() => readPlanSheet(sheet('1.500'), { file: 'gs.csv', locale: 'en' }));
+    expect(error.issues.map((i) => i.path)).toEqual([['gs.csv', 2, 'Chỉ tiêu']]);
+  });
+
   it('reads 1.5 and 1234.125, which no grouping writes, and an English sheet with a point as before', () => {
     expect(parsePlan(readPlanSheet(sheet('1.5')).input).keyResults[0]).toMatchObject({ target: 1.5 });
     expect(parsePlan(readPlanSheet(sheet('1234.125')).input).keyResults[0]).toMatchObject({ target: 1234.125 });

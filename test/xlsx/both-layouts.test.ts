@@ -53,7 +53,7 @@ describe('readPlanXlsx: a workbook with both the table sheets and the flat sheet
     expect(error.issues.map((i) => i.path)).toEqual([['okr.xlsx › Bảng OKR', 2, 'Hiện tại']]);
     expect(error.issues[0]!.messageKey).toBe('xlsx.flatDiffers');
     expect(error.issues[0]!.message).toBe(
-      'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds "12", but the tables hold "55" (sheet check-ins, row 3, column "value"). Make the change in the tables, or delete the table sheets to read this sheet instead.',
+      'The workbook has both the table sheets and this flat sheet, and okrkit reads the tables: this cell holds "12", but the tables hold "55" (sheet check-ins, row 3, column "value"). Make the change in the tables, or delete the table sheets to read this sheet instead (what only the tables hold, such as KPIs, earlier check-ins and notes, is then not read).',
     );
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import XLSX from 'xlsx';
 import { templateFiles } from '../../src/cli/template.js';
-import { parsePlan, type Plan } from '../../src/index.js';
+import { parsePlan, safeParsePlan, type Plan } from '../../src/index.js';
 import { readPlanXlsx, writePlanXlsx } from '../../src/xlsx/index.js';
 import { loadPlan } from '../fixtures.js';
 import { rejection } from './helpers.js';
@@ -122,6 +122,16 @@ describe('a workbook okrkit wrote with both layouts: its tables may be edited; a
     // Both edited the same way: they agree, and the tables are read.
     const same = edited(bytes, { 'Bảng OKR': { C2: 5 }, 'key-results': { [ref(bytes, 'key-results', 'start', 2)]: 5 } });
     expect(parsePlan((await readPlanXlsx(same)).input).keyResults[0]).toMatchObject({ start: 5 });
+  });
+
+  it('tables that make no valid plan are not compared: their own problem shows, not one per flat cell', async () => {
+    const plan = parsePlan(JSON.parse(templateFiles('vi', '2026-11-15')['plan.json']!));
+    const bytes = await writePlanXlsx(plan, { locale: 'vi' });
+    const broken = edited(bytes, { 'Bảng OKR': { E2: 8 }, 'key-results': { [ref(bytes, 'key-results', 'objectiveId', 2)]: 'o9' } });
+    const read = await readPlanXlsx(broken, { file: 'start.xlsx' });
+    const parsed = safeParsePlan(read.input);
+    expect(parsed.success).toBe(false);
+    expect(parsed.success ? [] : parsed.error.issues.map((i) => [i.path, i.code])).toEqual([[['keyResults', 0, 'objectiveId'], 'unknown_reference']]);
   });
 
   it('a workbook with both layouts and no fingerprint (made by someone else) is compared as before', async () => {

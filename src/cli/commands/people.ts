@@ -65,11 +65,11 @@ function ofOption(value: string | undefined): PerformanceOf | undefined {
 }
 
 /**
- * What the scores are means of without --of: objectives, unless no objective has an owner or
- * a unit while key results have owners (a flat sheet's owner column is its key results').
+ * What the scores are means of without --of: objectives, unless no objective has an owner
+ * while key results have owners (a flat sheet's owner column is its key results').
  */
 function defaultOf(plan: Plan): PerformanceOf {
-  const objectivesOwned = plan.objectives.some((o) => o.ownerId !== undefined || o.unitId !== undefined);
+  const objectivesOwned = plan.objectives.some((o) => o.ownerId !== undefined);
   return !objectivesOwned && plan.keyResults.some((k) => k.ownerId !== undefined) ? 'keyResults' : 'objectives';
 }
 
