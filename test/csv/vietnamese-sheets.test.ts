@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/index.js';
 import { readPlanSheet } from '../../src/csv/index.js';
-import { OkrkitError } from '../../src/index.js';
+import { thrown } from '../builders.js';
 
 // A ,-separated sheet made by a Vietnamese user (Google Sheets or LibreOffice export ","
 // in every language) assumes no decimal mark, and a weight shown as a percentage is its fraction.
-const thrown = (f: () => unknown): OkrkitError => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error;
-    throw error;
-  }
-  throw new Error('expected an OkrkitError');
-};
 
 describe('readPlanSheet: a ,-separated sheet with Vietnamese headers', () => {
   const sheet = (target: string) => `Mục tiêu,Kết quả then chốt,Chỉ tiêu,Chu kỳ\nTăng doanh thu,Doanh thu,"${target}",Quý IV/2026\n`;
