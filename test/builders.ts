@@ -22,3 +22,14 @@ export function thrown(call: () => unknown): OkrkitError {
   }
   throw new Error('expected an OkrkitError');
 }
+
+/** Each issue of the OkrkitError a call throws as `path: message` (none when it throws nothing; any other error fails the test). */
+export function issueLines(call: () => unknown): string[] {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof OkrkitError) return error.issues.map((i) => `${i.path.join(' ')}: ${i.message}`);
+    throw error;
+  }
+  return [];
+}

@@ -1,8 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issueLines } from '../builders.js';
 import { readPlanCsv, writePlanCsv } from '../../src/csv/index.js';
-import { OkrkitError, parsePlan } from '../../src/index.js';
+import { parsePlan } from '../../src/index.js';
 import { run, temp } from '../cli/helpers.js';
 
 // The CSV tables' date columns as Excel with Vietnamese settings re-saves them: 15/11/2026.
@@ -23,15 +24,7 @@ const excelDates = (files: Record<string, string>): Record<string, string> =>
     Object.entries(files).map(([n, t]) => [n, t.replace(/(?<![\dT:])(\d{4})-(\d{2})-(\d{2})(?![\dT])/g, (_, y: string, m: string, d: string) => `${Number(d)}/${Number(m)}/${y}`)]),
   );
 
-const problems = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error.issues.map((i) => `${i.path.join(' ')}: ${i.message}`);
-    throw error;
-  }
-  return [];
-};
+const problems = issueLines;
 
 describe('readPlanCsv dateFormat: the tables\' date columns', () => {
   it('reads 15/11/2026 and 1/10/2026 in start, end, due and at with dd/mm/yyyy; a timestamp stays ISO', () => {

@@ -1,23 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { issueLines } from '../builders.js';
 import { readPlanSheet } from '../../src/csv/index.js';
-import { OkrkitError } from '../../src/index.js';
 import { run, temp } from '../cli/helpers.js';
 
 // Offices put a title above the header of a flat sheet: the header is found below it.
 const HEADER = 'mục tiêu;kết quả then chốt;bắt đầu;chỉ tiêu;hiện tại;chu kỳ';
 const ROWS = ['Tăng doanh thu;Doanh thu;0;20;5;Quý IV/2026', ';Khách hàng mới;0;100;40;'];
 
-const issues = (f: () => unknown): string[] => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof OkrkitError) return error.issues.map((i) => `${i.path.join(' ')}: ${i.message}`);
-    throw error;
-  }
-  return [];
-};
+const issues = issueLines;
 
 describe('a flat CSV sheet with title rows above its header', () => {
   it.each([
